@@ -1,0 +1,45 @@
+"""Cleaning: from an article's raw text to Simplified, repaired, main text that maps back to the raw.
+
+Order matters: markup → mojibake repair (it restores the `(` the pinyin strip needs) → entities →
+pinyin annotations → NFKC → Traditional→Simplified → boilerplate segments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Article
+from ..script import nfkc_edits, simplified_edits
+from ..textmap import MappedText, apply_edits
+from .boilerplate import Segment, segment
+from .markup import entity_edits, front_matter_edits, markup_edits
+from .mojibake import mojibake_edits
+from .pinyin import pinyin_edits
+
+
+@dataclass
+class Cleaned:
+    mapped: MappedText
+    segments: list[Segment]
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+
+def clean(article: Article) -> Cleaned:
+    mapped = MappedText.identity(article.raw)
+    steps = [lambda t: front_matter_edits(article.body_start)]
+    if article.format in ("html", "markdown-html"):
+        steps.append(markup_edits)
+    if article.language != "en":
+        steps.append(mojibake_edits)
+    steps += [entity_edits]
+    if article.language != "en":
+        steps.append(pinyin_edits)
+    steps += [nfkc_edits, simplified_edits]
+    for step in steps:
+        edits = step(mapped.text)
+        if edits:
+            mapped = apply_edits(mapped, edits)
+    return Cleaned(mapped, segment(mapped.text, title_first=article.format == "text"))

@@ -1,0 +1,17 @@
+"""sscard-kg: news about China's social security card, as a validated, queryable RDF graph.
+
+>>> import sscard_kg
+>>> result = sscard_kg.build(["examples/"], store="sscard-store")   # doctest: +SKIP
+>>> rows = sscard_kg.query("measurements", store="sscard-store").rows   # doctest: +SKIP
+"""
+
+from .errors import InvalidGraph, QueryError, SourceError, SscardError, StoreError
+from .export import export
+from .pipeline import BuildResult, build
+from .query import QueryResult, query
+
+__all__ = [
+    "build", "query", "export", "BuildResult", "QueryResult",
+    "SscardError", "SourceError", "InvalidGraph", "QueryError", "StoreError",
+]
+__version__ = "0.1.0"

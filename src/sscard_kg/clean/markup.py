@@ -1,0 +1,44 @@
+"""HTML markup to plain text, as edits: tags and comments go, block tags become line breaks."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..textmap import Edit
+
+_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|dd|dt)\b[^>]*>", re.I)
+_DROP = re.compile(r"<!--.*?-->|<(script|style|noscript|iframe|svg)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def front_matter_edits(body_start: int) -> list[Edit]:
+    """Metadata is read by the source reader; it is not article text."""
+    return [Edit(0, body_start, "", "front-matter")] if body_start else []
+
+
+def markup_edits(text: str, start: int = 0) -> list[Edit]:
+    """Comments, scripts and styles removed whole; block tags to newlines; other tags removed."""
+    edits: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    for match in _DROP.finditer(text, start):
+        edits.append(Edit(match.start(), match.end(), "", "markup"))
+        taken.append(match.span())
+    for pattern, replacement in ((_BLOCK, "\n"), (_TAG, "")):
+        for match in pattern.finditer(text, start):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            edits.append(Edit(match.start(), match.end(), replacement, "markup"))
+            taken.append(match.span())
+    return edits
+
+
+def entity_edits(text: str) -> list[Edit]:
+    """`&ldquo;` → `“`: pages and their plain-text copies both carry entities."""
+    edits = []
+    for match in _ENTITY.finditer(text):
+        value = html.unescape(match.group(0))
+        if value != match.group(0):
+            edits.append(Edit(match.start(), match.end(), value, "entity"))
+    return edits

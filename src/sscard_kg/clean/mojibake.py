@@ -1,0 +1,466 @@
+"""Repair shifted-GBK mojibake: `社??ǔ挚ㄈ藬?shù)` back to `社保卡持卡人數(shù)`.
+
+The damage model is in `gbk_shift`. Inside a run every shown character re-encodes to a trail byte
+and the next lead byte, so most of the original bytes come back exactly; the lead byte of the
+first character, the trail byte of a `?`-ended run's last character and the ASCII byte it
+swallowed are lost and are searched, scored by jieba's word frequencies and constrained by a
+following pinyin annotation. Where a document has runs but no Private Use Area characters, those
+characters were deleted, so missing byte pairs are searched too. A `?` is only repaired when the
+repaired reading is far more plausible than the text as it stands.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sscard_kg.clean import gbk_shift
+from sscard_kg.clean.pinyin import ANNOTATION, TONED, readings
+from sscard_kg.textmap import Edit
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
+SWALLOWED_PAREN = re.compile(rf"({SYLLABLE})\)")
+KEPT_PAREN = re.compile(rf"\(({SYLLABLE})\)")
+ENTITY = re.compile(r"(?:[lr][sd]quo|nbsp|amp|quot|mdash|hellip|middot|lt|gt);")
+PUNCT = set("，。、“”‘’：；！？（）《》〈〉【】—…·「」『』")
+MAX_RUN = 40
+MIN_GAIN = 3.0  # nats a repair must win by over the text as it stands
+LENGTH_BONUS = 5.0  # nats per character, so that a longer reading is not penalised for its length
+INSERT_GAIN = 8.0  # nats a re-inserted PUA pair must add
+DOC_BONUS = 3.0  # nats when the candidate stands between the same neighbours elsewhere
+TOP_K = 40
+CONF_CERTAIN, CONF_SEARCHED, CONF_DOCUMENT, CONF_GUESS = 0.95, 0.75, 0.7, 0.4
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, int], float]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ, math.log(jieba.dt.total)
+
+
+@lru_cache(maxsize=None)
+def _t2s(char: str) -> str:
+    import opencc
+
+    return _converter().convert(char) if char.strip() else char
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(HAN.fullmatch(ch))
+
+
+def _char_cost(ch: str, freq: dict[str, int], logtotal: float) -> float:
+    if _is_han(ch):
+        f = freq.get(ch)
+        return math.log(f) - logtotal if f else -20.0
+    if ch.isascii() or ch in PUNCT:
+        return -7.0
+    return -26.0
+
+
+@lru_cache(maxsize=300_000)
+def lm_score(text: str) -> float:
+    """Log-probability of the best jieba segmentation of `text` read as Simplified Chinese."""
+    freq, logtotal = _model()
+    simp = "".join(_t2s(c) if len(_t2s(c)) == 1 else c for c in text)
+    best = [0.0] * (len(simp) + 1)
+    for i in range(len(simp) - 1, -1, -1):
+        score = _char_cost(simp[i], freq, logtotal) + best[i + 1]
+        for j in range(i + 2, min(len(simp), i + 8) + 1):
+            f = freq.get(simp[i:j])
+            if f is None:
+                break
+            if f:
+                score = max(score, math.log(f) - logtotal + best[j])
+        best[i] = score
+    return best[0]
+
+
+def plausibility(text: str) -> float:
+    """`lm_score` plus a bonus per character, so readings of different lengths compare fairly."""
+    return lm_score(text) + LENGTH_BONUS * len(text)
+
+
+def _unigram(chars: str) -> float:
+    freq, logtotal = _model()
+    return sum(_char_cost(_t2s(c)[:1] or c, freq, logtotal) for c in chars)
+
+
+@lru_cache(maxsize=4096)
+def _by_unigram(cands: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(cands, key=_unigram, reverse=True))
+
+
+def _follows(doc: str) -> dict[str, frozenset[str]]:
+    """Character → the characters that follow it somewhere in the document."""
+    found: dict[str, set[str]] = {}
+    for a, b in zip(doc, doc[1:]):
+        found.setdefault(a, set()).add(b)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _strip_annotations(text: str) -> str:
+    return ANNOTATION.sub("", text)
+
+
+def _changes_t2s(ch: str) -> bool:
+    return _t2s(ch) != ch
+
+
+def _usable(ch: str) -> bool:
+    return _is_han(ch) or ch in PUNCT
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Per-document facts about the damage, read from the text itself."""
+
+    swallowed: bool = True
+    pua_deleted: bool = False
+
+
+def detect_settings(text: str, has_runs: bool) -> Settings:
+    """Swallowed or kept ASCII byte after a `?`, and whether PUA characters were deleted."""
+    swallowed = len(re.findall(rf"[^\x00-\x7f]\?{SYLLABLE}\)", text))
+    kept = len(re.findall(rf"[^\x00-\x7f]\?\({SYLLABLE}\)", text))
+    has_pua = any(0xE000 <= ord(c) <= 0xF8FF for c in text)
+    return Settings(swallowed=swallowed >= kept, pua_deleted=has_runs and not has_pua)
+
+
+@dataclass
+class Slot:
+    """One original character: its bytes (None = lost) and the damaged span it replaces."""
+
+    lead: int | None
+    trail: int | None
+    start: int
+    end: int
+    inserted: bool = False
+
+
+@dataclass
+class Reading:
+    chars: list[str]
+    confs: list[float]
+    slots: list[Slot]
+    score: float
+
+
+def _fits(ch: str, hint: str | None) -> bool:
+    """A character before a pinyin annotation must have that reading and change under t2s."""
+    return hint is None or (_changes_t2s(ch) and hint in readings(ch))
+
+
+@lru_cache(maxsize=4096)
+def _slot_chars(lead: int | None, trail: int | None, hint: str | None) -> tuple[str, ...]:
+    """Characters a slot may hold given its known bytes (None = lost)."""
+    if lead is None and trail is None:
+        if hint is None:
+            return ()
+        return tuple(ch for (_, _), ch in gbk_shift.decode_table().items()
+                     if _is_han(ch) and _fits(ch, hint))
+    if lead is None:
+        return tuple(ch for _, ch in gbk_shift.chars_by_trail().get(trail, [])
+                     if _is_han(ch) and _fits(ch, hint))
+    if trail is None:
+        return tuple(ch for _, ch in gbk_shift.chars_by_lead().get(lead, [])
+                     if _usable(ch) and _fits(ch, hint))
+    ch = gbk_shift.decode_table().get((lead, trail))
+    if ch is None or 0xE000 <= ord(ch) <= 0xF8FF or not _fits(ch, hint):
+        return ()
+    return (ch,)
+
+
+@lru_cache(maxsize=4096)
+def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> tuple[str, ...]:
+    """Two characters around a deleted PUA pair: (lead, a) and (b, trail) with (a, b) a PUA code."""
+    lefts = [(a, ch) for a, ch in gbk_shift.chars_by_lead().get(lead, []) if _is_han(ch)]
+    rights: dict[int, list[str]] = {}
+    if trail is None:
+        for b in gbk_shift.LEADS:
+            rights[b] = [ch for _, ch in gbk_shift.chars_by_lead().get(b, [])
+                         if _is_han(ch) and _fits(ch, hint)]
+    else:
+        for b, ch in gbk_shift.chars_by_trail().get(trail, []):
+            if _is_han(ch) and _fits(ch, hint):
+                rights.setdefault(b, []).append(ch)
+    codes = gbk_shift.pua_codes()
+    return tuple(c1 + c2 for a, c1 in lefts for b, found in rights.items()
+                 if (a, b) in codes for c2 in found)
+
+
+def _alternatives(text: str, p: int) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Possible ends of a run whose damaged `?` is at `p`: (end index, shifted byte pairs).
+
+    A run without shifted characters is only kept when a pinyin annotation follows its end,
+    since nothing else then says which character was there.
+    """
+    table = gbk_shift.shown_to_pairs()
+    found, pairs = [], []
+    for q in range(p + 1, min(len(text), p + MAX_RUN)):
+        ch = text[q]
+        is_end = ch in "?€" or 0x40 <= ord(ch) <= 0x7E
+        annotated = (SWALLOWED_PAREN if ch == "?" else KEPT_PAREN).match(text, q + 1)
+        if is_end and (pairs or annotated):
+            found.append((q, list(pairs)))
+            if len(found) == 3:
+                break
+        options = table.get(ch)
+        if not options:
+            break
+        pairs.append(min(options, key=lambda ab: (gbk_shift.decode_table()[ab] != ch, ab[0] != 0xA3)))
+    return found
+
+
+class _Run:
+    """Search for the best reading of one candidate run."""
+
+    def __init__(self, text: str, doc: str, p: int, q: int, pairs, settings: Settings,
+                 horizon: int, follows: dict[str, frozenset[str]]):
+        self.text, self.doc, self.p, self.q, self.settings = text, doc, p, q, settings
+        self.follows = follows
+        end = text[q]
+        self.after = text[q + 1:]
+        self.reading_hint = None
+        self.lost = ""
+        self.lost_conf = CONF_CERTAIN
+        last_trail = None if end == "?" else (0x80 if end == "€" else ord(end))
+        if end == "?":
+            self._lost_byte()
+        elif m := KEPT_PAREN.match(self.after):
+            self.reading_hint = m.group(1)
+        first_trail = pairs[0][0] if pairs else last_trail
+        self.slots = [Slot(None, first_trail, p, p + 1 if pairs else q + 1)]
+        for i, (a, b) in enumerate(pairs):
+            trail = pairs[i + 1][0] if i + 1 < len(pairs) else last_trail
+            stop = p + i + 2 if i + 1 < len(pairs) else q + 1
+            self.slots.append(Slot(b, trail, p + i + 1, stop))
+        self.left = _strip_annotations(text[max(0, p - 12):p])[-4:]
+        tail = text[q + 1:horizon]
+        if self.lost == "(":
+            tail = SWALLOWED_PAREN.sub("", tail, count=1)
+        self.tail = self.lost + _strip_annotations(tail)
+
+    def _lost_byte(self) -> None:
+        """Work out the ASCII byte a `?`-ended run swallowed (or leave it lost)."""
+        if not self.settings.swallowed:
+            m = KEPT_PAREN.match(self.after)
+            self.reading_hint = m.group(1) if m else None
+            return
+        if m := SWALLOWED_PAREN.match(self.after):
+            self.lost, self.reading_hint = "(", m.group(1)
+        elif ENTITY.match(self.after):
+            self.lost = "&"
+        elif self.after[:1].isdigit() or self.after[:1] == ".":
+            self.lost = "?"  # resolved after the characters, from the document
+        else:
+            self.lost, self.lost_conf = "", CONF_GUESS
+
+    def insert_at(self, gap: int) -> "_Run | None":
+        """The run with a deleted PUA pair put back before slot `gap` (which it splits)."""
+        slot = self.slots[gap]
+        if slot.inserted or self.slots[gap - 1].inserted:
+            return None
+        clone = object.__new__(_Run)
+        clone.__dict__ = dict(self.__dict__)
+        left = Slot(slot.lead, -1, slot.start, slot.end if gap == len(self.slots) - 1 else slot.start, True)
+        right = Slot(-1, slot.trail, slot.start, slot.end, True)
+        if gap < len(self.slots) - 1:
+            left.end = slot.start
+        clone.slots = self.slots[:gap] + [left, right] + self.slots[gap + 1:]
+        return clone
+
+    def _candidates(self, i: int) -> tuple[str, ...]:
+        """Characters (or two-character strings for an inserted pair) that slot `i` may hold."""
+        s = self.slots[i]
+        is_last = i == len(self.slots) - 1
+        hint = self.reading_hint if is_last else None
+        if s.trail == -1:
+            nxt = self.slots[i + 1]
+            hint = self.reading_hint if i + 1 == len(self.slots) - 1 else None
+            return _inserted_pairs(s.lead, nxt.trail, hint)
+        return _slot_chars(s.lead, s.trail, hint)
+
+    def solve(self) -> Reading | None:
+        """Choose every lost byte left to right, each by a window of known text around it."""
+        chars, confs, slots = [], [], []
+        i = 0
+        n = len(self.slots)
+        while i < n:
+            cands = self._candidates(i)
+            if not cands:
+                return None
+            width = 2 if self.slots[i].trail == -1 else 1
+            if len(cands) == 1:
+                chars.append(cands[0])
+                confs.append(CONF_CERTAIN)
+            else:
+                right = self._right_context(i + width)
+                left = (self.left + "".join(chars))[-4:]
+                if len(cands) > TOP_K:
+                    follows = self.follows.get(left[-1:], frozenset())
+                    cands = _by_unigram(cands)[:TOP_K] + tuple(c for c in cands if c[0] in follows)
+                ranked = sorted(((plausibility(left + c + right) + self._in_doc(left, c, right), c)
+                                 for c in cands), reverse=True)
+                gap = ranked[0][0] - ranked[1][0]
+                chars.append(ranked[0][1])
+                confs.append(CONF_SEARCHED if gap >= 2.0 else CONF_GUESS)
+            slots.extend(self.slots[i:i + width])
+            if width == 2:
+                chars[-1:] = list(chars[-1])
+                confs.append(min(confs[-1], 0.6))
+                confs[-2] = confs[-1]
+            elif self.slots[i].inserted:
+                confs[-1] = min(confs[-1], 0.6)
+            i += width
+        score = plausibility(self.left + "".join(chars) + self.tail)
+        return Reading(chars, confs, slots, score)
+
+    def _in_doc(self, left: str, cand: str, right: str) -> float:
+        norm = unicodedata.normalize("NFKC", left[-1:] + cand + right[:1])
+        if len(norm) >= 3 and norm in self.doc:
+            return DOC_BONUS
+        return 0.0
+
+    def _right_context(self, i: int) -> str:
+        table = gbk_shift.decode_table()
+        out = []
+        for s in self.slots[i:]:
+            ch = table.get((s.lead, s.trail)) if s.lead not in (None, -1) and s.trail not in (None, -1) else None
+            if ch is None:
+                return "".join(out)
+            out.append(ch)
+            if len(out) == 4:
+                return "".join(out)
+        return "".join(out) + self.tail[:4]
+
+
+def _best_reading(run: _Run) -> tuple[_Run, Reading] | None:
+    reading = run.solve()
+    best = (run, reading) if reading else None
+    if not run.settings.pua_deleted:
+        return best
+    improved = True
+    while improved:
+        improved = False
+        current = best[0] if best else run
+        for gap in range(1, len(current.slots)):
+            trial = current.insert_at(gap)
+            found = trial.solve() if trial else None
+            if found and (best is None or found.score > best[1].score + INSERT_GAIN):
+                best, improved = (trial, found), True
+    return best
+
+
+def _digit_from_document(doc: str, left: str, right: str) -> str | None:
+    """The digit that sits between the same neighbours elsewhere in the document."""
+    right = re.match(r"[\d.]*[^\d\s]{0,4}", right).group(0)
+    scores = {}
+    for i, ch in enumerate(doc):
+        if not ch.isdigit():
+            continue
+        k = 0
+        while k < len(left) and i - 1 - k >= 0 and doc[i - 1 - k] == left[-1 - k]:
+            k += 1
+        r = 0
+        while r < len(right) and i + 1 + r < len(doc) and doc[i + 1 + r] == right[r]:
+            r += 1
+        if r >= 2 and k + r >= 4:
+            scores[ch] = max(scores.get(ch, 0), k + r)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _edits(run: _Run, reading: Reading, doc: str) -> list[Edit]:
+    chars, confs = list(reading.chars), list(reading.confs)
+    spans = [(s.start, s.end) for s in reading.slots]
+    lost, lost_conf = run.lost, run.lost_conf
+    if lost == "?":
+        lost = _digit_from_document(doc, unicodedata.normalize("NFKC", "".join(chars))[-6:],
+                                    run.after) or ""
+        lost_conf = CONF_DOCUMENT if lost else CONF_GUESS
+    edits = []
+    if lost:
+        chars.append(lost)
+        confs.append(min(confs[-1], lost_conf))
+        spans.append(spans[-1])
+    elif lost_conf < CONF_CERTAIN:
+        confs[-1] = min(confs[-1], CONF_GUESS)
+        number = re.match(r"\d[\d.]*", run.after)
+        if number:
+            a = run.q + 1
+            edits.append(Edit(a, a + number.end(), number.group(0), "mojibake", 0.3,
+                              "a lost byte of this number could not be recovered"))
+    groups: list[list[int]] = []
+    for k, conf in enumerate(confs):
+        if groups and confs[groups[-1][0]] == conf:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    pos = run.p
+    for group in groups:
+        start = max(pos, min(spans[k][0] for k in group))
+        end = max(start, max(spans[k][1] for k in group))
+        replacement = unicodedata.normalize("NFKC", "".join(chars[k] for k in group))
+        edits.append(Edit(start, end, replacement, "mojibake", confs[group[0]],
+                          "shifted GBK re-encoded" if confs[group[0]] >= 0.9 else
+                          "shifted GBK, lost bytes searched"))
+        pos = end
+    return sorted(edits, key=lambda e: (e.start, e.end))
+
+
+def _candidate_runs(text: str, settings: Settings, doc: str) -> list[tuple[_Run, Reading]]:
+    found, after = [], 0
+    follows = _follows(doc)
+    for m in re.finditer(r"\?", text):
+        p = m.start()
+        if p < after or p == 0 or not _is_han(text[p - 1]):
+            continue
+        alternatives = _alternatives(text, p)
+        if not alternatives:
+            continue
+        horizon = alternatives[-1][0] + 6
+        raw = plausibility(_strip_annotations(text[max(0, p - 12):p])[-4:] +
+                           _strip_annotations(text[p:horizon]))
+        best = None
+        for q, pairs in alternatives:
+            result = _best_reading(_Run(text, doc, p, q, pairs, settings, horizon, follows))
+            if result and (best is None or result[1].score > best[1].score):
+                best = result
+        if best and best[1].score - raw >= MIN_GAIN:
+            found.append(best)
+            after = best[0].q + 1
+    return found
+
+
+def mojibake_edits(text: str) -> list[Edit]:
+    """Edits that turn each shifted-GBK run back into the annotated text it was."""
+    doc = unicodedata.normalize("NFKC", _strip_annotations(text))
+    settings = detect_settings(text, has_runs=False)
+    runs = _candidate_runs(text, settings, doc)
+    if runs and not settings.pua_deleted:
+        settings = detect_settings(text, has_runs=True)
+        if settings.pua_deleted:
+            runs = _candidate_runs(text, settings, doc)
+    edits = []
+    for run, reading in runs:
+        edits.extend(_edits(run, reading, doc))
+    return edits

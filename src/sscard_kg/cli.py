@@ -1,0 +1,140 @@
+"""The `sscard-kg` command: each command parses its options and calls one library function."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from . import errors
+from .query import FORMATS as QUERY_FORMATS
+
+app = typer.Typer(
+    help="Turn articles about China's social security card into an RDF knowledge graph and query it.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+STORE_HELP = "Store folder (default: ./sscard-store, or $SSCARD_STORE)."
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    paths: list[str] = typer.Argument(..., help="Files, folders (searched recursively) and http(s) URLs."),
+    store: str = typer.Option(None, "--store", help=STORE_HELP),
+    workers: int = typer.Option(None, "--workers", help="Worker processes for extraction (default: the core count)."),
+    prune: bool = typer.Option(False, "--prune", help="Remove article graphs whose source is gone."),
+    report: bool = typer.Option(False, "--report", help="List per article what was found and what was skipped."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read articles, extract their facts, validate and load one graph per article into the store."""
+    from rich.progress import Progress
+
+    from .pipeline import build as run_build
+
+    try:
+        with Progress(disable=quiet or not sys.stderr.isatty(), transient=True) as bar:
+            task = bar.add_task("building", total=None)
+            result = run_build(paths, store=store, workers=workers, prune=prune,
+                               progress=lambda _loc, done, total: bar.update(task, completed=done, total=total))
+    except errors.SscardError as exc:
+        _fail(str(exc))
+    if report:
+        for item in result.reports:
+            typer.echo(f"\n{item.source}  [{item.language}]  published {item.published or '?'}"
+                       f" ({'stated' if item.date_stated else 'inferred'})")
+            for line in item.measurements:
+                typer.echo(f"  figure   {line}")
+            for line in item.mentions:
+                typer.echo(f"  mention  {line}")
+            for line in item.skipped:
+                typer.echo(f"  skipped  {line}")
+    for location, reason in result.failed:
+        typer.echo(f"failed: {location}: {reason}", err=True)
+    typer.echo(f"{len(result.built)} built, {len(result.unchanged)} unchanged, {len(result.failed)} failed"
+               + (f", {len(result.pruned)} pruned" if prune else ""), err=True)
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: str = typer.Argument(..., help="A .rq file, the name of a query in queries/, or SPARQL text."),
+    store: str = typer.Option(None, "--store", help=STORE_HELP),
+    fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(QUERY_FORMATS)}."),
+) -> None:
+    """Run a SPARQL query against the store and print the result."""
+    from .query import query as run_query
+    from .query import write
+
+    if fmt not in QUERY_FORMATS:
+        _fail(f"unknown format {fmt!r}: use one of {', '.join(QUERY_FORMATS)}", 2)
+    try:
+        typer.echo(write(run_query(sparql, store=store), fmt), nl=False)
+    except errors.SscardError as exc:
+        _fail(str(exc))
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the named queries in queries/ and what each answers."""
+    from .query import describe, named_queries
+
+    for name, path in named_queries().items():
+        typer.echo(f"{name:22} {describe(path)}")
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, trig, nquads, ntriples or jsonld."),
+    store: str = typer.Option(None, "--store", help=STORE_HELP),
+    output: Path = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+    reference: bool = typer.Option(False, "--with-reference", help="Include the ontology and gazetteers."),
+) -> None:
+    """Export the graph for other RDF tools."""
+    from .export import export as run_export
+
+    try:
+        data = run_export(fmt, store=store, include_reference=reference)
+    except (errors.SscardError, ValueError) as exc:
+        _fail(str(exc))
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def clean(
+    path: str = typer.Argument(..., help="A file or URL."),
+    edits: bool = typer.Option(False, "--edits", help="List the edits with their confidence instead of the text."),
+) -> None:
+    """Print an article's cleaned text (main text, repaired, Simplified), or the edits made to get it."""
+    from .clean import clean as run_clean
+    from .sources import SourceRef, read
+
+    try:
+        article = read(SourceRef(path, Path(path).name))
+    except errors.SourceError as exc:
+        _fail(str(exc))
+    cleaned = run_clean(article)
+    if edits:
+        for edit in cleaned.mapped.applied:
+            if edit.kind in ("markup", "front-matter"):
+                continue
+            typer.echo(f"{edit.original_start:>6}-{edit.original_end:<6} {edit.kind:9} {edit.confidence:.2f} "
+                       f"{edit.original!r} → {edit.replacement!r}  {edit.reason}")
+        return
+    for segment in cleaned.segments:
+        if segment.kind in ("main", "title", "related"):
+            prefix = f"[related {segment.date}] " if segment.kind == "related" else ""
+            typer.echo(prefix + cleaned.text[segment.start:segment.end].strip())
+
+
+if __name__ == "__main__":
+    app()

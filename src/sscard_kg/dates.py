@@ -1,0 +1,231 @@
+"""Date expressions, resolved against the publication date and the year the text is talking about.
+
+`截至3月底` in an article of 2021-04-26 is 2021-03-31; `1-3月` is the period 2021-01..2021-03;
+`去年底` is the end of the year before; `as of the end of 2020` is 2020-12-31. Values are ISO at
+their precision: `YYYY-MM-DD` for a day (a stock), `YYYY-MM` for a month, `YYYY` for a year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+CN_MONTH_WORDS = {"三个月": 3, "六个月": 6, "九个月": 9}
+FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date expression. `kind` is point (a stock's date), period (a flow) or now."""
+
+    start: int
+    end: int
+    value: str
+    kind: str
+    period_start: str | None = None
+    explicit_year: bool = False
+    target: bool = False
+
+
+def month_end(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def precision(iso: str | None) -> str:
+    return {10: "day", 7: "month", 4: "year"}.get(len(iso or ""), "none")
+
+
+def year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
+
+
+class _Resolver:
+    """Turns matched pieces into ISO values, knowing the publication date and the context year."""
+
+    def __init__(self, published: str | None, context_year: int | None):
+        self.published = published
+        self.pub_year = year_of(published)
+        self.year = context_year or self.pub_year
+        self.whole_year = context_year or (
+            self.pub_year - 1 if published and len(published) >= 7 and int(published[5:7]) <= 3 else self.pub_year)
+
+    def recent_month(self, month: int, day: int | None = None) -> tuple[int, int]:
+        """The year of the latest such month not after the publication date."""
+        year = self.year or 0
+        if self.published and len(self.published) >= 7 and year == self.pub_year:
+            pub_month = int(self.published[5:7])
+            if month > pub_month:
+                year -= 1
+        return year, month
+
+    def point(self, year: int | None, month: int) -> str | None:
+        if year is None:
+            year, month = self.recent_month(month)
+        return month_end(year, month) if year else None
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _zh_year(r: "_Resolver", m: dict) -> int | None:
+    """`2023年`, `今年` or `去年` before a month or day; None when the text gives no year."""
+    if m.get("y"):
+        return int(m["y"])
+    if m.get("this") and r.pub_year:
+        return r.pub_year
+    if m.get("last") and r.pub_year:
+        return r.pub_year - 1
+    return None
+
+
+def _zh_patterns(r: _Resolver):
+    """(pattern, handler) pairs for Simplified Chinese; a handler returns a DateMention's fields."""
+    y = r"(?:(?P<y>\d{4})年|(?P<this>今年)|(?P<last>去年|上年))"
+    return [
+        (rf"(?P<to>截至|截止到?|到|至)?{y}?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?!电|讯|消息|报道)",
+         lambda m: _day(r, _zh_year(r, m), int(m["m"]), int(m["d"]))),
+        (rf"(?P<to>截至|截止到?|到)?{y}(?:年)?(?P<end>底|末|年底|年末)",
+         lambda m: (f"{_zh_year(r, m)}-12-31", "point", None) if _zh_year(r, m) else None),
+        (rf"(?P<to>截至|截止到?|到)?{y}?(?P<q>[一二三四1-4])季度(?P<end>末|底)",
+         lambda m: _quarter_end(r, _zh_year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{y}?(?:前三季度|首三季|1[-—至~]9月份?)", lambda m: _span(r, _zh_year(r, m), 1, 9)),
+        (rf"{y}?(?:上半年|1[-—至~]6月份?)", lambda m: _span(r, _zh_year(r, m), 1, 6)),
+        (rf"{y}?(?:第?(?P<q>[一二三四1-4])季度)",
+         lambda m: _span(r, _zh_year(r, m), 3 * CN_QUARTER[m["q"]] - 2, 3 * CN_QUARTER[m["q"]])),
+        (rf"{y}?1[-—至~](?P<m>\d{{1,2}})月份?", lambda m: _span(r, _zh_year(r, m), 1, int(m["m"]))),
+        (rf"(?P<to>截至|截止到?|到)?{y}?(?P<m>\d{{1,2}})月(?P<end>底|末|份末)",
+         lambda m: (r.point(_zh_year(r, m), int(m["m"])), "point", None)),
+        (rf"{y}(?P<m>\d{{1,2}})月份?", lambda m: (_month(r, int(m["m"]), _zh_year(r, m)), "period", None)),
+        (r"(?<![\d年])(?P<m>\d{1,2})月份", lambda m: (_month(r, int(m["m"])), "period", None)),
+        (r"上一年", lambda m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
+        (r"(?<![\d年])(?:年底|年末)", lambda m: (f"{r.whole_year}-12-31", "point", None) if r.whole_year else None),
+        (rf"{y}(?:全年)?", lambda m: (str(_zh_year(r, m)), "period", None) if _zh_year(r, m) else None),
+        (r"全年", lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
+        (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
+         lambda m: (str(FIVE_YEAR_PLANS[m["plan"]]), "period", None)),
+        (r"截至目前|目前|当前|近日|日前|如今|现在|迄今|至今|近期",
+         lambda m: (r.published, "now", None) if r.published else None),
+    ]
+
+
+def _en_patterns(r: _Resolver):
+    month = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+    return [
+        (rf"{month} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})",
+         lambda m: _day(r, int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]))),
+        (rf"(?P<d>\d{{1,2}}) {month},? (?P<y>\d{{4}})",
+         lambda m: _day(r, int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]))),
+        (rf"(?:as of|by|at|to|until|till)? ?(?:the )?end(?: of|-)? ?{month}(?:,? (?P<y>\d{{4}}))?",
+         lambda m: (r.point(_year(m["y"]), MONTHS[m["mon"].lower()]), "point", None)),
+        (r"(?:as of|by|at)? ?the end of (?P<y>\d{4})", lambda m: (f"{m['y']}-12-31", "point", None)),
+        (r"(?:as of|by|at)? ?the end of (?:the|this) year|year-end",
+         lambda m: (f"{r.whole_year}-12-31", "point", None) if r.whole_year else None),
+        (r"(?:as of|by|at)? ?the end of last year", lambda m: (f"{r.pub_year - 1}-12-31", "point", None) if r.pub_year else None),
+        (rf"(?:from )?january to {month}(?:,? (?P<y>\d{{4}}))?",
+         lambda m: _span(r, _year(m["y"]), 1, MONTHS[m["mon"].lower()])),
+        (r"(?:in )?the (?P<q>first|second|third|fourth) quarter(?: of (?P<y>\d{4}))?",
+         lambda m: _span(r, _year(m["y"]), 3 * EN_ORDINAL[m["q"]] - 2, 3 * EN_ORDINAL[m["q"]])),
+        (r"(?:in )?the first three quarters(?: of (?P<y>\d{4}))?", lambda m: _span(r, _zh_year(r, m), 1, 9)),
+        (r"(?:in )?the first half(?: of (?:the year|(?P<y>\d{4})))?", lambda m: _span(r, _zh_year(r, m), 1, 6)),
+        (r"(?:in )?the first (?P<n>three|six|nine) months(?: of (?P<y>\d{4}))?",
+         lambda m: _span(r, _year(m["y"]), 1, {"three": 3, "six": 6, "nine": 9}[m["n"]])),
+        (rf"(?:in|during) {month}(?:,? (?P<y>\d{{4}}))?",
+         lambda m: (_month(r, MONTHS[m["mon"].lower()], _year(m["y"])), "period", None)),
+        (r"(?:in|during|for|of) (?P<y>(?:19|20)\d{2})(?![\d-])", lambda m: (m["y"], "period", None)),
+        (r"throughout the year|the whole year|the full year|for the year",
+         lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
+        (r"last year", lambda m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
+        (r"this year", lambda m: (str(r.pub_year), "period", None) if r.pub_year else None),
+        (r"currently|at present|so far|to date|recently|now",
+         lambda m: (r.published, "now", None) if r.published else None),
+        (r"yesterday", lambda m: (_shift_day(r.published, -1), "point", None) if r.published and len(r.published) == 10 else None),
+    ]
+
+
+def _shift_day(iso: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def _day(r: _Resolver, year: int | None, month: int, day: int):
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is None:
+        year, month = r.recent_month(month, day)
+    if not year:
+        return None
+    day = min(day, calendar.monthrange(year, month)[1])
+    return f"{year:04d}-{month:02d}-{day:02d}", "point", None
+
+
+def _month(r: _Resolver, month: int, year: int | None = None) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    if year is None:
+        year, month = r.recent_month(month)
+    return f"{year:04d}-{month:02d}" if year else None
+
+
+def _span(r: _Resolver, year: int | None, first: int, last: int):
+    if year is None:
+        year, _ = r.recent_month(last)
+    if not year:
+        return None
+    return f"{year:04d}-{last:02d}", "period", f"{year:04d}-{first:02d}"
+
+
+def _quarter_end(r: _Resolver, year: int | None, quarter: int):
+    return r.point(year, quarter * 3), "point", None
+
+
+_EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.\s")
+
+
+def _sentence_year(text: str, start: int, published: str | None) -> int | None:
+    """An explicit year earlier in the same sentence sets the year of `年底`, `in December`."""
+    limit = year_of(published) or 9999
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, begin, start) if int(m.group(1)) <= limit]
+    return years[-1] if years else None
+
+
+def find_dates(text: str, published: str | None, english: bool) -> list[DateMention]:
+    """Every date expression in `text`, non-overlapping, resolved; earliest first."""
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    base = _Resolver(published, None)
+    patterns = _en_patterns(base) if english else _zh_patterns(base)
+    for pattern, _handler in patterns:
+        for match in re.finditer(pattern, text, re.I if english else 0):
+            start, end = match.span()
+            if end == start or any(a < end and start < b for a, b in taken):
+                continue
+            resolver = _Resolver(published, _sentence_year(text, start, published))
+            handler = dict((p, h) for p, h in (_en_patterns(resolver) if english else _zh_patterns(resolver)))[pattern]
+            resolved = handler(match.groupdict())
+            if not resolved or not resolved[0]:
+                continue
+            value, kind, period_start = resolved
+            explicit = bool(match.groupdict().get("y"))
+            target = _is_target(value, published, text[max(0, start - 4):start] + match.group(0), english)
+            mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))
+            taken.append((start, end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_target(value: str, published: str | None, words: str, english: bool) -> bool:
+    """A date after the article's (at the shared precision) is a target or forecast."""
+    if not published:
+        return False
+    n = min(len(value), len(published))
+    if value[:n] > published[:n]:
+        return True
+    return False

@@ -1,0 +1,118 @@
+"""The publication date: from metadata where there is some, else inferred from the text.
+
+Evidence, strongest first: a labelled or stand-alone date near the top (`时间:2017-09-05`,
+`PUBLISHED : Wednesday, 31 August, 2011`), a dateline without a year (`1月24日电`, `January 26th`)
+placed after the latest as-of date of the body (`截至2023年底` → 2024-01-24), the URL, and at
+last the latest as-of date itself. A stated date earlier than the body's data is not trusted.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from .dates import MONTHS, find_dates, month_end
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_LABEL = r"(?:发布时间|发布日期|时间|日期|来源时间|source date|created|published|updated|date|发稿时间)"
+_ISO = r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
+_STATED = [
+    re.compile(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?{_ISO}", re.I),
+    re.compile(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})", re.I),
+    re.compile(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?(?P<d>\d{{1,2}}) (?P<mon>{_MONTH}),? (?P<y>\d{{4}})", re.I),
+    re.compile(rf"(?m)(?:^|\s{{2,}}){_ISO}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$"),
+    re.compile(rf"(?m)^\s*(?:[A-Za-z]+,\s*)?(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\s*$", re.I),
+]
+_DATELINE = [
+    re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息|报道)"),
+    re.compile(rf"^[\w.\s]{{0,30}}?,\s*(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I | re.M),
+    re.compile(rf"\b(?:reported on|on) (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I),
+]
+_URL_DATE = re.compile(r"/(?P<y>20\d{2})[-/]?(?P<m>[01]\d)(?:[-/]?(?P<d>[0-3]\d))?(?:/|\b)")
+_FUTURE_CUE = re.compile(r"将|自.{0,12}起|起[,，]|预计|目标|到20|will|by 20|plan", re.I)
+
+
+def _ymd(match: re.Match) -> str | None:
+    groups = match.groupdict()
+    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+    year, day = int(groups["y"]), int(groups["d"])
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def stated_in_text(text: str) -> str | None:
+    """A labelled or stand-alone date in the first lines of the page."""
+    head = text[:600]
+    for pattern in _STATED:
+        for match in pattern.finditer(head):
+            found = _ymd(match)
+            if found:
+                return found
+    return None
+
+
+def latest_data_date(text: str, english: bool, today: str) -> str | None:
+    """The latest explicit-year date the body reports data for (targets and schedules left out)."""
+    best = None
+    for mention in find_dates(text, None, english):
+        if not mention.explicit_year:
+            continue
+        context = text[max(0, mention.start - 12):mention.end + 6]
+        if _FUTURE_CUE.search(context):
+            continue
+        end = _period_end(mention.value)
+        if end <= today and (best is None or end > best):
+            best = end
+    return best
+
+
+def _period_end(iso: str) -> str:
+    if len(iso) == 4:
+        return f"{iso}-12-31"
+    if len(iso) == 7:
+        return month_end(int(iso[:4]), int(iso[5:7]))
+    return iso
+
+
+def _dateline_after(text: str, floor: str | None, url_year: int | None) -> str | None:
+    """A dateline's month and day, in the first year that puts it after the body's data."""
+    for pattern in _DATELINE:
+        match = pattern.search(text[:800])
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+        day = int(groups["d"])
+        if url_year:
+            year = url_year
+        elif floor:
+            year = int(floor[:4])
+            if f"{year:04d}-{month:02d}-{day:02d}" <= floor:
+                year += 1
+        else:
+            return None
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def publication_date(stated: str | None, url: str | None, text: str, english: bool,
+                     today: str | None = None) -> tuple[str | None, bool]:
+    """(ISO date at its precision, whether metadata stated it)."""
+    today = today or date.today().isoformat()
+    floor = latest_data_date(text, english, today)
+    if stated and (floor is None or stated >= floor):
+        return stated, True
+    url_match = _URL_DATE.search(url or "")
+    in_text = stated_in_text(text)
+    if in_text and (floor is None or in_text >= floor):
+        return in_text, False
+    dateline = _dateline_after(text, floor, int(url_match["y"]) if url_match else None)
+    if dateline:
+        return dateline, False
+    if url_match:
+        parts = [url_match["y"], url_match["m"], url_match["d"]]
+        return "-".join(p for p in parts if p), False
+    return (floor, False) if floor else (None, False)

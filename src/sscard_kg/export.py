@@ -1,0 +1,38 @@
+"""Exports of the store for other graph tools, byte-identical for the same store."""
+
+from __future__ import annotations
+
+from pyoxigraph import DefaultGraph, RdfFormat, serialize
+
+from .rdf import PREFIXES
+from .store import open_store
+
+FORMATS = {
+    "turtle": RdfFormat.TURTLE,
+    "trig": RdfFormat.TRIG,
+    "nquads": RdfFormat.N_QUADS,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+}
+
+
+def export(fmt: str, store: str | None = None, include_reference: bool = False) -> bytes:
+    """Every article graph (and, on request, the ontology and gazetteers) in one format.
+
+    Turtle and N-Triples carry no graphs: the article graphs are merged. Quads are sorted so that
+    the same store always gives the same bytes.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    db = open_store(store, read_only=True)
+    quads = [q for q in db if include_reference or not isinstance(q.graph_name, DefaultGraph)]
+    quads.sort(key=str)
+    rdf_format = FORMATS[fmt]
+    if rdf_format in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES):
+        triples = sorted({q.triple for q in quads}, key=str)
+        return serialize(triples, format=rdf_format, **_prefixes(rdf_format))
+    return serialize(quads, format=rdf_format, **_prefixes(rdf_format))
+
+
+def _prefixes(rdf_format: RdfFormat) -> dict:
+    return {"prefixes": PREFIXES} if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}

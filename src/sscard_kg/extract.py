@@ -1,0 +1,130 @@
+"""One article in, everything it says out: cleaning, publication date, mentions, measurements."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import gazetteer
+from .clean import Cleaned, clean
+from .dates import find_dates
+from .dating import publication_date
+from .entities import Found, find_named, find_people, find_places
+from .facts import Draft, draft_measurements, value_key
+from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped
+from .numbers import find_quantities
+
+EXTRACTOR_VERSION = "1"
+LOW_CONFIDENCE = 0.5
+QUOTE_LIMIT = 240
+
+
+def version() -> str:
+    """The extractor and reference-data version a graph records; a change re-extracts."""
+    return f"{EXTRACTOR_VERSION}+{gazetteer.reference_version()}"
+
+
+def extract(article: Article) -> tuple[Cleaned, Extraction]:
+    gaz = gazetteer.load()
+    cleaned = clean(article)
+    text = cleaned.text
+    english = article.language == "en"
+    kept = [s for s in cleaned.segments if s.kind in ("main", "title", "related")]
+    body = "\n".join(text[s.start:s.end] for s in kept if s.kind != "related")
+    published, stated = publication_date(article.published if article.date_stated else None,
+                                         article.url, body or text, english)
+    article = replace(article, published=published, date_stated=stated)
+    result = Extraction(article)
+    drafts: list[tuple[Draft, str]] = []
+    mentions: list[Found] = []
+    for seg in kept:
+        piece = text[seg.start:seg.end]
+        reference = seg.date or published
+        quantities, rejected = find_quantities(piece, english)
+        quantities = [replace(q, start=q.start + seg.start, end=q.end + seg.start) for q in quantities]
+        result.skipped += [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
+                           for r in rejected if r.reason != "a bare number with no unit"]
+        dates = [replace(d, start=d.start + seg.start, end=d.end + seg.start)
+                 for d in find_dates(piece, reference, english)]
+        found = _mentions(gaz, piece, english, seg.start)
+        places = [f for f in found if f.type == "region" and gaz.entries[f.key].level != "country"]
+        people = [f for f in found if f.type == "person"]
+        if seg.kind != "related":
+            mentions += found
+        for draft in draft_measurements(gaz, text, (seg.start, seg.end), english, quantities, dates,
+                                        places, people, reference):
+            drafts.append((draft, seg.kind))
+    result.mentions = _unique_mentions(cleaned, mentions)
+    result.measurements, low = _measurements(cleaned, drafts)
+    result.skipped += low
+    return cleaned, result
+
+
+def _mentions(gaz, text: str, english: bool, offset: int) -> list[Found]:
+    agencies = find_named(gaz, "agency", text, english)
+    programs = find_named(gaz, "program", text, english)
+    covered = [(f.start, f.end) for f in agencies + programs]
+    places = [p for p in find_places(gaz, text, english)
+              if not any(a <= p.start < b for a, b in covered) or p.label != "中国"]
+    people = find_people(gaz, text, english, agencies)
+    return [replace(f, start=f.start + offset, end=f.end + offset) for f in agencies + programs + places + people]
+
+
+def _evidence(cleaned: Cleaned, start: int, end: int) -> Evidence:
+    a, b = cleaned.mapped.original_span(start, end)
+    return Evidence(a, b, cleaned.mapped.original[a:b], cleaned.text[start:end])
+
+
+def _unique_mentions(cleaned: Cleaned, found: list[Found]) -> list[Mention]:
+    """One mention per entity; a person keeps the first role the article gives them."""
+    chosen: dict[tuple[str, str], Found] = {}
+    for f in found:
+        key = (f.type, f.key)
+        if key not in chosen or (f.role and not chosen[key].role):
+            chosen[key] = f
+    return [Mention(f.type, f.key, f.label, _evidence(cleaned, f.start, f.end), f.role, f.agency,
+                    (f.name,) if f.name else ())
+            for f in sorted(chosen.values(), key=lambda f: (f.start, f.type, f.key))]
+
+
+def _quote_span(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The sentence, trimmed to clause boundaries when it is long."""
+    a, b = sentence
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b - a <= QUOTE_LIMIT:
+        return a, b
+    left = max([m.end() for m in re.finditer(r"[,，;；]", text[a:max(a, start - 60)])], default=0) + a
+    right_slice = text[min(b, end + 60):b]
+    cut = re.search(r"[,，;；]", right_slice)
+    right = min(b, end + 60) + (cut.start() if cut else len(right_slice))
+    return left, min(right, left + 2 * QUOTE_LIMIT)
+
+
+def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str]]) -> tuple[list[Measurement], list[Skipped]]:
+    """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph) kept once."""
+    kept: dict[tuple, Measurement] = {}
+    skipped = []
+    rank = {"main": 0, "related": 1, "title": 2}
+    body_values = {value_key(d.quantity.value) for d, kind in drafts if kind != "title"}
+    drafts = [(d, kind) for d, kind in drafts if kind != "title" or value_key(d.quantity.value) not in body_values]
+    for draft, seg_kind in sorted(drafts, key=lambda d: (rank[d[1]], d[0].date_inferred, d[0].quantity.start)):
+        q = draft.quantity
+        if cleaned.mapped.low_confidence(q.start, q.end, LOW_CONFIDENCE):
+            skipped.append(Skipped(cleaned.text[q.start:q.end], "figure inside a low-confidence repair",
+                                   cleaned.mapped.original_span(q.start, q.end)[0]))
+            continue
+        notation = draft.metric.notation if draft.metric else None
+        key = (notation, value_key(q.value), draft.unit, draft.kind, draft.region)
+        a, b = _quote_span(cleaned.text, draft.sentence, q.start, q.end)
+        measurement = Measurement(
+            metric=notation, value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
+            subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
+            kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
+        )
+        same = kept.get(key)
+        if same is None or (same.as_of != measurement.as_of and seg_kind == "related"):
+            kept[key if same is None else key + (measurement.as_of,)] = measurement
+    return sorted(kept.values(), key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped

@@ -1,0 +1,232 @@
+"""Quantities, dates, places and people combined into Measurements, one sentence at a time.
+
+For each quantity: the metric named nearest before it in its clause (or right after it), with
+分别/respectively lists spread over their items; the date named nearest in its sentence, else the
+last one earlier in its paragraph, else the segment's date (the publication date, or a related
+item's own date); the region named before it in its sentence; the official speaking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .dates import DateMention
+from .entities import Found
+from .gazetteer import Gazetteer, Metric
+from .numbers import Quantity
+
+COMPATIBLE_UNITS = {
+    "person": {"person", "card", None},
+    "card": {"card", "person", None},
+    "percent": {"percent", None},
+    "yuan": {"yuan", None},
+    "person-time": {"person-time", None, "count"},
+    "count": {"count", None},
+}
+_CHANGE_BEFORE = re.compile(
+    r"(增加|增长|下降|减少|提高|回落|上升|降低|增幅|扩大|新增了?|多|少|上涨|下跌)了?(约|近|超过|超)?$"
+    r"|\b(an? )?(increase|decrease|rise|drop|fall|growth|reduction|up|down)( of| by)?\s*$"
+    r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
+_TARGET_CUE = re.compile(r"目标|预计|计划到|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
+_LIST_CUE = re.compile(r"分别|respectively", re.I)
+_NATIONAL = re.compile(r"全国|全省|nationwide|national|across the country|the country", re.I)
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]|\band\b")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A measurement before evidence offsets are mapped back to the original text."""
+
+    quantity: Quantity
+    metric: Metric | None
+    unit: str
+    kind: str
+    as_of: str | None
+    period_start: str | None
+    date_inferred: bool
+    region: str | None
+    official: str | None
+    sentence: tuple[int, int]
+    subject: str
+
+
+def sentences(text: str, start: int, end: int, english: bool) -> list[tuple[int, int]]:
+    """Sentence spans within [start, end): split at 。！？；, line breaks and English full stops."""
+    splitter = re.compile(r"[。！？!?；;\n]+|(?<=[a-z0-9%)\"”’])\.(?=\s+[A-Z“\"(]|\s*$)" if english
+                          else r"[。！？!?；;\n]+")
+    spans, pos = [], start
+    for match in splitter.finditer(text, start, end):
+        if match.start() > pos:
+            spans.append((pos, match.end()))
+        pos = match.end()
+    if pos < end:
+        spans.append((pos, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for match in re.finditer(r"\n", text[start:end]):
+        spans.append((pos, start + match.start()))
+        pos = start + match.end()
+    spans.append((pos, end))
+    return spans
+
+
+def _unit_fits(metric: Metric, unit: str | None) -> bool:
+    return metric.default_unit is None or unit in COMPATIBLE_UNITS.get(metric.default_unit, {None})
+
+
+def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantity,
+                  sentence: str, english: bool) -> tuple[Metric | None, str]:
+    """The metric named nearest before the quantity (latest end, then longest), or right after it."""
+    before = text[window[0]:q.start]
+    subject = before.lower() if english else before
+    after = text[q.end:q.end + 60]
+    after = after.lower() if english else after
+    best: tuple[int, int, Metric, str] | None = None
+    for metric in gaz.metrics:
+        if metric.requires is not None and not metric.requires.search(sentence):
+            continue
+        if not _unit_fits(metric, q.unit):
+            continue
+        for pattern in metric.after:
+            match = pattern.match(after)
+            if match:
+                candidate = (len(before) + 1000, metric.default_unit == q.unit, len(match.group(0)), metric, match.group(0))
+                if best is None or candidate[:3] > best[:3]:
+                    best = candidate
+        for pattern in metric.phrases:
+            for match in pattern.finditer(subject):
+                if english and match.group(0).strip() == "":
+                    continue
+                candidate = (match.end(), metric.default_unit == q.unit, len(match.group(0)), metric, match.group(0))
+                if best is None or candidate[:3] > best[:3]:
+                    best = candidate
+    if best is None:
+        return None, ""
+    gap = before[best[0]:] if best[0] <= len(before) else ""
+    if best[0] <= len(before) and re.search(r"\d(?![\d.]*[年月日])|%", gap):
+        return None, ""
+    return best[3], best[4]
+
+
+def _list_metrics(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity]) -> list[Metric] | None:
+    """For `A、B、C参保人数分别为x、y、z`, the metrics of A, B and C in order."""
+    window = text[span[0]:group[0].start]
+    if not any(head.search(window) for head in gaz.list_heads):
+        return None
+    hits = []
+    for metric in gaz.metrics:
+        if metric.list_item is None:
+            continue
+        match = metric.list_item.search(window)
+        if match:
+            hits.append((match.start(), metric))
+    hits.sort(key=lambda h: h[0])
+    if len(hits) != len(group):
+        return None
+    return [m for _, m in hits]
+
+
+def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+    """Quantities joined only by list punctuation (`、`, `,`, `and`) form one group."""
+    groups: list[list[Quantity]] = []
+    for q in quantities:
+        joint = text[groups[-1][-1].end:q.start] if groups else ""
+        if groups and re.fullmatch(r"\s*[人元张名项个]?\s*(、|,|，|and|,\s*and|和|及)\s*", joint):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
+
+
+def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention]):
+    """Nearest date before the quantity in its sentence, else after it in the sentence, else the
+    last one earlier in the paragraph; None means the segment's own date."""
+    in_sentence = [d for d in dates if span[0] <= d.start < span[1]]
+    right_after = [d for d in in_sentence if q.end <= d.start <= q.end + 12
+                   and re.fullmatch(r"[^\d,，;；]*?\b(in|at|for|by|as of)\s*", text[q.end:d.start] + " ", re.I)]
+    if right_after:
+        return right_after[0], False
+    before = [d for d in in_sentence if d.end <= q.start]
+    if before:
+        return before[-1], False
+    after = [d for d in in_sentence if d.start >= q.end and not _CLAUSE_BREAK.search(text[q.end:d.start])]
+    if after:
+        return after[0], False
+    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind != "now"]
+    if earlier:
+        return earlier[-1], True
+    return None, True
+
+
+def _region_for(text: str, q: Quantity, span: tuple[int, int], places: list[Found]) -> str | None:
+    before = [p for p in places if span[0] <= p.start and p.end <= q.start]
+    if not before:
+        return None
+    place = before[-1]
+    if _NATIONAL.search(text[place.end:q.start]):
+        return None
+    return place.key
+
+
+def _official_for(q: Quantity, span: tuple[int, int], para: tuple[int, int], people: list[Found]) -> str | None:
+    speakers = [p for p in people if p.role and para[0] <= p.start < q.start]
+    if speakers:
+        return speakers[-1].key
+    after = [p for p in people if p.role and q.end <= p.start < span[1]]
+    return after[0].key if after else None
+
+
+def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], english: bool,
+                       quantities: list[Quantity], dates: list[DateMention], places: list[Found],
+                       people: list[Found], segment_date: str | None) -> list[Draft]:
+    """Measurements of one segment (the main text, the title, or a related item)."""
+    drafts: list[Draft] = []
+    for para in paragraphs(text, *segment):
+        for span in sentences(text, *para, english):
+            inside = [q for q in quantities if span[0] <= q.start < span[1]]
+            sentence = text[span[0]:span[1]]
+            sentence_key = sentence.lower() if english else sentence
+            listed: dict[Quantity, Metric] = {}
+            if _LIST_CUE.search(sentence):
+                for group in _groups(text, inside):
+                    if len(group) > 1:
+                        metrics = _list_metrics(gaz, text, span, group)
+                        if metrics:
+                            listed.update(zip(group, metrics))
+            changes = {q for group in _groups(text, inside) if _is_change(text, span, group[0]) for q in group}
+            previous_end = span[0]
+            for q in inside:
+                window = (previous_end, q.start)
+                previous_end = q.end
+                metric, subject = (listed[q], "") if q in listed else choose_metric(
+                    gaz, text, window, q, sentence_key, english)
+                drafts.append(_draft(gaz, text, q, metric, subject, span, para, dates, places, people,
+                                     segment_date, q in changes))
+    return drafts
+
+
+def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
+    return q.percent_points or bool(_CHANGE_BEFORE.search(text[max(span[0], q.start - 14):q.start]))
+
+
+def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, segment_date, change) -> Draft:
+    date, inferred = _date_for(text, q, span, para, dates)
+    clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
+    target = (date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
+    as_of = date.value if date else segment_date
+    period_start = date.period_start if date else None
+    if date is not None and date.kind == "now":
+        inferred = True
+    unit = q.unit or (metric.default_unit if metric else None) or "count"
+    kind = "target" if target else "change" if change else "level"
+    return Draft(q, metric, unit, kind, as_of, period_start, inferred,
+                 _region_for(text, q, span, places), _official_for(q, span, para, people), span, subject)
+
+
+def value_key(value: Decimal) -> str:
+    return format(value.normalize(), "f")

@@ -1,0 +1,169 @@
+"""The reference data in ontology/*.ttl, turned into matchers the extractors use.
+
+Adding a region, an alias, an official or a metric phrasing is a change to the Turtle files only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, RDF, SKOS
+
+from .script import to_simplified
+
+SS = Namespace("https://w3id.org/sscard-kg/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+ROOT = Path(__file__).resolve().parents[2]
+ONTOLOGY_DIR = ROOT / "ontology"
+SHAPES_DIR = ROOT / "shapes"
+QUERIES_DIR = ROOT / "queries"
+
+TYPES = {
+    SCHEMA.AdministrativeArea: "region",
+    SCHEMA.GovernmentOrganization: "agency",
+    SCHEMA.Person: "person",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entity of the reference data: its IRI, Simplified label and every alias."""
+
+    iri: str
+    type: str
+    label: str
+    english: str
+    aliases: tuple[str, ...]
+    level: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Metric:
+    iri: str
+    notation: str
+    label: str
+    default_unit: str | None
+    phrases: tuple[re.Pattern, ...]
+    after: tuple[re.Pattern, ...]
+    requires: re.Pattern | None
+    list_item: re.Pattern | None
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry]
+    metrics: list[Metric]
+    list_heads: tuple[re.Pattern, ...]
+    version: str
+    _matchers: dict[tuple[str, bool], tuple[re.Pattern, dict[str, Entry]]] = field(default_factory=dict)
+
+    def by_type(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.type == kind]
+
+    def find(self, kind: str, text: str, english: bool) -> list[tuple[int, int, Entry]]:
+        """Non-overlapping matches of `kind` aliases in `text`, longest alias first at each place."""
+        pattern, table = self._matcher(kind, english)
+        if pattern is None:
+            return []
+        return [(m.start(), m.end(), table[m.group(0).lower() if english else m.group(0)])
+                for m in pattern.finditer(text)]
+
+    def _matcher(self, kind: str, english: bool):
+        key = (kind, english)
+        if key not in self._matchers:
+            table: dict[str, Entry] = {}
+            for entry in self.by_type(kind):
+                for alias in entry.aliases:
+                    is_latin = alias.isascii()
+                    if is_latin == english and len(alias) >= 2:
+                        table.setdefault(alias.lower() if english else alias, entry)
+            if not table:
+                self._matchers[key] = (None, {})
+            else:
+                alternation = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+                flags = re.I if english else 0
+                regex = rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])" if english else f"(?:{alternation})"
+                self._matchers[key] = (re.compile(regex, flags), table)
+        return self._matchers[key]
+
+
+def ontology_files() -> list[Path]:
+    return sorted(ONTOLOGY_DIR.glob("*.ttl"))
+
+
+@lru_cache(maxsize=1)
+def reference_graph() -> Graph:
+    graph = Graph()
+    for path in ontology_files():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def reference_version() -> str:
+    """A digest of the reference data: a change to it re-extracts every article."""
+    digest = hashlib.sha256()
+    for path in ontology_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _labels(graph: Graph, node) -> tuple[str, str, tuple[str, ...]]:
+    zh, en, aliases = None, None, []
+    for predicate in (SKOS.prefLabel, SKOS.altLabel):
+        for label in graph.objects(node, predicate):
+            if not isinstance(label, Literal):
+                continue
+            text = str(label)
+            if predicate == SKOS.prefLabel and label.language == "zh-Hans":
+                zh = text
+            if predicate == SKOS.prefLabel and label.language == "en":
+                en = text
+            aliases.append(text if text.isascii() else to_simplified(text))
+    zh = zh or en or str(node).rsplit("/", 1)[-1]
+    return zh, en or zh, tuple(sorted(set(aliases)))
+
+
+def _patterns(graph: Graph, node, predicate) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(str(p), re.I) for p in sorted(graph.objects(node, predicate)))
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    graph = reference_graph()
+    entries: dict[str, Entry] = {}
+    for rdf_type, kind in TYPES.items():
+        for node in sorted(set(graph.subjects(RDF.type, rdf_type))):
+            zh, en, aliases = _labels(graph, node)
+            level = graph.value(node, SS.regionLevel)
+            parent = graph.value(node, SCHEMA.parentOrganization) or graph.value(node, SCHEMA.containedInPlace)
+            entries[str(node)] = Entry(str(node), kind, zh, en, aliases,
+                                       str(level) if level else None, str(parent) if parent else None)
+    scheme = URIRef("https://w3id.org/sscard-kg/id/program/scheme")
+    for node in sorted(set(graph.subjects(SKOS.inScheme, scheme))):
+        zh, en, aliases = _labels(graph, node)
+        entries[str(node)] = Entry(str(node), "program", zh, en, aliases)
+    metrics = []
+    for node in sorted(set(graph.subjects(SKOS.notation, None))):
+        requires = graph.value(node, SS.requires)
+        item = graph.value(node, SS.listItem)
+        unit = graph.value(node, SS.defaultUnit)
+        zh, _, _ = _labels(graph, node)
+        metrics.append(Metric(
+            str(node), str(graph.value(node, SKOS.notation)), zh, str(unit) if unit else None,
+            _patterns(graph, node, SS.phrase), _patterns(graph, node, SS.phraseAfter),
+            re.compile(str(requires), re.I) if requires else None,
+            re.compile(str(item), re.I) if item else None,
+        ))
+    heads = tuple(p for node in graph.subjects(SS.listHead, None) for p in _patterns(graph, node, SS.listHead))
+    return Gazetteer(entries, metrics, heads, reference_version())
+
+
+def is_named_individual(graph: Graph, node) -> bool:
+    return (node, RDF.type, OWL.NamedIndividual) in graph

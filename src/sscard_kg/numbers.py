@@ -1,0 +1,252 @@
+"""Find quantities in cleaned text: Arabic and Chinese numerals, 万/亿 and million/billion, percents.
+
+Works on the Simplified, NFKC-normalised text. Years, dates, phone and licence numbers, list
+ordinals are not quantities; a malformed number (`10.4.2 billion`) is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_LARGE = {"万": 10**4, "亿": 10**8}
+EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: `value` already multiplied out; `unit` from the word after it."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+    qualifier: str | None
+    percent_points: bool = False
+    ordinal: bool = False
+
+
+@dataclass(frozen=True)
+class Rejected:
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+# Unit words after a number (Simplified Chinese and English), longest first.
+ZH_UNITS = [
+    ("个百分点", "percent"), ("人次", "person-time"), ("万人次", "person-time"), ("元", "yuan"),
+    ("名", "person"), ("人", "person"), ("位", "person"), ("张", "card"), ("%", "percent"),
+    ("项", "count"), ("个", "count"), ("家", "count"), ("条", "count"), ("座", "count"),
+    ("类", "count"), ("批", "count"), ("次", "count"), ("户", "count"), ("所", "count"),
+    ("件", "count"), ("场", "count"), ("份", "count"), ("处", "count"), ("种", "count"),
+    ("亿人次", "person-time"),
+]
+EN_UNITS = [
+    (r"percentage points?", "percent"), (r"percent|per cent|%", "percent"),
+    (r"person-times|person times|visits|times", "person-time"),
+    (r"yuan|rmb", "yuan"),
+    (r"(?:[a-z-]+ ){0,3}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
+     r"fishermen|laborers|labourers|citizens|users|participants|individuals|jobs)", "person"),
+    (r"(?:[a-z-]+ ){0,4}?cards?", "card"),
+    (r"(?:[a-z-]+ ){0,3}?(?:enterprises|companies|firms|cities|provinces|regions|services|items|"
+     r"cases|occupations|series|batches|categories|types|bases|missions|standards|products|"
+     r"institutions|agencies|villages|counties|schools|colleges)", "count"),
+]
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ZH_NUM = re.compile(
+    rf"(?P<num>{_ARABIC})(?P<scale>万亿|亿|万|千)?"
+    r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之))"
+)
+_MALFORMED = re.compile(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
+_EN_NUM = re.compile(
+    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion))?"
+    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<wscale>thousand|million|billion|trillion)?",
+    re.I,
+)
+_ZH_BEFORE = [(re.compile(p + r"$"), q) for p, q in [
+    (r"(超过|超|突破|逾|多于|高于|大于|超出)", "gt"), (r"(不到|不足|低于|少于|小于)", "lt"),
+    (r"(近|约|大约|将近|接近|近乎|逾近)", "approx"),
+]]
+_ZH_AFTER = [(re.compile("^" + p), q) for p, q in [
+    (r"[万亿]?(余|多)", "gt"), (r"[万亿]?(?:人|元|张|项|个|名)?(以上|有余)", "gt"),
+    (r"[万亿]?(?:人|元|张|项|个|名)?(左右|上下)", "approx"), (r"[万亿]?(?:人|元|张|项|个|名)?以下", "lt"),
+]]
+_EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in [
+    (r"\b(more than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of)", "gt"),
+    (r"\b(less than|under|below|fewer than)", "lt"),
+    (r"\b(about|around|approximately|nearly|almost|roughly|some|close to)", "approx"),
+]]
+
+
+def _cn_value(text: str) -> Decimal | None:
+    """十三亿 → 1300000000, 一千零二十二 → 1022; None for what is not a number."""
+    total, section, digit = 0, 0, None
+    for char in text:
+        if char in CN_DIGITS:
+            digit = CN_DIGITS[char]
+        elif char in CN_SMALL:
+            section += (digit if digit is not None else 1) * CN_SMALL[char]
+            digit = None
+        elif char in CN_LARGE:
+            section += digit or 0
+            total = (total + section) * CN_LARGE[char]
+            section, digit = 0, None
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
+def _zh_unit(after: str) -> tuple[str | None, bool]:
+    after = re.sub(r"^(余|多)", "", after)
+    for word, unit in sorted(ZH_UNITS, key=lambda u: -len(u[0])):
+        if after.startswith(word):
+            return unit, word == "个百分点"
+    return None, False
+
+
+def _en_unit(after: str) -> tuple[str | None, bool]:
+    for pattern, unit in EN_UNITS:
+        match = re.match(r"\s*(?:" + pattern + r")\b" if not pattern.startswith("%") else r"\s*%", after, re.I)
+        if match:
+            return unit, "point" in match.group(0).lower()
+    if after.startswith("%"):
+        return "percent", False
+    return None, False
+
+
+def _qualifier(before: str, after: str, english: bool) -> str | None:
+    rules = _EN_BEFORE if english else _ZH_BEFORE
+    for pattern, qualifier in rules:
+        if pattern.search(before[-16:]):
+            return qualifier
+    if not english:
+        for pattern, qualifier in _ZH_AFTER:
+            if pattern.match(after):
+                return qualifier
+    return None
+
+
+def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) -> str | None:
+    """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None."""
+    before, after = text[max(0, start - 12):start], text[end:end + 6]
+    digits = raw.replace(",", "")
+    if re.match(r"^\s*(年|月|日|号|时|点|:\d|：)", after) and not re.match(r"^\s*(年来|月份?人)", after):
+        return "a date or time"
+    if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I):
+        return "a licence, phone or code number"
+    if re.match(r"^\d{5,}$", digits) and not re.match(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", after, re.I):
+        return "a long bare number (phone, code)"
+    if english and re.match(r"^(19|20)\d{2}$", digits) and not re.match(r"^\s*(people|persons|yuan|cards|workers|enterprises)", after, re.I):
+        return "a year"
+    if re.match(r"^(19|20)\d{2}$", digits) and re.match(r"^\s*[-—–至到~]\s*(19|20)?\d{2}", after):
+        return "a range of years"
+    if re.search(r"(^|\n)\s*$", before) and re.match(r"^\s*[.、)]\s*\S", after):
+        return "a list ordinal"
+    if re.search(r"(十[一二三四五]五|第[一二三四五六七八九十]+|\d+th|\d+st)$", before):
+        return "an ordinal or plan name"
+    if re.search(r"[A-Za-z@#/_-]$", before) and not english:
+        return "part of a code or address"
+    return None
+
+
+def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Rejected]]:
+    """Every quantity in `text`, and the numerals that were not taken with the reason."""
+    found: list[Quantity] = []
+    rejected: list[Rejected] = []
+    taken: list[tuple[int, int]] = []
+    for match in _MALFORMED.finditer(text):
+        if not re.match(r"\d{4}\.\d{1,2}\.\d{1,2}", match.group(0)):
+            rejected.append(Rejected(match.start(), match.end(), match.group(0), "malformed number"))
+            taken.append((match.start(), match.end()))
+    pattern = _EN_NUM if english else _ZH_NUM
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in taken):
+            continue
+        q = _english(text, match) if english else _chinese(text, match)
+        if isinstance(q, Rejected):
+            rejected.append(q)
+        elif q is not None:
+            found.append(q)
+    return found, rejected
+
+
+def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
+    start, end = match.span()
+    if match.group("cn"):
+        raw = match.group("cn")
+        value = _cn_value(raw)
+        if value is None or value == 0:
+            return None
+        after = text[end:end + 8]
+        if after.startswith("成"):
+            return Quantity(start, end + 1, value * 10, "percent", _qualifier(text[:start], after[1:], False))
+        fraction = re.match(r"分之([一二三四五六七八九十]+)", after)
+        if fraction:
+            denominator = _cn_value(raw)
+            numerator = _cn_value(fraction.group(1))
+            return Quantity(start, end + fraction.end(), numerator * 100 / denominator, "percent",
+                            _qualifier(text[:start], "", False))
+        scale = 1
+        while after and after[0] in "亿万千百" and end < len(text):
+            scale *= {"亿": 10**8, "万": 10**4, "千": 10**3, "百": 100}[after[0]]
+            end += 1
+            after = after[1:]
+        unit, points = _zh_unit(after)
+        if unit is None and scale == 1:
+            return None
+        return Quantity(start, end, value * scale, unit, _qualifier(text[:start], after, False), points,
+                        ordinal=text[start - 1:start] == "第")
+    raw = match.group("num")
+    why = _not_a_quantity(text, start, end, raw, english=False)
+    if why:
+        return Rejected(start, end, raw, why)
+    value = Decimal(raw.replace(",", ""))
+    scale = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, None: 1}[match.group("scale")]
+    after = text[end:end + 8]
+    if re.match(r"^/\d", after) or text[start - 1:start] == "/":
+        fraction = re.match(r"^(\d+)/(\d+)", text[start:start + 8])
+        if fraction and int(fraction.group(2)) < 100:
+            return Quantity(start, start + fraction.end(), Decimal(fraction.group(1)) * 100 / Decimal(fraction.group(2)),
+                            "percent", None)
+        return None
+    unit, points = _zh_unit(after)
+    ordinal = text[start - 1:start] == "第"
+    if unit is None and scale == 1:
+        return Rejected(start, end, raw, "a bare number with no unit")
+    return Quantity(start, end, value * scale, unit, _qualifier(text[:start], after, False), points, ordinal)
+
+
+def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
+    start, end = match.span()
+    if match.group("word"):
+        after = text[end:end + 40]
+        unit, _ = _en_unit(" " + after)
+        if unit is None:
+            return None
+        scale = EN_SCALE.get((match.group("wscale") or "").lower(), 1)
+        value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
+        return Quantity(start, end, value, unit, _qualifier(text[:start], after, True))
+    raw = match.group("num")
+    why = _not_a_quantity(text, start, end, raw, english=True)
+    if why:
+        return Rejected(start, end, raw, why)
+    if re.match(r"^\s*(st|nd|rd|th)\b", text[end:end + 4]):
+        return Rejected(start, end, raw, "an ordinal")
+    scale = EN_SCALE.get((match.group("scale") or "").lower(), 1)
+    value = Decimal(raw.replace(",", "")) * scale
+    after = text[end:end + 60]
+    unit, points = _en_unit(after)
+    if unit is None and scale == 1:
+        return Rejected(start, end, raw, "a bare number with no unit")
+    return Quantity(start, end, value, unit, _qualifier(text[:start], after, True), points)

@@ -1,0 +1,113 @@
+"""SPARQL over the store: named queries from queries/, files, or query text; results as plain rows.
+
+`query()` returns a `QueryResult` whose `rows` are dicts of strings, so
+`pandas.DataFrame(result.rows)` works without extra steps.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, serialize
+
+from .errors import QueryError
+from .gazetteer import QUERIES_DIR
+from .store import open_store
+
+FORMATS = ("csv", "tsv", "json", "table")
+
+
+@dataclass
+class QueryResult:
+    """Columns and rows of a SELECT (values as lexical strings, None when unbound), an ASK's
+    boolean, or a CONSTRUCT/DESCRIBE's Turtle."""
+
+    columns: list[str]
+    rows: list[dict[str, str | None]]
+    boolean: bool | None = None
+    graph: bytes | None = None
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def named_queries() -> dict[str, Path]:
+    return {path.stem: path for path in sorted(QUERIES_DIR.glob("*.rq"))}
+
+
+def describe(path: Path) -> str:
+    """A named query's header comment: what it answers."""
+    lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    return " ".join(lines[:2])
+
+
+def resolve(text_or_name: str) -> str:
+    """A file path, a name from queries/, or the query text itself."""
+    path = Path(text_or_name)
+    if text_or_name.endswith(".rq") or (len(text_or_name) < 256 and "\n" not in text_or_name and path.is_file()):
+        if not path.is_file():
+            raise QueryError(f"{text_or_name}: no such query file")
+        return path.read_text(encoding="utf-8")
+    queries = named_queries()
+    if text_or_name in queries:
+        return queries[text_or_name].read_text(encoding="utf-8")
+    if re.match(r"^[\w-]+$", text_or_name):
+        raise QueryError(f"{text_or_name}: no such named query (known: {', '.join(queries)})")
+    return text_or_name
+
+
+def run(sparql: str, store) -> QueryResult:
+    try:
+        results = store.query(sparql)
+    except SyntaxError as exc:
+        raise QueryError(f"the query does not parse: {exc}") from None
+    if isinstance(results, QueryBoolean):
+        return QueryResult(["boolean"], [{"boolean": str(bool(results)).lower()}], boolean=bool(results))
+    if isinstance(results, QuerySolutions):
+        columns = [v.value for v in results.variables]
+        rows = [{c: (None if s[c] is None else s[c].value) for c in columns} for s in results]
+        return QueryResult(columns, rows)
+    return QueryResult([], [], graph=serialize(results, format=RdfFormat.TURTLE))
+
+
+def query(text_or_name: str, store: str | None = None) -> QueryResult:
+    """Run a named query, a .rq file or SPARQL text against the store (opened read-only)."""
+    return run(resolve(text_or_name), open_store(store, read_only=True))
+
+
+def write(result: QueryResult, fmt: str) -> str:
+    """Render a result as csv, tsv, json or an aligned table."""
+    if result.graph is not None:
+        return result.graph.decode("utf-8")
+    if fmt == "json":
+        return json.dumps(result.rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow(["" if row[c] is None else row[c] for c in result.columns])
+        return out.getvalue()
+    if fmt == "table":
+        return _table(result)
+    raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def _table(result: QueryResult) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*result.columns)
+    for row in result.rows:
+        table.add_row(*["" if row[c] is None else row[c] for c in result.columns])
+    console = Console(file=io.StringIO(), width=200)
+    console.print(table)
+    return console.file.getvalue()

@@ -1,0 +1,270 @@
+"""Read files, folders and URLs into Articles: decoded text plus whatever metadata the source states.
+
+One reader per format (Markdown with YAML front matter, HTML, plain text). Every failure a user
+can meet raises `SourceError` naming the file or URL and the reason; nothing here returns None.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import yaml
+
+from .errors import SourceError
+from .model import Article
+from .script import detect_language
+
+MAX_BYTES = 5_000_000
+URL_TIMEOUT = 20
+BINARY_SIGNATURES = {
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ""}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where an article comes from: `location` is a path or URL, `key` identifies it stably."""
+
+    location: str
+    key: str
+
+    @property
+    def is_url(self) -> bool:
+        return self.location.startswith(("http://", "https://"))
+
+    @property
+    def name(self) -> str:
+        return self.location if self.is_url else Path(self.location).name
+
+
+def collect(paths: list[str]) -> Iterator[SourceRef | SourceError]:
+    """Expand files, folders (recursively, following symlinks once) and URLs, in a stable order."""
+    for raw in paths:
+        if raw.startswith(("http://", "https://")):
+            yield SourceRef(raw, raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield SourceRef(str(path), path.name)
+        else:
+            yield SourceError(raw, "no such file or folder")
+
+
+def _walk(root: Path) -> Iterator[SourceRef | SourceError]:
+    seen: set[str] = set()
+    stack = [root]
+    found: list[Path] = []
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            yield SourceError(str(folder), "symlink loop: this folder was already visited")
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as exc:
+            yield SourceError(str(folder), f"cannot list folder: {exc.strerror or exc}")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                stack.append(entry)
+            elif entry.suffix.lower() in TEXT_SUFFIXES or entry.is_file():
+                found.append(entry)
+    for path in sorted(found):
+        key = (Path(root.name or str(root)) / path.relative_to(root)).as_posix()
+        yield SourceRef(str(path), key)
+
+
+def read(ref: SourceRef) -> Article:
+    """Read one source into an Article, or raise SourceError saying why it cannot be read."""
+    data, declared, url = _fetch(ref) if ref.is_url else (_read_file(ref), None, None)
+    return parse_bytes(data, ref, declared_encoding=declared, url=url)
+
+
+def parse_bytes(data: bytes, ref: SourceRef, declared_encoding: str | None = None,
+                url: str | None = None) -> Article:
+    """Decode and dispatch to the reader for the format the content shows."""
+    if not data.strip():
+        raise SourceError(ref.location, "empty file")
+    for signature, what in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise SourceError(ref.location, f"not text: looks like {what}")
+    text = decode(data, ref.location, declared_encoding)
+    base = Article(
+        source=ref.name, source_key=ref.key, raw=text,
+        content_hash=hashlib.sha256(data).hexdigest(), format="text", url=url,
+    )
+    if _FRONT_MATTER.match(text):
+        article = _read_front_matter(base)
+    elif _looks_like_html(text):
+        article = _read_html(base)
+    else:
+        article = base
+    return replace(article, language=detect_language(text[article.body_start:]))
+
+
+def decode(data: bytes, location: str, declared: str | None = None) -> str:
+    """UTF-8 first (it is what almost every page is), then the declared, then a detected encoding."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(location, "not text: binary content (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    candidates = [declared] if declared else []
+    meta = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", data[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii"))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        candidates.append(best.encoding)
+    candidates += ["gb18030", "big5"]
+    for encoding in candidates:
+        if encoding.lower().replace("-", "") in {"gb2312", "gbk", "cp936"}:
+            encoding = "gb18030"
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise SourceError(location, "cannot decode the text (tried UTF-8, GB18030, Big5)")
+
+
+def _read_file(ref: SourceRef) -> bytes:
+    path = Path(ref.location)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(ref.location, f"too large: {size} bytes, the cap is {MAX_BYTES}")
+        return path.read_bytes()
+    except PermissionError:
+        raise SourceError(ref.location, "permission denied") from None
+    except IsADirectoryError:
+        raise SourceError(ref.location, "is a folder, not a file") from None
+    except OSError as exc:
+        raise SourceError(ref.location, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _fetch(ref: SourceRef) -> tuple[bytes, str | None, str]:
+    import requests
+
+    try:
+        with requests.get(ref.location, timeout=URL_TIMEOUT, stream=True,
+                          headers={"User-Agent": "sscard-kg"}) as response:
+            if response.status_code >= 400:
+                raise SourceError(ref.location, f"HTTP {response.status_code} {response.reason}")
+            kind = response.headers.get("Content-Type", "")
+            if kind and not re.match(r"text/|application/(xhtml|xml|json)", kind):
+                raise SourceError(ref.location, f"not text: the server says {kind}")
+            chunks, size = [], 0
+            for chunk in response.iter_content(65536):
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise SourceError(ref.location, f"too large: over the cap of {MAX_BYTES} bytes")
+                chunks.append(chunk)
+            declared = response.encoding if "charset" in kind.lower() else None
+            return b"".join(chunks), declared, response.url
+    except requests.exceptions.TooManyRedirects:
+        raise SourceError(ref.location, "too many redirects") from None
+    except requests.exceptions.Timeout:
+        raise SourceError(ref.location, f"timed out after {URL_TIMEOUT} s") from None
+    except requests.exceptions.RequestException as exc:
+        raise SourceError(ref.location, f"cannot fetch: {exc.__class__.__name__}") from None
+
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+
+
+def _read_front_matter(article: Article) -> Article:
+    match = _FRONT_MATTER.match(article.raw)
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f" (line {line + 2})" if line is not None else ""
+        raise SourceError(article.source, f"invalid YAML front matter{where}") from None
+    if not isinstance(meta, dict):
+        raise SourceError(article.source, "invalid YAML front matter: not a mapping")
+    published = _iso_date(meta.get("date") or meta.get("published"))
+    return replace(
+        article, format="markdown-html" if "<" in article.raw[match.end():] else "markdown",
+        title=_text(meta.get("title")), published=published, date_stated=published is not None,
+        publisher=_text(meta.get("author") or meta.get("source")), url=_text(meta.get("url")) or article.url,
+        body_start=match.end(),
+    )
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:5000].lower()
+    return "<html" in head or "<body" in head or "<!doctype html" in head or len(
+        re.findall(r"</?(p|div|span|a|br|td|li)\b", head)) >= 5
+
+
+_META_DATE = re.compile(
+    r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|og:published_time|"
+    r"pubdate|publishdate|publish_date|datePublished|date|dc\.date|PubDate)[\"'][^>]*>", re.I)
+
+
+def _read_html(article: Article) -> Article:
+    html = article.raw
+    title = re.search(r"<title[^>]*>(.*?)</title>", html, re.I | re.S)
+    og_title = re.search(r"<meta[^>]+property=[\"']og:title[\"'][^>]+content=[\"']([^\"']+)", html, re.I)
+    site = re.search(r"<meta[^>]+property=[\"']og:site_name[\"'][^>]+content=[\"']([^\"']+)", html, re.I)
+    published = None
+    for tag in _META_DATE.finditer(html):
+        content = re.search(r"content=[\"']([^\"']+)", tag.group(0), re.I)
+        published = published or (content and _iso_date(content.group(1)))
+    if not re.search(r"<body|<p\b|<div\b", html, re.I) and not re.sub(r"<[^>]+>", "", html).strip():
+        raise SourceError(article.source, "HTML with no body text")
+    chosen = og_title.group(1) if og_title else title.group(1) if title else None
+    return replace(
+        article, format="html", title=_text(chosen), published=published,
+        date_stated=published is not None, publisher=_text(site.group(1)) if site else None,
+    )
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text or None
+
+
+def _iso_date(value) -> str | None:
+    """Dates as metadata writes them (RFC 2822, ISO 8601, YAML dates) to ISO `YYYY-MM-DD`."""
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    match = re.match(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", text)
+    if match:
+        y, m, d = map(int, match.groups())
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError):
+        pass
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        return None

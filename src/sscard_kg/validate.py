@@ -1,0 +1,67 @@
+"""SHACL validation of article graphs with pyshacl, many articles per call (it is the largest cost).
+
+Violations are reported per article in plain words: the shape's message and the offending value.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from pyoxigraph import Quad, RdfFormat, serialize
+from rdflib import Graph
+from rdflib.namespace import SH
+
+from .gazetteer import SHAPES_DIR
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    graph = Graph()
+    for path in sorted(SHAPES_DIR.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def _to_rdflib(quads: list[Quad]) -> Graph:
+    graph = Graph()
+    data = serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    return graph
+
+
+def validate_graphs(graphs: dict[str, list[Quad]]) -> dict[str, list[str]]:
+    """{article IRI: quads} → {article IRI: violation messages}; an empty list means valid."""
+    from pyshacl import validate
+
+    problems: dict[str, list[str]] = {iri: [] for iri in graphs}
+    if not graphs:
+        return problems
+    data = _to_rdflib([q for quads in graphs.values() for q in quads])
+    conforms, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none",
+                                   allow_warnings=True, advanced=False)
+    if conforms:
+        return problems
+    owners = _owners(graphs)
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = report.value(result, SH.focusNode)
+        message = report.value(result, SH.resultMessage) or "violates a shape"
+        value = report.value(result, SH.value)
+        text = f"{message}" + (f" (found {value})" if value is not None else "")
+        for iri in owners.get(str(focus), [_owner_by_prefix(str(focus), graphs)]):
+            if iri is not None and text not in problems[iri]:
+                problems[iri].append(text)
+    return {iri: sorted(messages) for iri, messages in problems.items()}
+
+
+def _owners(graphs: dict[str, list[Quad]]) -> dict[str, list[str]]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for iri, quads in graphs.items():
+        for quad in quads:
+            owners[quad.subject.value].add(iri)
+    return {node: sorted(iris) for node, iris in owners.items()}
+
+
+def _owner_by_prefix(node: str, graphs: dict[str, list[Quad]]) -> str | None:
+    return next((iri for iri in graphs if node.startswith(iri)), None)
+
