@@ -97,6 +97,28 @@ def chars_by_trail() -> dict[int, list[tuple[int, str]]]:
     return out
 
 
+def run_ends(text: str, p: int, bare_ok, limit: int = 40) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Possible ends of a run whose damaged `?` is at `p`: (end index, shifted byte pairs).
+
+    A run ends at `?` (a lead byte that swallowed an ASCII byte), `€` (trail 0x80) or an ASCII
+    trail byte; the first three such places are kept. A run with no shifted character in it is
+    only kept when `bare_ok(end)` says something else (an annotation) tells its character.
+    """
+    table = shown_to_pairs()
+    found, pairs = [], []
+    for q in range(p + 1, min(len(text), p + limit)):
+        ch = text[q]
+        if (ch in "?€" or 0x40 <= ord(ch) <= 0x7E) and (pairs or bare_ok(q)):
+            found.append((q, list(pairs)))
+            if len(found) == 3:
+                break
+        options = table.get(ch)
+        if not options:
+            break
+        pairs.append(min(options, key=lambda ab: (decode_table()[ab] != ch, ab[0] != 0xA3)))
+    return found
+
+
 def decode_windows(data: bytes) -> str:
     """Decode like Windows CP936: `0x80` is `€`, a lead byte before an ASCII byte swallows it."""
     table = decode_table()

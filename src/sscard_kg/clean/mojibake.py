@@ -27,7 +27,6 @@ SWALLOWED_PAREN = re.compile(rf"({SYLLABLE})\)")
 KEPT_PAREN = re.compile(rf"\(({SYLLABLE})\)")
 ENTITY = re.compile(r"(?:[lr][sd]quo|nbsp|amp|quot|mdash|hellip|middot|lt|gt);")
 PUNCT = set("，。、“”‘’：；！？（）《》〈〉【】—…·「」『』")
-MAX_RUN = 40
 MIN_GAIN = 3.0  # nats a repair must win by over the text as it stands
 LENGTH_BONUS = 5.0  # nats per character, so that a longer reading is not penalised for its length
 INSERT_GAIN = 8.0  # nats a re-inserted PUA pair must add
@@ -47,8 +46,6 @@ def _model() -> tuple[dict[str, int], float]:
 
 @lru_cache(maxsize=None)
 def _t2s(char: str) -> str:
-    import opencc
-
     return _converter().convert(char) if char.strip() else char
 
 
@@ -203,29 +200,6 @@ def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> tuple[str
                  if (a, b) in codes for c2 in found)
 
 
-def _alternatives(text: str, p: int) -> list[tuple[int, list[tuple[int, int]]]]:
-    """Possible ends of a run whose damaged `?` is at `p`: (end index, shifted byte pairs).
-
-    A run without shifted characters is only kept when a pinyin annotation follows its end,
-    since nothing else then says which character was there.
-    """
-    table = gbk_shift.shown_to_pairs()
-    found, pairs = [], []
-    for q in range(p + 1, min(len(text), p + MAX_RUN)):
-        ch = text[q]
-        is_end = ch in "?€" or 0x40 <= ord(ch) <= 0x7E
-        annotated = (SWALLOWED_PAREN if ch == "?" else KEPT_PAREN).match(text, q + 1)
-        if is_end and (pairs or annotated):
-            found.append((q, list(pairs)))
-            if len(found) == 3:
-                break
-        options = table.get(ch)
-        if not options:
-            break
-        pairs.append(min(options, key=lambda ab: (gbk_shift.decode_table()[ab] != ch, ab[0] != 0xA3)))
-    return found
-
-
 class _Run:
     """Search for the best reading of one candidate run."""
 
@@ -277,10 +251,8 @@ class _Run:
             return None
         clone = object.__new__(_Run)
         clone.__dict__ = dict(self.__dict__)
-        left = Slot(slot.lead, -1, slot.start, slot.end if gap == len(self.slots) - 1 else slot.start, True)
+        left = Slot(slot.lead, -1, slot.start, slot.start, True)
         right = Slot(-1, slot.trail, slot.start, slot.end, True)
-        if gap < len(self.slots) - 1:
-            left.end = slot.start
         clone.slots = self.slots[:gap] + [left, right] + self.slots[gap + 1:]
         return clone
 
@@ -400,7 +372,7 @@ def _edits(run: _Run, reading: Reading, doc: str) -> list[Edit]:
     edits = []
     if lost:
         chars.append(lost)
-        confs.append(min(confs[-1], lost_conf))
+        confs.append(lost_conf)
         spans.append(spans[-1])
     elif lost_conf < CONF_CERTAIN:
         confs[-1] = min(confs[-1], CONF_GUESS)
@@ -434,7 +406,8 @@ def _candidate_runs(text: str, settings: Settings, doc: str) -> list[tuple[_Run,
         p = m.start()
         if p < after or p == 0 or not _is_han(text[p - 1]):
             continue
-        alternatives = _alternatives(text, p)
+        alternatives = gbk_shift.run_ends(
+            text, p, lambda q: bool((SWALLOWED_PAREN if text[q] == "?" else KEPT_PAREN).match(text, q + 1)))
         if not alternatives:
             continue
         horizon = alternatives[-1][0] + 6
