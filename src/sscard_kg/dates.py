@@ -142,7 +142,7 @@ def _en_patterns(r: _Resolver):
          lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
         (r"last year", lambda m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
         (r"this year", lambda m: (str(r.pub_year), "period", None) if r.pub_year else None),
-        (r"currently|at present|so far|to date|recently|now",
+        (r"currently|at present|so far|to date|as of now",
          lambda m: (r.published, "now", None) if r.published else None),
         (r"yesterday", lambda m: (_shift_day(r.published, -1), "point", None) if r.published and len(r.published) == 10 else None),
     ]
@@ -204,7 +204,7 @@ def find_dates(text: str, published: str | None, english: bool) -> list[DateMent
     base = _Resolver(published, None)
     patterns = _en_patterns(base) if english else _zh_patterns(base)
     for pattern, _handler in patterns:
-        for match in re.finditer(pattern, text, re.I if english else 0):
+        for match in re.finditer(rf"\b(?:{pattern})" if english else pattern, text, re.I if english else 0):
             start, end = match.span()
             if end == start or any(a < end and start < b for a, b in taken):
                 continue
@@ -214,6 +214,8 @@ def find_dates(text: str, published: str | None, english: bool) -> list[DateMent
             if not resolved or not resolved[0]:
                 continue
             value, kind, period_start = resolved
+            if not english and re.search(r"(比|较|与)$", text[max(0, start - 1):start]):
+                continue
             explicit = bool(match.groupdict().get("y"))
             target = _is_target(value, published, text[max(0, start - 4):start] + match.group(0), english)
             mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))

@@ -30,6 +30,7 @@ _DATELINE = [
     re.compile(rf"\b(?:reported on|on) (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I),
 ]
 _URL_DATE = re.compile(r"/(?P<y>20\d{2})[-/]?(?P<m>[01]\d)(?:[-/]?(?P<d>[0-3]\d))?(?:/|\b)")
+_NAME_YEAR = re.compile(r"(?:^|[_\-./ ])(?P<y>(?:19|20)\d{2})(?:[_\-./ ]|$)")
 _FUTURE_CUE = re.compile(r"将|自.{0,12}起|起[,，]|预计|目标|到20|will|by 20|plan", re.I)
 
 
@@ -99,20 +100,28 @@ def _dateline_after(text: str, floor: str | None, url_year: int | None) -> str |
 
 
 def publication_date(stated: str | None, url: str | None, text: str, english: bool,
-                     today: str | None = None) -> tuple[str | None, bool]:
-    """(ISO date at its precision, whether metadata stated it)."""
+                     name: str | None = None, today: str | None = None) -> tuple[str | None, bool]:
+    """(ISO date at its precision, whether metadata stated it).
+
+    The file name is the weakest evidence: a year in it (`report_2018.txt`) dates a dateline
+    or, failing all else, the article, unless the body reports data for a later year.
+    """
     today = today or date.today().isoformat()
     floor = latest_data_date(text, english, today)
     if stated and (floor is None or stated >= floor):
         return stated, True
     url_match = _URL_DATE.search(url or "")
+    name_match = _NAME_YEAR.search(name or "")
+    name_year = int(name_match["y"]) if name_match and (floor is None or name_match["y"] >= floor[:4]) else None
     in_text = stated_in_text(text)
     if in_text and (floor is None or in_text >= floor):
         return in_text, False
-    dateline = _dateline_after(text, floor, int(url_match["y"]) if url_match else None)
+    dateline = _dateline_after(text, floor, int(url_match["y"]) if url_match else name_year)
     if dateline:
         return dateline, False
     if url_match:
         parts = [url_match["y"], url_match["m"], url_match["d"]]
         return "-".join(p for p in parts if p), False
+    if name_year:
+        return str(name_year), False
     return (floor, False) if floor else (None, False)

@@ -83,18 +83,35 @@ def find_people(gaz: Gazetteer, text: str, english: bool, agencies: list[Found])
     return sorted(people, key=lambda f: f.start)
 
 
-def _role_start(text: str, title_start: int, agencies: list[Found]) -> tuple[int, Found | None]:
-    """The role reaches back over sub-units and `、`-joined posts to the top agency or a stop."""
+@lru_cache(maxsize=4)
+def _national_agencies(gaz: Gazetteer) -> re.Pattern | None:
+    """Names of central agencies: a role is the post within them (`人社部信息中心副主任` → `信息中心副主任`)."""
+    regions = gaz.by_type("region")
+    aliases = {a for e in gaz.by_type("agency") if e.parent is None for a in e.aliases
+               if not a.isascii() and not any(a.startswith(r.label) for r in regions if r.level != "country")}
+    if not aliases:
+        return None
+    return re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+
+
+def _role_span(gaz: Gazetteer, text: str, title_start: int, title_end: int) -> tuple[int, int]:
+    """The role reaches back over sub-units and `、`-joined posts to a stop or a central agency."""
     start = title_start
-    while start > 0 and re.match(r"[\u4e00-\u9fff、]", text[start - 1]) and title_start - start < 24:
+    while start > 0 and re.match(r"[\u4e00-\u9fff、]", text[start - 1]) and title_start - start < 40:
         start -= 1
-    agency = None
-    for found in agencies:
-        if start <= found.end <= title_start or found.start <= start < found.end:
-            agency = found if agency is None or found.end > agency.end else agency
-    if agency is not None:
-        start = max(agency.end, start)
-    return start, agency
+    national = _national_agencies(gaz)
+    if national is not None:
+        ends = [m.end() for m in national.finditer(text, start, title_start)]
+        if ends:
+            start = ends[-1]
+    start = max(start, _strip_lead(text, start, title_start))
+    return start, title_end
+
+
+def _strip_lead(text: str, start: int, limit: int) -> int:
+    """Skip words that open a clause rather than name a post (`会上`, `据介绍`, `中国`)."""
+    match = re.match(r"(会上|会议上|据介绍|据悉|另据|同时|此外|中国|国家|由)", text[start:limit])
+    return start + match.end() if match else start
 
 
 def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
@@ -102,10 +119,12 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     by_name = {alias: e for e in gaz.by_type("person") for alias in e.aliases}
     for match in _zh_person_pattern().finditer(text):
         name = match.group("name")
-        role_start, agency = _role_start(text, match.start("title"), agencies)
-        role = text[role_start:match.start("name")].strip("、的 ")
+        role_start, role_end = _role_span(gaz, text, match.start("title"), match.start("name"))
+        role = text[role_start:role_end].strip("、的 ")
         if re.search(r"记者|编辑|通讯员|摄影|作者", role):
             continue
+        agency = max((a for a in agencies if a.start < match.start("name") and a.end > role_start - 30),
+                     key=lambda a: a.end, default=None)
         entry = by_name.get(name)
         key = entry.iri if entry else f"name:{name}"
         people.append(Found("person", key, entry.label if entry else name, match.start("name"),
@@ -114,6 +133,16 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
 
 
 _EN_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:-[a-z]+)?)"
+
+
+def _zh_role(english: str) -> str:
+    """`vice-minister of human resources…` → `副部长` where the title table knows it, else as written."""
+    role = english.strip(" ,")
+    table = _people_cues()["en_title_zh"]
+    for title in sorted(table, key=len, reverse=True):
+        if re.match(rf"(the )?{re.escape(title)}\b", role, re.I):
+            return table[title]
+    return role
 
 
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
@@ -132,6 +161,6 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
             entry: Entry | None = hits[0][2] if hits else None
             agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None)
             people.append(Found("person", entry.iri if entry else f"name:{name}", entry.label if entry else name,
-                                match.start("name"), match.end("name"), match.group("role").strip(" ,"),
+                                match.start("name"), match.end("name"), _zh_role(match.group("role")),
                                 agency.key if agency else None, name))
     return people

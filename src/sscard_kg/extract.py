@@ -32,7 +32,7 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
     kept = [s for s in cleaned.segments if s.kind in ("main", "title", "related")]
     body = "\n".join(text[s.start:s.end] for s in kept if s.kind != "related")
     published, stated = publication_date(article.published if article.date_stated else None,
-                                         article.url, body or text, english)
+                                         article.url, body or text, english, article.source)
     article = replace(article, published=published, date_stated=stated)
     result = Extraction(article)
     drafts: list[tuple[Draft, str]] = []

@@ -9,7 +9,7 @@ item's own date); the region named before it in its sentence; the official speak
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .dates import DateMention
@@ -147,14 +147,16 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     """Nearest date before the quantity in its sentence, else after it in the sentence, else the
     last one earlier in the paragraph; None means the segment's own date."""
     in_sentence = [d for d in dates if span[0] <= d.start < span[1]]
-    right_after = [d for d in in_sentence if q.end <= d.start <= q.end + 12
-                   and re.fullmatch(r"[^\d,，;；]*?\b(in|at|for|by|as of)\s*", text[q.end:d.start] + " ", re.I)]
+    right_after = [d for d in in_sentence if q.end <= d.start <= q.end + 24
+                   and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
+                   and re.match(r"(in|at|for|by|as of|of)\b", text[d.start:d.end], re.I)]
     if right_after:
         return right_after[0], False
     before = [d for d in in_sentence if d.end <= q.start]
     if before:
         return before[-1], False
-    after = [d for d in in_sentence if d.start >= q.end and not _CLAUSE_BREAK.search(text[q.end:d.start])]
+    after = [d for d in in_sentence if d.start >= q.end and not d.target
+             and not _TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])]
     if after:
         return after[0], False
     earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind != "now"]
@@ -163,8 +165,13 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     return None, True
 
 
+def _in_closed_aside(text: str, start: int, place: Found, q: Quantity) -> bool:
+    """A place inside a parenthesis that closes before the figure (`(含…新疆生产建设兵团…)`)."""
+    return bool(re.search(r"[(（][^)）]*$", text[start:place.start]) and re.search(r"[)）]", text[place.end:q.start]))
+
+
 def _region_for(text: str, q: Quantity, span: tuple[int, int], places: list[Found]) -> str | None:
-    before = [p for p in places if span[0] <= p.start and p.end <= q.start]
+    before = [p for p in places if span[0] <= p.start and p.end <= q.start and not _in_closed_aside(text, span[0], p, q)]
     if not before:
         return None
     place = before[-1]
@@ -198,7 +205,8 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
                         metrics = _list_metrics(gaz, text, span, group)
                         if metrics:
                             listed.update(zip(group, metrics))
-            changes = {q for group in _groups(text, inside) if _is_change(text, span, group[0]) for q in group}
+            changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
+                       if _is_change(text, span, group[0]) for q in group}
             previous_end = span[0]
             for q in inside:
                 window = (previous_end, q.start)
@@ -206,15 +214,25 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
                 metric, subject = (listed[q], "") if q in listed else choose_metric(
                     gaz, text, window, q, sentence_key, english)
                 drafts.append(_draft(gaz, text, q, metric, subject, span, para, dates, places, people,
-                                     segment_date, q in changes))
+                                     segment_date, q in changes, changes.get(q, False)))
     return drafts
+
+
+_DECREASE = re.compile(r"下降|减少|回落|降低|下跌|减|降|\b(decrease|drop|fall|fell|declined?|down|reduction|lower)", re.I)
+
+
+def _is_decrease(text: str, span: tuple[int, int], q: Quantity) -> bool:
+    return bool(_DECREASE.search(text[max(span[0], q.start - 14):q.start]))
 
 
 def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return q.percent_points or bool(_CHANGE_BEFORE.search(text[max(span[0], q.start - 14):q.start]))
 
 
-def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, segment_date, change) -> Draft:
+def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, segment_date, change,
+           decrease) -> Draft:
+    if decrease:
+        q = replace(q, value=-q.value)
     date, inferred = _date_for(text, q, span, para, dates)
     clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
     target = (date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))

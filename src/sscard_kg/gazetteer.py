@@ -55,7 +55,7 @@ class Metric:
     list_item: re.Pattern | None
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     entries: dict[str, Entry]
     metrics: list[Metric]

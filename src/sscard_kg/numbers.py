@@ -154,6 +154,8 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) ->
         return "a list ordinal"
     if re.search(r"(十[一二三四五]五|第[一二三四五六七八九十]+|\d+th|\d+st)$", before):
         return "an ordinal or plan name"
+    if not english and re.search(r"在$", before) and re.match(r"^[万亿]?[人元个项]?(以上|以下)", after):
+        return "a threshold (在…以上)"
     if re.search(r"[A-Za-z@#/_-]$", before) and not english:
         return "part of a code or address"
     return None

@@ -86,7 +86,7 @@ def _walk(root: Path) -> Iterator[SourceRef | SourceError]:
                 continue
             if entry.is_dir():
                 stack.append(entry)
-            elif entry.suffix.lower() in TEXT_SUFFIXES or entry.is_file():
+            elif entry.suffix.lower() in TEXT_SUFFIXES:
                 found.append(entry)
     for path in sorted(found):
         key = (Path(root.name or str(root)) / path.relative_to(root)).as_posix()
