@@ -97,9 +97,9 @@ def test_no_byline_or_link_list_person_is_an_official(seed_store):
     people = {r["label"] for r in mentions if r["type"] == "person"}
     assert not people & {"王建军", "刘万里", "吴为", "李京泽", "Wei Liang"}
     officials = {(r["file"][:3], r["label"]): r["role"] for r in mentions if r["type"] == "person"}
-    assert officials[("000", "卢爱红")] and "发言人" in officials[("000", "卢爱红")]
-    assert officials[("001", "宋京燕")] == "副主任"
-    assert officials[("002", "宋京燕")] == "主任"
+    assert officials[("000", "卢爱红")] == "政策研究司司长、新闻发言人"
+    assert officials[("001", "宋京燕")] == "信息中心副主任"
+    assert officials[("002", "宋京燕")] == "信息中心主任"
 
 
 def test_publication_dates_inferred_from_text(seed_store):
