@@ -21,7 +21,8 @@ FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十
 
 @dataclass(frozen=True)
 class DateMention:
-    """A resolved date expression. `kind` is point (a stock's date), period (a flow) or now."""
+    """A resolved date expression. `kind` is point (a stock's date), period (a flow), now, or since
+    (the start of a period, `自2018年以来`, which dates no figure)."""
 
     start: int
     end: int
@@ -94,7 +95,7 @@ def _zh_patterns(r: _Resolver):
          lambda m: (f"{_zh_year(r, m)}-12-31", "point", None) if _zh_year(r, m) else None),
         (rf"(?P<to>截至|截止到?|到)?{y}?(?P<q>[一二三四1-4])季度(?P<end>末|底)",
          lambda m: _quarter_end(r, _zh_year(r, m), CN_QUARTER[m["q"]])),
-        (rf"{y}?(?:前三季度|首三季|1[-—至~]9月份?)", lambda m: _span(r, _zh_year(r, m), 1, 9)),
+        (rf"{y}?(?:前三季度?|首三季度?|1[-—至~]9月份?)", lambda m: _span(r, _zh_year(r, m), 1, 9)),
         (rf"{y}?(?:上半年|1[-—至~]6月份?)", lambda m: _span(r, _zh_year(r, m), 1, 6)),
         (rf"{y}?(?:第?(?P<q>[一二三四1-4])季度)",
          lambda m: _span(r, _zh_year(r, m), 3 * CN_QUARTER[m["q"]] - 2, 3 * CN_QUARTER[m["q"]])),
@@ -102,11 +103,11 @@ def _zh_patterns(r: _Resolver):
         (rf"(?P<to>截至|截止到?|到)?{y}?(?P<m>\d{{1,2}})月(?P<end>底|末|份末)",
          lambda m: (r.point(_zh_year(r, m), int(m["m"])), "point", None)),
         (rf"{y}(?P<m>\d{{1,2}})月份?", lambda m: (_month(r, int(m["m"]), _zh_year(r, m)), "period", None)),
-        (r"(?<![\d年])(?P<m>\d{1,2})月份", lambda m: (_month(r, int(m["m"])), "period", None)),
+        (r"(?<![\d年\-—至~])(?P<m>\d{1,2})月(?:份)?(?![\d日底末])", lambda m: (_month(r, int(m["m"])), "period", None)),
         (r"上一年", lambda m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
         (r"(?<![\d年])(?:年底|年末)", lambda m: (f"{r.whole_year}-12-31", "point", None) if r.whole_year else None),
         (rf"{y}(?:全年)?", lambda m: (str(_zh_year(r, m)), "period", None) if _zh_year(r, m) else None),
-        (r"全年", lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
+        (r"全年(?!目标|计划|任务)", lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
         (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
          lambda m: (str(FIVE_YEAR_PLANS[m["plan"]]), "period", None)),
         (r"截至目前|目前|当前|近日|日前|如今|现在|迄今|至今|近期",
@@ -124,7 +125,7 @@ def _en_patterns(r: _Resolver):
         (rf"(?:as of|by|at|to|until|till)? ?(?:the )?end(?: of|-)? ?{month}(?:,? (?P<y>\d{{4}}))?",
          lambda m: (r.point(_year(m["y"]), MONTHS[m["mon"].lower()]), "point", None)),
         (r"(?:as of|by|at)? ?the end of (?P<y>\d{4})", lambda m: (f"{m['y']}-12-31", "point", None)),
-        (r"(?:as of|by|at)? ?the end of (?:the|this) year|year-end",
+        (r"(?:as of|by|at)? ?(?:the )?end of (?:the|this) year|year-end",
          lambda m: (f"{r.whole_year}-12-31", "point", None) if r.whole_year else None),
         (r"(?:as of|by|at)? ?the end of last year", lambda m: (f"{r.pub_year - 1}-12-31", "point", None) if r.pub_year else None),
         (rf"(?:from )?january to {month}(?:,? (?P<y>\d{{4}}))?",
@@ -137,13 +138,14 @@ def _en_patterns(r: _Resolver):
          lambda m: _span(r, _year(m["y"]), 1, {"three": 3, "six": 6, "nine": 9}[m["n"]])),
         (rf"(?:in|during) {month}(?:,? (?P<y>\d{{4}}))?",
          lambda m: (_month(r, MONTHS[m["mon"].lower()], _year(m["y"])), "period", None)),
-        (r"(?:in|during|for|of) (?P<y>(?:19|20)\d{2})(?![\d-])", lambda m: (m["y"], "period", None)),
+        (r"(?:in|during|for|of|by) (?P<y>(?:19|20)\d{2})(?![\d-])", lambda m: (m["y"], "period", None)),
         (r"throughout the year|the whole year|the full year|for the year",
          lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
         (r"last year", lambda m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
         (r"this year", lambda m: (str(r.pub_year), "period", None) if r.pub_year else None),
         (r"currently|at present|so far|to date|as of now",
          lambda m: (r.published, "now", None) if r.published else None),
+        (r"(?P<n>1[1-5])th five-year plan", lambda m: (str(1960 + 5 * int(m["n"])), "period", None)),
         (r"yesterday", lambda m: (_shift_day(r.published, -1), "point", None) if r.published and len(r.published) == 10 else None),
     ]
 
@@ -186,6 +188,7 @@ def _quarter_end(r: _Resolver, year: int | None, quarter: int):
 
 
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
+_SINCE = re.compile(r"(^|[,;.]\s*)since\b[^,;]*$", re.I)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.\s")
 
 
@@ -216,6 +219,9 @@ def find_dates(text: str, published: str | None, english: bool) -> list[DateMent
             value, kind, period_start = resolved
             if not english and re.search(r"(比|较|与)$", text[max(0, start - 1):start]):
                 continue
+            if (english and _SINCE.search(text[max(0, start - 80):start])) or (
+                    not english and re.match(r"以来|起", text[end:end + 2])):
+                kind = "since"
             explicit = bool(match.groupdict().get("y"))
             target = _is_target(value, published, text[max(0, start - 4):start] + match.group(0), english)
             mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))

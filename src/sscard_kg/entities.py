@@ -149,8 +149,8 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     role = _en_role_pattern().pattern
     patterns = [
-        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>{role}(?:[\s,-]+(?:of|for|at|and|the|[A-Z][\w'’-]*|[a-z]+\b)){{0,14}}?)(?=[,.;]|\s(?:said|says|told|at|on|in)\b)", re.I),
-        re.compile(rf"(?P<role>{role}(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
+        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:of|for|at|and|the|[A-Z][\w'’-]*|[a-z]+\b)){{0,14}}?)(?=[,.;]|\s(?:said|says|told|at|on|in)\b)"),
+        re.compile(rf"(?P<role>(?i:{role})(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
     ]
     for pattern in patterns:
         for match in pattern.finditer(text):

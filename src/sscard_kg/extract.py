@@ -35,8 +35,9 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
                                          article.url, body or text, english, article.source)
     article = replace(article, published=published, date_stated=stated)
     result = Extraction(article)
-    drafts: list[tuple[Draft, str]] = []
+    drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
+    home = _home_region(gaz, article, text, kept, english)
     for seg in kept:
         piece = text[seg.start:seg.end]
         reference = seg.date or published
@@ -52,12 +53,20 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
         if seg.kind != "related":
             mentions += found
         for draft in draft_measurements(gaz, text, (seg.start, seg.end), english, quantities, dates,
-                                        places, people, reference):
-            drafts.append((draft, seg.kind))
+                                        places, people, reference, home):
+            drafts.append((draft, seg.kind, seg.date))
     result.mentions = _unique_mentions(cleaned, mentions)
     result.measurements, low = _measurements(cleaned, drafts)
     result.skipped += low
     return cleaned, result
+
+
+def _home_region(gaz, article: Article, text: str, kept, english: bool) -> str | None:
+    """The one sub-national region a title names (`北京第三代社保卡…`): the article is about it."""
+    titles = [text[s.start:s.end] for s in kept if s.kind == "title"] or [article.title or ""]
+    regions = {f.key for title in titles for f in find_places(gaz, title, english)
+               if gaz.entries[f.key].level != "country"}
+    return regions.pop() if len(regions) == 1 else None
 
 
 def _mentions(gaz, text: str, english: bool, offset: int) -> list[Found]:
@@ -103,28 +112,34 @@ def _quote_span(text: str, sentence: tuple[int, int], start: int, end: int) -> t
     return left, min(right, left + 2 * QUOTE_LIMIT)
 
 
-def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str]]) -> tuple[list[Measurement], list[Skipped]]:
-    """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph) kept once."""
+def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
+    """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
+    headline and its summary) kept once, preferring the body, a stated date, the finer date and a
+    stated unit. A related item's figures are only merged within that item."""
     kept: dict[tuple, Measurement] = {}
+    seen_dates: set[tuple] = set()
     skipped = []
     rank = {"main": 0, "related": 1, "title": 2}
-    body_values = {value_key(d.quantity.value) for d, kind in drafts if kind != "title"}
-    drafts = [(d, kind) for d, kind in drafts if kind != "title" or value_key(d.quantity.value) not in body_values]
-    for draft, seg_kind in sorted(drafts, key=lambda d: (rank[d[1]], d[0].date_inferred, d[0].quantity.start)):
+    body_values = {value_key(d.quantity.value) for d, kind, _ in drafts if kind != "title"}
+    drafts = [entry for entry in drafts if entry[1] != "title" or value_key(entry[0].quantity.value) not in body_values]
+    order = sorted(drafts, key=lambda e: (rank[e[1]], e[0].date_inferred, -len(e[0].as_of or ""),
+                                          e[0].quantity.unit is None, e[0].quantity.start))
+    for draft, seg_kind, seg_date in order:
         q = draft.quantity
         if cleaned.mapped.low_confidence(q.start, q.end, LOW_CONFIDENCE):
             skipped.append(Skipped(cleaned.text[q.start:q.end], "figure inside a low-confidence repair",
                                    cleaned.mapped.original_span(q.start, q.end)[0]))
             continue
         notation = draft.metric.notation if draft.metric else None
-        key = (notation, value_key(q.value), draft.unit, draft.kind, draft.region)
+        key = (notation, value_key(q.value), draft.kind, draft.region, seg_date)
+        same_date = (notation, value_key(q.value), draft.kind, draft.region, draft.as_of)
+        if key in kept or same_date in seen_dates:
+            continue
+        seen_dates.add(same_date)
         a, b = _quote_span(cleaned.text, draft.sentence, q.start, q.end)
-        measurement = Measurement(
+        kept[key] = Measurement(
             metric=notation, value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
             subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
             kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
         )
-        same = kept.get(key)
-        if same is None or (same.as_of != measurement.as_of and seg_kind == "related"):
-            kept[key if same is None else key + (measurement.as_of,)] = measurement
     return sorted(kept.values(), key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped

@@ -29,9 +29,9 @@ _CHANGE_BEFORE = re.compile(
     r"(增加|增长|下降|减少|提高|回落|上升|降低|增幅|扩大|新增了?|多|少|上涨|下跌)了?(约|近|超过|超)?$"
     r"|\b(an? )?(increase|decrease|rise|drop|fall|growth|reduction|up|down)( of| by)?\s*$"
     r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
-_TARGET_CUE = re.compile(r"目标|预计|计划到|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
+_TARGET_CUE = re.compile(r"预计|计划到|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
 _LIST_CUE = re.compile(r"分别|respectively", re.I)
-_NATIONAL = re.compile(r"全国|全省|nationwide|national|across the country|the country", re.I)
+_NATIONAL = re.compile(r"全国|nationwide|national|across the country|the country", re.I)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\band\b")
 
 
@@ -107,8 +107,8 @@ def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantit
                     best = candidate
     if best is None:
         return None, ""
-    gap = before[best[0]:] if best[0] <= len(before) else ""
-    if best[0] <= len(before) and re.search(r"\d(?![\d.]*[年月日])|%", gap):
+    gap = re.sub(r"[\d\-—至~]+(年|月|日|季度)", "", before[best[0]:]) if best[0] <= len(before) else ""
+    if best[0] <= len(before) and re.search(r"\d|%", gap):
         return None, ""
     return best[3], best[4]
 
@@ -146,7 +146,7 @@ def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
 def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention]):
     """Nearest date before the quantity in its sentence, else after it in the sentence, else the
     last one earlier in the paragraph; None means the segment's own date."""
-    in_sentence = [d for d in dates if span[0] <= d.start < span[1]]
+    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind != "since"]
     right_after = [d for d in in_sentence if q.end <= d.start <= q.end + 24
                    and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
                    and re.match(r"(in|at|for|by|as of|of)\b", text[d.start:d.end], re.I)]
@@ -159,7 +159,7 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
              and not _TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])]
     if after:
         return after[0], False
-    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind != "now"]
+    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since")]
     if earlier:
         return earlier[-1], True
     return None, True
@@ -190,7 +190,7 @@ def _official_for(q: Quantity, span: tuple[int, int], para: tuple[int, int], peo
 
 def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], english: bool,
                        quantities: list[Quantity], dates: list[DateMention], places: list[Found],
-                       people: list[Found], segment_date: str | None) -> list[Draft]:
+                       people: list[Found], segment_date: str | None, home: str | None = None) -> list[Draft]:
     """Measurements of one segment (the main text, the title, or a related item)."""
     drafts: list[Draft] = []
     for para in paragraphs(text, *segment):
@@ -213,8 +213,11 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
                 previous_end = q.end
                 metric, subject = (listed[q], "") if q in listed else choose_metric(
                     gaz, text, window, q, sentence_key, english)
-                drafts.append(_draft(gaz, text, q, metric, subject, span, para, dates, places, people,
-                                     segment_date, q in changes, changes.get(q, False)))
+                draft = _draft(gaz, text, q, metric, subject, span, para, dates, places, people,
+                               segment_date, q in changes, changes.get(q, False))
+                if draft.region is None and home and not _NATIONAL.search(sentence):
+                    draft = replace(draft, region=home)
+                drafts.append(draft)
     return drafts
 
 

@@ -47,6 +47,7 @@ ZH_UNITS = [
     ("项", "count"), ("个", "count"), ("家", "count"), ("条", "count"), ("座", "count"),
     ("类", "count"), ("批", "count"), ("次", "count"), ("户", "count"), ("所", "count"),
     ("件", "count"), ("场", "count"), ("份", "count"), ("处", "count"), ("种", "count"),
+    ("城市", "count"), ("省份", "count"), ("地市", "count"),
     ("亿人次", "person-time"),
 ]
 EN_UNITS = [
@@ -59,14 +60,17 @@ EN_UNITS = [
     (r"(?:[a-z-]+ ){0,3}?(?:enterprises|companies|firms|cities|provinces|regions|services|items|"
      r"cases|occupations|series|batches|categories|types|bases|missions|standards|products|"
      r"institutions|agencies|villages|counties|schools|colleges)", "count"),
+    (r"(?:[a-z“”\"-]+ ){0,3}?(?:[a-z]{3,}(?<!ss)s|information|materials)", "count"),
 ]
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_NUM = re.compile(
-    rf"(?P<num>{_ARABIC})(?P<scale>万亿|亿|万|千)?"
+    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?P<scale>万亿|亿|万|千)?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之))"
 )
 _MALFORMED = re.compile(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
+_EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+_EN_FRACTION = re.compile(r"\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
 _EN_NUM = re.compile(
     rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion))?"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
@@ -83,7 +87,7 @@ _ZH_AFTER = [(re.compile("^" + p), q) for p, q in [
 ]]
 _EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in [
     (r"\b(more than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of)", "gt"),
-    (r"\b(less than|under|below|fewer than)", "lt"),
+    (r"\b(less than|under|below|fewer than|up to|at most)", "lt"),
     (r"\b(about|around|approximately|nearly|almost|roughly|some|close to)", "approx"),
 ]]
 
@@ -144,7 +148,7 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) ->
         return "a date or time"
     if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I):
         return "a licence, phone or code number"
-    if re.match(r"^\d{5,}$", digits) and not re.match(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", after, re.I):
+    if re.match(r"^\d{5,}$", raw) and not re.match(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", after, re.I):
         return "a long bare number (phone, code)"
     if english and re.match(r"^(19|20)\d{2}$", digits) and not re.match(r"^\s*(people|persons|yuan|cards|workers|enterprises)", after, re.I):
         return "a year"
@@ -170,6 +174,12 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
         if not re.match(r"\d{4}\.\d{1,2}\.\d{1,2}", match.group(0)):
             rejected.append(Rejected(match.start(), match.end(), match.group(0), "malformed number"))
             taken.append((match.start(), match.end()))
+    if english:
+        for match in _EN_FRACTION.finditer(text):
+            numerator = EN_WORDS[match.group("n").lower()]
+            value = (Decimal(100 * numerator) / _EN_FRACTIONS[match.group("d").lower()]).quantize(Decimal("0.01"))
+            found.append(Quantity(match.start(), match.end(), value, "percent", None))
+            taken.append(match.span())
     pattern = _EN_NUM if english else _ZH_NUM
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -216,12 +226,16 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     value = Decimal(raw.replace(",", ""))
     scale = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, None: 1}[match.group("scale")]
     after = text[end:end + 8]
+    if match.group("more"):
+        after = "余" + after
     if re.match(r"^/\d", after) or text[start - 1:start] == "/":
         fraction = re.match(r"^(\d+)/(\d+)", text[start:start + 8])
         if fraction and int(fraction.group(2)) < 100:
             return Quantity(start, start + fraction.end(), Decimal(fraction.group(1)) * 100 / Decimal(fraction.group(2)),
                             "percent", None)
         return None
+    if re.match(r"^(余|多)?(美元|港元|港币|欧元)", after):
+        return Rejected(start, end, raw, "a currency conversion")
     unit, points = _zh_unit(after)
     ordinal = text[start - 1:start] == "第"
     if unit is None and scale == 1:
@@ -234,7 +248,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     if match.group("word"):
         after = text[end:end + 40]
         unit, _ = _en_unit(" " + after)
-        if unit is None:
+        if unit in (None, "person-time") or (match.group("word").lower() == "one" and not match.group("wscale")):
             return None
         scale = EN_SCALE.get((match.group("wscale") or "").lower(), 1)
         value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
@@ -248,6 +262,8 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     scale = EN_SCALE.get((match.group("scale") or "").lower(), 1)
     value = Decimal(raw.replace(",", "")) * scale
     after = text[end:end + 60]
+    if re.match(r"\s*(u\.?s\.? )?dollars|\s*usd|\s*美元", after, re.I):
+        return Rejected(start, end, raw, "a currency conversion")
     unit, points = _en_unit(after)
     if unit is None and scale == 1:
         return Rejected(start, end, raw, "a bare number with no unit")

@@ -12,6 +12,7 @@ from ..model import Article
 from ..script import nfkc_edits, simplified_edits
 from ..textmap import MappedText, apply_edits
 from .boilerplate import Segment, segment
+from .digits import dot_space_edits
 from .markup import entity_edits, front_matter_edits, markup_edits
 from .mojibake import mojibake_edits
 from .pinyin import pinyin_edits
@@ -37,7 +38,7 @@ def clean(article: Article) -> Cleaned:
     steps += [entity_edits]
     if article.language != "en":
         steps.append(pinyin_edits)
-    steps += [nfkc_edits, simplified_edits]
+    steps += [nfkc_edits, simplified_edits, dot_space_edits]
     for step in steps:
         edits = step(mapped.text)
         if edits:
