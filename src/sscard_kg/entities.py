@@ -70,7 +70,42 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
 
 
 def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Found]:
-    return [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)]
+    found = [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)]
+    return found + _enumerated(gaz, kind, text, english, {f.key for f in found})
+
+
+_ZH_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+(?:[\u4e00-\u9fff]{1,6}?[和及])?)([\u4e00-\u9fff]{1,6}?)(保险|参保|服务|补贴)")
+_EN_LIST = re.compile(r"((?:[a-z-]+(?: [a-z-]+){0,3}?(?:, and |, | and ))+)([a-z-]+(?: [a-z-]+)?) (insurance)\b", re.I)
+_HEADS = {"参保": "保险"}
+
+
+def _enumerated(gaz: Gazetteer, kind: str, text: str, english: bool, known: set[str]) -> list[Found]:
+    """`基本养老、失业、工伤保险` names three programs: each item completed with the shared head."""
+    found = []
+    for match in (_EN_LIST if english else _ZH_LIST).finditer(text):
+        head = _HEADS.get(match.group(3), match.group(3))
+        items = [i for i in re.split(r"、|[和及]|, and |, | and ", match.group(1)) if i.strip()] + [match.group(2)]
+        pos = match.start()
+        for index, item in enumerate(items):
+            start = text.find(item, pos)
+            pos = start + len(item)
+            entry, offset = _complete(gaz, kind, item.strip(), head, english, leading=index == 0)
+            if entry is not None and entry.iri not in known:
+                known.add(entry.iri)
+                found.append(Found(kind, entry.iri, entry.label, start + offset, start + len(item)))
+    return found
+
+
+def _complete(gaz: Gazetteer, kind: str, item: str, head: str, english: bool, leading: bool):
+    """The gazetteer entry `item + head` names; the first item may carry words before it."""
+    words = item.split(" ") if english else list(item)
+    for cut in range(len(words) if leading else 1):
+        part = (" " if english else "").join(words[cut:])
+        name = f"{part} {head}" if english else part + head
+        hits = gaz.find(kind, name, english)
+        if hits and hits[0][0] == 0 and hits[0][1] == len(name):
+            return hits[0][2], len(item) - len(part)
+    return None, 0
 
 
 def find_people(gaz: Gazetteer, text: str, english: bool, agencies: list[Found]) -> list[Found]:

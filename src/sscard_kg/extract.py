@@ -48,7 +48,7 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
         dates = [replace(d, start=d.start + seg.start, end=d.end + seg.start)
                  for d in find_dates(piece, reference, english)]
         found = _mentions(gaz, piece, english, seg.start)
-        places = [f for f in found if f.type == "region" and gaz.entries[f.key].level != "country"]
+        places = [f for f in found if f.type == "region"]
         people = [f for f in found if f.type == "person"]
         if seg.kind != "related":
             mentions += found
@@ -72,9 +72,7 @@ def _home_region(gaz, article: Article, text: str, kept, english: bool) -> str |
 def _mentions(gaz, text: str, english: bool, offset: int) -> list[Found]:
     agencies = find_named(gaz, "agency", text, english)
     programs = find_named(gaz, "program", text, english)
-    covered = [(f.start, f.end) for f in agencies + programs]
-    places = [p for p in find_places(gaz, text, english)
-              if not any(a <= p.start < b for a, b in covered) or p.label != "中国"]
+    places = [p for p in find_places(gaz, text, english) if gaz.entries[p.key].level != "country"]
     people = find_people(gaz, text, english, agencies)
     return [replace(f, start=f.start + offset, end=f.end + offset) for f in agencies + programs + places + people]
 
