@@ -110,6 +110,7 @@ def _zh_patterns(r: _Resolver):
         (r"全年(?!目标|计划|任务)", lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
         (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
          lambda m: (str(FIVE_YEAR_PLANS[m["plan"]]), "period", None)),
+        (r"(?<![\d月])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)", lambda m: _day_of_month(r, int(m["d"]))),
         (r"截至目前|目前|当前|近日|日前|如今|现在|迄今|至今|近期",
          lambda m: (r.published, "now", None) if r.published else None),
     ]
@@ -122,6 +123,10 @@ def _en_patterns(r: _Resolver):
          lambda m: _day(r, int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]))),
         (rf"(?P<d>\d{{1,2}}) {month},? (?P<y>\d{{4}})",
          lambda m: _day(r, int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]))),
+        (rf"(?:as of|by|on|until|till) {month} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b",
+         lambda m: _day(r, None, MONTHS[m["mon"].lower()], int(m["d"]))),
+        (r"(?:as of|by|at)? ?the end of the (?P<q>first|second|third|fourth) quarter(?: of (?P<y>\d{4}))?",
+         lambda m: _quarter_end(r, _year(m["y"]), EN_ORDINAL[m["q"]])),
         (rf"(?:as of|by|at|to|until|till)? ?(?:the )?end(?: of|-)? ?{month}(?:,? (?P<y>\d{{4}}))?",
          lambda m: (r.point(_year(m["y"]), MONTHS[m["mon"].lower()]), "point", None)),
         (r"(?:as of|by|at)? ?the end of (?P<y>\d{4})", lambda m: (f"{m['y']}-12-31", "point", None)),
@@ -146,6 +151,8 @@ def _en_patterns(r: _Resolver):
         (r"currently|at present|so far|to date|as of now",
          lambda m: (r.published, "now", None) if r.published else None),
         (r"(?P<n>1[1-5])th five-year plan", lambda m: (str(1960 + 5 * int(m["n"])), "period", None)),
+        (r"on (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+         lambda m: _weekday(r, m["wd"])),
         (r"yesterday", lambda m: (_shift_day(r.published, -1), "point", None) if r.published and len(r.published) == 10 else None),
     ]
 
@@ -154,6 +161,27 @@ def _shift_day(iso: str, days: int) -> str:
     from datetime import date, timedelta
 
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def _day_of_month(r: _Resolver, day: int):
+    """`26日` in a dateline-less sentence: that day of the publication month, or of the month before."""
+    if not r.published or len(r.published) < 10 or not 1 <= day <= 31:
+        return None
+    year, month = int(r.published[:4]), int(r.published[5:7])
+    if day > int(r.published[8:10]):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return f"{year:04d}-{month:02d}-{min(day, calendar.monthrange(year, month)[1]):02d}", "point", None
+
+
+def _weekday(r: _Resolver, name: str):
+    """`on Wednesday`: the latest such weekday not after the publication date."""
+    if not r.published or len(r.published) < 10:
+        return None
+    from datetime import date, timedelta
+
+    published = date.fromisoformat(r.published)
+    target = [d.lower() for d in calendar.day_name].index(name.lower())
+    return (published - timedelta(days=(published.weekday() - target) % 7)).isoformat(), "point", None
 
 
 def _day(r: _Resolver, year: int | None, month: int, day: int):

@@ -68,6 +68,7 @@ _ZH_NUM = re.compile(
     rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?P<scale>万亿|亿|万|千)?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之))"
 )
+_ZH_PERCENT = re.compile(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)")
 _MALFORMED = re.compile(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _EN_FRACTION = re.compile(r"\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
@@ -180,6 +181,13 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             value = (Decimal(100 * numerator) / _EN_FRACTIONS[match.group("d").lower()]).quantize(Decimal("0.01"))
             found.append(Quantity(match.start(), match.end(), value, "percent", None))
             taken.append(match.span())
+    if not english:
+        for match in _ZH_PERCENT.finditer(text):
+            value = Decimal(match.group(1)) if match.group(1)[0].isdigit() else _cn_value(match.group(1))
+            if value is not None:
+                found.append(Quantity(match.start(), match.end(), value, "percent",
+                                      _qualifier(text[:match.start()], text[match.end():match.end() + 8], False)))
+                taken.append(match.span())
     pattern = _EN_NUM if english else _ZH_NUM
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -215,7 +223,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
             end += 1
             after = after[1:]
         unit, points = _zh_unit(after)
-        if unit is None and scale == 1:
+        if unit is None and scale == 1 and not re.search("[万亿]", raw):
             return None
         return Quantity(start, end, value * scale, unit, _qualifier(text[:start], after, False), points,
                         ordinal=text[start - 1:start] == "第")

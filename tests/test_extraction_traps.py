@@ -1,0 +1,184 @@
+"""One assertion per extraction trap: numerals, non-figures, changes, dates, regions, people.
+
+Synthetic sentences are written here; real articles are read from ../shared at run time.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from sscard_kg.dates import find_dates
+from sscard_kg.extract import extract
+from sscard_kg.numbers import find_quantities
+from sscard_kg.sources import SourceRef, read
+
+
+def values(text: str, english: bool = False) -> list[tuple[Decimal, str | None, str | None]]:
+    return [(q.value, q.unit, q.qualifier) for q in find_quantities(text, english)[0]]
+
+
+@pytest.mark.parametrize("text, english, expected", [
+    ("持卡人数超十三亿", False, (Decimal("1300000000"), None, "gt")),
+    ("新增1.2万人", False, (Decimal("12000"), "person", None)),
+    ("超过九成的地市", False, (Decimal("90"), "percent", "gt")),
+    ("约五分之一的人口", False, (Decimal("20"), "percent", "approx")),
+    ("覆盖百分之九十五", False, (Decimal("95"), "percent", None)),
+    ("已发出第10亿张社会保障卡", False, (Decimal("1000000000"), "card", None)),
+    ("20余万港澳居民", False, (Decimal("200000"), None, "gt")),
+    ("开展补贴性培训1,300多万人次", False, (Decimal("13000000"), "person-time", "gt")),
+    ("1.335 billion card holders", True, (Decimal("1335000000"), "card", None)),
+    ("11.86 million new jobs", True, (Decimal("11860000"), "person", None)),
+    ("in six provinces", True, (Decimal("6"), "count", None)),
+    ("nearly one billion people", True, (Decimal("1000000000"), "person", "approx")),
+    ("accounts for one-third of the total", True, (Decimal("33.33"), "percent", None)),
+])
+def test_numerals_and_scales(text, english, expected):
+    assert expected in values(text, english)
+
+
+@pytest.mark.parametrize("text, english", [
+    ("2023年全国社保卡", False), ("4月26日电", False), ("拨打12333热线咨询", False),
+    ("京ICP备11041399号", False), ("held in 2019 in Beijing", True), ("on the 26th", True),
+])
+def test_not_figures(text, english):
+    assert values(text, english) == []
+
+
+def test_malformed_number_is_reported_not_guessed():
+    found, rejected = find_quantities("and 10.4.2 billion yuan was returned", True)
+    assert all(q.value not in (Decimal("10.4e9"), Decimal("4.2e9")) for q in found)
+    assert any(r.reason == "malformed number" for r in rejected)
+
+
+def test_threshold_is_not_a_value():
+    assert values("仍然在1300万以上的高位上") == []
+
+
+@pytest.mark.parametrize("text, published, english, expected", [
+    ("截至3月底,全国", "2021-04-26", False, "2021-03-31"),
+    ("截至2023年底,全国", "2024-01-24", False, "2023-12-31"),
+    ("上半年,城镇新增就业", "2018-07-23", False, "2018-06"),
+    ("一季度,三项基金", "2018-04-27", False, "2018-03"),
+    ("前三季度,全国", "2021-10-27", False, "2021-09"),
+    ("1-3月,发放", "2021-04-26", False, "2021-03"),
+    ("去年底农民工", "2016-02-29", False, "2015-12-31"),
+    ("今年已发出", "2017-09-05", False, "2017"),
+    ("目前,全国", "2022-03-03", False, "2022-03-03"),
+    ("截至今年1月23日,全国", "2019-01-28", False, "2019-01-23"),
+    ("as of the end of 2020, the number", "2021-01-26", True, "2020-12-31"),
+    ("the rate in December was", "2021-01-26", True, "2020-12"),
+    ("in the first three months, income", "2025-04-20", True, "2025-03"),
+    ("throughout the year", "2021-01-26", True, "2020"),
+    ("at a press conference on Wednesday", "2022-04-28", True, "2022-04-27"),
+    ("as of the end of November 2023", "2023-12-27", True, "2023-11-30"),
+])
+def test_dates_resolved_against_publication(text, published, english, expected):
+    assert find_dates(text, published, english)[0].value == expected
+
+
+def test_comparison_base_is_not_a_date():
+    assert [d.value for d in find_dates("比2019年同期下降0.2个百分点", "2021-10-27", False)] == []
+
+
+def test_future_date_is_a_target():
+    (mention,) = find_dates("到2027年基本实现", "2024-01-24", False)
+    assert mention.target
+
+
+@pytest.fixture(scope="module")
+def extracted(seeds_dir, dev_dir):
+    cache = {}
+
+    def get(name: str):
+        if name not in cache:
+            folder = seeds_dir if name[0].isdigit() else dev_dir
+            (path,) = folder.glob(f"{name}*")
+            cache[name] = extract(read(SourceRef(str(path), path.name)))[1]
+        return cache[name]
+
+    return get
+
+
+def _find(extraction, value, **fields):
+    return [m for m in extraction.measurements if abs(m.value - Decimal(str(value))) <= abs(Decimal(str(value))) / 200
+            and all(getattr(m, k) == v for k, v in fields.items())]
+
+
+def test_change_is_not_a_level(extracted):
+    assert _find(extracted("003"), 31280000, kind="change", metric="pension-insured")
+
+
+def test_decrease_is_negative(extracted):
+    assert _find(extracted("d04"), -0.04, kind="change")
+
+
+def test_list_with_respectively_spreads_metrics(extracted):
+    x = extracted("d05")
+    assert _find(x, 919000000, metric="pension-insured")
+    assert _find(x, 188000000, metric="unemployment-insured")
+    assert _find(x, 226000000, metric="work-injury-insured")
+
+
+def test_billionth_card_is_cards_issued(extracted):
+    assert _find(extracted("004"), 1000000000, metric="cards-issued", as_of="2017")
+
+
+def test_target_is_modelled_as_target(extracted):
+    assert _find(extracted("004"), 90, metric="card-penetration", kind="target")
+
+
+def test_related_item_keeps_its_own_date(extracted):
+    x = extracted("004")
+    holders = _find(x, 1022000000, metric="card-holders")
+    assert holders and {m.as_of for m in holders} == {"2017-07-31"}
+
+
+def test_nothing_from_a_headline_list(extracted):
+    x = extracted("002")
+    assert not _find(x, 12820000000000)
+    assert not any(m.label == "王建军" for m in x.mentions)
+
+
+def test_year_from_dateline_and_data(extracted):
+    assert extracted("002").article.published == "2024-01-24"
+    assert extracted("d04").article.published == "2016-02-29"
+
+
+def test_year_from_file_name_when_text_has_none(extracted):
+    assert extracted("d06").article.published == "2018-07-23"
+
+
+def test_stated_date_contradicted_by_data_is_not_trusted(extracted):
+    assert extracted("d11").article.published >= "2020"
+
+
+def test_region_of_a_regional_figure(extracted):
+    assert _find(extracted("001"), 31, region="https://w3id.org/sscard-kg/id/region/sichuan-chongqing")
+
+
+def test_province_figures_get_the_province(extracted):
+    assert _find(extracted("d09"), 105000000, region="https://w3id.org/sscard-kg/id/region/guangdong")
+
+
+def test_dateline_city_is_not_a_region(extracted):
+    assert not any(m.label == "北京" for m in extracted("000").mentions)
+
+
+def test_officials_with_roles_and_reporters_not(extracted):
+    people = {m.label: m.role for m in extracted("000").mentions if m.type == "person"}
+    assert people == {"卢爱红": "政策研究司司长、新闻发言人"}
+
+
+def test_english_romanisation_linked_to_chinese_name(extracted):
+    people = {m.label: m.role for m in extracted("d14").mentions if m.type == "person"}
+    assert people.get("卢爱红") == "新闻发言人"
+
+
+def test_photo_credit_is_not_an_official(extracted):
+    assert not any(m.type == "person" for m in extracted("003").mentions)
+
+
+def test_currency_conversion_is_not_a_figure(extracted):
+    assert not _find(extracted("d14"), 1090000000000)
