@@ -23,6 +23,7 @@ _STATED = [
     re.compile(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?(?P<d>\d{{1,2}}) (?P<mon>{_MONTH}),? (?P<y>\d{{4}})", re.I),
     re.compile(rf"(?m)(?:^|\s{{2,}}){_ISO}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$"),
     re.compile(rf"(?m)^\s*(?:[A-Za-z]+,\s*)?(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\s*$", re.I),
+    re.compile(rf"(?<![A-Za-z0-9至到截止])(?<!as of ){_ISO}(?=\s+\d{{1,2}}:\d{{2}}|\s*(?:来源|来自|作者|编辑|字号|阅读|浏览|\||source))", re.I),
 ]
 _DATELINE = [
     re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息|报道)"),
