@@ -60,7 +60,8 @@ EN_UNITS = [
     (r"(?:[a-z-]+ ){0,3}?(?:enterprises|companies|firms|cities|provinces|regions|services|items|"
      r"cases|occupations|series|batches|categories|types|bases|missions|standards|products|"
      r"institutions|agencies|villages|counties|schools|colleges)", "count"),
-    (r"(?:[a-z“”\"-]+ ){0,3}?(?:[a-z]{3,}(?<!ss)s|information|materials)", "count"),
+    (r"(?:[a-z“”\"-]+ ){0,3}?(?!(?:years|months|days|weeks|hours|minutes|seconds|times|decades|percent)\b)"
+     r"(?:[a-z]{3,}(?<!ss)s|information|materials)", "count"),
 ]
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -119,8 +120,8 @@ def _zh_unit(after: str) -> tuple[str | None, bool]:
     return None, False
 
 
-def _en_unit(after: str) -> tuple[str | None, bool]:
-    for pattern, unit in EN_UNITS:
+def _en_unit(after: str, generic: bool = True) -> tuple[str | None, bool]:
+    for pattern, unit in EN_UNITS if generic else EN_UNITS[:-1]:
         match = re.match(r"\s*(?:" + pattern + r")\b" if not pattern.startswith("%") else r"\s*%", after, re.I)
         if match:
             return unit, "point" in match.group(0).lower()
@@ -255,7 +256,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("word"):
         after = text[end:end + 40]
-        unit, _ = _en_unit(" " + after)
+        unit, _ = _en_unit(" " + after, generic=False)
         if unit in (None, "person-time") or (match.group("word").lower() == "one" and not match.group("wscale")):
             return None
         scale = EN_SCALE.get((match.group("wscale") or "").lower(), 1)
