@@ -27,10 +27,15 @@ def _fail(message: str, code: int = 1) -> None:
 def build(
     paths: list[str] = typer.Argument(..., help="Files, folders (searched recursively) and http(s) URLs."),
     store: str = typer.Option(None, "--store", help=STORE_HELP),
-    workers: int = typer.Option(None, "--workers", help="Worker processes for extraction (default: the core count)."),
+    workers: int = typer.Option(None, "--workers", min=1, help="Worker processes for extraction (default: the core count)."),
     prune: bool = typer.Option(False, "--prune", help="Remove article graphs whose source is gone."),
     report: bool = typer.Option(False, "--report", help="List per article what was found and what was skipped."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    executor: str = typer.Option("local", "--executor", help="Where extraction runs: local (worker processes) or dask."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786."),
+    shards: str = typer.Option(None, "--shards", help="Keep the N-Quads shards of a dask build in this folder."),
+    max_bytes: int = typer.Option(None, "--max-bytes", min=1, help="Size cap of one file or page (default 5 MB)."),
+    timeout: float = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed to fetch one URL (default 20)."),
 ) -> None:
     """Read articles, extract their facts, validate and load one graph per article into the store."""
     from rich.progress import Progress
@@ -41,9 +46,13 @@ def build(
         with Progress(disable=quiet or not sys.stderr.isatty(), transient=True) as bar:
             task = bar.add_task("building", total=None)
             result = run_build(paths, store=store, workers=workers, prune=prune,
-                               progress=lambda _loc, done, total: bar.update(task, completed=done, total=total))
+                               progress=lambda _loc, done, total: bar.update(task, completed=done, total=total),
+                               executor=executor, scheduler=scheduler, shards=shards, max_bytes=max_bytes,
+                               url_timeout=timeout, reports=report)
     except errors.SscardError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.__class__.__name__}: {exc}")
     if report:
         for item in result.reports:
             typer.echo(f"\n{item.source}  [{item.language}]  published {item.published or '?'}"

@@ -1,41 +1,35 @@
 """The whole pipeline as one library call: sources → clean → extract → facts → RDF → SHACL → store.
 
-`build()` is what the CLI, the tests and the benchmarks call. Extraction runs in worker
-processes; this process alone writes to the store, one article graph at a time, validated in
-batches. Unchanged articles (same content hash and extractor version) cost a hash and a lookup.
+`build()` is what the CLI, the tests and the benchmarks call. This process reads and hashes each
+file and looks its hash up in the store: an unchanged article (same content hash, same extractor
+and reference-data version) costs no more. The others are extracted and validated in batches by
+worker processes (or by tasks on a Dask cluster); this process alone writes to the store, one
+article graph per transaction, so a build killed at any moment loses at most the articles in
+flight and a re-run finishes the rest. Whatever the number of workers, the store ends the same.
 """
 
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
+from .batch import ArticleReport, Limits, Outcome, Task, run_batch
+from .errors import SourceError, SscardError
+from .sources import SourceRef, collect, read_file
 
-from .errors import SourceError
-from .extract import extract, version
-from .model import Extraction
-from .rdf import article_iri, article_quads
-from .sources import SourceRef, collect, read
-from .store import article_graphs, ensure_reference, graph_state, open_store, replace_graph
-from .validate import validate_graphs
+__all__ = ["ArticleReport", "BuildResult", "build", "process"]
 
-VALIDATION_BATCH = 64
-
-
-@dataclass
-class ArticleReport:
-    """What one article gave, for `build --report`."""
-
-    source: str
-    published: str | None
-    date_stated: bool
-    language: str
-    measurements: list[str]
-    mentions: list[str]
-    skipped: list[str]
+MAX_BATCH = 64             # articles per worker task, validated in one pyshacl call
+IN_PROCESS_BELOW = 8       # fewer articles than this to extract: not worth starting workers
+READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
+EXECUTORS = ("local", "dask")
 
 
 @dataclass
@@ -53,107 +47,191 @@ class BuildResult:
 
 def process(ref: SourceRef, stamp: str) -> tuple[str, bytes | None, ArticleReport | None, str | None]:
     """Read, extract and turn one source into N-Quads; errors come back as text, never raised."""
-    try:
-        article = read(ref)
-        _, extraction = extract(article)
-        quads = article_quads(extraction, stamp)
-        return ref.location, serialize(quads, format=RdfFormat.N_QUADS), _report(extraction), None
-    except SourceError as exc:
-        return ref.location, None, None, exc.reason
-    except Exception as exc:  # an extractor bug must not lose the other articles
-        return ref.location, None, None, f"internal error while extracting: {exc.__class__.__name__}: {exc}"
-
-
-def _report(x: Extraction) -> ArticleReport:
-    a = x.article
-    return ArticleReport(
-        a.source, a.published, a.date_stated, a.language,
-        [f"{m.metric or '-'} {m.value} {m.unit} as of {m.as_of or '?'} {m.qualifier or ''} {m.kind}"
-         f"{' ' + m.region.rsplit('/', 1)[-1] if m.region else ''} | {m.evidence.quote[:80]}" for m in x.measurements],
-        [f"{m.type}: {m.label}{' (' + m.role + ')' if m.role else ''}" for m in x.mentions],
-        [f"{s.text!r} at {s.start}: {s.reason}" for s in x.skipped],
-    )
+    (outcome,) = run_batch([Task(ref)], stamp)
+    return outcome.location, outcome.nquads, outcome.report, outcome.error
 
 
 def build(paths: Iterable[str], store: str | None = None, workers: int | None = None, prune: bool = False,
-          progress: Callable[[str, int, int], None] | None = None) -> BuildResult:
-    """Build every article under `paths` into the store; returns what was built, skipped and failed."""
+          progress: Callable[[str, int, int], None] | None = None, *, executor: str = "local",
+          scheduler: str | None = None, shards: str | None = None, max_bytes: int | None = None,
+          url_timeout: float | None = None, reports: bool = True) -> BuildResult:
+    """Build every article under `paths` into the store; returns what was built, unchanged, failed, pruned.
+
+    `workers` is the number of extraction processes (default: the core count); `executor="dask"`
+    runs extraction on the Dask cluster at `scheduler` instead and bulk-loads the N-Quads shards
+    it writes (into `shards`, a temporary folder by default). `max_bytes` and `url_timeout`
+    override the source limits for this build.
+    """
+    from pyoxigraph import NamedNode
+
+    from .extract import version
+    from .rdf import article_iri
+    from .store import article_graphs, article_states, ensure_reference, open_store, recover
+
+    if executor not in EXECUTORS:
+        raise SscardError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
+    if executor == "dask" and not scheduler:
+        raise SscardError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     result = BuildResult()
+    limits = Limits.current(max_bytes, url_timeout)
     db = open_store(store)
+    recover(db)
     stamp = version()
     ensure_reference(db, stamp)
-    refs: list[SourceRef] = []
-    seen_keys: set[str] = set()
-    for item in collect(list(paths)):
-        if isinstance(item, SourceError):
-            result.failed.append((item.location, item.reason))
-        elif item.key not in seen_keys:
-            seen_keys.add(item.key)
-            refs.append(item)
-    todo = [ref for ref in refs if not _unchanged(db, ref, stamp, result)]
-    pending: dict[str, list[Quad]] = {}
-    keys = {str(article_iri(ref.key).value): ref for ref in todo}
+    states = article_states(db)
+    refs, seen_keys = _unique(collect(list(paths)), result)
+
+    todo: list[Task] = []
+    kept = 0
+    for ref in refs:
+        graph = article_iri(ref.key).value
+        content_hash, made_by = states.get(graph, (None, None))
+        current = content_hash if made_by == stamp else None
+        if ref.is_url:
+            todo.append(Task(ref, known_hash=current))
+            continue
+        try:
+            data = read_file(ref.location, limits.max_bytes)
+        except SourceError as exc:
+            result.failed.append((ref.location, exc.reason))
+            continue
+        if current is not None and _sha256(data) == current:
+            result.unchanged.append(ref.location)
+            continue
+        keep = kept + len(data) <= READ_AHEAD_BYTES
+        kept += len(data) if keep else 0
+        todo.append(Task(ref, data if keep else None))
+
+    workers = max(1, workers or os.cpu_count() or 1)
+    size = max(1, min(MAX_BATCH, math.ceil(len(todo) / (workers * 4))))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     done = 0
-    for location, nquads, report, error in _run(todo, stamp, workers):
+
+    def settle(outcome: Outcome) -> None:
+        nonlocal done
         done += 1
         if progress:
-            progress(location, done, len(todo))
-        if error:
-            result.failed.append((location, error))
-            continue
-        quads = list(parse(nquads, format=RdfFormat.N_QUADS))
-        pending[quads[0].graph_name.value] = quads
-        if report:
-            result.reports.append(report)
-        if len(pending) >= VALIDATION_BATCH:
-            _flush(db, pending, keys, result)
-    _flush(db, pending, keys, result)
+            progress(outcome.location, done, len(todo))
+        if outcome.error:
+            result.failed.append((outcome.location, outcome.error))
+        elif outcome.unchanged:
+            result.unchanged.append(outcome.location)
+        else:
+            result.built.append(outcome.location)
+            if reports and outcome.report:
+                result.reports.append(outcome.report)
+
+    if executor == "dask":
+        from .distributed import run_on_dask
+        from .store import bulk_load
+
+        shard_dir = Path(shards) if shards else Path(tempfile.mkdtemp(prefix="sscard-shards-"))
+        try:
+            for outcomes, shard in run_on_dask(chunks, stamp, limits, scheduler, shard_dir):
+                graphs = [o.graph for o in outcomes if o.graph and not o.error]
+                if shard is not None and graphs:
+                    bulk_load(db, shard, graphs)
+                for outcome in outcomes:
+                    settle(outcome)
+        finally:
+            if not shards:
+                shutil.rmtree(shard_dir, ignore_errors=True)
+    else:
+        from .store import write_graph
+
+        runner = _in_process if workers == 1 or len(todo) < IN_PROCESS_BELOW else _in_workers
+        for outcome in runner(chunks, stamp, limits, workers):
+            if outcome.nquads is not None and not outcome.error:
+                write_graph(db, outcome.graph, outcome.nquads, exists=outcome.graph in states)
+            settle(outcome)
+
     if prune:
-        for graph, key in article_graphs(db).items():
+        for graph, key in sorted(article_graphs(db).items()):
             if key not in seen_keys:
                 db.remove_graph(NamedNode(graph))
                 result.pruned.append(key)
     db.flush()
+    for items in (result.built, result.unchanged, result.failed, result.pruned):
+        items.sort()
+    result.reports.sort(key=lambda r: r.source)
     return result
 
 
-def _unchanged(db, ref: SourceRef, stamp: str, result: BuildResult) -> bool:
-    """True when the store already holds this source with the same bytes and extractor version."""
-    if ref.is_url:
-        return False
+def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> tuple[list[SourceRef], set[str]]:
+    """Each source once: a file reached twice is read once; two files with one key is an error."""
+    refs: list[SourceRef] = []
+    by_key: dict[str, SourceRef] = {}
+    places: set[str] = set()
+    for item in items:
+        if isinstance(item, SourceError):
+            result.failed.append((item.location, item.reason))
+            continue
+        place = item.location if item.is_url else os.path.realpath(item.location)
+        if place in places:
+            continue
+        places.add(place)
+        if item.key in by_key:
+            result.failed.append((item.location, f"same source key {item.key!r} as {by_key[item.key].location};"
+                                  " pass their folders instead, or rename one"))
+            continue
+        by_key[item.key] = item
+        refs.append(item)
+    return refs, set(by_key)
+
+
+def _sha256(data: bytes) -> str:
     import hashlib
 
-    try:
-        with open(ref.location, "rb") as handle:
-            content_hash = hashlib.sha256(handle.read()).hexdigest()
-    except OSError:
-        return False
-    stored_hash, stored_version = graph_state(db, article_iri(ref.key))
-    if stored_hash == content_hash and stored_version == stamp:
-        result.unchanged.append(ref.location)
-        return True
-    return False
+    return hashlib.sha256(data).hexdigest()
 
 
-def _run(todo: list[SourceRef], stamp: str, workers: int | None):
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(todo) < 4:
-        for ref in todo:
-            yield process(ref, stamp)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process, todo, [stamp] * len(todo), chunksize=4)
+def _in_process(chunks: list[list[Task]], stamp: str, limits: Limits, workers: int) -> Iterator[Outcome]:
+    for chunk in chunks:
+        yield from run_batch(chunk, stamp, limits)
 
 
-def _flush(db, pending: dict[str, list[Quad]], keys: dict[str, SourceRef], result: BuildResult) -> None:
-    if not pending:
-        return
-    problems = validate_graphs(pending)
-    for graph in sorted(pending):
-        ref = keys[graph]
-        if problems[graph]:
-            result.failed.append((ref.location, "the graph fails validation: " + "; ".join(problems[graph])))
-            continue
-        replace_graph(db, NamedNode(graph), pending[graph])
-        result.built.append(ref.location)
-    pending.clear()
+def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: int) -> Iterator[Outcome]:
+    """Run the chunks on a process pool, a few in flight per worker; results as they complete.
+
+    If a worker dies (out of memory, a crash in native code), the chunks it held are retried one
+    article per task in a new pool, and an article that kills a worker again is reported failed.
+    """
+    import multiprocessing
+
+    from .batch import init_worker
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["sscard_kg.batch", "sscard_kg.extract", "sscard_kg.rdf",
+                                        "sscard_kg.validate", "pyshacl"])
+    queue = [(chunk, False) for chunk in chunks]
+    queue.reverse()
+    while queue:
+        broken: list[tuple[list[Task], bool]] = []
+        with ProcessPoolExecutor(max_workers=min(workers, len(queue)), mp_context=context,
+                                 initializer=init_worker, initargs=(limits,)) as pool:
+            running = {}
+            while queue or running:
+                while queue and len(running) < workers * 2 and not broken:
+                    chunk, alone = queue.pop()
+                    try:
+                        running[pool.submit(run_batch, chunk, stamp)] = (chunk, alone)
+                    except BrokenProcessPool:
+                        broken.append((chunk, alone))
+                if not running:
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk, alone = running.pop(future)
+                    try:
+                        yield from future.result()
+                    except BrokenProcessPool:
+                        broken.append((chunk, alone))
+        for chunk, alone in broken:
+            if alone:
+                task = chunk[0]
+                yield Outcome(task.ref.location, task.ref.key,
+                              error="the worker process extracting it died (out of memory, or a crash)")
+            else:
+                queue.extend(([task], True) for task in chunk)

@@ -6,9 +6,12 @@ can meet raises `SourceError` naming the file or URL and the reason; nothing her
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -21,8 +24,10 @@ from .errors import SourceError
 from .model import Article
 from .script import detect_language
 
-MAX_BYTES = 5_000_000
-URL_TIMEOUT = 20
+# Limits, overridable from the environment; `pipeline.build` passes the values in force to its workers.
+MAX_BYTES = int(os.environ.get("SSCARD_MAX_BYTES", 5_000_000))
+URL_TIMEOUT = float(os.environ.get("SSCARD_URL_TIMEOUT", 20))
+MAX_REDIRECTS = 10
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF file",
     b"\x89PNG": "a PNG image",
@@ -61,8 +66,19 @@ def collect(paths: list[str]) -> Iterator[SourceRef | SourceError]:
             yield from _walk(path)
         elif path.exists():
             yield SourceRef(str(path), path.name)
+        elif path.is_symlink():
+            yield SourceError(raw, _broken_link(path))
         else:
             yield SourceError(raw, "no such file or folder")
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop: the link points back to itself"
+    return f"broken symlink: it points to {os.readlink(path)}, which does not exist"
 
 
 def _walk(root: Path) -> Iterator[SourceRef | SourceError]:
@@ -73,7 +89,7 @@ def _walk(root: Path) -> Iterator[SourceRef | SourceError]:
         folder = stack.pop()
         real = os.path.realpath(folder)
         if real in seen:
-            yield SourceError(str(folder), "symlink loop: this folder was already visited")
+            yield SourceError(str(folder), f"symlink loop: it leads back to {real}, already read")
             continue
         seen.add(real)
         try:
@@ -150,45 +166,94 @@ def decode(data: bytes, location: str, declared: str | None = None) -> str:
 
 
 def _read_file(ref: SourceRef) -> bytes:
-    path = Path(ref.location)
+    return read_file(ref.location)
+
+
+def read_file(location: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file under the size cap; anything else is a SourceError saying why.
+
+    A FIFO, socket or device is refused before opening it (reading a FIFO would wait forever).
+    """
+    cap = MAX_BYTES if max_bytes is None else max_bytes
+    path = Path(location)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(ref.location, f"too large: {size} bytes, the cap is {MAX_BYTES}")
-        return path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError(location, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(location, f"not a regular file: it is {_file_kind(info.st_mode)}")
+        if info.st_size > cap:
+            raise SourceError(location, f"too large: {info.st_size} bytes, the cap is {cap}")
+        with open(path, "rb") as handle:
+            data = handle.read(cap + 1)
+        if len(data) > cap:
+            raise SourceError(location, f"too large: over the cap of {cap} bytes")
+        return data
     except PermissionError:
-        raise SourceError(ref.location, "permission denied") from None
-    except IsADirectoryError:
-        raise SourceError(ref.location, "is a folder, not a file") from None
+        raise SourceError(location, "permission denied: cannot read the file") from None
+    except FileNotFoundError:
+        reason = _broken_link(path) if path.is_symlink() else "no such file (removed while building?)"
+        raise SourceError(location, reason) from None
     except OSError as exc:
-        raise SourceError(ref.location, f"cannot read: {exc.strerror or exc}") from None
+        if exc.errno == errno.ELOOP:
+            raise SourceError(location, "symlink loop: the link points back to itself") from None
+        raise SourceError(location, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def _fetch(ref: SourceRef) -> tuple[bytes, str | None, str]:
+    """GET a page within the time limit (for the whole download, not per read) and the size cap."""
     import requests
 
+    timeout, cap = URL_TIMEOUT, MAX_BYTES
+    deadline = time.monotonic() + timeout
     try:
-        with requests.get(ref.location, timeout=URL_TIMEOUT, stream=True,
-                          headers={"User-Agent": "sscard-kg"}) as response:
-            if response.status_code >= 400:
-                raise SourceError(ref.location, f"HTTP {response.status_code} {response.reason}")
-            kind = response.headers.get("Content-Type", "")
-            if kind and not re.match(r"text/|application/(xhtml|xml|json)", kind):
-                raise SourceError(ref.location, f"not text: the server says {kind}")
-            chunks, size = [], 0
-            for chunk in response.iter_content(65536):
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise SourceError(ref.location, f"too large: over the cap of {MAX_BYTES} bytes")
-                chunks.append(chunk)
-            declared = response.encoding if "charset" in kind.lower() else None
-            return b"".join(chunks), declared, response.url
+        with requests.Session() as session:
+            session.max_redirects = MAX_REDIRECTS
+            with session.get(ref.location, timeout=timeout, stream=True,
+                             headers={"User-Agent": "sscard-kg"}) as response:
+                if response.status_code >= 400:
+                    raise SourceError(ref.location, f"HTTP {response.status_code} {response.reason}")
+                kind = response.headers.get("Content-Type", "")
+                if kind and not re.match(r"text/|application/(xhtml|xml|json)", kind):
+                    raise SourceError(ref.location, f"not text: the server says {kind.split(';')[0]}")
+                length = response.headers.get("Content-Length", "")
+                if length.isdigit() and int(length) > cap:
+                    raise SourceError(ref.location, f"too large: {length} bytes, the cap is {cap}")
+                chunks, size = [], 0
+                for chunk in response.iter_content(65536):
+                    size += len(chunk)
+                    if size > cap:
+                        raise SourceError(ref.location, f"too large: over the cap of {cap} bytes")
+                    if time.monotonic() > deadline:
+                        raise SourceError(ref.location, f"timed out after {timeout:g} s")
+                    chunks.append(chunk)
+                declared = response.encoding if "charset" in kind.lower() else None
+                return b"".join(chunks), declared, response.url
     except requests.exceptions.TooManyRedirects:
-        raise SourceError(ref.location, "too many redirects") from None
+        raise SourceError(ref.location, f"redirect loop: more than {MAX_REDIRECTS} redirects") from None
     except requests.exceptions.Timeout:
-        raise SourceError(ref.location, f"timed out after {URL_TIMEOUT} s") from None
+        raise SourceError(ref.location, f"timed out after {timeout:g} s") from None
+    except requests.exceptions.ConnectionError as exc:
+        raise SourceError(ref.location, f"cannot connect: {_root_cause(exc)}") from None
     except requests.exceptions.RequestException as exc:
-        raise SourceError(ref.location, f"cannot fetch: {exc.__class__.__name__}") from None
+        raise SourceError(ref.location, f"cannot fetch: {exc.__class__.__name__}: {_root_cause(exc)}") from None
+
+
+def _root_cause(exc: BaseException) -> str:
+    while exc.__context__ is not None and exc.__context__ is not exc:
+        exc = exc.__context__
+    text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+    return re.sub(r"^<[^>]+>:\s*", "", text)[:160]
 
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
@@ -233,13 +298,22 @@ def _read_html(article: Article) -> Article:
     for tag in _META_DATE.finditer(html):
         content = re.search(r"content=[\"']([^\"']+)", tag.group(0), re.I)
         published = published or (content and _iso_date(content.group(1)))
-    if not re.search(r"<body|<p\b|<div\b", html, re.I) and not re.sub(r"<[^>]+>", "", html).strip():
+    if not _visible_text(html):
         raise SourceError(article.source, "HTML with no body text")
     chosen = og_title.group(1) if og_title else title.group(1) if title else None
     return replace(
         article, format="html", title=_text(chosen), published=published,
         date_stated=published is not None, publisher=_text(site.group(1)) if site else None,
     )
+
+
+def _visible_text(html: str) -> str:
+    """The text a browser would show in the page body (the title and head left out)."""
+    body = re.search(r"<body\b[^>]*>(.*)", html, re.I | re.S)
+    part = body.group(1) if body else re.sub(r"<head\b.*?</head>", " ", html, flags=re.I | re.S)
+    part = re.sub(r"<(script|style|noscript|template|title)\b.*?</\1\s*>", " ", part, flags=re.I | re.S)
+    part = re.sub(r"<!--.*?-->|<[^>]*>|&nbsp;|&#160;", " ", part, flags=re.S)
+    return part.strip()
 
 
 def _text(value) -> str | None:

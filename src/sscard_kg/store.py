@@ -1,7 +1,10 @@
 """The Oxigraph store on disk: reference data in the default graph, one named graph per article.
 
-Each article graph is replaced in its own transactions (remove, then add), so a build killed at
-any moment leaves every article either whole or absent, and a re-run finishes the rest.
+Each article graph is written in its own transaction (a changed one is removed, then added, each
+step atomic), so a build killed at any moment leaves every article either whole or absent, and a
+re-run finishes the rest. Bulk loads (of shards made on a cluster) are not transactional: the
+graphs they are about to write are first listed in a journal graph, in one transaction, and the
+journal is cleared when the load is done; `recover` drops the graphs of a load that never finished.
 """
 
 from __future__ import annotations
@@ -9,13 +12,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
 
 from .errors import StoreError
 from .rdf import BASE, SS, reference_quads
 
 DEFAULT_STORE = "sscard-store"
 REFERENCE_NODE = NamedNode(BASE + "reference")
+JOURNAL = NamedNode(BASE + "loading")
 
 
 def default_store() -> str:
@@ -47,10 +51,56 @@ def graph_state(store: Store, graph: NamedNode) -> tuple[str | None, str | None]
     return first("contentHash"), first("extractorVersion")
 
 
-def replace_graph(store: Store, graph: NamedNode, quads: list[Quad]) -> None:
-    if store.contains_named_graph(graph):
+def article_states(store: Store) -> dict[str, tuple[str | None, str | None]]:
+    """{graph IRI: (content hash, extractor version)} of every article graph, in two index scans."""
+    states: dict[str, list[str | None]] = {}
+    for position, predicate in enumerate(("contentHash", "extractorVersion")):
+        for quad in store.quads_for_pattern(None, SS(predicate), None, None):
+            if isinstance(quad.graph_name, NamedNode) and quad.subject == quad.graph_name:
+                states.setdefault(quad.graph_name.value, [None, None])[position] = quad.object.value
+    return {graph: (state[0], state[1]) for graph, state in states.items()}
+
+
+def replace_graph(store: Store, graph: NamedNode, quads: list[Quad], exists: bool | None = None) -> None:
+    """Write one article graph: removed (one transaction) if present, then added (one transaction)."""
+    if exists if exists is not None else store.contains_named_graph(graph):
         store.remove_graph(graph)
     store.extend(quads)
+
+
+def write_graph(store: Store, graph: str, nquads: bytes, exists: bool | None = None) -> None:
+    """Write one article graph from its N-Quads: removed if present, then loaded in one transaction."""
+    node = NamedNode(graph)
+    if exists if exists is not None else store.contains_named_graph(node):
+        store.remove_graph(node)
+    store.load(nquads, format=RdfFormat.N_QUADS)
+
+
+def bulk_load(store: Store, path: str | os.PathLike, graphs: list[str]) -> None:
+    """Bulk-load an N-Quads shard holding whole article graphs, replacing those graphs.
+
+    The bulk loader writes outside transactions, so the graphs are listed in the journal first;
+    if the process dies before the journal is cleared, `recover` removes them on the next build.
+    """
+    nodes = [NamedNode(graph) for graph in graphs]
+    store.extend([Quad(JOURNAL, SS("pendingGraph"), node, JOURNAL) for node in nodes])
+    store.flush()
+    for node in nodes:
+        if store.contains_named_graph(node):
+            store.remove_graph(node)
+    store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+    store.flush()
+    store.remove_graph(JOURNAL)
+
+
+def recover(store: Store) -> list[str]:
+    """Remove the graphs of a bulk load that was interrupted; they are rebuilt as new."""
+    pending = [quad.object for quad in store.quads_for_pattern(JOURNAL, SS("pendingGraph"), None, JOURNAL)]
+    for node in pending:
+        store.remove_graph(node)
+    if pending or store.contains_named_graph(JOURNAL):
+        store.remove_graph(JOURNAL)
+    return [node.value for node in pending]
 
 
 def ensure_reference(store: Store, version: str) -> None:
