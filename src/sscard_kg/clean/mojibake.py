@@ -92,6 +92,7 @@ def plausibility(text: str) -> float:
     return lm_score(text) + LENGTH_BONUS * len(text)
 
 
+@lru_cache(maxsize=200_000)
 def _unigram(chars: str) -> float:
     freq, logtotal = _model()
     return sum(_char_cost(_t2s(c)[:1] or c, freq, logtotal) for c in chars)
