@@ -170,21 +170,40 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
 _EN_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:-[a-z]+)?)"
 
 
-def _zh_role(english: str) -> str:
-    """`vice-minister of human resources…` → `副部长` where the title table knows it, else as written."""
-    role = english.strip(" ,")
+def _zh_role(gaz: Gazetteer, english: str) -> str:
+    """`deputy director of the Policy Research Department and spokesperson` → `政策研究司副司长、新闻发言人`:
+    each post's title from the table, prefixed by the sub-unit the gazetteer knows; else as written."""
     table = _people_cues()["en_title_zh"]
-    for title in sorted(table, key=len, reverse=True):
-        if re.match(rf"(the )?{re.escape(title)}\b", role, re.I):
-            return table[title]
-    return role
+    titles = sorted(table, key=len, reverse=True)
+    posts = []
+    for part in re.split(r",\s*|\s+and\s+(?=(?:the\s)?(?:deputy |vice[- ]|assistant )?[a-z-]+\b)", english.strip(" ,")):
+        title = next((t for t in titles if re.match(rf"(the )?{re.escape(t)}\b", part, re.I)), None)
+        if title is None:
+            continue
+        post = table[title]
+        units = [e for _, _, e in gaz.find("agency", part, True) if e.parent]
+        if units:
+            unit = _unit_name(gaz, units[0].label)
+            post = unit + _UNIT_HEADS.get((unit[-1:], post), post)
+        posts.append(post)
+    return "、".join(posts) if posts else english.strip(" ,")
+
+
+_UNIT_HEADS = {("司", "主任"): "司长", ("司", "副主任"): "副司长", ("局", "主任"): "局长", ("局", "副主任"): "副局长"}
+
+
+def _unit_name(gaz: Gazetteer, label: str) -> str:
+    """A sub-unit's name within its ministry (`人社部政策研究司` → `政策研究司`)."""
+    national = _national_agencies(gaz)
+    match = national.match(label) if national is not None else None
+    return label[match.end():] if match and match.end() < len(label) else label
 
 
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     role = _en_role_pattern().pattern
     patterns = [
-        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:of|for|at|and|the|[A-Z][\w'’-]*|[a-z]+\b)){{0,14}}?)(?=[,.;]|\s(?:said|says|told|at|on|in)\b)"),
+        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:of|for|at|and|the|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)(?=[,.;]|\s(?:said|says|told|at|on|in)\b)"),
         re.compile(rf"(?P<role>(?i:{role})(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
     ]
     for pattern in patterns:
@@ -196,6 +215,6 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
             entry: Entry | None = hits[0][2] if hits else None
             agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None)
             people.append(Found("person", entry.iri if entry else f"name:{name}", entry.label if entry else name,
-                                match.start("name"), match.end("name"), _zh_role(match.group("role")),
+                                match.start("name"), match.end("name"), _zh_role(gaz, match.group("role")),
                                 agency.key if agency else None, name))
     return people
