@@ -56,7 +56,8 @@ def stated_in_text(text: str) -> str | None:
 
 
 def latest_data_date(text: str, english: bool, today: str) -> str | None:
-    """The latest explicit-year date the body reports data for (targets and schedules left out)."""
+    """The latest explicit-year date the body reports data for, at its precision (targets and
+    schedules left out): an article is not older than its data."""
     best = None
     for mention in find_dates(text, None, english):
         if not mention.explicit_year:
@@ -64,10 +65,17 @@ def latest_data_date(text: str, english: bool, today: str) -> str | None:
         context = text[max(0, mention.start - 12):mention.end + 6]
         if _FUTURE_CUE.search(context):
             continue
-        end = _period_end(mention.value)
-        if end <= today and (best is None or end > best):
-            best = end
+        if mention.value <= today and (best is None or _period_end(mention.value) > _period_end(best)):
+            best = mention.value
     return best
+
+
+def _not_before(candidate: str, floor: str | None) -> bool:
+    """`candidate` is not earlier than `floor`, compared at the coarser of their precisions."""
+    if floor is None:
+        return True
+    n = min(len(candidate), len(floor))
+    return candidate[:n] >= floor[:n]
 
 
 def _period_end(iso: str) -> str:
@@ -91,7 +99,7 @@ def _dateline_after(text: str, floor: str | None, url_year: int | None) -> str |
             year = url_year
         elif floor:
             year = int(floor[:4])
-            if f"{year:04d}-{month:02d}-{day:02d}" <= floor:
+            if f"{year:04d}-{month:02d}-{day:02d}" <= _period_end(floor):
                 year += 1
         else:
             return None
@@ -109,13 +117,13 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
     """
     today = today or date.today().isoformat()
     floor = latest_data_date(text, english, today)
-    if stated and (floor is None or stated >= floor):
+    if stated and _not_before(stated, floor):
         return stated, True
     url_match = _URL_DATE.search(url or "")
     name_match = _NAME_YEAR.search(name or "")
     name_year = int(name_match["y"]) if name_match and (floor is None or name_match["y"] >= floor[:4]) else None
     in_text = stated_in_text(text)
-    if in_text and (floor is None or in_text >= floor):
+    if in_text and _not_before(in_text, floor):
         return in_text, False
     dateline = _dateline_after(text, floor, int(url_match["y"]) if url_match else name_year)
     if dateline:
