@@ -103,8 +103,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         todo.append(Task(ref, data if keep else None))
 
     workers = max(1, workers or os.cpu_count() or 1)
-    size = max(1, min(MAX_BATCH, math.ceil(len(todo) / (workers * 4))))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    chunks = [todo[a:b] for a, b in _chunks_for(len(todo), workers)]
     done = 0
 
     def settle(outcome: Outcome) -> None:
@@ -155,6 +154,12 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         items.sort()
     result.reports.sort(key=lambda r: r.source)
     return result
+
+
+def _chunks_for(count: int, workers: int) -> list[tuple[int, int]]:
+    """Batches of at most MAX_BATCH, about four per worker so that a slow article does not idle the rest."""
+    size = max(1, min(MAX_BATCH, math.ceil(count / (workers * 4))))
+    return [(i, min(i + size, count)) for i in range(0, count, size)]
 
 
 def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> tuple[list[SourceRef], set[str]]:
