@@ -103,7 +103,8 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         todo.append(Task(ref, data if keep else None))
 
     workers = max(1, workers or os.cpu_count() or 1)
-    chunks = [todo[a:b] for a, b in _chunks_for(len(todo), workers)]
+    local = executor == "local" and (workers == 1 or len(todo) < IN_PROCESS_BELOW)
+    chunks = [todo[a:b] for a, b in _chunks_for(len(todo), 1 if local else workers, spread=not local)]
     done = 0
 
     def settle(outcome: Outcome) -> None:
@@ -138,7 +139,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     else:
         from .store import write_graph
 
-        runner = _in_process if workers == 1 or len(todo) < IN_PROCESS_BELOW else _in_workers
+        runner = _in_process if local else _in_workers
         for outcome in runner(chunks, stamp, limits, workers):
             if outcome.nquads is not None and not outcome.error:
                 write_graph(db, outcome.graph, outcome.nquads, exists=outcome.graph in states)
@@ -156,9 +157,9 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     return result
 
 
-def _chunks_for(count: int, workers: int) -> list[tuple[int, int]]:
-    """Batches of at most MAX_BATCH, about four per worker so that a slow article does not idle the rest."""
-    size = max(1, min(MAX_BATCH, math.ceil(count / (workers * 4))))
+def _chunks_for(count: int, workers: int, spread: bool = True) -> list[tuple[int, int]]:
+    """Batches of at most MAX_BATCH; spread, about four per worker so that a slow article does not idle the rest."""
+    size = max(1, min(MAX_BATCH, math.ceil(count / (workers * 4)))) if spread else MAX_BATCH
     return [(i, min(i + size, count)) for i in range(0, count, size)]
 
 
