@@ -1,7 +1,8 @@
 """Cleaning: from an article's raw text to Simplified, repaired, main text that maps back to the raw.
 
 Order matters: markup → mojibake repair (it restores the `(` the pinyin strip needs) → entities →
-pinyin annotations → NFKC → Traditional→Simplified → boilerplate segments.
+pinyin annotations → NFKC → Traditional→Simplified → boilerplate segments. For HTML the
+boilerplate decision starts from a main-text extractor's reading of the original page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from ..model import Article
 from ..script import nfkc_edits, simplified_edits
 from ..textmap import MappedText, apply_edits
-from .boilerplate import Segment, segment
+from .boilerplate import Segment, html_outside, segment
 from .digits import dot_space_edits
 from .markup import entity_edits, front_matter_edits, markup_edits
 from .mojibake import mojibake_edits
@@ -30,8 +31,9 @@ class Cleaned:
 
 def clean(article: Article) -> Cleaned:
     mapped = MappedText.identity(article.raw)
+    is_html = article.format in ("html", "markdown-html")
     steps = [lambda t: front_matter_edits(article.body_start)]
-    if article.format in ("html", "markdown-html"):
+    if is_html:
         steps.append(markup_edits)
     if article.language != "en":
         steps.append(mojibake_edits)
@@ -43,4 +45,5 @@ def clean(article: Article) -> Cleaned:
         edits = step(mapped.text)
         if edits:
             mapped = apply_edits(mapped, edits)
-    return Cleaned(mapped, segment(mapped.text, title_first=article.format == "text"))
+    outside = html_outside(mapped, article.body_start) if is_html else frozenset()
+    return Cleaned(mapped, segment(mapped.text, title_first=article.format == "text", outside=outside))

@@ -1,17 +1,27 @@
 """Keep the article's own text; mark what the site added, and the dated related-reading items.
 
-General rules on lines of cleaned text (cues in boilerplate.toml): copyright and disclaimer
-lines, bylines and credits, app/QR blurbs, runs of headline-like lines (link lists), and the
-tail after a "related reading" heading, whose items keep their own dates.
+Every non-empty line of the cleaned text gets a kind, so offsets are never lost. For HTML a
+main-text extractor (trafilatura) decides which lines are the article, its verdict is carried
+back onto our lines by matching text. General rules (cues in boilerplate.toml) then mark what
+either kind of page adds: copyright and disclaimer lines, bylines and credits, app/QR blurbs,
+menus, runs of headline-like lines (link lists) and the tail after a "related reading" heading,
+whose items keep their own dates.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from ..textmap import MappedText
+
+EXTRACTOR_REASON = "not main text (HTML extractor)"
+SHORT_MATCH = 12
 
 
 @dataclass(frozen=True)
@@ -27,39 +37,83 @@ class Segment:
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
+    """The cues of boilerplate.toml, compiled once."""
     with open(Path(__file__).with_name("boilerplate.toml"), "rb") as handle:
         raw = tomllib.load(handle)
-    compiled = {k: [re.compile(p, re.I) for p in v] for k, v in raw.items() if isinstance(v, list)}
-    for key in ("bullet", "sentence_end", "item_date"):
+    compiled = {k: [re.compile(p, re.I) for p in v] for k, v in raw.items()
+                if isinstance(v, list) and k != "language_names"}
+    for key in ("bullet", "sentence_end", "item_date", "truncated"):
         compiled[key] = re.compile(raw[key], re.I)
-    compiled["link_run"], compiled["short_line"] = raw["link_run"], raw["short_line"]
+    for key in ("link_run", "short_line", "language_names", "language_menu"):
+        compiled[key] = raw[key]
     return compiled
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line."""
     spans, pos = [], 0
     for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
+        if line.strip():
+            spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
 
 
-def _line_reason(line: str, c: dict) -> str:
+def line_reason(line: str, c: dict) -> str:
+    """Why a line on its own is site furniture, or "" when it is not."""
     for kind in ("copyright", "credit", "furniture"):
         if any(p.search(line) for p in c[kind]) and (kind == "copyright" or len(line) <= 2 * c["short_line"]):
             return kind
+    if sum(name in line for name in c["language_names"]) >= c["language_menu"]:
+        return "language menu"
     return ""
 
 
-def _headline_like(line: str, c: dict) -> bool:
+def headline_like(line: str, c: dict) -> bool:
+    """Short and not a sentence: a title, a heading or a link."""
     stripped = line.strip()
-    return len(stripped) <= c["short_line"] * (2 if stripped.isascii() else 1) and not c["sentence_end"].search(stripped)
+    limit = c["short_line"] * (2 if stripped.isascii() else 1)
+    return 0 < len(stripped) <= limit and not c["sentence_end"].search(stripped)
 
 
-def segment(text: str, title_first: bool) -> list[Segment]:
-    """Classify every non-empty line; adjacent lines of one kind are merged."""
+def list_like(line: str, c: dict) -> bool:
+    """A line that could be one entry of a link list.
+
+    A bullet item or a headline cut short may carry figures (other stories' headlines do);
+    a bare headline with a figure is more likely the article's own subheading, so it is not.
+    """
+    bullet = c["bullet"].match(line)
+    if bullet:
+        return headline_like(line[bullet.end():], c)
+    if c["truncated"].search(line):
+        return headline_like(c["truncated"].sub("", line), c)
+    return headline_like(line, c) and not re.search(r"\d", line)
+
+
+def segment(text: str, title_first: bool, outside: frozenset[int] = frozenset()) -> list[Segment]:
+    """Classify every non-empty line; adjacent lines of one kind are merged.
+
+    `outside` holds the start offsets of lines a main-text extractor left out.
+    """
     c = cues()
-    lines = [(a, b) for a, b in _lines(text) if text[a:b].strip()]
+    lines = line_spans(text)
+    kinds = _classify(text, lines, title_first, outside, c)
+    _mark_link_lists(text, lines, kinds, c)
+    return _merge(text, lines, kinds, c)
+
+
+def segment_lines(text: str, segments: list[Segment]) -> list[tuple[Segment, int, int]]:
+    """Each non-empty line with the segment it belongs to: how a reader checks the decisions."""
+    found, ordered, i = [], sorted(segments, key=lambda s: s.start), 0
+    for a, b in line_spans(text):
+        while i < len(ordered) and ordered[i].end < a:
+            i += 1
+        if i < len(ordered) and ordered[i].start <= a:
+            found.append((ordered[i], a, b))
+    return found
+
+
+def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: dict) -> list[tuple[str, str]]:
     kinds: list[tuple[str, str]] = []
     tail = False
     for index, (a, b) in enumerate(lines):
@@ -68,35 +122,42 @@ def segment(text: str, title_first: bool) -> list[Segment]:
             tail = True
             kinds.append(("boilerplate", "related-reading heading"))
             continue
-        reason = _line_reason(line, c)
+        reason = line_reason(line, c)
         if tail:
             kinds.append(("tail", reason))
         elif reason:
             kinds.append(("boilerplate", reason))
-        elif c["bullet"].match(line) and _headline_like(line.lstrip(" -•·*▪►"), c):
-            kinds.append(("boilerplate", "link-list item"))
-        elif index == 0 and title_first and _headline_like(line, c):
+        elif a in outside:
+            kinds.append(("boilerplate", EXTRACTOR_REASON))
+        elif index == 0 and title_first and headline_like(line, c):
             kinds.append(("title", ""))
         else:
             kinds.append(("main", ""))
-    _mark_link_runs(text, lines, kinds, c)
-    return _merge(text, lines, kinds, c)
+    return kinds
 
 
-def _mark_link_runs(text: str, lines, kinds, c) -> None:
-    """Runs of short lines with no sentence punctuation are navigation or headline lists."""
+def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
+    """Runs of list-like lines are navigation or headline lists; furniture inside a run is skipped."""
+    listed = [kind == "main" and list_like(text[a:b], c) and not _before_credit(kinds, i)
+              for i, ((a, b), (kind, _)) in enumerate(zip(lines, kinds))]
+    paragraphs = [i for i, (kind, _) in enumerate(kinds) if kind == "main" and not listed[i]]
     run: list[int] = []
-    for index, ((a, b), (kind, _)) in enumerate(zip(lines, kinds + [("end", "")])):
-        if kind == "main" and _headline_like(text[a:b], c) and not re.search(r"\d", text[a:b]):
+    for index in range(len(lines) + 1):
+        if index < len(lines) and kinds[index][0] == "boilerplate":
+            continue
+        if index < len(lines) and listed[index]:
             run.append(index)
             continue
-        if len(run) >= c["link_run"]:
+        inside = bool(run and paragraphs and paragraphs[0] < run[0] and paragraphs[-1] > run[-1])
+        if len(run) >= c["link_run"] * (2 if inside else 1):
             for i in run:
-                kinds[i] = ("boilerplate", "headline run")
+                kinds[i] = ("boilerplate", "link list")
         run = []
-    if len(run) >= c["link_run"]:
-        for i in run:
-            kinds[i] = ("boilerplate", "headline run")
+
+
+def _before_credit(kinds, index: int) -> bool:
+    """A headline right above its byline or source line is the article's own title."""
+    return index + 1 < len(kinds) and kinds[index + 1] == ("boilerplate", "credit")
 
 
 def _merge(text: str, lines, kinds, c) -> list[Segment]:
@@ -127,3 +188,39 @@ def _merge(text: str, lines, kinds, c) -> list[Segment]:
 def _iso(text: str) -> str:
     y, m, d = (int(x) for x in re.findall(r"\d+", text)[:3])
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def html_outside(mapped: MappedText, body_start: int = 0) -> frozenset[int]:
+    """Start offsets of the cleaned lines that trafilatura does not count as the article's text.
+
+    trafilatura reads the original HTML and returns text without offsets, so each of our lines
+    is matched, through the original text it came from, against what it kept. A short line must
+    be one of its lines (or table cells) whole: "社保卡" in a menu is also a substring of the
+    body. When it finds no main text, it has no verdict and the general rules decide alone.
+    """
+    kept = _extract_main(mapped.original[body_start:])
+    if not kept:
+        return frozenset()
+    units = {_match_key(unit) for line in kept.split("\n") for unit in [line, *line.split("|")]}
+    flat = _match_key(kept)
+    outside = set()
+    for a, b in line_spans(mapped.text):
+        key = _match_key(_strip_tags(mapped.original_quote(a, b)))
+        if key and key not in units and (len(key) < SHORT_MATCH or key not in flat):
+            outside.add(a)
+    return frozenset(outside)
+
+
+def _extract_main(page: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page, include_comments=False, include_tables=True, deduplicate=False) or ""
+
+
+def _strip_tags(fragment: str) -> str:
+    return html.unescape(re.sub(r"<!--.*?-->|<[^<>]*>", "", fragment, flags=re.S))
+
+
+def _match_key(text: str) -> str:
+    """Compatibility-folded, lower-case, without whitespace: robust to how each side spaced it."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()

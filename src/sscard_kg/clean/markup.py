@@ -7,8 +7,11 @@ import re
 
 from ..textmap import Edit
 
-_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|dd|dt)\b[^>]*>", re.I)
-_DROP = re.compile(r"<!--.*?-->|<(script|style|noscript|iframe|svg)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_BLOCK = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dd|dt|h[1-6]|tr|td|th|table|caption|section|article|main|header|"
+    r"footer|nav|aside|figure|figcaption|blockquote|pre|address|form|title|option)\b[^>]*>", re.I)
+_DROP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![A-Za-z][^>]*>|<\?.*?\?>"
+                   r"|<(script|style|noscript|iframe|svg|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -19,7 +22,8 @@ def front_matter_edits(body_start: int) -> list[Edit]:
 
 
 def markup_edits(text: str, start: int = 0) -> list[Edit]:
-    """Comments, scripts and styles removed whole; block tags to newlines; other tags removed."""
+    """Comments, declarations, scripts and styles removed whole; block tags to newlines (so table
+    cells and menu entries do not run together into one line); other tags removed."""
     edits: list[Edit] = []
     taken: list[tuple[int, int]] = []
     for match in _DROP.finditer(text, start):

@@ -1,0 +1,275 @@
+"""Boilerplate: what each real page adds around its article is dropped, and nothing of the article."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from sscard_kg.clean import Cleaned, clean
+from sscard_kg.clean.boilerplate import EXTRACTOR_REASON, segment, segment_lines
+from sscard_kg.model import Article
+from sscard_kg.sources import SourceRef, parse_bytes, read
+
+GOLD = Path(__file__).resolve().parents[2] / "benchmarks" / "gold" / "measurements.tsv"
+KEPT = ("main", "title", "related")
+
+
+@lru_cache(maxsize=None)
+def _article(path: Path) -> Article:
+    return read(SourceRef(str(path), path.name))
+
+
+@lru_cache(maxsize=None)
+def _cleaned(path: Path) -> Cleaned:
+    return clean(_article(path))
+
+
+def _line(path: Path, needle: str):
+    """The segment of the first cleaned line containing `needle`."""
+    cleaned = _cleaned(path)
+    for seg, a, b in segment_lines(cleaned.text, cleaned.segments):
+        if needle in cleaned.text[a:b]:
+            return seg
+    raise AssertionError(f"no line with {needle!r} in {path.name}")
+
+
+def _kind(path: Path, needle: str) -> str:
+    return _line(path, needle).kind
+
+
+def _dev(dev_dir: Path, prefix: str) -> Path:
+    (match,) = sorted(dev_dir.glob(f"{prefix}_*"))
+    return match
+
+
+# Seeds
+
+
+def test_002_headline_list_wang_jianjun_is_boilerplate(seed_file):
+    assert _kind(seed_file("002"), "证监会副主席王建军") == "boilerplate"
+
+
+def test_002_headline_list_jiangsu_gdp_is_boilerplate(seed_file):
+    assert _kind(seed_file("002"), "江苏2023年GDP达12.82万亿元") == "boilerplate"
+
+
+def test_002_headline_list_item_that_asks_a_question_is_boilerplate(seed_file):
+    assert _kind(seed_file("002"), "寒假近视防控要注意啥") == "boilerplate"
+
+
+def test_002_copyright_line_is_boilerplate(seed_file):
+    assert _line(seed_file("002"), "版权声明").reason == "copyright"
+
+
+def test_002_body_figure_is_main(seed_file):
+    assert _kind(seed_file("002"), "全国社保卡持卡人数达13.79亿人,其中") == "main"
+
+
+def test_004_related_item_of_2017_08_18_keeps_its_date(seed_file):
+    seg = _line(seed_file("004"), "截至7月末,中国社保卡持卡人数达10.22亿")
+    assert (seg.kind, seg.date) == ("related", "2017-08-18")
+
+
+def test_004_related_reading_heading_is_boilerplate(seed_file):
+    assert _line(seed_file("004"), "延伸阅读").reason == "related-reading heading"
+
+
+def test_004_copyright_and_disclaimer_is_boilerplate(seed_file):
+    assert _line(seed_file("004"), "版权及免责声明").reason == "copyright"
+
+
+def test_004_licence_footer_is_boilerplate(seed_file):
+    assert _kind(seed_file("004"), "京ICP备") == "boilerplate"
+
+
+def test_004_body_figure_is_main(seed_file):
+    assert _kind(seed_file("004"), "目前社保卡已覆盖全国超过72%人口") == "main"
+
+
+def test_000_editor_line_is_boilerplate(seed_file):
+    assert _line(seed_file("000"), "责任编辑").reason == "credit"
+
+
+def test_000_app_blurb_is_boilerplate(seed_file):
+    assert _kind(seed_file("000"), "尽在新浪财经APP") == "boilerplate"
+
+
+def test_000_body_figures_are_main(seed_file):
+    assert _kind(seed_file("000"), "全国基本养老、失业、工伤保险参保人数分别为10.07亿人") == "main"
+
+
+def test_001_subheading_with_a_figure_is_main(seed_file):
+    assert _kind(seed_file("001"), "更智能,超5亿人领取电子社保卡") == "main"
+
+
+# Development corpus
+
+
+def test_d02_numbered_navigation_is_dropped(dev_dir):
+    assert _line(_dev(dev_dir, "d02"), "3. Arab States").reason == "link list"
+
+
+def test_d02_article_paragraph_is_kept(dev_dir):
+    assert _kind(_dev(dev_dir, "d02"), "170 local governments have started issuing") == "main"
+
+
+def test_d02_headline_above_its_source_line_is_kept(dev_dir):
+    assert _kind(_dev(dev_dir, "d02"), "China Keeps Social Security and ID Cards Separate") == "main"
+
+
+def test_d05_news_recommendation_list_is_boilerplate(dev_dir):
+    assert _kind(_dev(dev_dir, "d05"), "24小时新闻排行榜") == "boilerplate"
+
+
+def test_d05_channel_recommendation_heading_is_boilerplate(dev_dir):
+    assert _line(_dev(dev_dir, "d05"), "频道推荐").reason == "related-reading heading"
+
+
+def test_d05_card_holders_sentence_is_main(dev_dir):
+    assert _kind(_dev(dev_dir, "d05"), "全国社保卡持卡人数达11.2亿人") == "main"
+
+
+def test_d12_subheadings_between_paragraphs_are_main(dev_dir):
+    assert _kind(_dev(dev_dir, "d12"), "二、社保卡持卡人数及普及率") == "main"
+
+
+def test_d14_spam_mirror_menu_is_boilerplate(dev_dir):
+    assert _kind(_dev(dev_dir, "d14"), "Magazines") == "boilerplate"
+
+
+def test_d14_truncated_headlines_are_boilerplate(dev_dir):
+    assert _line(_dev(dev_dir, "d14"), "People Enjoy Blooming Tulips").reason == "link list"
+
+
+def test_d14_unrelated_popular_headlines_are_boilerplate(dev_dir):
+    assert _kind(_dev(dev_dir, "d14"), "Wrigley Field") == "boilerplate"
+
+
+def test_d14_source_credit_is_boilerplate(dev_dir):
+    assert _line(_dev(dev_dir, "d14"), "(Source: Xinhua)").reason == "credit"
+
+
+def test_d14_fund_balance_is_main(dev_dir):
+    assert _kind(_dev(dev_dir, "d14"), "7.18 trillion yuan") == "main"
+
+
+def test_d17_language_menu_is_boilerplate(dev_dir):
+    assert _line(_dev(dev_dir, "d17"), "Français").reason == "language menu"
+
+
+def test_d20_share_buttons_are_boilerplate(dev_dir):
+    assert _kind(_dev(dev_dir, "d20"), "新浪微博") == "boilerplate"
+
+
+def test_d20_visits_figure_is_main(dev_dir):
+    assert _kind(_dev(dev_dir, "d20"), "访问量已超2700万次") == "main"
+
+
+# Every figure a careful reader wants from these files survives.
+
+
+def _gold_quotes() -> list[tuple[str, str]]:
+    with open(GOLD, encoding="utf-8", newline="") as handle:
+        return sorted({(row["file"], row["quote"]) for row in csv.DictReader(handle, delimiter="\t")})
+
+
+def _kept_at(cleaned: Cleaned, original_offset: int) -> bool:
+    index = bisect.bisect_left(cleaned.mapped.starts, original_offset)
+    return any(s.kind in KEPT and s.start <= index < s.end for s in cleaned.segments)
+
+
+def test_every_gold_figure_in_the_body_is_in_kept_text(seeds_dir, dev_dir):
+    """Figures in the front matter (a title there) never reach the boilerplate stage."""
+    lost = []
+    for name, quote in _gold_quotes():
+        path = (dev_dir if name.startswith("d") else seeds_dir) / name
+        cleaned, body_start = _cleaned(path), _article(path).body_start
+        raw = cleaned.mapped.original
+        offsets = [i for i in range(body_start, len(raw)) if raw.startswith(quote, i)]
+        if not offsets:
+            continue
+        if not any(_kept_at(cleaned, i + len(quote) // 2) for i in offsets):
+            lost.append((name, quote))
+    assert lost == []
+
+
+# General rules on made-up pages.
+
+
+def _kinds(text: str, title_first: bool = False) -> dict[str, str]:
+    return {text[a:b]: seg.kind for seg, a, b in segment_lines(text, segment(text, title_first))}
+
+
+BODY = "人社部表示,截至2023年底,全国社保卡持卡人数达13.79亿人,其中9.62亿人同时领用电子社保卡。"
+
+
+def test_a_run_of_short_link_lines_after_the_body_is_a_list():
+    kinds = _kinds(f"{BODY}\n某地举办招聘会\n某市公交上新\n某县迎来丰收")
+    assert [kinds[k] for k in ("某地举办招聘会", "某市公交上新", "某县迎来丰收")] == ["boilerplate"] * 3
+
+
+def test_a_few_subheadings_between_paragraphs_stay():
+    kinds = _kinds(f"{BODY}\n一、基本情况\n社保卡的作用\n二、持卡人数\n{BODY}")
+    assert kinds["二、持卡人数"] == "main"
+
+
+def test_a_single_bullet_line_is_not_a_list():
+    assert _kinds(f"{BODY}\n- 社保卡可以在线申领\n{BODY}")["- 社保卡可以在线申领"] == "main"
+
+
+def test_a_bulleted_list_of_sentences_stays():
+    text = f"{BODY}\n- 社保卡可以在线申领。\n- 社保卡可以跨省使用。\n- 社保卡可以领取补贴。"
+    assert _kinds(text)["- 社保卡可以跨省使用。"] == "main"
+
+
+def test_a_first_short_line_of_plain_text_is_the_title():
+    assert _kinds(f"全国社保卡持卡人数达13.79亿人\n{BODY}", title_first=True)["全国社保卡持卡人数达13.79亿人"] == "title"
+
+
+def test_an_undated_related_item_is_boilerplate():
+    assert _kinds(f"{BODY}\n相关阅读\n社保卡持卡人数达10亿")["社保卡持卡人数达10亿"] == "boilerplate"
+
+
+def test_a_dated_related_item_is_related():
+    text = f"{BODY}\n相关阅读\n• 社保卡持卡人数达10亿\n2017-05-26"
+    assert _kinds(text)["• 社保卡持卡人数达10亿"] == "related"
+
+
+@pytest.mark.parametrize("line", ["标签: 社保卡 电子社保卡 一卡通", "Home > News > China", "扫码关注我们"])
+def test_tag_breadcrumb_and_qr_lines_are_boilerplate(line):
+    assert _kinds(f"{BODY}\n{line}")[line] == "boilerplate"
+
+
+PAGE = """<html><head><title>社保卡</title></head><body>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/news">新闻中心</a></li><li><a href="/ss">社保动态</a></li><li><a href="/e">电子社保卡</a></li></ul></nav>
+<article><h1>全国社保卡持卡人数达13.79亿人</h1>
+<p>中新网1月24日电 人力资源社会保障部信息中心主任宋京燕表示，截至2023年底，全国社保卡持卡人数达13.79亿人，其中9.62亿人同时领用了电子社保卡。</p>
+<p>2023年，电子社保卡服务人次达151亿，人社部将继续推进社保卡居民服务“一卡通”，为群众提供更便捷更广泛的服务。</p></article>
+<aside><ul><li><a href="/x">江苏2023年GDP达12.82万亿元</a></li><li><a href="/y">证监会副主席王建军：建设以投资者为本的资本市场</a></li></ul></aside>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def page_lines():
+    cleaned = clean(parse_bytes(PAGE.encode(), SourceRef("page.html", "page.html")))
+    return {cleaned.text[a:b].strip(): seg for seg, a, b in segment_lines(cleaned.text, cleaned.segments)}
+
+
+def test_html_side_links_the_extractor_leaves_out_are_boilerplate(page_lines):
+    assert page_lines["江苏2023年GDP达12.82万亿元"].reason == EXTRACTOR_REASON
+
+
+def test_html_navigation_is_boilerplate(page_lines):
+    assert page_lines["新闻中心"].kind == "boilerplate"
+
+
+def test_html_menu_entry_that_also_occurs_in_the_body_is_boilerplate(page_lines):
+    assert page_lines["电子社保卡"].reason == EXTRACTOR_REASON
+
+
+def test_html_paragraphs_the_extractor_keeps_are_main(page_lines):
+    assert page_lines["2023年,电子社保卡服务人次达151亿,人社部将继续推进社保卡居民服务“一卡通”,为群众提供更便捷更广泛的服务。"].kind == "main"
