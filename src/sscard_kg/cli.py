@@ -121,10 +121,16 @@ def export(
 @app.command()
 def clean(
     path: str = typer.Argument(..., help="A file or URL."),
-    edits: bool = typer.Option(False, "--edits", help="List the edits with their confidence instead of the text."),
+    edits: bool = typer.Option(False, "--edits", help="List the edits: original offsets, kind, confidence, "
+                               "original → replacement, reason."),
+    segments: bool = typer.Option(False, "--segments", help="List every line with its kind (main, title, "
+                                  "related, boilerplate) and the reason."),
+    show_all: bool = typer.Option(False, "--all", help="With --edits, include markup, entity and "
+                                  "front-matter edits."),
 ) -> None:
-    """Print an article's cleaned text (main text, repaired, Simplified), or the edits made to get it."""
+    """Print an article's cleaned text (main text, repaired, Simplified), or what cleaning did to it."""
     from .clean import clean as run_clean
+    from .clean.boilerplate import segment_lines
     from .sources import SourceRef, read
 
     try:
@@ -134,15 +140,22 @@ def clean(
     cleaned = run_clean(article)
     if edits:
         for edit in cleaned.mapped.applied:
-            if edit.kind in ("markup", "front-matter"):
+            if edit.kind in ("markup", "entity", "front-matter") and not show_all:
                 continue
-            typer.echo(f"{edit.original_start:>6}-{edit.original_end:<6} {edit.kind:9} {edit.confidence:.2f} "
-                       f"{edit.original!r} → {edit.replacement!r}  {edit.reason}")
+            shown = [text if len(text) <= 60 else text[:57] + "..." for text in (edit.original, edit.replacement)]
+            typer.echo(f"{edit.original_start:>6}-{edit.original_end:<6} {edit.kind:12} {edit.confidence:.2f}  "
+                       f"{shown[0]!r} → {shown[1]!r}  {edit.reason}".rstrip())
+    if segments:
+        for seg, a, b in segment_lines(cleaned.text, cleaned.segments):
+            start, end = cleaned.mapped.original_span(a, b)
+            label = f"{seg.kind} {seg.date}" if seg.date else seg.kind
+            typer.echo(f"{start:>6}-{end:<6} {label:18} {seg.reason or '-':30} {cleaned.text[a:b].strip()}")
+    if edits or segments:
         return
-    for segment in cleaned.segments:
-        if segment.kind in ("main", "title", "related"):
-            prefix = f"[related {segment.date}] " if segment.kind == "related" else ""
-            typer.echo(prefix + cleaned.text[segment.start:segment.end].strip())
+    for seg in cleaned.segments:
+        if seg.kind in ("main", "title", "related"):
+            prefix = f"[related {seg.date}] " if seg.kind == "related" else ""
+            typer.echo(prefix + cleaned.text[seg.start:seg.end].strip())
 
 
 if __name__ == "__main__":
