@@ -21,8 +21,9 @@ FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十
 
 @dataclass(frozen=True)
 class DateMention:
-    """A resolved date expression. `kind` is point (a stock's date), period (a flow), now, or since
-    (the start of a period, `自2018年以来`, which dates no figure)."""
+    """A resolved date expression. `kind` is point (a stock's date), period (a flow), now, since
+    (the start of a period, `自2018年以来`) or plan (`十三五`): the last two date no figure, a plan
+    only makes one a target."""
 
     start: int
     end: int
@@ -37,6 +38,15 @@ def month_end(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
+def period_end(iso: str) -> str:
+    """The last day of a year or month (`2020` → `2020-12-31`); a day stays as it is."""
+    if len(iso) == 4:
+        return f"{iso}-12-31"
+    if len(iso) == 7:
+        return month_end(int(iso[:4]), int(iso[5:7]))
+    return iso
+
+
 def precision(iso: str | None) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(iso or ""), "none")
 
@@ -46,13 +56,17 @@ def year_of(iso: str | None) -> int | None:
 
 
 class _Resolver:
-    """Turns matched pieces into ISO values, knowing the publication date and the context year."""
+    """Turns matched pieces into ISO values, knowing the publication date and the context year.
 
-    def __init__(self, published: str | None, context_year: int | None):
+    `year` is an explicit year earlier in the same sentence; `whole_year` (for 全年, 年末, the
+    whole year) is the latest explicit year named earlier in the document, else the year just
+    ended when the article is from its first quarter."""
+
+    def __init__(self, published: str | None, context_year: int | None, document_year: int | None = None):
         self.published = published
         self.pub_year = year_of(published)
         self.year = context_year or self.pub_year
-        self.whole_year = context_year or (
+        self.whole_year = context_year or document_year or (
             self.pub_year - 1 if published and len(published) >= 7 and int(published[5:7]) <= 3 else self.pub_year)
 
     def recent_month(self, month: int, day: int | None = None) -> tuple[int, int]:
@@ -109,7 +123,7 @@ def _zh_patterns(r: _Resolver):
         (rf"{y}(?:全年)?", lambda m: (str(_zh_year(r, m)), "period", None) if _zh_year(r, m) else None),
         (r"全年(?!目标|计划|任务)", lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
         (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
-         lambda m: (str(FIVE_YEAR_PLANS[m["plan"]]), "period", None)),
+         lambda m: (str(FIVE_YEAR_PLANS[m["plan"]]), "plan", None)),
         (r"(?<![\d月])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)", lambda m: _day_of_month(r, int(m["d"]))),
         (r"截至目前|目前|当前|近日|日前|如今|现在|迄今|至今|近期",
          lambda m: (r.published, "now", None) if r.published else None),
@@ -150,7 +164,7 @@ def _en_patterns(r: _Resolver):
         (r"this year", lambda m: (str(r.pub_year), "period", None) if r.pub_year else None),
         (r"currently|at present|so far|to date|as of now",
          lambda m: (r.published, "now", None) if r.published else None),
-        (r"(?P<n>1[1-5])th five-year plan", lambda m: (str(1960 + 5 * int(m["n"])), "period", None)),
+        (r"(?P<n>1[1-5])th five-year plan", lambda m: (str(1960 + 5 * int(m["n"])), "plan", None)),
         (r"on (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
          lambda m: _weekday(r, m["wd"])),
         (r"yesterday", lambda m: (_shift_day(r.published, -1), "point", None) if r.published and len(r.published) == 10 else None),
@@ -222,9 +236,20 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.\s")
 
 def _sentence_year(text: str, start: int, published: str | None) -> int | None:
     """An explicit year earlier in the same sentence sets the year of `年底`, `in December`."""
-    limit = year_of(published) or 9999
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, begin, start) if int(m.group(1)) <= limit]
+    return _last_year(text, begin, start, published)
+
+
+def _latest_year(text: str, end: int, published: str | None) -> int | None:
+    """The latest explicit year named before `end`: the year a report is about."""
+    limit = year_of(published) or 9999
+    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, 0, end) if int(m.group(1)) <= limit]
+    return max(years, default=None)
+
+
+def _last_year(text: str, begin: int, end: int, published: str | None) -> int | None:
+    limit = year_of(published) or 9999
+    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, begin, end) if int(m.group(1)) <= limit]
     return years[-1] if years else None
 
 
@@ -239,7 +264,8 @@ def find_dates(text: str, published: str | None, english: bool) -> list[DateMent
             start, end = match.span()
             if end == start or any(a < end and start < b for a, b in taken):
                 continue
-            resolver = _Resolver(published, _sentence_year(text, start, published))
+            resolver = _Resolver(published, _sentence_year(text, start, published),
+                                 _latest_year(text, start, published))
             handler = dict((p, h) for p, h in (_en_patterns(resolver) if english else _zh_patterns(resolver)))[pattern]
             resolved = handler(match.groupdict())
             if not resolved or not resolved[0]:

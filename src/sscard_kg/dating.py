@@ -12,7 +12,7 @@ import calendar
 import re
 from datetime import date
 
-from .dates import MONTHS, find_dates, month_end
+from .dates import MONTHS, find_dates, period_end
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LABEL = r"(?:发布时间|发布日期|时间|日期|来源时间|source date|created|published|updated|date|发稿时间)"
@@ -27,7 +27,7 @@ _STATED = [
 ]
 _DATELINE = [
     re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息|报道)"),
-    re.compile(rf"^[\w.\s]{{0,30}}?,\s*(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I | re.M),
+    re.compile(rf"^[\w.,\s]{{0,40}}?,\s*(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I | re.M),
     re.compile(rf"\b(?:reported on|on) (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I),
 ]
 _URL_DATE = re.compile(r"/(?P<y>20\d{2})[-/]?(?P<m>[01]\d)(?:[-/]?(?P<d>[0-3]\d))?(?:/|\b)")
@@ -65,7 +65,7 @@ def latest_data_date(text: str, english: bool, today: str) -> str | None:
         context = text[max(0, mention.start - 12):mention.end + 6]
         if _FUTURE_CUE.search(context):
             continue
-        if mention.value <= today and (best is None or _period_end(mention.value) > _period_end(best)):
+        if mention.value <= today and (best is None or period_end(mention.value) > period_end(best)):
             best = mention.value
     return best
 
@@ -76,14 +76,6 @@ def _not_before(candidate: str, floor: str | None) -> bool:
         return True
     n = min(len(candidate), len(floor))
     return candidate[:n] >= floor[:n]
-
-
-def _period_end(iso: str) -> str:
-    if len(iso) == 4:
-        return f"{iso}-12-31"
-    if len(iso) == 7:
-        return month_end(int(iso[:4]), int(iso[5:7]))
-    return iso
 
 
 def _dateline_after(text: str, floor: str | None, url_year: int | None) -> str | None:
@@ -99,7 +91,7 @@ def _dateline_after(text: str, floor: str | None, url_year: int | None) -> str |
             year = url_year
         elif floor:
             year = int(floor[:4])
-            if f"{year:04d}-{month:02d}-{day:02d}" <= _period_end(floor):
+            if f"{year:04d}-{month:02d}-{day:02d}" <= period_end(floor):
                 year += 1
         else:
             return None

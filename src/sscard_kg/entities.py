@@ -62,8 +62,8 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     for start, end, entry in gaz.find("region", text, english):
         after = text[end:end + 14]
         if re.match(r"^\s*\d{1,2}月\d{1,2}日(电|讯|消息)", after) or (
-                english and re.match(r"^,? (\(\w+\) )?(january|february|march|april|may|june|july|august|"
-                                     r"september|october|november|december) \d", after, re.I)):
+                english and re.match(r"^,? (\(\w+\) )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d",
+                                     after, re.I)):
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
     return found

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .dates import DateMention
+from .dates import DateMention, period_end
 from .entities import Found
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
@@ -146,7 +146,7 @@ def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
 def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention]):
     """Nearest date before the quantity in its sentence, else after it in the sentence, else the
     last one earlier in the paragraph; None means the segment's own date."""
-    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind != "since"]
+    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")]
     right_after = [d for d in in_sentence if q.end <= d.start <= q.end + 24
                    and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
                    and re.match(r"(in|at|for|by|as of|of)\b", text[d.start:d.end], re.I)]
@@ -159,7 +159,7 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
              and not _TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])]
     if after:
         return after[0], False
-    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since")]
+    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan")]
     if earlier:
         return earlier[-1], True
     return None, True
@@ -238,9 +238,13 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
         q = replace(q, value=-q.value)
     date, inferred = _date_for(text, q, span, para, dates)
     clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
+    plan = next((d for d in dates if d.kind == "plan" and d.target and clause_start <= d.start < q.start), None)
+    date = plan or date
     target = (date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
+    if metric is not None and metric.stock and date is not None and date.kind == "period" and as_of:
+        as_of, period_start = period_end(as_of), None
     if date is not None and date.kind == "now":
         inferred = True
     unit = q.unit or (metric.default_unit if metric else None) or "count"

@@ -53,6 +53,7 @@ class Metric:
     after: tuple[re.Pattern, ...]
     requires: re.Pattern | None
     list_item: re.Pattern | None
+    stock: bool = False
 
 
 @dataclass(eq=False)
@@ -160,6 +161,7 @@ def load() -> Gazetteer:
             _patterns(graph, node, SS.phrase), _patterns(graph, node, SS.phraseAfter),
             re.compile(str(requires), re.I) if requires else None,
             re.compile(str(item), re.I) if item else None,
+            bool(graph.value(node, SS.stock)),
         ))
     heads = tuple(p for node in graph.subjects(SS.listHead, None) for p in _patterns(graph, node, SS.listHead))
     return Gazetteer(entries, metrics, heads, reference_version())

@@ -14,7 +14,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_LARGE = {"万": 10**4, "亿": 10**8}
-EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+            "mln": 10**6, "bln": 10**9, "trln": 10**12}
 EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1}
 
@@ -69,12 +70,12 @@ _ZH_NUM = re.compile(
     rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?P<scale>万亿|亿|万|千)?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之))"
 )
-_ZH_PERCENT = re.compile(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)")
+_ZH_PERCENT = re.compile(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)|(半)数")
 _MALFORMED = re.compile(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
-_EN_FRACTION = re.compile(r"\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
+_EN_FRACTION = re.compile(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
 _EN_NUM = re.compile(
-    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion))?"
+    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln)\b)?"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<wscale>thousand|million|billion|trillion)?",
     re.I,
@@ -148,7 +149,8 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) ->
     digits = raw.replace(",", "")
     if re.match(r"^\s*(年|月|日|号|时|点|:\d|：)", after) and not re.match(r"^\s*(年来|月份?人)", after):
         return "a date or time"
-    if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I):
+    if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I) or \
+            re.match(r"^\s*(\S{0,6}(热线|电话|hotline)|APP|app)", text[end:end + 12], re.I):
         return "a licence, phone or code number"
     if re.match(r"^\d{5,}$", raw) and not re.match(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", after, re.I):
         return "a long bare number (phone, code)"
@@ -184,7 +186,8 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             taken.append(match.span())
     if not english:
         for match in _ZH_PERCENT.finditer(text):
-            value = Decimal(match.group(1)) if match.group(1)[0].isdigit() else _cn_value(match.group(1))
+            number = match.group(1) or "五十"
+            value = Decimal(number) if number[0].isdigit() else _cn_value(number)
             if value is not None:
                 found.append(Quantity(match.start(), match.end(), value, "percent",
                                       _qualifier(text[:match.start()], text[match.end():match.end() + 8], False)))
