@@ -243,7 +243,8 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
     target = (date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
-    if metric is not None and metric.stock and date is not None and date.kind == "period" and as_of:
+    if metric is not None and metric.stock and date is not None and date.kind == "period" and as_of \
+            and (segment_date is None or period_end(as_of) <= period_end(segment_date)):
         as_of, period_start = period_end(as_of), None
     if date is not None and date.kind == "now":
         inferred = True
