@@ -9,7 +9,7 @@ import time
 import pytest
 from test_build_support import EXAMPLES, cli, http_server, reply, source_keys
 
-from sscard_kg import sources
+from sscard_kg import pipeline, sources
 
 GOOD = {f"examples/{p.name}" for p in EXAMPLES}
 ARTICLE = "人社部表示，截至2023年底，全国社会保障卡持卡人数达到13.79亿人，其中9.62亿人领用了电子社保卡。"
@@ -171,13 +171,14 @@ def test_a_url_nobody_listens_on(tmp_path):
     assert "refused" in result.stderr
 
 
-def test_bad_input_in_worker_processes_is_reported_the_same_way(tmp_path):
+def test_bad_input_in_worker_processes_is_reported_the_same_way(tmp_path, monkeypatch):
     """With two workers and more articles than the in-process threshold, failures still come back."""
     from test_build_support import make_corpus
 
     corpus = make_corpus(tmp_path / "corpus", 10)[0].parent
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "scan.txt").write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setattr(pipeline, "IN_PROCESS_BELOW", 2)
     result = cli("build", str(corpus), "--store", str(tmp_path / "store"), "--workers", "2", "-q")
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [

@@ -24,8 +24,9 @@ def one_process(corpus, tmp_path_factory):
     return store, result
 
 
-def test_two_workers_give_the_same_store_as_one(corpus, one_process, tmp_path):
+def test_two_workers_give_the_same_store_as_one(corpus, one_process, tmp_path, monkeypatch):
     store, first = one_process
+    monkeypatch.setattr(pipeline, "IN_PROCESS_BELOW", 2)  # use the worker processes even for a small corpus
     assert len(first.built) == 18 and [reason for _, reason in first.failed] == ["empty file"]
     assert len(pipeline._chunks_for(18, 2)) > 1  # the work is really split between the workers
     second = sscard_kg.build([str(corpus)], store=str(tmp_path / "store"), workers=2)

@@ -27,7 +27,9 @@ from .sources import SourceRef, collect, read_file
 __all__ = ["ArticleReport", "BuildResult", "build", "process"]
 
 MAX_BATCH = 64             # articles per worker task, validated in one pyshacl call
-IN_PROCESS_BELOW = 8       # fewer articles than this to extract: not worth starting workers
+# Fewer articles than this to extract are not worth starting workers for (about 2 s to start and
+# warm up a pool, against 20-30 ms an article).
+IN_PROCESS_BELOW = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", 64))
 READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
 EXECUTORS = ("local", "dask")
 

@@ -10,6 +10,7 @@ journal is cleared when the load is done; `recover` drops the graphs of a load t
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
@@ -27,18 +28,34 @@ def default_store() -> str:
 
 
 def open_store(path: str | os.PathLike | None = None, read_only: bool = False) -> Store:
-    """Open (or create) the store; a locked or unreadable store is a StoreError that says so."""
+    """Open (or create) the store; a locked or unreadable store is a StoreError that says so.
+
+    A new store is created beside its place and moved there once RocksDB has written it, so a
+    build killed while creating it leaves either no store or a whole (empty) one.
+    """
     location = Path(path or default_store())
     try:
         if read_only:
             if not location.exists():
                 raise StoreError(f"{location}: no store here; run `sscard-kg build PATH --store {location}` first")
             return Store.read_only(str(location))
-        location.mkdir(parents=True, exist_ok=True)
+        if not location.exists():
+            _create(location)
         return Store(str(location))
     except OSError as exc:
         hint = " (is another sscard-kg process using it?)" if "lock" in str(exc).lower() else ""
         raise StoreError(f"{location}: cannot open the store: {exc}{hint}") from None
+    except RuntimeError as exc:
+        raise StoreError(f"{location}: not a usable store ({exc}); build into a new folder") from None
+
+
+def _create(location: Path) -> None:
+    location.parent.mkdir(parents=True, exist_ok=True)
+    for stale in location.parent.glob(f".{location.name}.creating-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = location.with_name(f".{location.name}.creating-{os.getpid()}")
+    Store(str(staging)).flush()  # dropped at once: RocksDB closes it
+    os.rename(staging, location)
 
 
 def graph_state(store: Store, graph: NamedNode) -> tuple[str | None, str | None]:
