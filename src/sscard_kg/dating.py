@@ -101,11 +101,13 @@ def _dateline_after(text: str, floor: str | None, url_year: int | None) -> str |
 
 
 def publication_date(stated: str | None, url: str | None, text: str, english: bool,
-                     name: str | None = None, today: str | None = None) -> tuple[str | None, bool]:
+                     name: str | None = None, today: str | None = None,
+                     page: str | None = None) -> tuple[str | None, bool]:
     """(ISO date at its precision, whether metadata stated it).
 
-    The file name is the weakest evidence: a year in it (`report_2018.txt`) dates a dateline
-    or, failing all else, the article, unless the body reports data for a later year.
+    `text` is the article's own text; `page` the whole page, whose furniture (`发布时间:…`)
+    may carry the date. The file name is the weakest evidence: a year in it (`report_2018.txt`)
+    dates a dateline or, failing all else, the article, unless the body reports later data.
     """
     today = today or date.today().isoformat()
     floor = latest_data_date(text, english, today)
@@ -114,7 +116,7 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
     url_match = _URL_DATE.search(url or "")
     name_match = _NAME_YEAR.search(name or "")
     name_year = int(name_match["y"]) if name_match and (floor is None or name_match["y"] >= floor[:4]) else None
-    in_text = stated_in_text(text)
+    in_text = stated_in_text(text) or (stated_in_text(page) if page else None)
     if in_text and _not_before(in_text, floor):
         return in_text, False
     dateline = _dateline_after(text, floor, int(url_match["y"]) if url_match else name_year)

@@ -32,7 +32,7 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
     kept = [s for s in cleaned.segments if s.kind in ("main", "title", "related")]
     body = "\n".join(text[s.start:s.end] for s in kept if s.kind != "related")
     published, stated = publication_date(article.published if article.date_stated else None,
-                                         article.url, body or text, english, article.source)
+                                         article.url, body or text, english, article.source, page=text)
     article = replace(article, published=published, date_stated=stated)
     result = Extraction(article)
     drafts: list[tuple[Draft, str, str | None]] = []
@@ -113,8 +113,9 @@ def _quote_span(text: str, sentence: tuple[int, int], start: int, end: int) -> t
 def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
     """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
     headline and its summary) kept once, preferring the body, a stated date, the finer date and a
-    stated unit. A related item's figures are only merged within that item."""
-    kept: dict[tuple, Measurement] = {}
+    stated unit. The same value stated for two dates is two figures."""
+    kept: list[Measurement] = []
+    seen_figures: set[tuple] = set()
     seen_dates: set[tuple] = set()
     skipped = []
     rank = {"main": 0, "related": 1, "title": 2}
@@ -129,15 +130,15 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
                                    cleaned.mapped.original_span(q.start, q.end)[0]))
             continue
         notation = draft.metric.notation if draft.metric else None
-        key = (notation, value_key(q.value), draft.kind, draft.region, seg_date)
-        same_date = (notation, value_key(q.value), draft.kind, draft.region, draft.as_of)
-        if key in kept or same_date in seen_dates:
+        figure = (notation, value_key(q.value), draft.kind, draft.region)
+        if figure + (draft.as_of,) in seen_dates or (figure + (seg_date,) in seen_figures and draft.date_inferred):
             continue
-        seen_dates.add(same_date)
+        seen_dates.add(figure + (draft.as_of,))
+        seen_figures.add(figure + (seg_date,))
         a, b = _quote_span(cleaned.text, draft.sentence, q.start, q.end)
-        kept[key] = Measurement(
+        kept.append(Measurement(
             metric=notation, value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
             subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
             kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
-        )
-    return sorted(kept.values(), key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped
+        ))
+    return sorted(kept, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped

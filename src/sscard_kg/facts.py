@@ -80,8 +80,11 @@ def _unit_fits(metric: Metric, unit: str | None) -> bool:
 
 
 def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantity,
-                  sentence: str, english: bool) -> tuple[Metric | None, str]:
-    """The metric named nearest before the quantity (latest end, then longest), or right after it."""
+                  sentence: str, english: bool, follows_figure: bool = False) -> tuple[Metric | None, str]:
+    """The metric named nearest before the quantity (latest end, then longest), or right after it.
+
+    In English a noun right after the previous figure names that figure (`12.44 million new
+    jobs in…, 1.379 billion people…`), so it is not taken for this one."""
     before = text[window[0]:q.start]
     subject = before.lower() if english else before
     after = text[q.end:q.end + 60]
@@ -100,7 +103,7 @@ def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantit
                     best = candidate
         for pattern in metric.phrases:
             for match in pattern.finditer(subject):
-                if english and match.group(0).strip() == "":
+                if english and (match.group(0).strip() == "" or (follows_figure and match.start() <= 1)):
                     continue
                 candidate = (match.end(), metric.default_unit == q.unit, len(match.group(0)), metric, match.group(0))
                 if best is None or candidate[:3] > best[:3]:
@@ -111,6 +114,18 @@ def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantit
     if best[0] <= len(before) and re.search(r"\d|%", gap):
         return None, ""
     return best[3], best[4]
+
+
+_RESTATEMENT = re.compile(r"^[\s,，、;；]*(?:and )?[^\d%]{0,60}$", re.I)
+
+
+def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
+    """A short bridge between two figures (`，已接近`, `, and the average for the whole year was`)
+    names no new thing: the second figure has the first one's metric."""
+    bridge = text[window[0]:window[1]]
+    if english:
+        return bool(_RESTATEMENT.match(bridge)) and len(bridge.split()) <= 9
+    return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 6 and not re.search(r"\d", bridge)
 
 
 def _list_metrics(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity]) -> list[Metric] | None:
@@ -207,12 +222,15 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
                             listed.update(zip(group, metrics))
             changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
                        if _is_change(text, span, group[0]) for q in group}
-            previous_end = span[0]
+            previous_end, previous_metric = span[0], None
             for q in inside:
                 window = (previous_end, q.start)
-                previous_end = q.end
                 metric, subject = (listed[q], "") if q in listed else choose_metric(
-                    gaz, text, window, q, sentence_key, english)
+                    gaz, text, window, q, sentence_key, english, follows_figure=previous_end > span[0])
+                if metric is None and previous_metric is not None and _restates(text, window, english) \
+                        and _unit_fits(previous_metric, q.unit):
+                    metric = previous_metric
+                previous_end, previous_metric = q.end, metric
                 draft = _draft(gaz, text, q, metric, subject, span, para, dates, places, people,
                                segment_date, q in changes, changes.get(q, False))
                 if draft.region is None and home and not _NATIONAL.search(sentence):
@@ -221,6 +239,7 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
     return drafts
 
 
+_GROWTH = re.compile(r"新增|净增|增加|增长")
 _DECREASE = re.compile(r"下降|减少|回落|降低|下跌|减|降|\b(decrease|drop|fall|fell|declined?|down|reduction|lower)", re.I)
 
 
@@ -248,6 +267,8 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
         as_of, period_start = period_end(as_of), None
     if date is not None and date.kind == "now":
         inferred = True
+    if metric is not None and metric.stock and _GROWTH.search(text[max(span[0], q.start - 12):q.start]):
+        change = True
     unit = q.unit or (metric.default_unit if metric else None) or "count"
     kind = "target" if target else "change" if change else "level"
     return Draft(q, metric, unit, kind, as_of, period_start, inferred,

@@ -202,7 +202,7 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             rejected.append(q)
         elif q is not None:
             found.append(q)
-    return found, rejected
+    return sorted(found, key=lambda q: q.start), rejected
 
 
 def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
