@@ -113,7 +113,8 @@ def _quote_span(text: str, sentence: tuple[int, int], start: int, end: int) -> t
 def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
     """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
     headline and its summary) kept once, preferring the body, a stated date, the finer date and a
-    stated unit. The same value stated for two dates is two figures."""
+    stated unit. The same value stated for two dates is two figures; an undated, unnamed repeat
+    of a named figure (a headline) is dropped."""
     kept: list[Measurement] = []
     seen_figures: set[tuple] = set()
     seen_dates: set[tuple] = set()
@@ -141,4 +142,6 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
             kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
         ))
+    named = {(value_key(m.value), m.kind, m.region) for m in kept if m.metric}
+    kept = [m for m in kept if m.metric or not m.date_inferred or (value_key(m.value), m.kind, m.region) not in named]
     return sorted(kept, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped

@@ -125,7 +125,7 @@ def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
     bridge = text[window[0]:window[1]]
     if english:
         return bool(_RESTATEMENT.match(bridge)) and len(bridge.split()) <= 9
-    return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 6 and not re.search(r"\d", bridge)
+    return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 8 and not re.search(r"\d", bridge)
 
 
 def _list_metrics(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity]) -> list[Metric] | None:
@@ -251,6 +251,11 @@ def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return q.percent_points or bool(_CHANGE_BEFORE.search(text[max(span[0], q.start - 14):q.start]))
 
 
+def _clause_end(text: str, start: int, limit: int) -> int:
+    match = re.compile(r"[,，;；。]").search(text, start, limit)
+    return match.start() if match else limit
+
+
 def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, segment_date, change,
            decrease) -> Draft:
     if decrease:
@@ -258,7 +263,8 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
     date, inferred = _date_for(text, q, span, para, dates)
     clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
     plan = next((d for d in dates if d.kind == "plan" and d.target and clause_start <= d.start < q.start), None)
-    date = plan or date
+    future = next((d for d in dates if d.target and q.end <= d.start < _clause_end(text, q.end, span[1])), None)
+    date = plan or future or date
     target = (date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
