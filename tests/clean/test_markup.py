@@ -45,13 +45,18 @@ def test_doctype_is_dropped():
     assert _apply(page, markup_edits(page)).text.strip() == "正文"
 
 
-def test_front_matter_is_removed():
-    text = "---\ntitle: 标题\n---\n正文"
-    assert _apply(text, front_matter_edits(text.index("正文"))).text == "正文"
+def test_front_matter_is_removed_but_its_title_stays_as_first_line():
+    text = "---\ntitle: '标题'\ndate: 2021-04-26\n---\n正文"
+    assert _apply(text, front_matter_edits(text, text.index("正文"))).text == "标题\n正文"
+
+
+def test_front_matter_without_title_is_removed_whole():
+    text = "---\ndate: 2021-04-26\n---\n正文"
+    assert _apply(text, front_matter_edits(text, text.index("正文"))).text == "正文"
 
 
 def test_no_front_matter_no_edit():
-    assert front_matter_edits(0) == []
+    assert front_matter_edits("正文", 0) == []
 
 
 def test_cleaned_text_of_a_front_matter_page_quotes_the_original():

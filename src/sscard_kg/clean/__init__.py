@@ -32,7 +32,7 @@ class Cleaned:
 def clean(article: Article) -> Cleaned:
     mapped = MappedText.identity(article.raw)
     is_html = article.format in ("html", "markdown-html")
-    steps = [lambda t: front_matter_edits(article.body_start)]
+    steps = [lambda t: front_matter_edits(t, article.body_start)]
     if is_html:
         steps.append(markup_edits)
     if article.language != "en":
@@ -46,4 +46,4 @@ def clean(article: Article) -> Cleaned:
         if edits:
             mapped = apply_edits(mapped, edits)
     outside = html_outside(mapped, article.body_start) if is_html else frozenset()
-    return Cleaned(mapped, segment(mapped.text, title_first=article.format == "text", outside=outside))
+    return Cleaned(mapped, segment(mapped.text, title_first=article.format in ("text", "markdown", "markdown-html"), outside=outside))

@@ -127,10 +127,10 @@ def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: d
             kinds.append(("tail", reason))
         elif reason:
             kinds.append(("boilerplate", reason))
-        elif a in outside:
-            kinds.append(("boilerplate", EXTRACTOR_REASON))
         elif index == 0 and title_first and headline_like(line, c):
             kinds.append(("title", ""))
+        elif a in outside:
+            kinds.append(("boilerplate", EXTRACTOR_REASON))
         else:
             kinds.append(("main", ""))
     return kinds

@@ -16,9 +16,19 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def front_matter_edits(body_start: int) -> list[Edit]:
-    """Metadata is read by the source reader; it is not article text."""
-    return [Edit(0, body_start, "", "front-matter")] if body_start else []
+_TITLE_LINE = re.compile(r"^title:[ \t]*(['\"]?)(?P<title>.+?)\1[ \t]*$", re.M)
+
+
+def front_matter_edits(text: str, body_start: int) -> list[Edit]:
+    """Metadata is read by the source reader and is not article text, except the title: it
+    stays as the first line, where headlines often carry a figure the body does not repeat."""
+    if not body_start:
+        return []
+    title = _TITLE_LINE.search(text, 0, body_start)
+    if title is None:
+        return [Edit(0, body_start, "", "front-matter")]
+    return [Edit(0, title.start("title"), "", "front-matter"),
+            Edit(title.end("title"), body_start, "\n", "front-matter")]
 
 
 def markup_edits(text: str, start: int = 0) -> list[Edit]:
