@@ -1,0 +1,82 @@
+"""Build throughput: the seeds copied N times (each copy a distinct file), built from an empty store,
+then built again unchanged. Reports articles/s, peak memory of the whole build (all processes)
+and the time of the unchanged re-build.
+
+    python benchmarks/build.py --copies 200 [--workers 2] [--keep /tmp/sscard-bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def run_build(args: list[str], env: dict | None = None) -> tuple[float, int, str]:
+    """Run `sscard-kg build ARGS`; (seconds, peak RSS in bytes summed over its processes, stderr)."""
+    import psutil
+
+    script = Path(sys.executable).with_name("sscard-kg")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "sscard_kg.cli"]
+    started = time.perf_counter()
+    process = subprocess.Popen([*command, "build", *args, "-q"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env=env)
+    root = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    return seconds, peak, process.stderr.read().decode()
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def copies(count: int, folder: Path) -> int:
+    """Each seed `count` times, each copy made distinct by a trailing line."""
+    seeds = sorted((SHARED / "seeds").iterdir())
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        for seed in seeds:
+            text = seed.read_bytes() + f"\n<!-- copy {index} -->\n".encode()
+            (folder / f"{seed.stem}-{index:05d}{seed.suffix}").write_bytes(text)
+    return count * len(seeds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=os.cpu_count())
+    parser.add_argument("--keep", type=Path, help="folder for the corpus and store (default: a temporary one)")
+    args = parser.parse_args()
+    base = args.keep or Path(tempfile.mkdtemp(prefix="sscard-bench-"))
+    corpus, store = base / "corpus", base / "store"
+    shutil.rmtree(store, ignore_errors=True)
+    total = copies(args.copies, corpus)
+    seconds, peak, log = run_build([str(corpus), "--store", str(store), "--workers", str(args.workers)])
+    print(log.strip().splitlines()[-1])
+    again, again_peak, log = run_build([str(corpus), "--store", str(store), "--workers", str(args.workers)])
+    print(log.strip().splitlines()[-1])
+    print(f"articles            {total}")
+    print(f"build               {seconds:.1f} s, {total / seconds:.1f} articles/s, peak RSS {peak / 2**20:.0f} MiB")
+    print(f"unchanged re-build  {again:.2f} s, peak RSS {again_peak / 2**20:.0f} MiB")
+    print(f"store size          {folder_size(store) / 2**20:.1f} MiB")
+    if not args.keep:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Scale benchmark: build N generated articles (benchmarks/corpus.py), then report articles/s, peak
+RSS of the build (all processes), store size, the unchanged re-build time, the latency (p50/p99) of
+each named query in queries/, and the floor: the same quads loaded by Oxigraph's bulk loader alone.
+
+    python benchmarks/scale.py 1000 10000 [--workers 2] [--base /tmp/sscard-scale]
+
+Targets: >= 100 articles/s on 2 cores, unchanged 10k re-build < 5 s, peak RSS < 1 GiB,
+named queries p99 < 100 ms at 10k articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build import folder_size, run_build  # noqa: E402
+from corpus import generate  # noqa: E402
+
+QUERY_RUNS = 30
+QUERY_BUDGET = 10.0  # seconds per named query at most
+
+
+def query_latency(store: Path) -> dict[str, tuple[float, float, int]]:
+    from sscard_kg.query import named_queries, query
+
+    latency = {}
+    for name in named_queries():
+        query(name, store=str(store))  # warm: open, caches
+        times, budget = [], time.perf_counter() + QUERY_BUDGET
+        for _ in range(QUERY_RUNS):
+            if time.perf_counter() > budget:
+                break
+            started = time.perf_counter()
+            query(name, store=str(store))
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        latency[name] = statistics.median(times), times[min(len(times) - 1, int(0.99 * len(times)))], len(times)
+        print(f"  {name:22} {latency[name][0]:9.1f} {latency[name][1]:9.1f}  ({len(times)} runs)", flush=True)
+    return latency
+
+
+def floor(store: Path, work: Path, articles: int) -> tuple[float, int]:
+    """Seconds for the bulk loader alone to load the article graphs the build wrote."""
+    from pyoxigraph import DefaultGraph, RdfFormat, Store, serialize
+
+    source = Store.read_only(str(store))
+    quads = [q for q in source if not isinstance(q.graph_name, DefaultGraph)]
+    del source
+    shard = work / "floor.nq"
+    shard.write_bytes(serialize(quads, format=RdfFormat.N_QUADS))
+    target = work / "floor-store"
+    shutil.rmtree(target, ignore_errors=True)
+    started = time.perf_counter()
+    db = Store(str(target))
+    db.bulk_load(path=str(shard), format=RdfFormat.N_QUADS)
+    db.flush()
+    seconds = time.perf_counter() - started
+    del db
+    return seconds, len(quads)
+
+
+def run(count: int, base: Path, workers: int) -> None:
+    corpus, store = base / f"corpus-{count}", base / f"store-{count}"
+    if not corpus.exists():
+        generate(count, corpus)
+    shutil.rmtree(store, ignore_errors=True)
+    args = [str(corpus), "--store", str(store), "--workers", str(workers)]
+    seconds, peak, log = run_build(args)
+    rate = count / seconds
+    print(f"\n== {count} articles, {workers} workers ==", flush=True)
+    print(f"build               {log.strip().splitlines()[-1]}")
+    print(f"                    {seconds:.1f} s, {rate:.1f} articles/s, peak RSS {peak / 2**20:.0f} MiB", flush=True)
+    again, again_peak, log_again = run_build(args)
+    print(f"unchanged re-build  {again:.2f} s ({log_again.strip().splitlines()[-1]}), "
+          f"peak RSS {again_peak / 2**20:.0f} MiB", flush=True)
+    floor_seconds, quads = floor(store, base, count)
+    floor_rate = count / floor_seconds
+    print(f"store size          {folder_size(store) / 2**20:.1f} MiB, {quads} article quads")
+    print(f"floor (bulk load)   {floor_seconds:.2f} s, {floor_rate:.0f} articles/s; build/floor = {rate / floor_rate:.3f}")
+    print("named queries              p50 ms    p99 ms", flush=True)
+    query_latency(store)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--workers", type=int, default=os.cpu_count())
+    parser.add_argument("--base", type=Path, default=Path("/tmp/sscard-scale"))
+    args = parser.parse_args()
+    args.base.mkdir(parents=True, exist_ok=True)
+    for count in args.counts:
+        run(count, args.base, args.workers)
+
+
+if __name__ == "__main__":
+    main()
