@@ -132,10 +132,11 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             continue
         notation = draft.metric.notation if draft.metric else None
         figure = (notation, value_key(q.value), draft.kind, draft.region)
-        if figure + (draft.as_of,) in seen_dates or (figure + (seg_date,) in seen_figures and draft.date_inferred):
-            continue
+        repeat = figure + (draft.as_of,) in seen_dates or (figure + (seg_date,) in seen_figures and draft.date_inferred)
         seen_dates.add(figure + (draft.as_of,))
         seen_figures.add(figure + (seg_date,))
+        if repeat:
+            continue
         a, b = _quote_span(cleaned.text, draft.sentence, q.start, q.end)
         kept.append(Measurement(
             metric=notation, value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
