@@ -19,8 +19,12 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
-def run_build(args: list[str], env: dict | None = None) -> tuple[float, int, str]:
-    """Run `sscard-kg build ARGS`; (seconds, peak RSS in bytes summed over its processes, stderr)."""
+def run_build(args: list[str], env: dict | None = None) -> tuple[float, int, str, int]:
+    """Run `sscard-kg build ARGS`: (seconds, peak RSS summed over its processes, stderr, peak PSS).
+
+    RSS counts pages the worker processes share with their fork server once per process; PSS
+    (proportional set size) splits them, so the PSS sum is the memory the build really holds.
+    """
     import psutil
 
     script = Path(sys.executable).with_name("sscard-kg")
@@ -29,16 +33,18 @@ def run_build(args: list[str], env: dict | None = None) -> tuple[float, int, str
     process = subprocess.Popen([*command, "build", *args, "-q"], stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env=env)
     root = psutil.Process(process.pid)
-    peak = 0
+    peak = peak_pss = 0
     while process.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            infos = [p.memory_full_info() for p in tree]
+            peak = max(peak, sum(i.rss for i in infos))
+            peak_pss = max(peak_pss, sum(getattr(i, "pss", i.rss) for i in infos))
         except psutil.Error:
             pass
-        time.sleep(0.05)
+        time.sleep(0.2)
     seconds = time.perf_counter() - started
-    return seconds, peak, process.stderr.read().decode()
+    return seconds, peak, process.stderr.read().decode(), peak_pss
 
 
 def folder_size(path: Path) -> int:
@@ -66,12 +72,12 @@ def main() -> None:
     corpus, store = base / "corpus", base / "store"
     shutil.rmtree(store, ignore_errors=True)
     total = copies(args.copies, corpus)
-    seconds, peak, log = run_build([str(corpus), "--store", str(store), "--workers", str(args.workers)])
+    seconds, peak, log, pss = run_build([str(corpus), "--store", str(store), "--workers", str(args.workers)])
     print(log.strip().splitlines()[-1])
-    again, again_peak, log = run_build([str(corpus), "--store", str(store), "--workers", str(args.workers)])
+    again, again_peak, log, _ = run_build([str(corpus), "--store", str(store), "--workers", str(args.workers)])
     print(log.strip().splitlines()[-1])
     print(f"articles            {total}")
-    print(f"build               {seconds:.1f} s, {total / seconds:.1f} articles/s, peak RSS {peak / 2**20:.0f} MiB")
+    print(f"build               {seconds:.1f} s, {total / seconds:.1f} articles/s, peak RSS {peak / 2**20:.0f} MiB (PSS {pss / 2**20:.0f} MiB)")
     print(f"unchanged re-build  {again:.2f} s, peak RSS {again_peak / 2**20:.0f} MiB")
     print(f"store size          {folder_size(store) / 2**20:.1f} MiB")
     if not args.keep:

@@ -27,19 +27,44 @@ QUERY_RUNS = 30
 QUERY_BUDGET = 10.0  # seconds per named query at most
 
 
-def query_latency(store: Path) -> dict[str, tuple[float, float, int]]:
-    from sscard_kg.query import named_queries, query
+def _timed_runs(name: str, store: str, out) -> None:
+    from sscard_kg.query import query
+
+    times, budget = [], time.perf_counter() + QUERY_BUDGET
+    for _ in range(QUERY_RUNS + 1):  # the first run opens the store and fills caches: not counted
+        started = time.perf_counter()
+        query(name, store=store)
+        times.append((time.perf_counter() - started) * 1000)
+        out.put(times[1:] or times)
+        if time.perf_counter() > budget:
+            break
+
+
+def query_latency(store: Path, timeout: float = 60.0) -> dict[str, tuple[float, float, int]]:
+    """p50 and p99 of each named query, each in its own process so a slow one can be stopped."""
+    import multiprocessing
+    import queue
+
+    from sscard_kg.query import named_queries
 
     latency = {}
     for name in named_queries():
-        query(name, store=str(store))  # warm: open, caches
-        times, budget = [], time.perf_counter() + QUERY_BUDGET
-        for _ in range(QUERY_RUNS):
-            if time.perf_counter() > budget:
+        out = multiprocessing.Queue()
+        worker = multiprocessing.Process(target=_timed_runs, args=(name, str(store), out))
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+        times = []
+        while True:
+            try:
+                times = out.get_nowait()
+            except queue.Empty:
                 break
-            started = time.perf_counter()
-            query(name, store=str(store))
-            times.append((time.perf_counter() - started) * 1000)
+        if not times:
+            print(f"  {name:22} over {timeout:.0f} s", flush=True)
+            continue
         times.sort()
         latency[name] = statistics.median(times), times[min(len(times) - 1, int(0.99 * len(times)))], len(times)
         print(f"  {name:22} {latency[name][0]:9.1f} {latency[name][1]:9.1f}  ({len(times)} runs)", flush=True)
@@ -66,18 +91,18 @@ def floor(store: Path, work: Path, articles: int) -> tuple[float, int]:
     return seconds, len(quads)
 
 
-def run(count: int, base: Path, workers: int) -> None:
+def run(count: int, base: Path, workers: int, query_timeout: float = 30.0) -> None:
     corpus, store = base / f"corpus-{count}", base / f"store-{count}"
     if not corpus.exists():
         generate(count, corpus)
     shutil.rmtree(store, ignore_errors=True)
     args = [str(corpus), "--store", str(store), "--workers", str(workers)]
-    seconds, peak, log = run_build(args)
+    seconds, peak, log, pss = run_build(args)
     rate = count / seconds
     print(f"\n== {count} articles, {workers} workers ==", flush=True)
     print(f"build               {log.strip().splitlines()[-1]}")
-    print(f"                    {seconds:.1f} s, {rate:.1f} articles/s, peak RSS {peak / 2**20:.0f} MiB", flush=True)
-    again, again_peak, log_again = run_build(args)
+    print(f"                    {seconds:.1f} s, {rate:.1f} articles/s, peak RSS {peak / 2**20:.0f} MiB (PSS {pss / 2**20:.0f} MiB)", flush=True)
+    again, again_peak, log_again, _ = run_build(args)
     print(f"unchanged re-build  {again:.2f} s ({log_again.strip().splitlines()[-1]}), "
           f"peak RSS {again_peak / 2**20:.0f} MiB", flush=True)
     floor_seconds, quads = floor(store, base, count)
@@ -85,7 +110,7 @@ def run(count: int, base: Path, workers: int) -> None:
     print(f"store size          {folder_size(store) / 2**20:.1f} MiB, {quads} article quads")
     print(f"floor (bulk load)   {floor_seconds:.2f} s, {floor_rate:.0f} articles/s; build/floor = {rate / floor_rate:.3f}")
     print("named queries              p50 ms    p99 ms", flush=True)
-    query_latency(store)
+    query_latency(store, query_timeout)
 
 
 def main() -> None:
@@ -93,10 +118,11 @@ def main() -> None:
     parser.add_argument("counts", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--workers", type=int, default=os.cpu_count())
     parser.add_argument("--base", type=Path, default=Path("/tmp/sscard-scale"))
+    parser.add_argument("--query-timeout", type=float, default=30.0, help="seconds before a named query is stopped")
     args = parser.parse_args()
     args.base.mkdir(parents=True, exist_ok=True)
     for count in args.counts:
-        run(count, args.base, args.workers)
+        run(count, args.base, args.workers, args.query_timeout)
 
 
 if __name__ == "__main__":
