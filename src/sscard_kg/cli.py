@@ -158,5 +158,52 @@ def clean(
             typer.echo(prefix + cleaned.text[seg.start:seg.end].strip())
 
 
+@app.command()
+def serve(
+    store: str = typer.Option(None, "--store", help=STORE_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(7878, "--port", help="Port of the SPARQL endpoint and its query UI."),
+    page_port: int = typer.Option(None, "--page-port",
+                                  help="Port of the report page (default: the endpoint's port + 1; 0: no page)."),
+    timeout: int = typer.Option(30, "--timeout", help="Seconds a query may run before it is stopped (0: no limit)."),
+    writable: bool = typer.Option(False, "--writable", help="Accept SPARQL updates (the store is read-only otherwise)."),
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph's server) and the report page beside it."""
+    from .serve import serve as run_serve
+    from .store import default_store
+
+    def ready(base: str, page: str | None) -> None:
+        typer.echo(f"SPARQL endpoint  {base}/query   ({'read-write' if writable else 'read-only'}; "
+                   f"query UI at {base}/)")
+        if page:
+            typer.echo(f"Report page      {page}")
+        typer.echo("Press Ctrl-C to stop.")
+        sys.stdout.flush()
+
+    try:
+        code = run_serve(store or default_store(), host, port, port + 1 if page_port is None else page_port,
+                         timeout or None, writable, ready)
+    except errors.SscardError as exc:
+        _fail(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
+def report(
+    store: str = typer.Option(None, "--store", help=STORE_HELP),
+    output: Path = typer.Option(Path("report.html"), "--output", "-o", help="HTML file to write."),
+) -> None:
+    """Write one self-contained HTML page: per metric, a chart over time and its figures with quotes."""
+    from .report import write_report
+
+    try:
+        count = write_report(output, store=store)
+    except errors.SscardError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
+    typer.echo(f"{output}: {count} figures", err=True)
+
+
 if __name__ == "__main__":
     app()

@@ -19,19 +19,24 @@ FORMATS = {
 def export(fmt: str, store: str | None = None, include_reference: bool = False) -> bytes:
     """Every article graph (and, on request, the ontology and gazetteers) in one format.
 
-    Turtle and N-Triples carry no graphs: the article graphs are merged. Quads are sorted so that
-    the same store always gives the same bytes.
+    Turtle and N-Triples carry no graphs: the article graphs are merged. Quads are sorted by graph,
+    then subject, so the same store always gives the same bytes and TriG and JSON-LD write each
+    graph (and each subject in it) once instead of once per quad.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     db = open_store(store, read_only=True)
     quads = [q for q in db if include_reference or not isinstance(q.graph_name, DefaultGraph)]
-    quads.sort(key=str)
+    quads.sort(key=_quad_key)
     rdf_format = FORMATS[fmt]
     if rdf_format in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES):
         triples = sorted({q.triple for q in quads}, key=str)
         return serialize(triples, format=rdf_format, **_prefixes(rdf_format))
     return serialize(quads, format=rdf_format, **_prefixes(rdf_format))
+
+
+def _quad_key(quad) -> tuple[str, str, str, str]:
+    return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
 
 
 def _prefixes(rdf_format: RdfFormat) -> dict:

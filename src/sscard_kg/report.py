@@ -1,0 +1,414 @@
+"""A page a person reads: per metric, a chart of its figures over time and the table behind it.
+
+The page is one self-contained HTML file (inline CSS and SVG, no scripts, nothing fetched), so
+it opens offline and can be mailed around. It is built from the rows of one SPARQL query, run
+either through the library (`sscard_kg.query`) or against a running endpoint, so the file
+written by `sscard-kg report` and the page served by `sscard-kg serve` are the same page. The
+output depends only on the store: the same store gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+from .errors import QueryError
+
+FIGURES_QUERY = """\
+# Every dated level figure with a metric, with its article, quote and labels, for the report page.
+PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+
+SELECT ?m ?metric ?label ?labelEn ?asOf ?value ?unit ?qualifier ?region ?low
+       ?file ?key ?url ?published ?quote ?cleanQuote ?start ?end
+WHERE {
+  GRAPH ?g {
+    ?m ss:kind ss:Level ; ss:metric ?metricNode ; ss:value ?value ; ss:unit ?unit ;
+       prov:wasDerivedFrom ?article .
+    ?metricNode skos:notation ?metric .
+    ?article ss:sourceFile ?file .
+    OPTIONAL { ?article ss:sourceKey ?key }
+    OPTIONAL { ?article schema:url ?url }
+    OPTIONAL { ?article schema:datePublished ?published }
+    OPTIONAL { ?m ss:asOf ?asOf }
+    OPTIONAL { ?m ss:qualifier ?qualifier }
+    OPTIONAL { ?m ss:lowConfidence ?low }
+    OPTIONAL { ?m ss:region ?regionNode
+               OPTIONAL { ?regionNode skos:prefLabel ?region FILTER (langMatches(lang(?region), "zh-Hans")) } }
+    OPTIONAL { ?m ss:evidence ?e . ?e ss:quote ?quote ; ss:start ?start ; ss:end ?end
+               OPTIONAL { ?e ss:cleanQuote ?cleanQuote } }
+  }
+  OPTIONAL { ?metricNode skos:prefLabel ?label FILTER (langMatches(lang(?label), "zh-Hans")) }
+  OPTIONAL { ?metricNode skos:prefLabel ?labelEn FILTER (langMatches(lang(?labelEn), "en")) }
+}
+ORDER BY ?metric ?asOf ?region ?file ?start ?m
+"""
+
+NATIONAL = "全国"
+UNIT_WORDS = {"person": "人", "card": "张", "yuan": "元", "person-time": "人次", "percent": "%", "count": ""}
+BOUNDS = ("gt", "ge", "lt", "le")
+QUALIFIER_SIGNS = {"gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
+APPROX = 0.05  # how far "about", "nearly" may be from the true value
+WIDTH, HEIGHT = 880, 300
+LEFT, RIGHT, TOP, BOTTOM = 84, 20, 16, 40
+
+
+@dataclass
+class Figure:
+    """One measurement as the page shows it."""
+
+    iri: str
+    metric: str
+    value: float
+    raw_value: str
+    unit: str
+    as_of: str | None
+    qualifier: str | None
+    region: str
+    file: str
+    href: str
+    published: str | None
+    quote: str
+    original_quote: str
+    start: str | None
+    end: str | None
+    low_confidence: bool
+    conflict_with: list["Figure"] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return "fig-" + hashlib.sha256(self.iri.encode()).hexdigest()[:12]
+
+
+@dataclass
+class Metric:
+    notation: str
+    label: str
+    label_en: str
+    figures: list[Figure]
+
+    @property
+    def dated(self) -> list[Figure]:
+        return [f for f in self.figures if f.as_of]
+
+
+# ---------------------------------------------------------------- rows → figures
+
+def figures_from_store(store: str | None = None) -> list[dict]:
+    """The report's rows through the library API (the store opened read-only)."""
+    from .query import query
+
+    return query(FIGURES_QUERY, store=store).rows
+
+
+def figures_from_endpoint(url: str, timeout: float = 30) -> list[dict]:
+    """The same rows from a SPARQL endpoint, so a served page follows a writable store's changes."""
+    import requests
+
+    try:
+        response = requests.post(url, data={"query": FIGURES_QUERY}, timeout=timeout,
+                                 headers={"Accept": "application/sparql-results+json"})
+    except requests.RequestException as exc:
+        raise QueryError(f"{url}: the endpoint does not answer: {exc}") from None
+    if response.status_code != 200:
+        raise QueryError(f"{url}: HTTP {response.status_code}: {response.text.strip()}")
+    data = response.json()
+    columns = data["head"]["vars"]
+    return [{c: (b[c]["value"] if c in b else None) for c in columns} for b in data["results"]["bindings"]]
+
+
+def _figure(row: dict) -> Figure:
+    return Figure(
+        iri=row["m"], metric=row["metric"], value=float(row["value"]), raw_value=row["value"], unit=row["unit"],
+        as_of=row.get("asOf"), qualifier=row.get("qualifier"), region=row.get("region") or NATIONAL,
+        file=row["file"], href=row.get("url") or row.get("key") or row["file"], published=row.get("published"),
+        quote=row.get("cleanQuote") or row.get("quote") or "", original_quote=row.get("quote") or "",
+        start=row.get("start"), end=row.get("end"), low_confidence=(row.get("low") == "true"),
+    )
+
+
+def metrics(rows: list[dict]) -> list[Metric]:
+    """Group rows by metric (one figure per measurement), most reported metric first."""
+    seen: dict[str, Figure] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        seen.setdefault(row["m"], _figure(row))
+        labels.setdefault(row["metric"], (row.get("label") or row["metric"], row.get("labelEn") or ""))
+    by_metric: dict[str, list[Figure]] = defaultdict(list)
+    for figure in seen.values():
+        by_metric[figure.metric].append(figure)
+    _flag_conflicts(list(seen.values()))
+    result = [Metric(n, *labels[n], sorted(figs, key=_order)) for n, figs in by_metric.items()]
+    return sorted(result, key=lambda m: (-len(m.figures), m.notation))
+
+
+def _order(figure: Figure) -> tuple:
+    return (figure.as_of or "9999", figure.region, figure.file, int(figure.start or 0), figure.iri)
+
+
+def _flag_conflicts(figures: list[Figure]) -> None:
+    """Figures of the same metric, as-of date and region that no single true value could satisfy.
+
+    Qualifiers count: "over 1.3 billion" agrees with 1.352 billion, "about 1.35 billion" with
+    1.352 billion (within 5%); two plain values disagree whenever they differ.
+    """
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.as_of:
+            groups[(figure.metric, figure.as_of, figure.region)].append(figure)
+    for group in groups.values():
+        for figure in group:
+            figure.conflict_with = [other for other in group if not _compatible(figure, other)]
+
+
+def _interval(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows, given its qualifier (a strict bound is nudged inwards)."""
+    value, nudge = figure.value, abs(figure.value) * 1e-9 + 1e-12
+    return {
+        "gt": (value + nudge, math.inf), "ge": (value, math.inf),
+        "lt": (-math.inf, value - nudge), "le": (-math.inf, value),
+        "approx": (value - abs(value) * APPROX, value + abs(value) * APPROX),
+    }.get(figure.qualifier or "", (value, value))
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    (low_a, high_a), (low_b, high_b) = _interval(a), _interval(b)
+    return max(low_a, low_b) <= min(high_a, high_b)
+
+
+# ---------------------------------------------------------------- numbers and dates
+
+def format_value(value: float, unit: str, qualifier: str | None = None) -> str:
+    """13.79亿人, 95.7%, 1.51万亿元: the way the articles write them."""
+    sign = QUALIFIER_SIGNS.get(qualifier or "", "")
+    word = UNIT_WORDS.get(unit, f" {unit}")
+    if unit == "percent":
+        return f"{sign}{value:g}%"
+    for scale, name in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(value) >= scale:
+            return f"{sign}{value / scale:.4g}{name}{word}"
+    return f"{sign}{value:g}{word}"
+
+
+def date_of(as_of: str) -> date:
+    """The end of the period an as-of value names: 2020 → 2020-12-31, 2021-03 → 2021-03-31."""
+    parts = [int(p) for p in as_of.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(*parts[:3])
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering [low, high]."""
+    span = high - low
+    raw = span / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step
+    ticks, tick = [], first
+    while tick <= high + step * 1e-9:
+        ticks.append(round(tick, 10))
+        tick += step
+    if ticks[-1] < high:
+        ticks.append(round(tick, 10))
+    return ticks
+
+
+def _y_domain(values: list[float]) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    if low == high:
+        pad = abs(low) * 0.1 or 1
+        return low - pad, high + pad
+    pad = (high - low) * 0.08
+    return low - pad, high + pad
+
+
+def _x_domain(days: list[int]) -> tuple[int, int]:
+    low, high = min(days), max(days)
+    pad = max(30, (high - low) // 25) if high > low else 180
+    return low - pad, high + pad
+
+
+# ---------------------------------------------------------------- the chart
+
+def chart(metric: Metric) -> str:
+    """An SVG chart: one circle per dated figure, one line and colour per region."""
+    figures = metric.dated
+    if not figures:
+        return '<p class="empty">No figure of this metric has an as-of date, so there is nothing to plot.</p>'
+    days = [date_of(f.as_of).toordinal() for f in figures]
+    x0, x1 = _x_domain(days)
+    ticks = nice_ticks(*_y_domain([f.value for f in figures]))
+    y0, y1 = ticks[0], ticks[-1]
+    unit = figures[0].unit
+
+    def x(day: int) -> float:
+        return LEFT + (day - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT)
+
+    def y(value: float) -> float:
+        return HEIGHT - BOTTOM - (value - y0) / (y1 - y0) * (HEIGHT - TOP - BOTTOM)
+
+    parts = [f'<svg class="chart" data-metric="{escape(metric.notation)}" viewBox="0 0 {WIDTH} {HEIGHT}" '
+             f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{escape(metric.label)} over time">']
+    parts += _y_axis(ticks, y, unit)
+    parts += _x_axis(x0, x1, x)
+    series = _series(figures)
+    for region, figs in series.items():
+        points = " ".join(f"{x(date_of(f.as_of).toordinal()):.1f},{y(f.value):.1f}" for f in figs)
+        parts.append(f'<polyline class="series" points="{points}" stroke="{_colour(series, region)}"/>')
+    parts += _marks(metric, series, x, y)
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _series(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """Regions in a fixed order: the nation first, then by name."""
+    series: dict[str, list[Figure]] = defaultdict(list)
+    for figure in sorted(figures, key=lambda f: (date_of(f.as_of), f.value, f.file)):
+        series[figure.region].append(figure)
+    return dict(sorted(series.items(), key=lambda item: (item[0] != NATIONAL, item[0])))
+
+
+def _colour(series: dict, region: str) -> str:
+    return PALETTE[list(series).index(region) % len(PALETTE)]
+
+
+def _marks(metric: Metric, series: dict[str, list[Figure]], x, y) -> list[str]:
+    """Circles linked to their table rows; figures at the same spot are set side by side."""
+    parts, taken = [], defaultdict(int)
+    for region, figs in series.items():
+        for f in figs:
+            cx, cy = x(date_of(f.as_of).toordinal()), y(f.value)
+            spot = (round(cx), round(cy))
+            cx += 7 * taken[spot]
+            taken[spot] += 1
+            classes = ("mark" + (" conflict" if f.conflict_with else "") + (" bound" if f.qualifier in BOUNDS else "")
+                       + (" low-confidence" if f.low_confidence else ""))
+            colour = _colour(series, region)
+            ring = f' style="stroke:{colour}"' if f.qualifier in BOUNDS and not f.conflict_with else ""
+            tip = f"{format_value(f.value, f.unit, f.qualifier)} · {f.as_of} · {region} · {f.file}"
+            if f.conflict_with:
+                tip += " · disagrees with " + ", ".join(
+                    format_value(o.value, o.unit, o.qualifier) for o in f.conflict_with)
+            parts.append(
+                f'<a href="#{f.anchor}"><circle class="{classes}" cx="{cx:.1f}" cy="{cy:.1f}" r="5" '
+                f'fill="{colour}"{ring} data-metric="{escape(metric.notation)}" '
+                f'data-file="{escape(f.file)}" data-as-of="{escape(f.as_of)}" data-region="{escape(region)}" '
+                f'data-value="{escape(f.raw_value)}"><title>{escape(tip)}</title></circle></a>')
+    return parts
+
+
+def _y_axis(ticks: list[float], y, unit: str) -> list[str]:
+    parts = [f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}"/>']
+    for tick in ticks:
+        parts.append(f'<line class="grid" x1="{LEFT}" y1="{y(tick):.1f}" x2="{WIDTH - RIGHT}" y2="{y(tick):.1f}"/>')
+        parts.append(f'<text class="tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">'
+                     f'{escape(format_value(tick, unit))}</text>')
+    return parts
+
+
+def _x_axis(x0: int, x1: int, x) -> list[str]:
+    first, last = date.fromordinal(x0).year + 1, date.fromordinal(x1).year
+    years = list(range(first, last + 1))
+    step = max(1, math.ceil(len(years) / 12))
+    parts = [f'<line class="axis" x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}"/>']
+    for year in years[::step]:
+        px = x(date(year, 1, 1).toordinal())
+        parts.append(f'<line class="tickmark" x1="{px:.1f}" y1="{HEIGHT - BOTTOM}" '
+                     f'x2="{px:.1f}" y2="{HEIGHT - BOTTOM + 5}"/>')
+        parts.append(f'<text class="tick" x="{px:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{year}</text>')
+    if not years:
+        label = date.fromordinal((x0 + x1) // 2).isoformat()[:7]
+        parts.append(f'<text class="tick" x="{(LEFT + WIDTH - RIGHT) / 2:.1f}" y="{HEIGHT - BOTTOM + 18}" '
+                     f'text-anchor="middle">{label}</text>')
+    return parts
+
+
+def legend(metric: Metric) -> str:
+    series = _series(metric.dated)
+    items = [f'<span class="key"><span class="swatch" style="background:{_colour(series, region)}"></span>'
+             f'{escape(region)} ({len(figs)})</span>' for region, figs in series.items()]
+    if any(f.qualifier in BOUNDS for f in metric.dated):
+        items.append('<span class="key"><span class="swatch bound-swatch"></span>a bound (over, under)</span>')
+    if any(f.conflict_with for f in metric.figures):
+        items.append('<span class="key"><span class="swatch conflict-swatch"></span>'
+                     'disagrees with another figure</span>')
+    undated = len(metric.figures) - len(metric.dated)
+    if undated:
+        items.append(f'<span class="key">{undated} figure(s) without an as-of date are in the table only</span>')
+    return '<div class="legend">' + "".join(items) + "</div>"
+
+
+# ---------------------------------------------------------------- the table and the page
+
+def table(metric: Metric) -> str:
+    rows = "\n".join(_row(f) for f in metric.figures)
+    return ('<table class="figures"><thead><tr><th>As of</th><th>Region</th><th>Value</th><th>Article</th>'
+            '<th>Published</th><th>Quote</th></tr></thead>\n<tbody>\n' + rows + "\n</tbody></table>")
+
+
+def _row(f: Figure) -> str:
+    value = escape(format_value(f.value, f.unit, f.qualifier))
+    flag = ""
+    if f.conflict_with:
+        others = "; ".join(f"{format_value(o.value, o.unit, o.qualifier)} in {o.file}" for o in f.conflict_with)
+        flag = f'<div class="flag">disagrees: {escape(others)}</div>'
+    note = ' <span class="low">low confidence</span>' if f.low_confidence else ""
+    where = f"characters {f.start}–{f.end} of {f.file}" if f.start else f.file
+    original = f"\noriginal: {f.original_quote}" if f.original_quote and f.original_quote != f.quote else ""
+    classes = "conflict" if f.conflict_with else ""
+    return (f'<tr id="{f.anchor}" class="{classes}" data-file="{escape(f.file)}">'
+            f'<td class="date">{escape(f.as_of or "—")}</td><td>{escape(f.region)}</td>'
+            f'<td class="num" title="{escape(f.raw_value)} {escape(f.unit)}">{value}{note}{flag}</td>'
+            f'<td><a href="{escape(f.href)}">{escape(f.file)}</a></td><td class="date">{escape(f.published or "")}</td>'
+            f'<td class="quote" title="{escape(where + original)}">{escape(f.quote)}</td></tr>')
+
+
+def section(metric: Metric) -> str:
+    heading = escape(metric.label) + (f' <span class="en">{escape(metric.label_en)}</span>' if metric.label_en else "")
+    conflicts = sum(1 for f in metric.figures if f.conflict_with)
+    summary = f"{len(metric.figures)} figure(s)"
+    if conflicts:
+        summary += f', <span class="flag">{conflicts} disagreeing</span>'
+    return (f'<section id="metric-{escape(metric.notation)}" data-metric="{escape(metric.notation)}">\n'
+            f'<h2>{heading} <code>{escape(metric.notation)}</code></h2>\n<p class="summary">{summary}</p>\n'
+            f"{chart(metric)}\n{legend(metric)}\n{table(metric)}\n</section>")
+
+
+def build_html(rows: list[dict], endpoint: str | None = None) -> str:
+    """The whole page from the figure rows."""
+    found = metrics(rows)
+    figures = [f for m in found for f in m.figures]
+    articles = {f.file for f in figures}
+    conflicts = [f for f in figures if f.conflict_with]
+    contents = "".join(f'<li><a href="#metric-{escape(m.notation)}">{escape(m.label)}</a> '
+                       f'<code>{escape(m.notation)}</code> ({len(m.figures)})</li>' for m in found)
+    served = (f'<p class="endpoint">SPARQL endpoint: <a href="{escape(endpoint)}">{escape(endpoint)}</a></p>'
+              if endpoint else "")
+    body = "\n".join(section(m) for m in found) or '<p class="empty">The store has no figures yet.</p>'
+    template = Template(resources.files(__package__).joinpath("report_template.html").read_text(encoding="utf-8"))
+    return template.substitute(
+        summary=(f"{len(figures)} figures of {len(found)} metrics from {len(articles)} articles; "
+                 f"{len(conflicts)} figures disagree with another for the same metric, date and region."),
+        endpoint=served, contents=contents, sections=body,
+    )
+
+
+def write_report(output: str | Path, store: str | None = None) -> int:
+    """Write the page for a store; returns the number of figures on it."""
+    rows = figures_from_store(store)
+    Path(output).write_text(build_html(rows), encoding="utf-8")
+    return len({row["m"] for row in rows})
