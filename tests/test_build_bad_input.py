@@ -68,6 +68,7 @@ def test_a_file_over_the_size_cap(tmp_path):
     path.write_bytes((ARTICLE * 40).encode())
     result, store = build(tmp_path, str(path), options=("--max-bytes", "4000"))
     assert_one_failure(result, store, str(path), f"too large: {path.stat().st_size} bytes, the cap is 4000")
+    assert sources.MAX_BYTES == 5_000_000 or "SSCARD_MAX_BYTES" in os.environ  # the option lasts one build
 
 
 def test_an_unreadable_file_permission_denied(tmp_path, monkeypatch):

@@ -80,7 +80,12 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
     from .validate import validate_graphs
 
     if limits is not None:
+        previous = Limits.current()
         limits.apply()
+        try:
+            return run_batch(tasks, stamp)
+        finally:
+            previous.apply()
     if _loaded_version.get("stamp", stamp) != stamp or version() != stamp:
         reason = "the reference data or extractor changed while building; run the build again"
         return [Outcome(t.ref.location, t.ref.key, error=reason) for t in tasks]
