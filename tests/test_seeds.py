@@ -87,6 +87,34 @@ def test_002_ecard_holders_at_end_of_2023(rows):
     assert _has(rows, "002_", "ecard-holders", 962000000, "2023-12-31")
 
 
+@pytest.mark.parametrize("prefix, metric, value, as_of, qualifier", [
+    ("002_", "card-holders", 1379000000, "2023-12-31", ""),
+    ("002_", "ecard-services-volume", 15100000000, "2023", ""),
+    ("004_", "cards-issued", 1000000000, "2017", ""),
+    ("004_", "card-penetration", 72, "2017-09-05", "gt"),
+    ("004_", "card-holders", 1022000000, "2017-07-31", ""),
+    ("004_", "card-penetration", 73.9, "2017-07-31", ""),
+])
+def test_figures_from_repaired_damaged_text(rows, prefix, metric, value, as_of, qualifier):
+    assert _has(rows, prefix, metric, value, as_of, qualifier)
+
+
+def test_july_2017_figures_only_from_the_related_item(seed_store, seed_file):
+    raw = seed_file("004").read_text(encoding="utf-8")
+    related_start = raw.index("延伸閱讀")
+    starts = sscard_kg.query(
+        "PREFIX ss: <https://w3id.org/sscard-kg/ontology#> "
+        "SELECT ?start WHERE { GRAPH ?g { ?m ss:asOf ?d ; ss:evidence/ss:start ?start . "
+        "FILTER (STR(?d) = '2017-07-31') } }", store=str(seed_store)).rows
+    assert starts and all(int(row["start"]) > related_start for row in starts)
+
+
+def test_nothing_from_the_headline_list_of_002(rows, seed_store):
+    assert not any(r["file"].startswith("002_") and float(r["value"]) in (12.82e12, 5, 16) for r in rows)
+    mentions = sscard_kg.query("mentions", store=str(seed_store)).rows
+    assert not any(r["label"] == "王建军" for r in mentions)
+
+
 def test_changes_are_not_levels(rows):
     increases = [r for r in rows if r["file"].startswith("003_") and float(r["value"]) == 31280000]
     assert increases and all(not r["metric"] for r in increases)
