@@ -30,8 +30,8 @@ def run_build(args: list[str], env: dict | None = None) -> tuple[float, int, str
     script = Path(sys.executable).with_name("sscard-kg")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "sscard_kg.cli"]
     started = time.perf_counter()
-    process = subprocess.Popen([*command, "build", *args, "-q"], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, env=env)
+    log = tempfile.TemporaryFile()  # not a pipe: thousands of failure lines would fill it and block the build
+    process = subprocess.Popen([*command, "build", *args, "-q"], stdout=subprocess.DEVNULL, stderr=log, env=env)
     root = psutil.Process(process.pid)
     peak = peak_pss = 0
     while process.poll() is None:
@@ -44,7 +44,8 @@ def run_build(args: list[str], env: dict | None = None) -> tuple[float, int, str
             pass
         time.sleep(0.2)
     seconds = time.perf_counter() - started
-    return seconds, peak, process.stderr.read().decode(), peak_pss
+    log.seek(0)
+    return seconds, peak, log.read().decode(), peak_pss
 
 
 def folder_size(path: Path) -> int:

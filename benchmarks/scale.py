@@ -14,6 +14,7 @@ import argparse
 import os
 import shutil
 import statistics
+from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -101,6 +102,9 @@ def run(count: int, base: Path, workers: int, query_timeout: float = 30.0) -> No
     rate = count / seconds
     print(f"\n== {count} articles, {workers} workers ==", flush=True)
     print(f"build               {log.strip().splitlines()[-1]}")
+    reasons = Counter(line.split(": ")[-1][:80] for line in log.splitlines() if line.startswith("failed: "))
+    for reason, times in reasons.most_common(5):
+        print(f"  failed {times} times: {reason}")
     print(f"                    {seconds:.1f} s, {rate:.1f} articles/s, peak RSS {peak / 2**20:.0f} MiB (PSS {pss / 2**20:.0f} MiB)", flush=True)
     again, again_peak, log_again, _ = run_build(args)
     print(f"unchanged re-build  {again:.2f} s ({log_again.strip().splitlines()[-1]}), "
