@@ -166,3 +166,55 @@ def _index(name: str) -> int:
             suffix = EXAMPLES[index % len(EXAMPLES)].suffix
             _INDEX[article_iri(f"corpus/a{index:03d}{suffix}").value] = index
     return _INDEX[name]
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    parent = int(handle.read().rsplit(b")", 1)[-1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return False
+
+
+def test_workers_leave_when_their_build_is_killed(tmp_path):
+    """Only the build process is killed: its worker processes and their fork server must go too."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _write(corpus, [0] * ARTICLES)
+    environment = dict(os.environ, SSCARD_IN_PROCESS_BELOW="2")
+    process = subprocess.Popen(
+        [*_command(), "build", str(corpus), "--store", str(tmp_path / "store"), "--workers", "2", "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+    helpers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(helpers) < 3 and process.poll() is None and time.monotonic() < deadline:
+        helpers = _descendants(process.pid)  # fork server, two workers (and a resource tracker)
+        time.sleep(0.05)
+    assert process.poll() is None, "the build ended before its workers were seen"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in helpers if _alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"{len(left)} helper processes outlived the killed build"

@@ -163,15 +163,27 @@ def warm_up() -> None:
     _loaded_version["stamp"] = stamp
 
 
-def init_worker(limits: Limits) -> None:
-    """Initializer of a worker process: apply the limits, leave when the build dies, warm up."""
+def init_worker(limits: Limits, build_pid: int | None = None) -> None:
+    """Initializer of a worker process: apply the limits, leave when the build dies, warm up.
+
+    The worker's parent is a fork server that outlives a killed build (its workers keep its
+    liveness pipe open), so the worker watches the build's process itself.
+    """
     limits.apply()
-    parent = os.getppid()
+    watched = build_pid or os.getppid()
 
     def watch() -> None:  # a worker whose build was killed must not linger
-        while os.getppid() == parent:
+        while True:
+            try:
+                os.kill(watched, 0)
+                with open(f"/proc/{watched}/stat", "rb") as stat:  # a zombie is dead too
+                    if stat.read().rsplit(b")", 1)[-1].split()[0] == b"Z":
+                        os._exit(1)
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass
             time.sleep(0.5)
-        os._exit(1)
 
-    threading.Thread(target=watch, daemon=True, name="sscard-parent-watch").start()
+    threading.Thread(target=watch, daemon=True, name="sscard-build-watch").start()
     warm_up()

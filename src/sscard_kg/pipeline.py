@@ -223,7 +223,7 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
     while queue:
         broken: list[tuple[list[Task], bool]] = []
         with ProcessPoolExecutor(max_workers=min(workers, len(queue)), mp_context=context,
-                                 initializer=init_worker, initargs=(limits,)) as pool:
+                                 initializer=init_worker, initargs=(limits, os.getpid())) as pool:
             running = {}
             while queue or running:
                 while queue and len(running) < workers * 2 and not broken:
