@@ -119,7 +119,8 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
     in_text = stated_in_text(text) or (stated_in_text(page) if page else None)
     if in_text and _not_before(in_text, floor):
         return in_text, False
-    dateline = _dateline_after(text, floor, int(url_match["y"]) if url_match else name_year)
+    dateline = _dateline_after(text, floor, int(url_match["y"]) if url_match else None) or (
+        _dateline_after(text, None, name_year) if name_year and floor is None else None)
     if dateline:
         return dateline, False
     if url_match:
