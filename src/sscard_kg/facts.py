@@ -119,6 +119,14 @@ def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantit
 _RESTATEMENT = re.compile(r"^[\s,，、;；]*(?:and )?[^\d%]{0,60}$", re.I)
 
 
+def _scopes(text: str, previous: Draft, q: Quantity) -> bool:
+    """`31个大城市城镇调查失业率为5.0%`: an unnamed count in the same clause as a named figure
+    says whose figure it is, and is not a figure itself."""
+    p = previous.quantity
+    return (previous.metric is None and previous.unit == "count" and p.end <= q.start
+            and not re.search(r"[,，;；:：。！？!?\n]|\band\b", text[p.end:q.start]))
+
+
 def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
     """A short bridge between two figures (`，已接近`, `, and the average for the whole year was`)
     names no new thing: the second figure has the first one's metric."""
@@ -231,6 +239,8 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
                         and _unit_fits(previous_metric, q.unit):
                     metric = previous_metric
                 previous_end, previous_metric = q.end, metric
+                if subject and drafts and _scopes(text, drafts[-1], q):
+                    drafts.pop()
                 draft = _draft(gaz, text, q, metric, subject, span, para, dates, places, people,
                                segment_date, q in changes, changes.get(q, False))
                 if draft.region is None and home and not _NATIONAL.search(sentence):
