@@ -182,3 +182,10 @@ def test_photo_credit_is_not_an_official(extracted):
 
 def test_currency_conversion_is_not_a_figure(extracted):
     assert not _find(extracted("d14"), 1090000000000)
+
+
+def test_change_is_linked_to_the_level_it_modifies(extracted):
+    changes = {m.metric: m.change_of for m in extracted("003").measurements if m.kind == "change" and m.metric}
+    assert changes["pension-insured"].value == Decimal("999000000")
+    growth = _find(extracted("d05"), 22, kind="change")
+    assert growth[0].change_of.metric == "si-fund-income"

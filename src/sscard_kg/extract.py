@@ -110,12 +110,28 @@ def _quote_span(text: str, sentence: tuple[int, int], start: int, end: int) -> t
     return left, min(right, left + 2 * QUOTE_LIMIT)
 
 
+def _link_levels(kept: list[tuple[Draft, Measurement]]) -> list[Measurement]:
+    """Each change points at the kept measurement of the level it modifies (the level may have
+    been kept from another sentence that repeats it)."""
+    levels: dict[tuple, Measurement] = {}
+    for draft, m in kept:
+        if draft.kind == "level":
+            levels.setdefault((m.metric, value_key(m.value), m.region), m)
+
+    def level_of(draft: Draft) -> Measurement | None:
+        level = draft.modifies
+        notation = level.metric.notation if level.metric else None
+        return levels.get((notation, value_key(level.quantity.value), level.region))
+
+    return [replace(m, change_of=level_of(d)) if d.modifies else m for d, m in kept]
+
+
 def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
     """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
     headline and its summary) kept once, preferring the body, a stated date, the finer date and a
     stated unit. The same value stated for two dates is two figures; an undated, unnamed repeat
     of a named figure (a headline) is dropped."""
-    kept: list[Measurement] = []
+    kept: list[tuple[Draft, Measurement]] = []
     seen_figures: set[tuple] = set()
     seen_dates: set[tuple] = set()
     skipped = []
@@ -138,11 +154,13 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
         if repeat:
             continue
         a, b = _quote_span(cleaned.text, draft.sentence, q.start, q.end)
-        kept.append(Measurement(
+        kept.append((draft, Measurement(
             metric=notation, value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
             subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
             kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
-        ))
-    named = {(value_key(m.value), m.kind, m.region) for m in kept if m.metric}
-    kept = [m for m in kept if m.metric or not m.date_inferred or (value_key(m.value), m.kind, m.region) not in named]
-    return sorted(kept, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped
+        )))
+    measurements = _link_levels(kept)
+    named = {(value_key(m.value), m.kind, m.region) for m in measurements if m.metric}
+    measurements = [m for m in measurements
+                    if m.metric or not m.date_inferred or (value_key(m.value), m.kind, m.region) not in named]
+    return sorted(measurements, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped

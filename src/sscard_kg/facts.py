@@ -50,6 +50,7 @@ class Draft:
     official: str | None
     sentence: tuple[int, int]
     subject: str
+    modifies: "Draft | None" = None
 
 
 def sentences(text: str, start: int, end: int, english: bool) -> list[tuple[int, int]]:
@@ -117,6 +118,30 @@ def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantit
 
 
 _RESTATEMENT = re.compile(r"^[\s,，、;；]*(?:and )?[^\d%]{0,60}$", re.I)
+
+
+def _link_changes(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A change modifies the level stated before it in the sentence: the k-th of a list of
+    changes the k-th of the list of levels before it, else the last level of its metric, else
+    the level right before it (`总收入1.37万亿元,同比增长22%`)."""
+    by_quantity = {d.quantity: d for d in drafts}
+    groups = _groups(text, [d.quantity for d in drafts])
+    for previous, current in zip(groups, groups[1:]):
+        if len(previous) == len(current) > 1 and all(by_quantity[q].kind == "level" for q in previous) \
+                and all(by_quantity[q].kind == "change" for q in current):
+            for level, change in zip(previous, current):
+                by_quantity[change] = replace(by_quantity[change], modifies=by_quantity[level])
+    linked: list[Draft] = []
+    for draft in (by_quantity[d.quantity] for d in drafts):
+        if draft.kind == "change" and draft.modifies is None:
+            levels = [d for d in linked if d.kind == "level" and d.metric is draft.metric]
+            if levels:
+                draft = replace(draft, modifies=levels[-1])
+            elif linked and linked[-1].kind == "level" and _CHANGE_BEFORE.search(
+                    text[linked[-1].quantity.end:draft.quantity.start]):
+                draft = replace(draft, modifies=linked[-1])
+        linked.append(draft)
+    return linked
 
 
 def _scopes(text: str, previous: Draft, q: Quantity) -> bool:
@@ -215,37 +240,59 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
                        quantities: list[Quantity], dates: list[DateMention], places: list[Found],
                        people: list[Found], segment_date: str | None, home: str | None = None) -> list[Draft]:
     """Measurements of one segment (the main text, the title, or a related item)."""
+    context = _Context(gaz, text, english, dates, places, people, segment_date, home)
     drafts: list[Draft] = []
     for para in paragraphs(text, *segment):
         for span in sentences(text, *para, english):
             inside = [q for q in quantities if span[0] <= q.start < span[1]]
-            sentence = text[span[0]:span[1]]
-            sentence_key = sentence.lower() if english else sentence
-            listed: dict[Quantity, Metric] = {}
-            if _LIST_CUE.search(sentence):
-                for group in _groups(text, inside):
-                    if len(group) > 1:
-                        metrics = _list_metrics(gaz, text, span, group)
-                        if metrics:
-                            listed.update(zip(group, metrics))
-            changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
-                       if _is_change(text, span, group[0]) for q in group}
-            previous_end, previous_metric = span[0], None
-            for q in inside:
-                window = (previous_end, q.start)
-                metric, subject = (listed[q], "") if q in listed else choose_metric(
-                    gaz, text, window, q, sentence_key, english, follows_figure=previous_end > span[0])
-                if metric is None and previous_metric is not None and _restates(text, window, english) \
-                        and _unit_fits(previous_metric, q.unit):
-                    metric = previous_metric
-                previous_end, previous_metric = q.end, metric
-                if subject and drafts and _scopes(text, drafts[-1], q):
-                    drafts.pop()
-                draft = _draft(gaz, text, q, metric, subject, span, para, dates, places, people,
-                               segment_date, q in changes, changes.get(q, False))
-                if draft.region is None and home and not _NATIONAL.search(sentence):
-                    draft = replace(draft, region=home)
-                drafts.append(draft)
+            drafts += _link_changes(text, _sentence_drafts(context, span, para, inside))
+    return drafts
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every sentence of a segment is read against."""
+
+    gaz: Gazetteer
+    text: str
+    english: bool
+    dates: list[DateMention]
+    places: list[Found]
+    people: list[Found]
+    segment_date: str | None
+    home: str | None
+
+
+def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
+                     inside: list[Quantity]) -> list[Draft]:
+    text = c.text
+    sentence = text[span[0]:span[1]]
+    sentence_key = sentence.lower() if c.english else sentence
+    listed: dict[Quantity, Metric] = {}
+    if _LIST_CUE.search(sentence):
+        for group in _groups(text, inside):
+            metrics = _list_metrics(c.gaz, text, span, group) if len(group) > 1 else None
+            if metrics:
+                listed.update(zip(group, metrics))
+    changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
+               if _is_change(text, span, group[0]) for q in group}
+    drafts: list[Draft] = []
+    previous_end, previous_metric = span[0], None
+    for q in inside:
+        window = (previous_end, q.start)
+        metric, subject = (listed[q], "") if q in listed else choose_metric(
+            c.gaz, text, window, q, sentence_key, c.english, follows_figure=previous_end > span[0])
+        if metric is None and previous_metric is not None and _restates(text, window, c.english) \
+                and _unit_fits(previous_metric, q.unit):
+            metric = previous_metric
+        previous_end, previous_metric = q.end, metric
+        if subject and drafts and _scopes(text, drafts[-1], q):
+            drafts.pop()
+        draft = _draft(c.gaz, text, q, metric, subject, span, para, c.dates, c.places, c.people,
+                       c.segment_date, q in changes, changes.get(q, False))
+        if draft.region is None and c.home and not _NATIONAL.search(sentence):
+            draft = replace(draft, region=c.home)
+        drafts.append(draft)
     return drafts
 
 

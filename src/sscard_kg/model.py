@@ -75,6 +75,7 @@ class Measurement:
     official: str | None = None
     date_inferred: bool = False
     low_confidence: bool = False
+    change_of: "Measurement | None" = None
 
 
 @dataclass(frozen=True)
