@@ -10,6 +10,7 @@ flight and a re-run finishes the rest. Whatever the number of workers, the store
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import shutil
@@ -179,7 +180,8 @@ def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> tu
         if isinstance(item, SourceError):
             result.failed.append((item.location, item.reason))
             continue
-        place = item.location if item.is_url else os.path.realpath(item.location)
+        place = item.location if item.is_url else os.path.join(
+            _real_folder(os.path.dirname(os.path.abspath(item.location))), os.path.basename(item.location))
         if place in places:
             continue
         places.add(place)
@@ -190,6 +192,11 @@ def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> tu
         by_key[item.key] = item
         refs.append(item)
     return refs, set(by_key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _sha256(data: bytes) -> str:

@@ -82,31 +82,44 @@ def _broken_link(path: Path) -> str:
 
 
 def _walk(root: Path) -> Iterator[SourceRef | SourceError]:
+    """Every text file under `root` (hidden ones left out), each folder read once whatever links lead to it."""
     seen: set[str] = set()
-    stack = [root]
-    found: list[Path] = []
+    stack = [str(root)]
+    found: list[str] = []
     while stack:
         folder = stack.pop()
         real = os.path.realpath(folder)
         if real in seen:
-            yield SourceError(str(folder), f"symlink loop: it leads back to {real}, already read")
+            yield SourceError(folder, f"symlink loop: it leads back to {real}, already read")
             continue
         seen.add(real)
         try:
-            entries = sorted(folder.iterdir())
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            yield SourceError(str(folder), f"cannot list folder: {exc.strerror or exc}")
+            yield SourceError(folder, f"cannot list folder: {exc.strerror or exc}")
             continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
-                stack.append(entry)
-            elif entry.suffix.lower() in TEXT_SUFFIXES:
-                found.append(entry)
-    for path in sorted(found):
-        key = (Path(root.name or str(root)) / path.relative_to(root)).as_posix()
-        yield SourceRef(str(path), key)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(entry.path)
+            elif _suffix(entry.name) in TEXT_SUFFIXES:
+                found.append(entry.path)
+    top = str(root)
+    prefix = root.name or top
+    for path in sorted(found, key=lambda p: p.split(os.sep)):
+        key = prefix + "/" + os.path.relpath(path, top).replace(os.sep, "/")
+        yield SourceRef(path, key)
+
+
+def _suffix(name: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    return "." + ext.lower() if dot and stem.strip(".") and ext else ""
 
 
 def read(ref: SourceRef) -> Article:
