@@ -155,7 +155,7 @@ def _scopes(text: str, previous: Draft, q: Quantity) -> bool:
 def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
     """A short bridge between two figures (`，已接近`, `, and the average for the whole year was`)
     names no new thing: the second figure has the first one's metric."""
-    bridge = text[window[0]:window[1]]
+    bridge = re.sub(r"^\s*(%|percent|per cent)", "", text[window[0]:window[1]])
     if english:
         return bool(_RESTATEMENT.match(bridge)) and len(bridge.split()) <= 9
     return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 8 and not re.search(r"\d", bridge)
@@ -290,7 +290,8 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
             drafts.pop()
         draft = _draft(c.gaz, text, q, metric, subject, span, para, c.dates, c.places, c.people,
                        c.segment_date, q in changes, changes.get(q, False))
-        if draft.region is None and c.home and not _NATIONAL.search(sentence):
+        clause = text[_clause_start(text, span[0], q.start):_clause_end(text, q.end, span[1])]
+        if draft.region is None and c.home and not _NATIONAL.search(clause):
             draft = replace(draft, region=c.home)
         drafts.append(draft)
     return drafts
@@ -306,6 +307,10 @@ def _is_decrease(text: str, span: tuple[int, int], q: Quantity) -> bool:
 
 def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return q.percent_points or bool(_CHANGE_BEFORE.search(text[max(span[0], q.start - 14):q.start]))
+
+
+def _clause_start(text: str, limit: int, end: int) -> int:
+    return max((m.end() for m in re.finditer(r"[,，;；。]", text[limit:end])), default=0) + limit
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
