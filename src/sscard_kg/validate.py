@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from pyoxigraph import Quad, RdfFormat, serialize
-from rdflib import Graph
+from pyoxigraph import BlankNode, NamedNode, Quad
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from .gazetteer import SHAPES_DIR
@@ -23,10 +23,25 @@ def shapes_graph() -> Graph:
     return graph
 
 
+def _term(term):
+    """A pyoxigraph term as rdflib's, without a round trip through a serialisation."""
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def _to_rdflib(quads: list[Quad]) -> Graph:
     graph = Graph()
-    data = serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES)
-    graph.parse(data=data.decode("utf-8"), format="nt")
+    graph.addN((_term(q.subject), _term(q.predicate), _term(q.object), graph) for q in quads)
     return graph
 
 

@@ -10,8 +10,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 from sscard_kg.textmap import Edit
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -21,8 +19,12 @@ ANNOTATION = re.compile(
 
 
 @lru_cache(maxsize=None)
-def readings(char: str, style: Style = Style.TONE) -> frozenset[str]:
-    """All readings pypinyin knows for one character, NFC-normalised."""
+def readings(char: str, toned: bool = True) -> frozenset[str]:
+    """All readings pypinyin knows for one character, NFC-normalised (pypinyin loads its
+    dictionary on import, so it is imported only when a text has annotations to check)."""
+    from pypinyin import Style, pinyin
+
+    style = Style.TONE if toned else Style.NORMAL
     found = pinyin(char, style=style, heteronym=True, errors=lambda _: [""])
     return frozenset(unicodedata.normalize("NFC", r) for r in found[0] if r)
 
@@ -32,7 +34,7 @@ def is_annotation(char: str, syllable: str) -> bool:
     syllable = unicodedata.normalize("NFC", syllable)
     if any(c in TONED for c in syllable):
         return True
-    return syllable in readings(char, Style.NORMAL)
+    return syllable in readings(char, toned=False)
 
 
 def pinyin_edits(text: str) -> list[Edit]:
