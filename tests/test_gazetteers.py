@@ -29,7 +29,7 @@ FILES = {
     "programs.ttl": SKOS.Concept,
 }
 LANGS = ("zh-Hans", "zh-Hant", "en")
-LEVELS = {"country", "province", "city", "district", "grouping", "new-area"}
+LEVELS = {"country", "province", "city", "district", "grouping", "new-area", "corps"}
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +152,7 @@ def test_region_levels_and_containment(graphs):
 
 def test_whole_country_words_are_not_region_aliases(graphs):
     names = index(graphs["regions.ttl"])
-    for word in ("全国", "全國", "nationwide", "新疆生产建设兵团", "东北", "我国", "粤", "川"):
+    for word in ("全国", "全國", "nationwide", "东北", "我国", "粤", "川"):
         assert word not in names, word
     china = {str(l) for l in labels(graphs["regions.ttl"], REGION.china)}
     assert china == {"中国", "中國", "China"}
@@ -207,8 +207,6 @@ RESOLVES = {
                         "国家人力资源和社会保障部", "國家人力資源和社會保障部", "中国人力资源和社会保障部",
                         "国家人社部", "Ministry of Human Resources and Social Security",
                         "Ministry of Human Resources and Social Affairs", "Ministry of Social Affairs"],
-        AGENCY["hrss-departments"]: ["人社部门", "人力资源和社会保障部门", "人力資源和社會保障部門",
-                                     "human resources and social departments"],
         AGENCY["mohrss-information-center"]: ["人社部信息中心", "人力资源社会保障部信息中心",
                                               "人力資源社會保障部信息中心"],
         AGENCY["mohrss-policy-research"]: ["政策研究司"],
@@ -262,7 +260,6 @@ RESOLVES = {
         PROGRAM["occupational-injury-protection"]: ["职业伤害保障", "職業傷害保障", "occupational injury protection"],
         PROGRAM["eradicate-wage-arrears"]: ["根治欠薪"],
         PROGRAM["wage-arrears-reporting-platform"]: ["全国根治欠薪线索反映平台"],
-        PROGRAM["thirteenth-five-year-plan"]: ["十三五", "13th Five-Year Plan"],
     },
 }
 
@@ -281,3 +278,8 @@ def test_programs_form_one_scheme(graphs):
     assert (scheme, RDF.type, SKOS.ConceptScheme) in graph
     for node in individuals(graph, SKOS.Concept):
         assert (node, SKOS.inScheme, scheme) in graph, node
+
+
+def test_the_corps_is_not_the_province(graphs):
+    names = index(graphs["regions.ttl"])
+    assert names["新疆生产建设兵团"] == {REGION.xpcc}

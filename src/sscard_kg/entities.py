@@ -70,7 +70,10 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
 
 
 def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Found]:
-    found = [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)]
+    """Gazetteer matches; `人社部门` (departments in general) is not the ministry `人社部`."""
+    found = [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)
+             if not (text[b - 1:b] == "部" and text[b:b + 1] == "门")
+             and not (english and re.match(r"s\b|\s+departments\b", text[b:b + 13], re.I))]
     return found + _enumerated(gaz, kind, text, english, {f.key for f in found})
 
 

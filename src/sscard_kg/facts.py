@@ -218,13 +218,18 @@ def _in_closed_aside(text: str, start: int, place: Found, q: Quantity) -> bool:
     return bool(re.search(r"[(（][^)）]*$", text[start:place.start]) and re.search(r"[)）]", text[place.end:q.start]))
 
 
-def _region_for(text: str, q: Quantity, span: tuple[int, int], places: list[Found]) -> str | None:
+def _region_for(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], places: list[Found]) -> str | None:
+    """The region named last before the figure in its sentence; for a list of places
+    (`海淀、丰台等4个区`) the place that holds them all."""
     before = [p for p in places if span[0] <= p.start and p.end <= q.start and not _in_closed_aside(text, span[0], p, q)]
     if not before:
         return None
     place = before[-1]
     if _NATIONAL.search(text[place.end:q.start]):
         return None
+    if text[place.end:place.end + 1] in ("等", "、") or text[place.start - 1:place.start] == "、":
+        parent = gaz.entries[place.key].parent
+        return parent if parent and gaz.entries.get(parent) and gaz.entries[parent].level != "country" else None
     return place.key
 
 
@@ -340,7 +345,7 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
     unit = q.unit or (metric.default_unit if metric else None) or "count"
     kind = "target" if target else "change" if change else "level"
     return Draft(q, metric, unit, kind, as_of, period_start, inferred,
-                 _region_for(text, q, span, places), _official_for(q, span, para, people), span, subject)
+                 _region_for(gaz, text, q, span, places), _official_for(q, span, para, people), span, subject)
 
 
 def value_key(value: Decimal) -> str:
