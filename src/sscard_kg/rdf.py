@@ -96,7 +96,7 @@ def article_quads(extraction: Extraction, version: str) -> list[Quad]:
     g.add(node, SS("format"), Literal(art.format))
     g.add(node, SCHEMA("inLanguage"), Literal(art.language))
     if art.title:
-        g.add(node, SCHEMA("headline"), _text(art.title, art.language if art.language != "en" else "en"))
+        g.add(node, SCHEMA("headline"), _text(art.title, art.language))
     if art.published:
         g.add(node, SCHEMA("datePublished"), date_literal(art.published))
         g.add(node, SS("dateStated"), Literal(art.date_stated))
