@@ -13,9 +13,7 @@ matching and reporting functions unchanged and scores every file the held-out go
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
-import io
 import sys
 import tempfile
 from pathlib import Path
@@ -35,25 +33,16 @@ def load_scorer():
     return module
 
 
-def as_csv(result) -> str:
-    """A sscard_kg QueryResult as the CSV text the contract CLI would print."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(result.columns)
-    for row in result.rows:
-        writer.writerow(["" if row.get(c) is None else row[c] for c in result.columns])
-    return out.getvalue()
-
-
 def build_and_query(store: str, workers: int = 1) -> tuple[str, str]:
     """Builds the held-out articles into `store` through the library; returns the two contract CSVs."""
     import sscard_kg
+    from sscard_kg.query import write
 
     result = sscard_kg.build([str(ARTICLES)], store=store, workers=workers)
     if result.failed:
         raise RuntimeError(f"build failed for {result.failed}")
-    measurements = as_csv(sscard_kg.query("measurements", store=store))
-    mentions = as_csv(sscard_kg.query("mentions", store=store))
+    measurements = write(sscard_kg.query("measurements", store=store), "csv")
+    mentions = write(sscard_kg.query("mentions", store=store), "csv")
     return measurements, mentions
 
 

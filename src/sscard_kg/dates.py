@@ -47,10 +47,6 @@ def period_end(iso: str) -> str:
     return iso
 
 
-def precision(iso: str | None) -> str:
-    return {10: "day", 7: "month", 4: "year"}.get(len(iso or ""), "none")
-
-
 def year_of(iso: str | None) -> int | None:
     return int(iso[:4]) if iso else None
 
@@ -234,23 +230,21 @@ _SINCE = re.compile(r"(^|[,;.]\s*)since\b[^,;]*$", re.I)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.\s")
 
 
+def _years(text: str, begin: int, end: int, published: str | None) -> list[int]:
+    """Explicit years named in `text[begin:end]`, not after the publication year, in order."""
+    limit = year_of(published) or 9999
+    return [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, begin, end) if int(m.group(1)) <= limit]
+
+
 def _sentence_year(text: str, start: int, published: str | None) -> int | None:
     """An explicit year earlier in the same sentence sets the year of `年底`, `in December`."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    return _last_year(text, begin, start, published)
+    return (_years(text, begin, start, published) or [None])[-1]
 
 
 def _latest_year(text: str, end: int, published: str | None) -> int | None:
     """The latest explicit year named before `end`: the year a report is about."""
-    limit = year_of(published) or 9999
-    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, 0, end) if int(m.group(1)) <= limit]
-    return max(years, default=None)
-
-
-def _last_year(text: str, begin: int, end: int, published: str | None) -> int | None:
-    limit = year_of(published) or 9999
-    years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, begin, end) if int(m.group(1)) <= limit]
-    return years[-1] if years else None
+    return max(_years(text, 0, end, published), default=None)
 
 
 def find_dates(text: str, published: str | None, english: bool) -> list[DateMention]:

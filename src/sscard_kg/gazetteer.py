@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import OWL, RDF, SKOS
+from rdflib.namespace import RDF, SKOS
 
 from .script import to_simplified
 
@@ -166,6 +166,3 @@ def load() -> Gazetteer:
     heads = tuple(p for node in graph.subjects(SS.listHead, None) for p in _patterns(graph, node, SS.listHead))
     return Gazetteer(entries, metrics, heads, reference_version())
 
-
-def is_named_individual(graph: Graph, node) -> bool:
-    return (node, RDF.type, OWL.NamedIndividual) in graph
