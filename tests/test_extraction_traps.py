@@ -12,7 +12,7 @@ import pytest
 from sscard_kg.dates import find_dates
 from sscard_kg.extract import extract
 from sscard_kg.numbers import find_quantities
-from sscard_kg.sources import SourceRef, read
+from sscard_kg.sources import SourceRef, parse_bytes, read
 
 
 def values(text: str, english: bool = False) -> list[tuple[Decimal, str | None, str | None]]:
@@ -33,6 +33,10 @@ def values(text: str, english: bool = False) -> list[tuple[Decimal, str | None, 
     ("in six provinces", True, (Decimal("6"), "count", None)),
     ("nearly one billion people", True, (Decimal("1000000000"), "person", "approx")),
     ("accounts for one-third of the total", True, (Decimal("33.33"), "percent", None)),
+    ("全省持卡人数破亿", False, (Decimal("100000000"), None, "gt")),
+    ("电子社保卡用户突破千万", False, (Decimal("10000000"), None, "gt")),
+    ("服务总量超亿人次", False, (Decimal("100000000"), "person-time", "gt")),
+    ("基金支出过亿元", False, (Decimal("100000000"), "yuan", "gt")),
 ])
 def test_numerals_and_scales(text, english, expected):
     assert expected in values(text, english)
@@ -41,6 +45,7 @@ def test_numerals_and_scales(text, english, expected):
 @pytest.mark.parametrize("text, english", [
     ("2023年全国社保卡", False), ("4月26日电", False), ("拨打12333热线咨询", False),
     ("京ICP备11041399号", False), ("held in 2019 in Beijing", True), ("on the 26th", True),
+    ("突破万难推进改革", False), ("读书破万卷", False),
 ])
 def test_not_figures(text, english):
     assert values(text, english) == []
@@ -189,3 +194,17 @@ def test_change_is_linked_to_the_level_it_modifies(extracted):
     assert changes["pension-insured"].value == Decimal("999000000")
     growth = _find(extracted("d05"), 22, kind="change")
     assert growth[0].change_of.metric == "si-fund-income"
+
+
+def extract_text(body: str, published: str, title: str = "社保卡新闻"):
+    """Measurements of a written article: front matter with its date, then `body`."""
+    data = f"---\ntitle: {title}\ndate: {published}\n---\n{body}\n".encode()
+    return extract(parse_bytes(data, SourceRef("written.md", "written.md")))[1].measurements
+
+
+def test_bare_scale_after_since_clause_is_a_change_at_the_reported_date():
+    found = extract_text("截至2015年3月底,全市社会保障卡持卡人数达到820万人。"
+                         "自2014年底持卡人数突破700万人后,增幅再次破百万。", "2015-04-20")
+    facts = {(m.kind, m.metric, m.value, m.unit, m.as_of, m.qualifier) for m in found}
+    assert ("change", "card-holders", Decimal("1000000"), "person", "2015-03-31", "gt") in facts
+    assert ("level", "card-holders", Decimal("7000000"), "person", "2014-12-31", "gt") in facts

@@ -26,7 +26,7 @@ COMPATIBLE_UNITS = {
     "count": {"count", None},
 }
 _CHANGE_BEFORE = re.compile(
-    r"(增加|增长|下降|减少|提高|回落|上升|降低|增幅|扩大|新增了?|多|少|上涨|下跌)了?(约|近|超过|超)?$"
+    r"(增加|增长|下降|减少|提高|回落|上升|降低|增幅|扩大|新增了?|多|少|上涨|下跌)了?(再次|再度|又|已经?)?(约|近|超过|超|突破|破)?$"
     r"|\b(an? )?(increase|decrease|rise|drop|fall|growth|reduction|up|down)( of| by)?\s*$"
     r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
 _TARGET_CUE = re.compile(r"预计|计划到|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
@@ -139,9 +139,17 @@ def _link_changes(text: str, drafts: list[Draft]) -> list[Draft]:
                 draft = replace(draft, modifies=levels[-1])
             elif linked and linked[-1].kind == "level" and _CHANGE_BEFORE.search(
                     text[linked[-1].quantity.end:draft.quantity.start]):
-                draft = replace(draft, modifies=linked[-1])
+                draft = _change_of(draft, linked[-1])
         linked.append(draft)
     return linked
+
+
+def _change_of(change: Draft, level: Draft) -> Draft:
+    """A change linked to the level right before it; with neither a metric nor a unit of its own
+    (`发行突破5亿人后,增幅再次破亿`) it counts what that level counts."""
+    if change.metric is None and change.quantity.unit is None:
+        return replace(change, modifies=level, metric=level.metric, unit=level.unit)
+    return replace(change, modifies=level)
 
 
 def _scopes(text: str, previous: Draft, q: Quantity) -> bool:
@@ -191,6 +199,17 @@ def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
     return groups
 
 
+_SINCE_OPEN = re.compile(r"(自|从)$")
+_SINCE_CLOSE = re.compile(r"(之?后|以来)[,，]")
+
+
+def _starts_period_before(text: str, d, q: Quantity) -> bool:
+    """`自去年11月底…突破5亿人后,增幅再次破亿`: a date that opens a `自…后` clause closed before
+    the figure is where the figure's period starts, not its date."""
+    return bool(_SINCE_OPEN.search(text[max(0, d.start - 1):d.start])
+                and _SINCE_CLOSE.search(text, d.end, q.start))
+
+
 def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention]):
     """Nearest date before the quantity in its sentence, else after it in the sentence, else the
     last one earlier in the paragraph; None means the segment's own date."""
@@ -200,7 +219,7 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
                    and re.match(r"(in|at|for|by|as of|of)\b", text[d.start:d.end], re.I)]
     if right_after:
         return right_after[0], False
-    before = [d for d in in_sentence if d.end <= q.start]
+    before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)]
     if before:
         return before[-1], False
     after = [d for d in in_sentence if d.start >= q.end and not d.target

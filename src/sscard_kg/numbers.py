@@ -70,6 +70,10 @@ _ZH_NUM = re.compile(
     rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?P<scale>万亿|亿|万|千)?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之))"
 )
+# `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
+# unit of that scale. `万` alone is left out: `突破万难`, `破万卷` are idioms, not figures.
+_ZH_BARE_SCALE = re.compile(r"(?:突破|破|超过|超|过)(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
+_BARE_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6}
 _ZH_PERCENT = re.compile(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)|(半)数")
 _MALFORMED = re.compile(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
@@ -192,6 +196,10 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
                 found.append(Quantity(match.start(), match.end(), value, "percent",
                                       _qualifier(text[:match.start()], text[match.end():match.end() + 8], False)))
                 taken.append(match.span())
+    if not english:
+        for q in _bare_scales(text):
+            found.append(q)
+            taken.append((q.start, q.end))
     pattern = _EN_NUM if english else _ZH_NUM
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -203,6 +211,17 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
         elif q is not None:
             found.append(q)
     return sorted(found, key=lambda q: q.start), rejected
+
+
+def _bare_scales(text: str) -> list[Quantity]:
+    """`持卡人数破亿` → more than 1亿: the span is the scale word, so the verb stays in the
+    text before it, where metric phrasings (`发行突破`) expect it."""
+    found = []
+    for match in _ZH_BARE_SCALE.finditer(text):
+        start, end = match.span("scale")
+        unit, points = _zh_unit(text[end:end + 8])
+        found.append(Quantity(start, end, Decimal(_BARE_SCALES[match.group("scale")]), unit, "gt", points))
+    return found
 
 
 def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
