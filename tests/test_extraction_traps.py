@@ -208,3 +208,15 @@ def test_bare_scale_after_since_clause_is_a_change_at_the_reported_date():
     facts = {(m.kind, m.metric, m.value, m.unit, m.as_of, m.qualifier) for m in found}
     assert ("change", "card-holders", Decimal("1000000"), "person", "2015-03-31", "gt") in facts
     assert ("level", "card-holders", Decimal("7000000"), "person", "2014-12-31", "gt") in facts
+
+
+def test_date_of_a_closing_attribution_is_not_carried():
+    found = extract_text(
+        "About 20 million social security cards have been issued in 12 provinces, according to ministry "
+        "figures as of the end of May. The country has more than 30 provinces.\n\n"
+        "By the end of May, 18 million people held social security cards. In Hebei alone, more than "
+        "2 million residents held the cards.", "2012-06-15", "Social security cards")
+    dated = {m.value: m.as_of for m in found}
+    assert dated[Decimal("20000000")] == "2012-05-31"
+    assert dated[Decimal("30")] == "2012-06-15"
+    assert dated[Decimal("2000000")] == "2012-05-31"

@@ -227,9 +227,23 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     if after:
         return after[0], False
     earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan")]
-    if earlier:
+    if earlier and not _dates_its_source(text, para[0], earlier[-1]):
         return earlier[-1], True
     return None, True
+
+
+_ATTRIBUTION = re.compile(r"\baccording to\b[^,;.]*$|(?:据|根据)[^,，;；。]*$", re.I)
+_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+
+
+def _dates_its_source(text: str, limit: int, d) -> bool:
+    """`…, according to official data from the end of July.`: a date inside the attribution
+    that closes its sentence dates where that sentence's figures come from; the next sentence is
+    a new statement, not one from the same source."""
+    if not _ATTRIBUTION.search(text[max(limit, d.start - 80):d.start]):
+        return False
+    stop = _SENTENCE_STOP.search(text, d.start)
+    return stop is None or not re.search(r"\w", text[d.end:stop.start()])
 
 
 def _in_closed_aside(text: str, start: int, place: Found, q: Quantity) -> bool:
