@@ -220,3 +220,19 @@ def test_date_of_a_closing_attribution_is_not_carried():
     assert dated[Decimal("20000000")] == "2012-05-31"
     assert dated[Decimal("30")] == "2012-06-15"
     assert dated[Decimal("2000000")] == "2012-05-31"
+
+
+def test_units_a_statistic_was_taken_over_are_not_figures():
+    found = extract_text(
+        "国家统计局对全国3000个行政村的抽样调查显示,外出务工人数同比增长2.1%。"
+        "一季度80个城市公共就业服务机构的求人倍率为1.3,相当于1个求职者对应1.3个岗位。"
+        "全国已有30个省份的300个地市发行社会保障卡。", "2020-05-10")
+    values = {m.value for m in found}
+    assert not values & {Decimal("3000"), Decimal("80"), Decimal("1")}
+    assert {Decimal("2.1"), Decimal("30"), Decimal("300")} <= values
+
+
+def test_size_of_an_english_survey_is_not_a_figure():
+    found = extract_text("A survey of 1,500 households found that 62 percent of residents used the "
+                         "social security card.", "2020-05-10", "Social security cards")
+    assert [m.value for m in found] == [Decimal("62")]

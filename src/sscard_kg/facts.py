@@ -152,12 +152,33 @@ def _change_of(change: Draft, level: Draft) -> Draft:
     return replace(change, modifies=level)
 
 
-def _scopes(text: str, previous: Draft, q: Quantity) -> bool:
-    """`31个大城市城镇调查失业率为5.0%`: an unnamed count in the same clause as a named figure
-    says whose figure it is, and is not a figure itself."""
+def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
+    """An unnamed count in the same clause as the next figure says whose figure it is and is not
+    a figure itself when that figure is named (`31个大城市城镇调查失业率为5.0%`), or when the count
+    is one, the base of a ratio (`1个求职者对应1.22个岗位`)."""
     p = previous.quantity
-    return (previous.metric is None and previous.unit == "count" and p.end <= q.start
-            and not re.search(r"[,，;；:：。！？!?\n]|\band\b", text[p.end:q.start]))
+    if previous.metric is not None or previous.unit != "count" or p.end > q.start:
+        return False
+    if re.search(r"[,，;；:：。！？!?\n]|\band\b", text[p.end:q.start]):
+        return False
+    return named or p.value == 1
+
+
+_STATISTIC_AFTER = re.compile(r"^[^,，;；:：。！？!?\n]{0,30}?(调查|监测|抽样|问卷|统计|供求信息"
+                              r"|(率|比例|比重|占比|倍率|指数)(均值|平均值)?(为|是|达到?|约为|保持在))")
+_STATISTIC_BEFORE = re.compile(r"\b(survey|poll|sample|study|monitoring|census)\w* (of|covering|among|in|across)"
+                               r"( (about|around|nearly|over|more than))?\s*$", re.I)
+
+
+def _sizes_a_statistic(text: str, draft: Draft) -> bool:
+    """`对全国2000个行政村的监测显示`, `100个城市…求人倍率为1.22`, `a survey of 2,000 households`:
+    an unnamed count of the units a survey, statistic or rate was taken over is the size of the
+    source, not a figure."""
+    q = draft.quantity
+    if draft.metric is not None or draft.kind != "level" or draft.unit not in ("count", "person"):
+        return False
+    return bool(_STATISTIC_AFTER.search(text[q.end:q.end + 40])
+                or _STATISTIC_BEFORE.search(text[max(0, q.start - 60):q.start]))
 
 
 def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
@@ -324,14 +345,15 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
                 and _unit_fits(previous_metric, q.unit):
             metric = previous_metric
         previous_end, previous_metric = q.end, metric
-        if subject and drafts and _scopes(text, drafts[-1], q):
+        if drafts and _scopes(text, drafts[-1], q, bool(subject)):
             drafts.pop()
         draft = _draft(c.gaz, text, q, metric, subject, span, para, c.dates, c.places, c.people,
                        c.segment_date, q in changes, changes.get(q, False))
         clause = text[_clause_start(text, span[0], q.start):_clause_end(text, q.end, span[1])]
         if draft.region is None and c.home and not _NATIONAL.search(clause):
             draft = replace(draft, region=c.home)
-        drafts.append(draft)
+        if not _sizes_a_statistic(text, draft):
+            drafts.append(draft)
     return drafts
 
 
