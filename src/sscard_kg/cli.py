@@ -76,6 +76,9 @@ def query(
     sparql: str = typer.Argument(..., help="A .rq file, the name of a query in queries/, or SPARQL text."),
     store: str = typer.Option(None, "--store", help=STORE_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(QUERY_FORMATS)}."),
+    param: list[str] = typer.Option(None, "--param", "-p", metavar="NAME=VALUE",
+                                    help="Narrow a query that declares parameters, e.g. --param metric=card-holders "
+                                         "(repeatable; `sscard-kg queries` lists them)."),
 ) -> None:
     """Run a SPARQL query against the store and print the result."""
     from .query import query as run_query
@@ -83,8 +86,14 @@ def query(
 
     if fmt not in QUERY_FORMATS:
         _fail(f"unknown format {fmt!r}: use one of {', '.join(QUERY_FORMATS)}", 2)
+    params = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            _fail(f"--param {item!r}: write it as NAME=VALUE, e.g. metric=card-holders", 2)
+        params[name.strip().lstrip("?")] = value
     try:
-        typer.echo(write(run_query(sparql, store=store), fmt), nl=False)
+        typer.echo(write(run_query(sparql, store=store, params=params), fmt), nl=False)
     except errors.SscardError as exc:
         _fail(str(exc))
 
@@ -92,10 +101,12 @@ def query(
 @app.command("queries")
 def list_queries() -> None:
     """List the named queries in queries/ and what each answers."""
-    from .query import describe, named_queries
+    from .query import describe, named_queries, parameters
 
     for name, path in named_queries().items():
         typer.echo(f"{name:22} {describe(path)}")
+        for parameter, meaning in parameters(path.read_text(encoding="utf-8")).items():
+            typer.echo(f"{'':24}--param {parameter}=…  {meaning}")
 
 
 @app.command()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, serialize
+from pyoxigraph import Literal, QueryBoolean, QuerySolutions, RdfFormat, Variable, serialize
 
 from .errors import QueryError
 from .gazetteer import QUERIES_DIR
@@ -44,9 +44,30 @@ def named_queries() -> dict[str, Path]:
 
 
 def describe(path: Path) -> str:
-    """A named query's header comment: what it answers."""
-    lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    """A named query's header comment: what it answers (its parameter lines aside)."""
+    lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.startswith("#") and not _PARAMETER.match(line)]
     return " ".join(lines[:2])
+
+
+def parameters(sparql: str) -> dict[str, str]:
+    """The parameters a query declares in its header (`# ?name: what it selects`)."""
+    return {name: meaning for name, _, meaning in _PARAMETER.findall(sparql)}
+
+
+# `# ?metric: ...` takes a plain string; `# ?official@zh-Hans: ...` a string in that language.
+_PARAMETER = re.compile(r"^#\s*\?(\w+)(?:@([\w-]+))?:\s*(.+?)\s*$", re.M)
+
+
+def substitutions(sparql: str, params: dict[str, str] | None) -> dict[Variable, Literal]:
+    """Bind each given parameter to its value; a name the query does not declare is an error."""
+    languages = {name: language for name, language, _ in _PARAMETER.findall(sparql)}
+    unknown = sorted(set(params or {}) - set(languages))
+    if unknown:
+        known = ", ".join(languages) or "none"
+        raise QueryError(f"the query takes no parameter {', '.join(unknown)} (it takes: {known})")
+    return {Variable(name): Literal(value, language=languages[name] or None)
+            for name, value in (params or {}).items()}
 
 
 def resolve(text_or_name: str) -> str:
@@ -64,9 +85,11 @@ def resolve(text_or_name: str) -> str:
     return text_or_name
 
 
-def run(sparql: str, store) -> QueryResult:
+def run(sparql: str, store, params: dict[str, str] | None = None) -> QueryResult:
+    """Run SPARQL text on an open store, with `params` bound to the variables the query declares."""
+    bound = substitutions(sparql, params)
     try:
-        results = store.query(sparql)
+        results = store.query(sparql, substitutions=bound or None)
     except SyntaxError as exc:
         raise QueryError(f"the query does not parse: {exc}") from None
     if isinstance(results, QueryBoolean):
@@ -78,9 +101,12 @@ def run(sparql: str, store) -> QueryResult:
     return QueryResult([], [], graph=serialize(results, format=RdfFormat.TURTLE))
 
 
-def query(text_or_name: str, store: str | None = None) -> QueryResult:
-    """Run a named query, a .rq file or SPARQL text against the store (opened read-only)."""
-    return run(resolve(text_or_name), open_store(store, read_only=True))
+def query(text_or_name: str, store: str | None = None, params: dict[str, str] | None = None) -> QueryResult:
+    """Run a named query, a .rq file or SPARQL text against the store (opened read-only).
+
+    `params` narrows a query that declares parameters, e.g. {"metric": "card-holders"}.
+    """
+    return run(resolve(text_or_name), open_store(store, read_only=True), params)
 
 
 def write(result: QueryResult, fmt: str) -> str:

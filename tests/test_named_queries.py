@@ -1,0 +1,115 @@
+"""The named queries in queries/ on the seeds: each answers what its header says, and its
+parameters narrow it to the same rows the contract queries give."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from typer.testing import CliRunner
+
+import sscard_kg
+from sscard_kg.cli import app
+from sscard_kg.errors import QueryError
+from sscard_kg.query import named_queries, parameters, resolve
+
+
+@pytest.fixture(scope="module")
+def store(seeds_dir, tmp_path_factory):
+    path = tmp_path_factory.mktemp("named") / "store"
+    result = sscard_kg.build([str(seeds_dir)], store=str(path), workers=1)
+    assert result.ok, result.failed
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def measurements(store):
+    return sscard_kg.query("measurements", store=store).rows
+
+
+def ask(name, store, **params):
+    return sscard_kg.query(name, store=store, params=params or None).rows
+
+
+def test_every_named_query_runs_and_the_narrowing_ones_declare_parameters(store):
+    declared = {name: set(parameters(resolve(name))) for name in named_queries()}
+    assert declared["time-series"] == {"metric"}
+    assert declared["latest-figures"] == {"metric"}
+    assert declared["conflicting-figures"] == {"metric"}
+    assert declared["article"] == {"file"}
+    assert declared["who-announced"] == {"official"}
+    assert declared["mentioning-articles"] == {"label"}
+    for name in named_queries():
+        assert ask(name, store), name
+
+
+def test_time_series_of_one_metric_is_every_level_of_it(store, measurements):
+    series = ask("time-series", store, metric="card-holders")
+    assert {row["metric"] for row in series} == {"card-holders"}
+    expected = sorted((r["file"], r["value"], r["asOf"]) for r in measurements if r["metric"] == "card-holders")
+    assert sorted((r["file"], r["value"], r["asOf"]) for r in series) == expected
+    assert ("000", "1340000000", "2021-03-31") in {(r["file"][:3], r["value"], r["asOf"]) for r in series}
+
+
+def test_latest_figures_gives_the_newest_date_per_metric_and_region(store, measurements):
+    latest = ask("latest-figures", store)
+    newest = defaultdict(str)
+    for row in measurements:
+        if row["metric"] and row["asOf"]:
+            key = (row["metric"], row["region"])
+            newest[key] = max(newest[key], row["asOf"])
+    assert {(r["metric"], r["region"]): r["asOf"] for r in latest} == dict(newest)
+    (holders,) = ask("latest-figures", store, metric="card-holders")
+    assert (holders["value"], holders["asOf"], holders["file"][:3]) == ("1379000000", "2023-12-31", "002")
+
+
+def test_conflicting_figures_are_the_dates_with_more_than_one_value(store, measurements):
+    values = defaultdict(set)
+    for row in measurements:
+        if row["metric"] and row["asOf"]:
+            values[(row["metric"], row["asOf"], row["region"])].add(float(row["value"]))
+    expected = {key for key, found in values.items() if len(found) > 1}
+    rows = ask("conflicting-figures", store)
+    assert {(r["metric"], r["asOf"], r["region"]) for r in rows} == expected
+    for row in rows:
+        assert len(row["values"].split(" | ")) == len(values[(row["metric"], row["asOf"], row["region"])])
+    assert {r["metric"] for r in ask("conflicting-figures", store, metric="card-holders")} <= {"card-holders"}
+
+
+def test_article_lists_one_files_figures_in_text_order(store, measurements):
+    file = next(r["file"] for r in measurements if r["file"].startswith("002"))
+    rows = ask("article", store, file=file)
+    assert {r["file"] for r in rows} == {file}
+    starts = [int(r["start"]) for r in rows]
+    assert starts == sorted(starts)
+    assert len(rows) >= sum(1 for r in measurements if r["file"] == file)
+
+
+def test_who_announced_narrows_to_one_official(store):
+    rows = ask("who-announced", store, official="卢爱红")
+    assert rows and {r["official"] for r in rows} == {"卢爱红"}
+    assert {r["role"] for r in rows} == {"政策研究司司长、新闻发言人"}
+    assert ("card-holders", "1340000000") in {(r["metric"], r["value"]) for r in rows}
+
+
+def test_mentioning_articles_of_one_program_match_the_mentions(store):
+    mentions = sscard_kg.query("mentions", store=store).rows
+    expected = {r["file"] for r in mentions if r["label"] == "电子社保卡"}
+    rows = ask("mentioning-articles", store, label="电子社保卡")
+    assert expected and {r["file"] for r in rows} == expected
+
+
+def test_an_undeclared_parameter_is_an_error_that_names_the_known_ones(store):
+    with pytest.raises(QueryError, match=r"no parameter region \(it takes: metric\)"):
+        ask("time-series", store, region="北京")
+
+
+def test_the_command_line_takes_parameters(store):
+    runner = CliRunner()
+    out = runner.invoke(app, ["query", "latest-figures", "--store", store, "-f", "csv", "--param", "metric=card-holders"])
+    assert out.exit_code == 0, out.output
+    assert out.output.splitlines()[1].startswith("card-holders,,2023-12-31,1379000000,")
+    bad = runner.invoke(app, ["query", "latest-figures", "--store", store, "--param", "metric"])
+    assert bad.exit_code == 2 and "NAME=VALUE" in bad.output
+    listed = runner.invoke(app, ["queries"])
+    assert "--param metric=" in listed.output and "--param official=" in listed.output
