@@ -236,3 +236,20 @@ def test_size_of_an_english_survey_is_not_a_figure():
     found = extract_text("A survey of 1,500 households found that 62 percent of residents used the "
                          "social security card.", "2020-05-10", "Social security cards")
     assert [m.value for m in found] == [Decimal("62")]
+
+
+def test_people_a_card_is_issued_to_are_card_holders():
+    found = extract_text(
+        "So far, 85 cities have begun issuing the new social security cards designed by the ministry to "
+        "more than 60 million people. Officials expect 90 million residents to be issued with such cards "
+        "by the end of the year.", "2011-06-10", "Social security cards")
+    facts = {(m.kind, m.metric, m.value, m.qualifier) for m in found}
+    assert ("level", "card-holders", Decimal("60000000"), "gt") in facts
+    assert ("target", "card-holders", Decimal("90000000"), None) in facts
+    assert ("level", None, Decimal("85"), None) in facts
+
+
+def test_count_beside_a_named_rate_is_its_base_not_a_figure():
+    found = extract_text("In May, 31 major cities had a surveyed unemployment rate of 5.1 percent.",
+                         "2019-06-15", "Jobs")
+    assert [(m.metric, m.value) for m in found] == [("surveyed-unemployment-rate", Decimal("5.1"))]

@@ -154,14 +154,15 @@ def _change_of(change: Draft, level: Draft) -> Draft:
 
 def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
     """An unnamed count in the same clause as the next figure says whose figure it is and is not
-    a figure itself when that figure is named (`31个大城市城镇调查失业率为5.0%`), or when the count
-    is one, the base of a ratio (`1个求职者对应1.22个岗位`)."""
+    a figure itself when that figure is a named rate of the counted units (`31个大城市城镇调查
+    失业率为5.0%`), or when the count is one, the base of a ratio (`1个求职者对应1.22个岗位`). A
+    count beside a named total (`85 cities issue cards to 60 million people`) stays a figure."""
     p = previous.quantity
     if previous.metric is not None or previous.unit != "count" or p.end > q.start:
         return False
     if re.search(r"[,，;；:：。！？!?\n]|\band\b", text[p.end:q.start]):
         return False
-    return named or p.value == 1
+    return (named and q.unit == "percent") or p.value == 1
 
 
 _STATISTIC_AFTER = re.compile(r"^[^,，;；:：。！？!?\n]{0,30}?(调查|监测|抽样|问卷|统计|供求信息"
