@@ -11,6 +11,7 @@ repaired reading is far more plausible than the text as it stands.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
@@ -92,15 +93,20 @@ def plausibility(text: str) -> float:
     return lm_score(text) + LENGTH_BONUS * len(text)
 
 
-@lru_cache(maxsize=200_000)
-def _unigram(chars: str) -> float:
+@lru_cache(maxsize=None)
+def _char_unigram(ch: str) -> float:
     freq, logtotal = _model()
-    return sum(_char_cost(_t2s(c)[:1] or c, freq, logtotal) for c in chars)
+    return _char_cost(_t2s(ch)[:1] or ch, freq, logtotal)
+
+
+def _unigram(chars: str) -> float:
+    return sum(map(_char_unigram, chars))
 
 
 @lru_cache(maxsize=4096)
-def _by_unigram(cands: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(cands, key=_unigram, reverse=True))
+def _top_by_unigram(cands: tuple[str, ...]) -> tuple[str, ...]:
+    """The TOP_K candidates whose characters are the most frequent (a slot may have thousands)."""
+    return tuple(heapq.nlargest(TOP_K, cands, key=_unigram))
 
 
 def _follows(doc: str) -> dict[str, frozenset[str]]:
@@ -286,7 +292,7 @@ class _Run:
                 left = (self.left + "".join(chars))[-4:]
                 if len(cands) > TOP_K:
                     follows = self.follows.get(left[-1:], frozenset())
-                    cands = _by_unigram(cands)[:TOP_K] + tuple(c for c in cands if c[0] in follows)
+                    cands = _top_by_unigram(cands) + tuple(c for c in cands if c[0] in follows)
                 ranked = sorted(((plausibility(left + c + right) + self._in_doc(left, c, right), c)
                                  for c in cands), reverse=True)
                 gap = ranked[0][0] - ranked[1][0]
