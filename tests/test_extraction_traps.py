@@ -253,3 +253,15 @@ def test_count_beside_a_named_rate_is_its_base_not_a_figure():
     found = extract_text("In May, 31 major cities had a surveyed unemployment rate of 5.1 percent.",
                          "2019-06-15", "Jobs")
     assert [(m.metric, m.value) for m in found] == [("surveyed-unemployment-rate", Decimal("5.1"))]
+
+
+def test_year_of_a_ratio_base_dates_the_base_not_the_ratio():
+    base = find_dates("今年调整水平为2023年退休人员月人均基本养老金的3.8%", "2024-05-10", False)
+    assert [d.value for d in base] == ["2024"]
+    (mention,) = find_dates("2023年全国参保人数为10.6亿人", "2024-05-10", False)
+    assert mention.value == "2023"
+
+
+def test_ratio_to_a_dated_base_gets_the_articles_date():
+    found = extract_text("人社部表示,总体调整水平为2023年退休人员月人均基本养老金的3%。", "2024-05-10")
+    assert [(m.value, m.as_of) for m in found] == [(Decimal("3"), "2024-05-10")]

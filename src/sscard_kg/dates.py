@@ -265,7 +265,7 @@ def find_dates(text: str, published: str | None, english: bool) -> list[DateMent
             if not resolved or not resolved[0]:
                 continue
             value, kind, period_start = resolved
-            if not english and re.search(r"(比|较|与)$", text[max(0, start - 1):start]):
+            if not english and (re.search(r"(比|较|与)$", text[max(0, start - 1):start]) or _names_a_base(text, start, end)):
                 continue
             if (english and _SINCE.search(text[max(0, start - 80):start])) or (
                     not english and re.match(r"以来|起", text[end:end + 2])):
@@ -275,6 +275,16 @@ def find_dates(text: str, published: str | None, english: bool) -> list[DateMent
             mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))
             taken.append((start, end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_BASE_BEFORE = re.compile(r"(为|是|相当于)$")
+_BASE_AFTER = re.compile(r"[^,，;；。！？\n\d]{0,24}的\d+(?:\.\d+)?(%|倍)")
+
+
+def _names_a_base(text: str, start: int, end: int) -> bool:
+    """`调整水平为2020年退休人员月人均基本养老金的4.5%`: a date inside the base a ratio is taken
+    of dates that base, like `比2019年`, not the ratio."""
+    return bool(_BASE_BEFORE.search(text[max(0, start - 3):start]) and _BASE_AFTER.match(text, end))
 
 
 def _is_target(value: str, published: str | None, words: str, english: bool) -> bool:
