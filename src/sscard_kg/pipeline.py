@@ -224,7 +224,7 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["sscard_kg.batch", "sscard_kg.extract", "sscard_kg.rdf",
-                                        "sscard_kg.validate", "pyshacl"])
+                                        "sscard_kg.validate", "pyshacl", "sscard_kg.preload"])
     queue = [(chunk, False) for chunk in chunks]
     queue.reverse()
     while queue:

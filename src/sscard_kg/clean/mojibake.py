@@ -45,6 +45,12 @@ def _model() -> tuple[dict[str, int], float]:
     return jieba.dt.FREQ, math.log(jieba.dt.total)
 
 
+def load_models() -> None:
+    """Load the word frequencies and the conversion tables now rather than at the first damaged text."""
+    _model()
+    _converter()
+
+
 @lru_cache(maxsize=None)
 def _t2s(char: str) -> str:
     return _converter().convert(char) if char.strip() else char
