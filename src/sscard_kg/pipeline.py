@@ -27,7 +27,7 @@ from .sources import SourceRef, collect, read_file
 
 __all__ = ["ArticleReport", "BuildResult", "build", "process"]
 
-MAX_BATCH = 200            # articles per worker task, validated in one pyshacl call (it costs less per article in bigger calls)
+MAX_BATCH = 100            # articles per worker task, validated in one pyshacl call (it costs less per article in bigger calls)
 # Fewer articles than this to extract are not worth starting workers for (about 2 s to start and
 # warm up a pool, against 20-30 ms an article).
 IN_PROCESS_BELOW = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", 64))

@@ -48,7 +48,6 @@ def _path_nodes(graph: Graph, path) -> set:
     return nodes
 
 
-@lru_cache(maxsize=65536)
 def _term(term):
     """A pyoxigraph term as rdflib's, without a round trip through a serialisation."""
     if isinstance(term, NamedNode):
@@ -69,7 +68,16 @@ def _to_rdflib(quads: list[Quad]) -> Graph:
     """The triples of `quads` the shapes can read, as an rdflib graph."""
     graph = Graph()
     read = constrained_predicates()
-    graph.addN((_term(q.subject), _term(q.predicate), _term(q.object), graph)
+    iris: dict[NamedNode, URIRef] = {}  # subjects, predicates and classes recur: convert each once
+
+    def term(node):
+        if isinstance(node, NamedNode):
+            if node not in iris:
+                iris[node] = URIRef(node.value)
+            return iris[node]
+        return _term(node)
+
+    graph.addN((term(q.subject), term(q.predicate), term(q.object), graph)
                for q in quads if q.predicate.value in read)
     return graph
 

@@ -76,7 +76,7 @@ def _char_cost(ch: str, freq: dict[str, int], logtotal: float) -> float:
     return -26.0
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=50_000)
 def lm_score(text: str) -> float:
     """Log-probability of the best jieba segmentation of `text` read as Simplified Chinese."""
     freq, logtotal = _model()
@@ -109,7 +109,7 @@ def _unigram(chars: str) -> float:
     return sum(map(_char_unigram, chars))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _top_by_unigram(cands: tuple[str, ...]) -> tuple[str, ...]:
     """The TOP_K candidates whose characters are the most frequent (a slot may have thousands)."""
     return tuple(heapq.nlargest(TOP_K, cands, key=_unigram))
@@ -175,7 +175,7 @@ def _fits(ch: str, hint: str | None) -> bool:
     return hint is None or (_changes_t2s(ch) and hint in readings(ch))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _slot_chars(lead: int | None, trail: int | None, hint: str | None) -> tuple[str, ...]:
     """Characters a slot may hold given its known bytes (None = lost)."""
     if lead is None and trail is None:
@@ -195,7 +195,7 @@ def _slot_chars(lead: int | None, trail: int | None, hint: str | None) -> tuple[
     return (ch,)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> tuple[str, ...]:
     """Two characters around a deleted PUA pair: (lead, a) and (b, trail) with (a, b) a PUA code."""
     lefts = [(a, ch) for a, ch in gbk_shift.chars_by_lead().get(lead, []) if _is_han(ch)]
