@@ -51,6 +51,11 @@ def test_not_figures(text, english):
     assert values(text, english) == []
 
 
+@pytest.mark.parametrize("text", ["比分0/0平", "编号5/0号", "7/3的比例"])
+def test_a_slash_that_is_not_a_share_is_not_a_percentage(text):
+    assert all(unit != "percent" for _, unit, _ in values(text))
+
+
 def test_malformed_number_is_reported_not_guessed():
     found, rejected = find_quantities("and 10.4.2 billion yuan was returned", True)
     assert all(q.value not in (Decimal("10.4e9"), Decimal("4.2e9")) for q in found)

@@ -261,7 +261,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         after = "余" + after
     if re.match(r"^/\d", after) or text[start - 1:start] == "/":
         fraction = re.match(r"^(\d+)/(\d+)", text[start:start + 8])
-        if fraction and int(fraction.group(2)) < 100:
+        if fraction and 0 < int(fraction.group(2)) < 100 and int(fraction.group(1)) <= int(fraction.group(2)):
             return Quantity(start, start + fraction.end(), Decimal(fraction.group(1)) * 100 / Decimal(fraction.group(2)),
                             "percent", None)
         return None
