@@ -33,6 +33,9 @@ MAX_BATCH = 100            # articles per worker task, validated in one pyshacl 
 IN_PROCESS_BELOW = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", 64))
 READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
 FLUSH_EVERY = 500          # articles written between flushes: RocksDB memtables otherwise grow ~230 MB a 1,000
+# After this many articles written, the build compacts the store before it ends: otherwise the next
+# open pays for it (10k articles: ~5 s of compaction, which made an unchanged re-build 7 s, not 2).
+COMPACT_AFTER = 2000
 EXECUTORS = ("local", "dask")
 
 
@@ -159,6 +162,8 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
                 db.remove_graph(NamedNode(graph))
                 result.pruned.append(key)
     db.flush()
+    if len(result.built) + len(result.pruned) >= COMPACT_AFTER:
+        db.optimize()
     for items in (result.built, result.unchanged, result.failed, result.pruned):
         items.sort()
     result.reports.sort(key=lambda r: r.source)
