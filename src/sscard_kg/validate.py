@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pyoxigraph import BlankNode, NamedNode, Quad
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from .gazetteer import SHAPES_DIR
 
@@ -27,24 +27,24 @@ def shapes_graph() -> Graph:
 
 @lru_cache(maxsize=1)
 def constrained_predicates() -> frozenset[str]:
-    """Every predicate a shape's path names, and rdf:type: no other triple can change a result."""
+    """Every predicate a shape's path names, rdf:type and rdfs:subClassOf (targets and sh:class
+    read them): no other triple can change a result."""
     shapes = shapes_graph()
-    found = {str(RDF.type)}
+    found = {str(RDF.type), str(RDFS.subClassOf)}
     for path in shapes.objects(None, SH.path):
         found.update(str(node) for node in _path_nodes(shapes, path) if isinstance(node, URIRef))
     return frozenset(found)
 
 
 def _path_nodes(graph: Graph, path) -> set:
-    """The IRIs in a property path: the path itself, or every node of a complex path's lists."""
+    """The nodes of a property path: an IRI, or everything a complex path's blank nodes and
+    lists (sh:inversePath, sequences, alternatives) lead to."""
     nodes, todo = set(), [path]
     while todo:
         node = todo.pop()
-        if node in nodes:
-            continue
-        nodes.add(node)
-        todo.extend(o for _, o in graph.predicate_objects(node))
-        todo.extend(graph.items(node) if (node, RDF.first, None) in graph else [])
+        if node not in nodes:
+            nodes.add(node)
+            todo.extend(graph.objects(node, None))
     return nodes
 
 

@@ -1,0 +1,88 @@
+"""SHACL validation of article graphs: a broken graph is named with the shape's message, the others
+in the same batch pass, and giving pyshacl only the constrained triples changes no result."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad
+
+from sscard_kg import validate
+from sscard_kg.extract import extract, version
+from sscard_kg.rdf import article_quads
+from sscard_kg.sources import collect, read
+
+SS = "https://w3id.org/sscard-kg/ontology#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.fixture(scope="module")
+def graphs(seeds_dir) -> dict[str, list[Quad]]:
+    found = {}
+    for ref in collect([str(seeds_dir)]):
+        quads = article_quads(extract(read(ref))[1], version())
+        found[quads[0].graph_name.value] = quads
+    return found
+
+
+def _broken(quads: list[Quad], predicate: str, replace) -> list[Quad]:
+    """The quads with the first `predicate` quad replaced by what `replace` returns (None drops it)."""
+    out, done = [], False
+    for quad in quads:
+        if not done and quad.predicate.value == SS + predicate:
+            done = True
+            new = replace(quad)
+            out.extend([new] if new is not None else [])
+        else:
+            out.append(quad)
+    assert done, predicate
+    return out
+
+
+def _with_object(quad: Quad, obj) -> Quad:
+    return Quad(quad.subject, quad.predicate, obj, quad.graph_name)
+
+
+BREAKS = {
+    "no value": ("value", lambda q: None, "exactly one decimal value"),
+    "unknown unit": ("unit", lambda q: _with_object(q, Literal("kg")), "the unit must be"),
+    "as-of date as a string": ("asOf", lambda q: _with_object(q, Literal(q.object.value)), "the as-of date must be"),
+    "bad content hash": ("contentHash", lambda q: _with_object(q, Literal("not-a-hash")), "SHA-256"),
+    "evidence that is not evidence": ("evidence", lambda q: _with_object(q, NamedNode("https://example.org/x")),
+                                      "evidence span"),
+}
+
+
+def test_the_seeds_conform(graphs):
+    assert validate.validate_graphs(graphs) == {iri: [] for iri in graphs}
+
+
+@pytest.mark.parametrize("name", sorted(BREAKS))
+def test_a_broken_graph_is_named_with_the_message_and_the_rest_pass(graphs, name):
+    predicate, replace, message = BREAKS[name]
+    victim = sorted(graphs)[0]
+    batch = dict(graphs, **{victim: _broken(graphs[victim], predicate, replace)})
+    problems = validate.validate_graphs(batch)
+    assert any(message in text for text in problems[victim]), problems[victim]
+    assert all(not problems[iri] for iri in graphs if iri != victim)
+
+
+@pytest.mark.parametrize("name", sorted(BREAKS))
+def test_reading_only_the_constrained_triples_changes_no_result(graphs, name, monkeypatch):
+    predicate, replace, _ = BREAKS[name]
+    victim = sorted(graphs)[-1]
+    batch = dict(graphs, **{victim: _broken(graphs[victim], predicate, replace)})
+    filtered = validate.validate_graphs(batch)
+    monkeypatch.setattr(validate, "constrained_predicates", lambda: _Everything())
+    assert validate.validate_graphs(batch) == filtered
+    assert filtered[victim]
+
+
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
+
+
+def test_the_constrained_predicates_come_from_the_shapes():
+    read = validate.constrained_predicates()
+    assert {SS + "value", SS + "asOf", SS + "quote", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"} <= read
+    assert SS + "cleanQuote" not in read and "https://schema.org/mentions" not in read
