@@ -56,6 +56,11 @@ def test_a_slash_that_is_not_a_share_is_not_a_percentage(text):
     assert all(unit != "percent" for _, unit, _ in values(text))
 
 
+@pytest.mark.parametrize("text", ["截至276月底,全国", "13月份的数据", "截至2023年14月末"])
+def test_a_month_that_does_not_exist_is_no_date(text):
+    assert all(1 <= int(d.value[5:7] or 1) <= 12 for d in find_dates(text, "2021-03-03", False) if len(d.value) >= 7)
+
+
 def test_malformed_number_is_reported_not_guessed():
     found, rejected = find_quantities("and 10.4.2 billion yuan was returned", True)
     assert all(q.value not in (Decimal("10.4e9"), Decimal("4.2e9")) for q in found)

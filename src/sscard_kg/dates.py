@@ -261,7 +261,10 @@ def find_dates(text: str, published: str | None, english: bool) -> list[DateMent
             resolver = _Resolver(published, _sentence_year(text, start, published),
                                  _latest_year(text, start, published))
             handler = dict((p, h) for p, h in (_en_patterns(resolver) if english else _zh_patterns(resolver)))[pattern]
-            resolved = handler(match.groupdict())
+            try:
+                resolved = handler(match.groupdict())
+            except ValueError:  # a month that does not exist (`276月底` read as 76月) is no date
+                continue
             if not resolved or not resolved[0]:
                 continue
             value, kind, period_start = resolved
