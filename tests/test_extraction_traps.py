@@ -56,7 +56,7 @@ def test_a_slash_that_is_not_a_share_is_not_a_percentage(text):
     assert all(unit != "percent" for _, unit, _ in values(text))
 
 
-@pytest.mark.parametrize("text", ["截至276月底,全国", "13月份的数据", "截至2023年14月末"])
+@pytest.mark.parametrize("text", ["截至276月底,全国", "13月份的数据", "截至2023年14月末", "1-23月,基金收入"])
 def test_a_month_that_does_not_exist_is_no_date(text):
     assert all(1 <= int(d.value[5:7] or 1) <= 12 for d in find_dates(text, "2021-03-03", False) if len(d.value) >= 7)
 

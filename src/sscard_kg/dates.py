@@ -214,6 +214,8 @@ def _month(r: _Resolver, month: int, year: int | None = None) -> str | None:
 
 
 def _span(r: _Resolver, year: int | None, first: int, last: int):
+    if not 1 <= first <= last <= 12:
+        return None
     if year is None:
         year, _ = r.recent_month(last)
     if not year:
