@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,19 @@ def seed_file(seeds_dir):
         return match
 
     return find
+
+
+@pytest.fixture(scope="session")
+def build_seeds_store(seeds_dir, tmp_path_factory) -> Callable[[str], str]:
+    """Build the seeds into a fresh store named `name`; each test module that changes or serves
+    its store gets its own."""
+    import sscard_kg
+
+    def build(name: str) -> str:
+        path = tmp_path_factory.mktemp(name) / "store"
+        result = sscard_kg.build([str(seeds_dir)], store=str(path), workers=1)
+        assert result.ok, result.failed
+        gc.collect()  # release the store's lock before another process opens it
+        return str(path)
+
+    return build

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import shutil
 import subprocess
 import sys
@@ -27,12 +26,8 @@ CASES = [(fmt, reference) for fmt in FORMATS for reference in (False, True)]
 
 
 @pytest.fixture(scope="module")
-def store(seeds_dir, tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("export") / "store"
-    result = sscard_kg.build([str(seeds_dir)], store=str(path), workers=1)
-    assert result.ok, result.failed
-    gc.collect()
-    return str(path)
+def store(build_seeds_store) -> str:
+    return build_seeds_store("export")
 
 
 def expected_quads(store: str, fmt: str, reference: bool) -> set[Quad]:

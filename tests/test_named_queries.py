@@ -15,11 +15,8 @@ from sscard_kg.query import named_queries, parameters, resolve
 
 
 @pytest.fixture(scope="module")
-def store(seeds_dir, tmp_path_factory):
-    path = tmp_path_factory.mktemp("named") / "store"
-    result = sscard_kg.build([str(seeds_dir)], store=str(path), workers=1)
-    assert result.ok, result.failed
-    return str(path)
+def store(build_seeds_store):
+    return build_seeds_store("named")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import shutil
@@ -27,12 +26,8 @@ SELECT ?metric (COUNT(DISTINCT ?m) AS ?n) WHERE {
 
 
 @pytest.fixture(scope="module")
-def store(seeds_dir, tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("report") / "store"
-    result = sscard_kg.build([str(seeds_dir)], store=str(path), workers=1)
-    assert result.ok, result.failed
-    gc.collect()
-    return str(path)
+def store(build_seeds_store) -> str:
+    return build_seeds_store("report")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ ports; it is queried with SPARQLWrapper, rdflib's SPARQLStore and plain HTTP, an
 
 from __future__ import annotations
 
-import gc
 import os
 import selectors
 import shutil
@@ -86,12 +85,8 @@ def stop(process: subprocess.Popen) -> int:
 
 
 @pytest.fixture(scope="module")
-def store(seeds_dir, tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("serve") / "store"
-    result = sscard_kg.build([str(seeds_dir)], store=str(path), workers=1)
-    assert result.ok, result.failed
-    gc.collect()
-    return str(path)
+def store(build_seeds_store) -> str:
+    return build_seeds_store("serve")
 
 
 @pytest.fixture(scope="module")
