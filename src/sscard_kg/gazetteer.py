@@ -87,11 +87,37 @@ class Gazetteer:
             if not table:
                 self._matchers[key] = (None, {})
             else:
-                alternation = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+                aliases = alias_pattern(table)
                 flags = re.I if english else 0
-                regex = rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])" if english else f"(?:{alternation})"
+                regex = rf"(?<![A-Za-z])(?:{aliases})(?![A-Za-z])" if english else f"(?:{aliases})"
                 self._matchers[key] = (re.compile(regex, flags), table)
         return self._matchers[key]
+
+
+def alias_pattern(aliases) -> str:
+    """A pattern for any of `aliases`, longest first at each place, shaped as a trie: the engine
+    follows the text down the one path of shared prefixes instead of trying every alias in turn.
+    Each optional tail is greedy, so a longer alias is tried before the shorter one it extends."""
+    return _trie_pattern(_trie(aliases))
+
+
+def _trie(words) -> dict:
+    """Nested dicts keyed by character; the key "" marks that a word ends there."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def ontology_files() -> list[Path]:
