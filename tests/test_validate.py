@@ -86,3 +86,15 @@ def test_the_constrained_predicates_come_from_the_shapes():
     read = validate.constrained_predicates()
     assert {SS + "value", SS + "asOf", SS + "quote", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"} <= read
     assert SS + "cleanQuote" not in read and "https://schema.org/mentions" not in read
+
+
+
+def test_a_bad_date_is_charged_to_every_article_that_states_it_and_to_no_other(graphs):
+    """A date is checked once per distinct value, so its report names the value, not a fact."""
+    first, second, *others = sorted(graphs)
+    as_string = lambda q: _with_object(q, Literal("2023-12"))  # noqa: E731
+    batch = dict(graphs, **{iri: _broken(graphs[iri], "asOf", as_string) for iri in (first, second)})
+    problems = validate.validate_graphs(batch)
+    for iri in (first, second):
+        assert any("the as-of date must be" in text and "2023-12" in text for text in problems[iri]), problems[iri]
+    assert others and all(not problems[iri] for iri in others)
