@@ -80,12 +80,26 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
 _ZH_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+(?:[\u4e00-\u9fff]{1,6}?[和及])?)([\u4e00-\u9fff]{1,6}?)(保险|参保|服务|补贴)")
 _EN_LIST = re.compile(r"((?:[a-z-]+(?: [a-z-]+){0,3}?(?:, and |, | and ))+)([a-z-]+(?: [a-z-]+)?) (insurance)\b", re.I)
 _HEADS = {"参保": "保险"}
+# Every character an English list can be made of (with the same case folding as _EN_LIST), and
+# its head: a list lies within one run of such characters that names the head.
+_EN_LIST_RUN = re.compile(r"[a-z\-, ]+", re.I)
+_EN_LIST_HEAD = re.compile(r"insurance", re.I)
+
+
+@lru_cache(maxsize=4)
+def _list_matches(text: str, english: bool) -> tuple[re.Match, ...]:
+    """The matches of the list pattern, as `finditer` over the whole text gives them, searched
+    only in runs that name the head, and once for the agencies and the programs of a text."""
+    if not english:
+        return tuple(_ZH_LIST.finditer(text))
+    return tuple(match for run in _EN_LIST_RUN.finditer(text) if _EN_LIST_HEAD.search(run.group(0))
+                 for match in _EN_LIST.finditer(text, run.start(), run.end() + 1))
 
 
 def _enumerated(gaz: Gazetteer, kind: str, text: str, english: bool, known: set[str]) -> list[Found]:
     """`基本养老、失业、工伤保险` names three programs: each item completed with the shared head."""
     found = []
-    for match in (_EN_LIST if english else _ZH_LIST).finditer(text):
+    for match in _list_matches(text, english):
         head = _HEADS.get(match.group(3), match.group(3))
         items = [i for i in re.split(r"、|[和及]|, and |, | and ", match.group(1)) if i.strip()] + [match.group(2)]
         pos = match.start()
