@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -84,7 +86,11 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _zh_year(r: "_Resolver", m: dict) -> int | None:
+# The resolver for a match's place and the match's groups in; (value, kind, period start) or None out.
+Handler = Callable[[_Resolver, dict], "tuple | None"]
+
+
+def _zh_year(r: _Resolver, m: dict) -> int | None:
     """`2023年`, `今年` or `去年` before a month or day; None when the text gives no year."""
     if m.get("y"):
         return int(m["y"])
@@ -95,75 +101,75 @@ def _zh_year(r: "_Resolver", m: dict) -> int | None:
     return None
 
 
-def _zh_patterns(r: _Resolver):
+def _zh_patterns() -> list[tuple[str, Handler]]:
     """(pattern, handler) pairs for Simplified Chinese; a handler returns a DateMention's fields."""
     y = r"(?:(?P<y>\d{4})年|(?P<this>今年)|(?P<last>去年|上年))"
     return [
         (rf"(?P<to>截至|截止到?|到|至)?{y}?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?!电|讯|消息|报道)",
-         lambda m: _day(r, _zh_year(r, m), int(m["m"]), int(m["d"]))),
+         lambda r, m: _day(r, _zh_year(r, m), int(m["m"]), int(m["d"]))),
         (rf"(?P<to>截至|截止到?|到)?{y}(?:年)?(?P<end>底|末|年底|年末)",
-         lambda m: (f"{_zh_year(r, m)}-12-31", "point", None) if _zh_year(r, m) else None),
+         lambda r, m: (f"{_zh_year(r, m)}-12-31", "point", None) if _zh_year(r, m) else None),
         (rf"(?P<to>截至|截止到?|到)?{y}?(?P<q>[一二三四1-4])季度(?P<end>末|底)",
-         lambda m: _quarter_end(r, _zh_year(r, m), CN_QUARTER[m["q"]])),
-        (rf"{y}?(?:前三季度?|首三季度?|1[-—至~]9月份?)", lambda m: _span(r, _zh_year(r, m), 1, 9)),
-        (rf"{y}?(?:上半年|1[-—至~]6月份?)", lambda m: _span(r, _zh_year(r, m), 1, 6)),
+         lambda r, m: _quarter_end(r, _zh_year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{y}?(?:前三季度?|首三季度?|1[-—至~]9月份?)", lambda r, m: _span(r, _zh_year(r, m), 1, 9)),
+        (rf"{y}?(?:上半年|1[-—至~]6月份?)", lambda r, m: _span(r, _zh_year(r, m), 1, 6)),
         (rf"{y}?(?:第?(?P<q>[一二三四1-4])季度)",
-         lambda m: _span(r, _zh_year(r, m), 3 * CN_QUARTER[m["q"]] - 2, 3 * CN_QUARTER[m["q"]])),
-        (rf"{y}?1[-—至~](?P<m>\d{{1,2}})月份?", lambda m: _span(r, _zh_year(r, m), 1, int(m["m"]))),
+         lambda r, m: _span(r, _zh_year(r, m), 3 * CN_QUARTER[m["q"]] - 2, 3 * CN_QUARTER[m["q"]])),
+        (rf"{y}?1[-—至~](?P<m>\d{{1,2}})月份?", lambda r, m: _span(r, _zh_year(r, m), 1, int(m["m"]))),
         (rf"(?P<to>截至|截止到?|到)?{y}?(?P<m>\d{{1,2}})月(?P<end>底|末|份末)",
-         lambda m: (r.point(_zh_year(r, m), int(m["m"])), "point", None)),
-        (rf"{y}(?P<m>\d{{1,2}})月份?", lambda m: (_month(r, int(m["m"]), _zh_year(r, m)), "period", None)),
-        (r"(?<![\d年\-—至~])(?P<m>\d{1,2})月(?:份)?(?![\d日底末])", lambda m: (_month(r, int(m["m"])), "period", None)),
-        (r"上一年", lambda m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
-        (r"(?<![\d年])(?:年底|年末)", lambda m: (f"{r.whole_year}-12-31", "point", None) if r.whole_year else None),
-        (rf"{y}(?:全年)?", lambda m: (str(_zh_year(r, m)), "period", None) if _zh_year(r, m) else None),
-        (r"全年(?!目标|计划|任务)", lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
+         lambda r, m: (r.point(_zh_year(r, m), int(m["m"])), "point", None)),
+        (rf"{y}(?P<m>\d{{1,2}})月份?", lambda r, m: (_month(r, int(m["m"]), _zh_year(r, m)), "period", None)),
+        (r"(?<![\d年\-—至~])(?P<m>\d{1,2})月(?:份)?(?![\d日底末])", lambda r, m: (_month(r, int(m["m"])), "period", None)),
+        (r"上一年", lambda r, m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
+        (r"(?<![\d年])(?:年底|年末)", lambda r, m: (f"{r.whole_year}-12-31", "point", None) if r.whole_year else None),
+        (rf"{y}(?:全年)?", lambda r, m: (str(_zh_year(r, m)), "period", None) if _zh_year(r, m) else None),
+        (r"全年(?!目标|计划|任务)", lambda r, m: (str(r.whole_year), "period", None) if r.whole_year else None),
         (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
-         lambda m: (str(FIVE_YEAR_PLANS[m["plan"]]), "plan", None)),
-        (r"(?<![\d月])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)", lambda m: _day_of_month(r, int(m["d"]))),
+         lambda r, m: (str(FIVE_YEAR_PLANS[m["plan"]]), "plan", None)),
+        (r"(?<![\d月])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)", lambda r, m: _day_of_month(r, int(m["d"]))),
         (r"截至目前|目前|当前|近日|日前|如今|现在|迄今|至今|近期",
-         lambda m: (r.published, "now", None) if r.published else None),
+         lambda r, m: (r.published, "now", None) if r.published else None),
     ]
 
 
-def _en_patterns(r: _Resolver):
+def _en_patterns() -> list[tuple[str, Handler]]:
     month = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
     return [
         (rf"{month} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})",
-         lambda m: _day(r, int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]))),
+         lambda r, m: _day(r, int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]))),
         (rf"(?P<d>\d{{1,2}}) {month},? (?P<y>\d{{4}})",
-         lambda m: _day(r, int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]))),
+         lambda r, m: _day(r, int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]))),
         (rf"(?:as of|by|on|until|till) {month} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b",
-         lambda m: _day(r, None, MONTHS[m["mon"].lower()], int(m["d"]))),
+         lambda r, m: _day(r, None, MONTHS[m["mon"].lower()], int(m["d"]))),
         (r"(?:as of|by|at)? ?the end of the (?P<q>first|second|third|fourth) quarter(?: of (?P<y>\d{4}))?",
-         lambda m: _quarter_end(r, _year(m["y"]), EN_ORDINAL[m["q"]])),
+         lambda r, m: _quarter_end(r, _year(m["y"]), EN_ORDINAL[m["q"]])),
         (rf"(?:as of|by|at|to|until|till)? ?(?:the )?end(?: of|-)? ?{month}(?:,? (?P<y>\d{{4}}))?",
-         lambda m: (r.point(_year(m["y"]), MONTHS[m["mon"].lower()]), "point", None)),
-        (r"(?:as of|by|at)? ?the end of (?P<y>\d{4})", lambda m: (f"{m['y']}-12-31", "point", None)),
+         lambda r, m: (r.point(_year(m["y"]), MONTHS[m["mon"].lower()]), "point", None)),
+        (r"(?:as of|by|at)? ?the end of (?P<y>\d{4})", lambda r, m: (f"{m['y']}-12-31", "point", None)),
         (r"(?:as of|by|at)? ?(?:the )?end of (?:the|this) year|year-end",
-         lambda m: (f"{r.whole_year}-12-31", "point", None) if r.whole_year else None),
-        (r"(?:as of|by|at)? ?the end of last year", lambda m: (f"{r.pub_year - 1}-12-31", "point", None) if r.pub_year else None),
+         lambda r, m: (f"{r.whole_year}-12-31", "point", None) if r.whole_year else None),
+        (r"(?:as of|by|at)? ?the end of last year", lambda r, m: (f"{r.pub_year - 1}-12-31", "point", None) if r.pub_year else None),
         (rf"(?:from )?january to {month}(?:,? (?P<y>\d{{4}}))?",
-         lambda m: _span(r, _year(m["y"]), 1, MONTHS[m["mon"].lower()])),
+         lambda r, m: _span(r, _year(m["y"]), 1, MONTHS[m["mon"].lower()])),
         (r"(?:in )?the (?P<q>first|second|third|fourth) quarter(?: of (?P<y>\d{4}))?",
-         lambda m: _span(r, _year(m["y"]), 3 * EN_ORDINAL[m["q"]] - 2, 3 * EN_ORDINAL[m["q"]])),
-        (r"(?:in )?the first three quarters(?: of (?P<y>\d{4}))?", lambda m: _span(r, _zh_year(r, m), 1, 9)),
-        (r"(?:in )?the first half(?: of (?:the year|(?P<y>\d{4})))?", lambda m: _span(r, _zh_year(r, m), 1, 6)),
+         lambda r, m: _span(r, _year(m["y"]), 3 * EN_ORDINAL[m["q"]] - 2, 3 * EN_ORDINAL[m["q"]])),
+        (r"(?:in )?the first three quarters(?: of (?P<y>\d{4}))?", lambda r, m: _span(r, _zh_year(r, m), 1, 9)),
+        (r"(?:in )?the first half(?: of (?:the year|(?P<y>\d{4})))?", lambda r, m: _span(r, _zh_year(r, m), 1, 6)),
         (r"(?:in )?the first (?P<n>three|six|nine) months(?: of (?P<y>\d{4}))?",
-         lambda m: _span(r, _year(m["y"]), 1, {"three": 3, "six": 6, "nine": 9}[m["n"]])),
+         lambda r, m: _span(r, _year(m["y"]), 1, {"three": 3, "six": 6, "nine": 9}[m["n"]])),
         (rf"(?:in|during) {month}(?:,? (?P<y>\d{{4}}))?",
-         lambda m: (_month(r, MONTHS[m["mon"].lower()], _year(m["y"])), "period", None)),
-        (r"(?:in|during|for|of|by) (?P<y>(?:19|20)\d{2})(?![\d-])", lambda m: (m["y"], "period", None)),
+         lambda r, m: (_month(r, MONTHS[m["mon"].lower()], _year(m["y"])), "period", None)),
+        (r"(?:in|during|for|of|by) (?P<y>(?:19|20)\d{2})(?![\d-])", lambda r, m: (m["y"], "period", None)),
         (r"throughout the year|the whole year|the full year|for the year",
-         lambda m: (str(r.whole_year), "period", None) if r.whole_year else None),
-        (r"last year", lambda m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
-        (r"this year", lambda m: (str(r.pub_year), "period", None) if r.pub_year else None),
+         lambda r, m: (str(r.whole_year), "period", None) if r.whole_year else None),
+        (r"last year", lambda r, m: (str(r.pub_year - 1), "period", None) if r.pub_year else None),
+        (r"this year", lambda r, m: (str(r.pub_year), "period", None) if r.pub_year else None),
         (r"currently|at present|so far|to date|as of now",
-         lambda m: (r.published, "now", None) if r.published else None),
-        (r"(?P<n>1[1-5])th five-year plan", lambda m: (str(1960 + 5 * int(m["n"])), "plan", None)),
+         lambda r, m: (r.published, "now", None) if r.published else None),
+        (r"(?P<n>1[1-5])th five-year plan", lambda r, m: (str(1960 + 5 * int(m["n"])), "plan", None)),
         (r"on (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-         lambda m: _weekday(r, m["wd"])),
-        (r"yesterday", lambda m: (_shift_day(r.published, -1), "point", None) if r.published and len(r.published) == 10 else None),
+         lambda r, m: _weekday(r, m["wd"])),
+        (r"yesterday", lambda r, m: (_shift_day(r.published, -1), "point", None) if r.published and len(r.published) == 10 else None),
     ]
 
 
@@ -228,43 +234,63 @@ def _quarter_end(r: _Resolver, year: int | None, quarter: int):
 
 
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d{2}")
 _SINCE = re.compile(r"(^|[,;.]\s*)since\b[^,;]*$", re.I)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.\s")
+_ZH_PATTERNS = [(re.compile(pattern), handler) for pattern, handler in _zh_patterns()]
+_EN_PATTERNS = [(re.compile(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in _en_patterns()]
 
 
-def _years(text: str, begin: int, end: int, published: str | None) -> list[int]:
-    """Explicit years named in `text[begin:end]`, not after the publication year, in order."""
+@dataclass(frozen=True)
+class _YearIndex:
+    """Where a text's sentences end and which years it names, found once for all its dates.
+
+    `years` holds (start, end, year, closed): closed when the year is followed by `年` or by
+    neither a digit nor a hyphen, so that it counts even where the text goes on."""
+
+    sentence_ends: list[int]
+    years: list[tuple[int, int, int, bool]]
+
+
+def _year_index(text: str, published: str | None) -> _YearIndex:
     limit = year_of(published) or 9999
-    return [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, begin, end) if int(m.group(1)) <= limit]
+    years = [(m.start(), m.end(), int(m.group(0)), _EXPLICIT_YEAR.match(text, m.start()) is not None)
+             for m in _YEAR_DIGITS.finditer(text) if int(m.group(0)) <= limit]
+    return _YearIndex([m.end() for m in _SENTENCE_END.finditer(text)], years)
 
 
-def _sentence_year(text: str, start: int, published: str | None) -> int | None:
+def _years(index: _YearIndex, begin: int, end: int) -> list[int]:
+    """Explicit years named in `text[begin:end]`, not after the publication year, in order; a
+    year ending at `end` counts whatever follows it."""
+    return [year for start, stop, year, closed in index.years
+            if begin <= start and stop <= end and (closed or stop == end)]
+
+
+def _sentence_year(index: _YearIndex, start: int) -> int | None:
     """An explicit year earlier in the same sentence sets the year of `年底`, `in December`."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    return (_years(text, begin, start, published) or [None])[-1]
+    ended = bisect_right(index.sentence_ends, start)
+    begin = index.sentence_ends[ended - 1] if ended else 0
+    return (_years(index, begin, start) or [None])[-1]
 
 
-def _latest_year(text: str, end: int, published: str | None) -> int | None:
+def _latest_year(index: _YearIndex, end: int) -> int | None:
     """The latest explicit year named before `end`: the year a report is about."""
-    return max(_years(text, 0, end, published), default=None)
+    return max(_years(index, 0, end), default=None)
 
 
 def find_dates(text: str, published: str | None, english: bool) -> list[DateMention]:
     """Every date expression in `text`, non-overlapping, resolved; earliest first."""
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    base = _Resolver(published, None)
-    patterns = _en_patterns(base) if english else _zh_patterns(base)
-    for pattern, _handler in patterns:
-        for match in re.finditer(rf"\b(?:{pattern})" if english else pattern, text, re.I if english else 0):
+    index = _year_index(text, published)
+    for pattern, handler in _EN_PATTERNS if english else _ZH_PATTERNS:
+        for match in pattern.finditer(text):
             start, end = match.span()
             if end == start or any(a < end and start < b for a, b in taken):
                 continue
-            resolver = _Resolver(published, _sentence_year(text, start, published),
-                                 _latest_year(text, start, published))
-            handler = dict((p, h) for p, h in (_en_patterns(resolver) if english else _zh_patterns(resolver)))[pattern]
+            resolver = _Resolver(published, _sentence_year(index, start), _latest_year(index, start))
             try:
-                resolved = handler(match.groupdict())
+                resolved = handler(resolver, match.groupdict())
             except ValueError:  # a month that does not exist (`276月底` read as 76月) is no date
                 continue
             if not resolved or not resolved[0]:
