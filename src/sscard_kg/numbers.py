@@ -117,17 +117,22 @@ def _cn_value(text: str) -> Decimal | None:
     return Decimal(total + section + (digit or 0))
 
 
+_ZH_UNITS_LONGEST_FIRST = sorted(ZH_UNITS, key=lambda u: -len(u[0]))
+_EN_UNIT_PATTERNS = [(re.compile(r"\s*(?:" + pattern + r")\b" if not pattern.startswith("%") else r"\s*%", re.I), unit)
+                     for pattern, unit in EN_UNITS]
+
+
 def _zh_unit(after: str) -> tuple[str | None, bool]:
     after = re.sub(r"^(余|多)", "", after)
-    for word, unit in sorted(ZH_UNITS, key=lambda u: -len(u[0])):
+    for word, unit in _ZH_UNITS_LONGEST_FIRST:
         if after.startswith(word):
             return unit, word == "个百分点"
     return None, False
 
 
 def _en_unit(after: str, generic: bool = True) -> tuple[str | None, bool]:
-    for pattern, unit in EN_UNITS if generic else EN_UNITS[:-1]:
-        match = re.match(r"\s*(?:" + pattern + r")\b" if not pattern.startswith("%") else r"\s*%", after, re.I)
+    for pattern, unit in _EN_UNIT_PATTERNS if generic else _EN_UNIT_PATTERNS[:-1]:
+        match = pattern.match(after)
         if match:
             return unit, "point" in match.group(0).lower()
     if after.startswith("%"):
