@@ -109,12 +109,6 @@ def _unigram(chars: str) -> float:
     return sum(map(_char_unigram, chars))
 
 
-@lru_cache(maxsize=512)
-def _top_by_unigram(cands: tuple[str, ...]) -> tuple[str, ...]:
-    """The TOP_K candidates whose characters are the most frequent (a slot may have thousands)."""
-    return tuple(heapq.nlargest(TOP_K, cands, key=_unigram))
-
-
 def _follows(doc: str) -> dict[str, frozenset[str]]:
     """Character → the characters that follow it somewhere in the document."""
     found: dict[str, set[str]] = {}
@@ -213,6 +207,38 @@ def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> tuple[str
                  if (a, b) in codes for c2 in found)
 
 
+SlotQuery = tuple[bool, int | None, int | None, str | None]
+
+
+@lru_cache(maxsize=512)
+def _options(query: SlotQuery) -> tuple[str, ...]:
+    """A slot's candidates from (inserted pair?, lead, trail, reading hint)."""
+    inserted, lead, trail, hint = query
+    return _inserted_pairs(lead, trail, hint) if inserted else _slot_chars(lead, trail, hint)
+
+
+@lru_cache(maxsize=512)
+def _top_by_unigram(query: SlotQuery) -> tuple[str, ...]:
+    """The TOP_K candidates whose characters are the most frequent (a slot may have thousands)."""
+    return tuple(heapq.nlargest(TOP_K, _options(query), key=_unigram))
+
+
+@lru_cache(maxsize=512)
+def _by_first_char(query: SlotQuery) -> dict[str, tuple[str, ...]]:
+    """A slot's candidates by first character, so that those which can follow a character are
+    looked up rather than found by scanning thousands (duplicates kept: they count in the ranking)."""
+    index: dict[str, list[str]] = {}
+    for cand in _options(query):
+        index.setdefault(cand[0], []).append(cand)
+    return {first: tuple(cands) for first, cands in index.items()}
+
+
+def _following(query: SlotQuery, follows: frozenset[str]) -> tuple[str, ...]:
+    """The slot's candidates whose first character is in `follows`."""
+    index = _by_first_char(query)
+    return tuple(cand for first in follows for cand in index.get(first, ()))
+
+
 class _Run:
     """Search for the best reading of one candidate run."""
 
@@ -269,16 +295,16 @@ class _Run:
         clone.slots = self.slots[:gap] + [left, right] + self.slots[gap + 1:]
         return clone
 
-    def _candidates(self, i: int) -> tuple[str, ...]:
-        """Characters (or two-character strings for an inserted pair) that slot `i` may hold."""
+    def _query(self, i: int) -> SlotQuery:
+        """What the characters (or two-character strings for an inserted pair) that slot `i` may
+        hold depend on."""
         s = self.slots[i]
-        is_last = i == len(self.slots) - 1
-        hint = self.reading_hint if is_last else None
         if s.trail == -1:
             nxt = self.slots[i + 1]
             hint = self.reading_hint if i + 1 == len(self.slots) - 1 else None
-            return _inserted_pairs(s.lead, nxt.trail, hint)
-        return _slot_chars(s.lead, s.trail, hint)
+            return True, s.lead, nxt.trail, hint
+        hint = self.reading_hint if i == len(self.slots) - 1 else None
+        return False, s.lead, s.trail, hint
 
     def solve(self) -> Reading | None:
         """Choose every lost byte left to right, each by a window of known text around it."""
@@ -286,7 +312,8 @@ class _Run:
         i = 0
         n = len(self.slots)
         while i < n:
-            cands = self._candidates(i)
+            query = self._query(i)
+            cands = _options(query)
             if not cands:
                 return None
             width = 2 if self.slots[i].trail == -1 else 1
@@ -298,7 +325,7 @@ class _Run:
                 left = (self.left + "".join(chars))[-4:]
                 if len(cands) > TOP_K:
                     follows = self.follows.get(left[-1:], frozenset())
-                    cands = _top_by_unigram(cands) + tuple(c for c in cands if c[0] in follows)
+                    cands = _top_by_unigram(query) + _following(query, follows)
                 ranked = sorted(((plausibility(left + c + right) + self._in_doc(left, c, right), c)
                                  for c in cands), reverse=True)
                 gap = ranked[0][0] - ranked[1][0]
