@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 
 import pytest
-from test_build_support import EXAMPLES, graphs, vary
+from test_build_support import EXAMPLES, graphs, opened, vary
 
 import sscard_kg
-from sscard_kg import extract
+from sscard_kg import extract, summary
+from sscard_kg.store import article_states
 
 KILLS = 20       # builds killed while running, at least
 MAX_TRIALS = 28
@@ -150,6 +151,8 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
     _same_reference(stamp)
     expected[""] = default_graph
     assert graphs(store) == expected
+    with opened(store) as db:  # and the figures summarise what the store now holds
+        assert summary.summarised(db) == summary.digest(article_states(db))
     assert killed >= KILLS, f"only {killed} of {trial} builds were still running when killed"
     assert mid_write >= 2, f"only {mid_write} kills landed while articles were being written"
 

@@ -14,6 +14,7 @@ from pyoxigraph import DefaultGraph, RdfFormat, Store
 from typer.testing import CliRunner
 
 from sscard_kg.cli import app
+from sscard_kg.summary import FIGURES
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((REPO / "examples").iterdir())
@@ -62,10 +63,13 @@ def dump(store: Path) -> list[str]:
 
 
 def graphs(store: Path) -> dict[str, frozenset[str]]:
-    """{graph IRI or '' for the default graph: its quads as N-Quads lines}."""
+    """{graph IRI or '' for the default graph: its quads as N-Quads lines}; the figures summary,
+    derived from the articles, left out (tests/test_summary.py checks it)."""
     found: dict[str, set[str]] = {}
     with opened(store) as db:
         for quad in db:
+            if quad.graph_name == FIGURES:
+                continue
             name = "" if isinstance(quad.graph_name, DefaultGraph) else quad.graph_name.value
             found.setdefault(name, set()).add(str(quad))
     return {name: frozenset(lines) for name, lines in found.items()}

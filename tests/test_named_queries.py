@@ -1,9 +1,11 @@
 """The named queries in queries/ on the seeds: each answers what its header says, and its
-parameters narrow it to the same rows the contract queries give."""
+parameters narrow it to the same rows the contract queries give (the figures summary that
+time-series, latest-figures and conflicting-figures read agrees with every measurement)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from decimal import Decimal
 
 import pytest
 from typer.testing import CliRunner
@@ -40,36 +42,53 @@ def test_every_named_query_runs_and_the_narrowing_ones_declare_parameters(store)
         assert ask(name, store), name
 
 
-def test_time_series_of_one_metric_is_every_level_of_it(store, measurements):
+def _levels_by_key(measurements, metric=None):
+    """{(metric, asOf, region, unit): [values]} of the dated levels of core metrics, as the contract query gives them."""
+    found = defaultdict(list)
+    for row in measurements:
+        if row["metric"] and row["asOf"] and metric in (None, row["metric"]):
+            found[(row["metric"], row["asOf"], row["region"], row["unit"])].append(Decimal(row["value"]))
+    return found
+
+
+def _is_most_reported(value: str, values: list[Decimal]) -> bool:
+    counts = Counter(values)
+    return counts[Decimal(value)] == max(counts.values())
+
+
+def test_time_series_gives_each_date_and_region_its_most_reported_value(store, measurements):
     series = ask("time-series", store, metric="card-holders")
-    assert {row["metric"] for row in series} == {"card-holders"}
-    expected = sorted((r["file"], r["value"], r["asOf"]) for r in measurements if r["metric"] == "card-holders")
-    assert sorted((r["file"], r["value"], r["asOf"]) for r in series) == expected
-    assert ("000", "1340000000", "2021-03-31") in {(r["file"][:3], r["value"], r["asOf"]) for r in series}
+    expected = _levels_by_key(measurements, "card-holders")
+    assert {(r["metric"], r["asOf"], r["region"], r["unit"]) for r in series} == set(expected)
+    for row in series:
+        values = expected[(row["metric"], row["asOf"], row["region"], row["unit"])]
+        assert _is_most_reported(row["value"], values), (row, values)
+        assert (int(row["reports"]), int(row["values"])) == (len(values), len(set(values)))
+        assert row["file"] and row["quote"]
+    assert ("2021-03-31", "1340000000", "1") in {(r["asOf"], r["value"], r["reports"]) for r in series}
 
 
 def test_latest_figures_gives_the_newest_date_per_metric_and_region(store, measurements):
     latest = ask("latest-figures", store)
     newest = defaultdict(str)
-    for row in measurements:
-        if row["metric"] and row["asOf"]:
-            key = (row["metric"], row["region"])
-            newest[key] = max(newest[key], row["asOf"])
+    for (metric, as_of, region, _), _ in _levels_by_key(measurements).items():
+        newest[(metric, region)] = max(newest[(metric, region)], as_of)
     assert {(r["metric"], r["region"]): r["asOf"] for r in latest} == dict(newest)
+    levels = _levels_by_key(measurements)
+    assert all(_is_most_reported(r["value"], levels[(r["metric"], r["asOf"], r["region"], r["unit"])]) for r in latest)
     (holders,) = ask("latest-figures", store, metric="card-holders")
     assert (holders["value"], holders["asOf"], holders["file"][:3]) == ("1379000000", "2023-12-31", "002")
 
 
 def test_conflicting_figures_are_the_dates_with_more_than_one_value(store, measurements):
-    values = defaultdict(set)
-    for row in measurements:
-        if row["metric"] and row["asOf"]:
-            values[(row["metric"], row["asOf"], row["region"])].add(float(row["value"]))
-    expected = {key for key, found in values.items() if len(found) > 1}
+    levels = _levels_by_key(measurements)
+    expected = {key: values for key, values in levels.items() if len(set(values)) > 1}
     rows = ask("conflicting-figures", store)
-    assert {(r["metric"], r["asOf"], r["region"]) for r in rows} == expected
+    assert expected and {(r["metric"], r["asOf"], r["region"], r["unit"]) for r in rows} == set(expected)
     for row in rows:
-        assert len(row["values"].split(" | ")) == len(values[(row["metric"], row["asOf"], row["region"])])
+        values = expected[(row["metric"], row["asOf"], row["region"], row["unit"])]
+        assert int(row["values"]) == len(set(values)) and int(row["reports"]) == len(values)
+        assert (Decimal(row["lowest"]), Decimal(row["highest"])) == (min(values), max(values))
     assert {r["metric"] for r in ask("conflicting-figures", store, metric="card-holders")} <= {"card-holders"}
 
 

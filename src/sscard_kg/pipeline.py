@@ -6,6 +6,7 @@ and reference-data version) costs no more. The others are extracted and validate
 worker processes (or by tasks on a Dask cluster); this process alone writes to the store, one
 article graph per transaction, so a build killed at any moment loses at most the articles in
 flight and a re-run finishes the rest. Whatever the number of workers, the store ends the same.
+Last, the figures summary is recomputed if the article graphs changed (summary.py).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     from .extract import version
     from .rdf import article_iri
     from .store import article_graphs, article_states, ensure_reference, open_store, recover
+    from .summary import refresh as refresh_summary
 
     if executor not in EXECUTORS:
         raise SscardError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
@@ -163,6 +165,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
             if key not in seen_keys:
                 db.remove_graph(NamedNode(graph))
                 result.pruned.append(key)
+    refresh_summary(db, article_states(db) if result.built or result.pruned else states)
     db.flush()
     if len(result.built) + len(result.pruned) >= COMPACT_AFTER:
         db.optimize()
