@@ -109,6 +109,7 @@ def _unigram(chars: str) -> float:
     return sum(map(_char_unigram, chars))
 
 
+@lru_cache(maxsize=4)
 def _follows(doc: str) -> dict[str, frozenset[str]]:
     """Character → the characters that follow it somewhere in the document."""
     found: dict[str, set[str]] = {}
@@ -239,13 +240,38 @@ def _following(query: SlotQuery, follows: frozenset[str]) -> tuple[str, ...]:
     return tuple(cand for first in follows for cand in index.get(first, ()))
 
 
+def _doc_bonus(doc: str, left: str, cand: str, right: str) -> float:
+    """DOC_BONUS when the candidate stands between the same neighbours elsewhere in the document."""
+    norm = unicodedata.normalize("NFKC", left[-1:] + cand + right[:1])
+    if len(norm) >= 3 and norm in doc:
+        return DOC_BONUS
+    return 0.0
+
+
+@lru_cache(maxsize=65_536)
+def _choose(query: SlotQuery, left: str, right: str, doc: str) -> tuple[str, float]:
+    """The most plausible of a slot's candidates between `left` and `right`, and its confidence.
+
+    Cached because the search for a deleted PUA pair solves a run once per gap while the slots
+    away from that gap keep the same neighbours, and a document found to have lost its PUA
+    characters is searched a second time.
+    """
+    cands = _options(query)
+    if len(cands) > TOP_K:
+        follows = _follows(doc).get(left[-1:], frozenset())
+        cands = _top_by_unigram(query) + _following(query, follows)
+    ranked = sorted(((plausibility(left + c + right) + _doc_bonus(doc, left, c, right), c)
+                     for c in cands), reverse=True)
+    gap = ranked[0][0] - ranked[1][0]
+    return ranked[0][1], CONF_SEARCHED if gap >= 2.0 else CONF_GUESS
+
+
 class _Run:
     """Search for the best reading of one candidate run."""
 
     def __init__(self, text: str, doc: str, p: int, q: int, pairs, settings: Settings,
-                 horizon: int, follows: dict[str, frozenset[str]]):
+                 horizon: int):
         self.text, self.doc, self.p, self.q, self.settings = text, doc, p, q, settings
-        self.follows = follows
         end = text[q]
         self.after = text[q + 1:]
         self.reading_hint = None
@@ -323,14 +349,9 @@ class _Run:
             else:
                 right = self._right_context(i + width)
                 left = (self.left + "".join(chars))[-4:]
-                if len(cands) > TOP_K:
-                    follows = self.follows.get(left[-1:], frozenset())
-                    cands = _top_by_unigram(query) + _following(query, follows)
-                ranked = sorted(((plausibility(left + c + right) + self._in_doc(left, c, right), c)
-                                 for c in cands), reverse=True)
-                gap = ranked[0][0] - ranked[1][0]
-                chars.append(ranked[0][1])
-                confs.append(CONF_SEARCHED if gap >= 2.0 else CONF_GUESS)
+                char, conf = _choose(query, left, right, self.doc)
+                chars.append(char)
+                confs.append(conf)
             slots.extend(self.slots[i:i + width])
             if width == 2:
                 chars[-1:] = list(chars[-1])
@@ -341,12 +362,6 @@ class _Run:
             i += width
         score = plausibility(self.left + "".join(chars) + self.tail)
         return Reading(chars, confs, slots, score)
-
-    def _in_doc(self, left: str, cand: str, right: str) -> float:
-        norm = unicodedata.normalize("NFKC", left[-1:] + cand + right[:1])
-        if len(norm) >= 3 and norm in self.doc:
-            return DOC_BONUS
-        return 0.0
 
     def _right_context(self, i: int) -> str:
         table = gbk_shift.decode_table()
@@ -441,7 +456,6 @@ def _edits(run: _Run, reading: Reading, doc: str) -> list[Edit]:
 
 def _candidate_runs(text: str, settings: Settings, doc: str) -> list[tuple[_Run, Reading]]:
     found, after = [], 0
-    follows = _follows(doc)
     for m in re.finditer(r"\?", text):
         p = m.start()
         if p < after or p == 0 or not _is_han(text[p - 1]):
@@ -455,7 +469,7 @@ def _candidate_runs(text: str, settings: Settings, doc: str) -> list[tuple[_Run,
                            _strip_annotations(text[p:horizon]))
         best = None
         for q, pairs in alternatives:
-            result = _best_reading(_Run(text, doc, p, q, pairs, settings, horizon, follows))
+            result = _best_reading(_Run(text, doc, p, q, pairs, settings, horizon))
             if result and (best is None or result[1].score > best[1].score):
                 best = result
         if best and best[1].score - raw >= MIN_GAIN:
