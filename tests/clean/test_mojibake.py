@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 from pypinyin import Style, pinyin
 
 from sscard_kg.clean.gbk_shift import damage, swallowed_index
-from sscard_kg.clean.mojibake import mojibake_edits
+from sscard_kg.clean.mojibake import _in_doc, mojibake_edits
 from sscard_kg.clean.pinyin import pinyin_edits
 from sscard_kg.textmap import MappedText, apply_edits
 
@@ -113,6 +113,15 @@ def test_undamaged_texts_get_no_edits(seed_file, dev_dir):
 ])
 def test_synthetic_genuine_question_marks(text):
     assert mojibake_edits(text) == []
+
+
+def test_looking_a_piece_up_agrees_with_searching_the_document(dev_dir):
+    doc = unicodedata.normalize("NFKC", (dev_dir / "d12_wallstreetmm_2022.txt").read_text(encoding="utf-8"))
+    pieces = {doc[i:i + n] for n in range(1, 7) for i in range(0, len(doc), 5)}
+    pieces |= {piece[::-1] for piece in pieces}
+    absent = [piece for piece in pieces if piece not in doc and 3 <= len(piece) <= 4]
+    assert len(absent) > 100
+    assert [piece for piece in pieces if _in_doc(doc, piece) != (piece in doc)] == []
 
 
 def pipeline(text: str) -> str:

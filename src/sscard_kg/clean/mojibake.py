@@ -240,10 +240,22 @@ def _following(query: SlotQuery, follows: frozenset[str]) -> tuple[str, ...]:
     return tuple(cand for first in follows for cand in index.get(first, ()))
 
 
+@lru_cache(maxsize=4)
+def _short_pieces(doc: str) -> frozenset[str]:
+    """Every three- and four-character piece of the document: looking one up in a set is much
+    quicker than searching the document for it, and a candidate with its neighbours is that long."""
+    return frozenset(doc[i:i + n] for n in (3, 4) for i in range(len(doc) - n + 1))
+
+
+def _in_doc(doc: str, piece: str) -> bool:
+    """`piece in doc`, from the set of short pieces where it is three or four characters long."""
+    return piece in _short_pieces(doc) if 3 <= len(piece) <= 4 else piece in doc
+
+
 def _doc_bonus(doc: str, left: str, cand: str, right: str) -> float:
     """DOC_BONUS when the candidate stands between the same neighbours elsewhere in the document."""
     norm = unicodedata.normalize("NFKC", left[-1:] + cand + right[:1])
-    if len(norm) >= 3 and norm in doc:
+    if len(norm) >= 3 and _in_doc(doc, norm):
         return DOC_BONUS
     return 0.0
 
