@@ -344,16 +344,27 @@ class _Run:
         hint = self.reading_hint if i == len(self.slots) - 1 else None
         return False, s.lead, s.trail, hint
 
+    def _filled_slots(self) -> list[int]:
+        """The slots the search fills in turn: an inserted pair fills the slot after it too."""
+        starts, i = [], 0
+        while i < len(self.slots):
+            starts.append(i)
+            i += 2 if self.slots[i].trail == -1 else 1
+        return starts
+
     def solve(self) -> Reading | None:
-        """Choose every lost byte left to right, each by a window of known text around it."""
+        """Choose every lost byte left to right, each by a window of known text around it.
+
+        A run with a slot that can hold nothing has no reading; that is checked before any slot
+        is ranked, so that the PUA search does not rank slots of a run it must drop.
+        """
+        starts = self._filled_slots()
+        queries = [self._query(i) for i in starts]
+        if not all(map(_options, queries)):
+            return None
         chars, confs, slots = [], [], []
-        i = 0
-        n = len(self.slots)
-        while i < n:
-            query = self._query(i)
+        for i, query in zip(starts, queries):
             cands = _options(query)
-            if not cands:
-                return None
             width = 2 if self.slots[i].trail == -1 else 1
             if len(cands) == 1:
                 chars.append(cands[0])
@@ -371,7 +382,6 @@ class _Run:
                 confs[-2] = confs[-1]
             elif self.slots[i].inserted:
                 confs[-1] = min(confs[-1], 0.6)
-            i += width
         score = plausibility(self.left + "".join(chars) + self.tail)
         return Reading(chars, confs, slots, score)
 
