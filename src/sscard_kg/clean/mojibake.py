@@ -76,14 +76,27 @@ def _char_cost(ch: str, freq: dict[str, int], logtotal: float) -> float:
     return -26.0
 
 
+@lru_cache(maxsize=None)
+def _simplified(ch: str) -> str:
+    """The Simplified form of a character, or the character where t2s makes it longer."""
+    simp = _t2s(ch)
+    return simp if len(simp) == 1 else ch
+
+
+@lru_cache(maxsize=None)
+def _char_logprob(ch: str) -> float:
+    freq, logtotal = _model()
+    return _char_cost(ch, freq, logtotal)
+
+
 @lru_cache(maxsize=50_000)
 def lm_score(text: str) -> float:
     """Log-probability of the best jieba segmentation of `text` read as Simplified Chinese."""
     freq, logtotal = _model()
-    simp = "".join(_t2s(c) if len(_t2s(c)) == 1 else c for c in text)
+    simp = "".join(map(_simplified, text))
     best = [0.0] * (len(simp) + 1)
     for i in range(len(simp) - 1, -1, -1):
-        score = _char_cost(simp[i], freq, logtotal) + best[i + 1]
+        score = _char_logprob(simp[i]) + best[i + 1]
         for j in range(i + 2, min(len(simp), i + 8) + 1):
             f = freq.get(simp[i:j])
             if f is None:
