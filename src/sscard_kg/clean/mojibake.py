@@ -203,15 +203,29 @@ def _slot_chars(lead: int | None, trail: int | None, hint: str | None) -> tuple[
     return (ch,)
 
 
+@lru_cache(maxsize=1)
+def _pua_leads() -> frozenset[int]:
+    """Lead bytes of PUA codes: only a left character whose trail byte is one can start a pair."""
+    return frozenset(a for a, _ in gbk_shift.pua_codes())
+
+
+@lru_cache(maxsize=None)
+def _han_with_lead(lead: int, hint: str | None) -> tuple[str, ...]:
+    """Han characters with this lead byte that fit the reading hint; every inserted pair whose
+    right character has that lead byte needs them."""
+    return tuple(ch for _, ch in gbk_shift.chars_by_lead().get(lead, [])
+                 if _is_han(ch) and _fits(ch, hint))
+
+
 @lru_cache(maxsize=512)
 def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> tuple[str, ...]:
     """Two characters around a deleted PUA pair: (lead, a) and (b, trail) with (a, b) a PUA code."""
-    lefts = [(a, ch) for a, ch in gbk_shift.chars_by_lead().get(lead, []) if _is_han(ch)]
-    rights: dict[int, list[str]] = {}
+    lefts = [(a, ch) for a, ch in gbk_shift.chars_by_lead().get(lead, [])
+             if a in _pua_leads() and _is_han(ch)]
+    rights: dict[int, list[str] | tuple[str, ...]] = {}
     if trail is None:
         for b in gbk_shift.LEADS:
-            rights[b] = [ch for _, ch in gbk_shift.chars_by_lead().get(b, [])
-                         if _is_han(ch) and _fits(ch, hint)]
+            rights[b] = _han_with_lead(b, hint)
     else:
         for b, ch in gbk_shift.chars_by_trail().get(trail, []):
             if _is_han(ch) and _fits(ch, hint):
