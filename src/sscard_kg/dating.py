@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from decimal import Decimal
 
 from .dates import MONTHS, find_dates, period_end
 
@@ -100,6 +101,11 @@ def _dateline_after(text: str, floor: str | None, url_year: int | None) -> str |
     return None
 
 
+def dateline_in_year(text: str, year: int) -> str | None:
+    """The dateline's month and day (`1月24日电`, `January 26th`) in `year`."""
+    return _dateline_after(text, None, year)
+
+
 def publication_date(stated: str | None, url: str | None, text: str, english: bool,
                      name: str | None = None, today: str | None = None,
                      page: str | None = None) -> tuple[str | None, bool]:
@@ -129,3 +135,52 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
     if name_year:
         return str(name_year), False
     return (floor, False) if floor else (None, False)
+
+
+AGREE = Decimal("0.005")  # an article and a bulletin round the same figure: within half a percent is the same
+
+
+def year_from_statistics(readings: dict[int, list[tuple[str, str, Decimal]]],
+                         published: dict[str, dict[str, Decimal]], stocks: set[str]) -> int | None:
+    """The one year in which an article's nationwide figures agree best with the published ones.
+
+    `readings` holds, for each candidate year, the figures (metric, as-of date, value) the article
+    gives when read as published that year; a figure agrees, contradicts or says nothing (a year
+    the bulletins do not cover). A figure that agrees in no year is not a published one (a target,
+    another scope) and is left out. None unless one year wins with more agreements than contradictions.
+    """
+    votes = {year: [((metric, value), _agreement(metric, as_of, value, published.get(metric, {}), metric in stocks))
+                    for metric, as_of, value in figures]
+             for year, figures in readings.items()}
+    published_ones = {figure for found in votes.values() for figure, vote in found if vote > 0}
+    scores = {year: sum(vote for figure, vote in found if figure in published_ones) for year, found in votes.items()}
+    best = max(scores.values(), default=0)
+    winners = [year for year, score in scores.items() if score == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+def _agreement(metric: str, as_of: str, value: Decimal, table: dict[str, Decimal], stock: bool) -> int:
+    """+1 when the figure matches the published ones, -1 when it cannot be right, 0 when they do not say.
+
+    A stock at the end of a year must equal that year's figure; within a year, it lies between
+    the ends of the year before and of the year. A flow over a whole year must equal that year's.
+    """
+    year = int(as_of[:4])
+    whole_year = as_of in (f"{year}", f"{year}-12", f"{year}-12-31")
+    if stock:
+        end, before = table.get(f"{year}-12-31"), table.get(f"{year - 1}-12-31")
+        if whole_year:
+            return _same(value, end)
+        if end is None or before is None:
+            return 0
+        return 1 if before * (1 - AGREE) <= value <= end * (1 + AGREE) else -1
+    total = table.get(f"{year}")
+    if whole_year:
+        return _same(value, total)
+    return -1 if total is not None and value > total * (1 + AGREE) else 0
+
+
+def _same(value: Decimal, published: Decimal | None) -> int:
+    if published is None:
+        return 0
+    return 1 if abs(value - published) <= published * AGREE else -1

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from . import gazetteer
 from .clean import Cleaned, clean
 from .dates import find_dates
-from .dating import publication_date
+from .dating import dateline_in_year, publication_date, year_from_statistics
 from .entities import Found, find_named, find_people, find_places
 from .facts import Draft, draft_measurements, value_key
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped
@@ -34,13 +35,22 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
     published, stated = publication_date(article.published if article.date_stated else None,
                                          article.url, body or text, english, article.source, page=text)
     article = replace(article, published=published, date_stated=stated)
+    if published is None and gaz.published:
+        return cleaned, _dated_by_statistics(gaz, cleaned, article, kept, body or text)
+    return cleaned, _read(gaz, cleaned, article, kept)
+
+
+def _read(gaz, cleaned: Cleaned, article: Article, kept: list) -> Extraction:
+    """The article's mentions and measurements, its dates resolved against `article.published`."""
+    text = cleaned.text
+    english = article.language == "en"
     result = Extraction(article)
     drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
     home = _home_region(gaz, article, text, kept, english)
     for seg in kept:
         piece = text[seg.start:seg.end]
-        reference = seg.date or published
+        reference = seg.date or article.published
         quantities, rejected = find_quantities(piece, english)
         quantities = [replace(q, start=q.start + seg.start, end=q.end + seg.start) for q in quantities]
         result.skipped += [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
@@ -58,7 +68,28 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
     result.mentions = _unique_mentions(cleaned, mentions)
     result.measurements, low = _measurements(cleaned, drafts)
     result.skipped += low
-    return cleaned, result
+    return result
+
+
+def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, kept: list, body: str) -> Extraction:
+    """An article with no year in it, read as published in each year the bulletins cover (on its
+    dateline's day, if it has one): the reading whose nationwide figures agree with the published
+    ones is kept. With no clear winner the figures stay undated."""
+    years = sorted({int(as_of[:4]) for table in gaz.published.values() for as_of in table})
+    readings = {}
+    for year in range(years[0], min(years[-1] + 1, date.today().year) + 1):
+        published = dateline_in_year(body, year) or str(year)
+        readings[year] = _read(gaz, cleaned, replace(article, published=published), kept)
+    stocks = {m.notation for m in gaz.metrics if m.stock}
+    national = {year: [(m.metric, m.as_of, m.value) for m in x.measurements
+                       if m.kind == "level" and m.metric and m.as_of and _national(gaz, m.region)]
+                for year, x in readings.items()}
+    year = year_from_statistics(national, gaz.published, stocks)
+    return readings[year] if year else _read(gaz, cleaned, article, kept)
+
+
+def _national(gaz, region: str | None) -> bool:
+    return region is None or gaz.entries.get(region) is not None and gaz.entries[region].level == "country"
 
 
 def _home_region(gaz, article: Article, text: str, kept, english: bool) -> str | None:

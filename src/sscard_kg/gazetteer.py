@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +63,7 @@ class Gazetteer:
     metrics: list[Metric]
     list_heads: tuple[re.Pattern, ...]
     version: str
+    published: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     _matchers: dict[tuple[str, bool], tuple[re.Pattern, dict[str, Entry]]] = field(default_factory=dict)
 
     def by_type(self, kind: str) -> list[Entry]:
@@ -190,5 +192,14 @@ def load() -> Gazetteer:
             bool(graph.value(node, SS.stock)),
         ))
     heads = tuple(p for node in graph.subjects(SS.listHead, None) for p in _patterns(graph, node, SS.listHead))
-    return Gazetteer(entries, metrics, heads, reference_version())
+    return Gazetteer(entries, metrics, heads, reference_version(), _published(graph))
+
+
+def _published(graph: Graph) -> dict[str, dict[str, Decimal]]:
+    """{metric notation: {as-of date: value}} of the national figures MOHRSS published (statistics.ttl)."""
+    found: dict[str, dict[str, Decimal]] = {}
+    for node in sorted(graph.subjects(RDF.type, SS.PublishedValue)):
+        notation = str(graph.value(graph.value(node, SS.metric), SKOS.notation))
+        found.setdefault(notation, {})[str(graph.value(node, SS.asOf))] = Decimal(str(graph.value(node, SS.value)))
+    return found
 
