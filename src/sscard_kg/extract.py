@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from . import gazetteer
 from .clean import Cleaned, clean
+from .clean.boilerplate import Segment
 from .dates import find_dates
 from .dating import dateline_in_year, publication_date, year_from_statistics
 from .entities import Found, find_named, find_people, find_places
@@ -35,34 +37,53 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
     published, stated = publication_date(article.published if article.date_stated else None,
                                          article.url, body or text, english, article.source, page=text)
     article = replace(article, published=published, date_stated=stated)
+    pieces = [_piece(gaz, cleaned, seg, english) for seg in kept]
     if published is None and gaz.published:
-        return cleaned, _dated_by_statistics(gaz, cleaned, article, kept, body or text)
-    return cleaned, _read(gaz, cleaned, article, kept)
+        return cleaned, _dated_by_statistics(gaz, cleaned, article, pieces, body or text)
+    return cleaned, _read(gaz, cleaned, article, pieces)
 
 
-def _read(gaz, cleaned: Cleaned, article: Article, kept: list) -> Extraction:
+@dataclass(frozen=True)
+class _Piece:
+    """A kept segment with what does not depend on the publication date: its figures and mentions."""
+
+    segment: Segment
+    quantities: list
+    skipped: list[Skipped]
+    found: list[Found]
+
+
+def _piece(gaz, cleaned: Cleaned, seg: Segment, english: bool) -> _Piece:
+    piece = cleaned.text[seg.start:seg.end]
+    quantities, rejected = find_quantities(piece, english)
+    return _Piece(
+        seg,
+        [replace(q, start=q.start + seg.start, end=q.end + seg.start) for q in quantities],
+        [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
+         for r in rejected if r.reason != "a bare number with no unit"],
+        _mentions(gaz, piece, english, seg.start),
+    )
+
+
+def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece]) -> Extraction:
     """The article's mentions and measurements, its dates resolved against `article.published`."""
     text = cleaned.text
     english = article.language == "en"
     result = Extraction(article)
     drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
-    home = _home_region(gaz, article, text, kept, english)
-    for seg in kept:
-        piece = text[seg.start:seg.end]
+    home = _home_region(gaz, article, text, [p.segment for p in pieces], english)
+    for piece in pieces:
+        seg = piece.segment
         reference = seg.date or article.published
-        quantities, rejected = find_quantities(piece, english)
-        quantities = [replace(q, start=q.start + seg.start, end=q.end + seg.start) for q in quantities]
-        result.skipped += [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
-                           for r in rejected if r.reason != "a bare number with no unit"]
+        result.skipped += piece.skipped
         dates = [replace(d, start=d.start + seg.start, end=d.end + seg.start)
-                 for d in find_dates(piece, reference, english)]
-        found = _mentions(gaz, piece, english, seg.start)
-        places = [f for f in found if f.type == "region"]
-        people = [f for f in found if f.type == "person"]
+                 for d in find_dates(text[seg.start:seg.end], reference, english)]
+        places = [f for f in piece.found if f.type == "region"]
+        people = [f for f in piece.found if f.type == "person"]
         if seg.kind != "related":
-            mentions += found
-        for draft in draft_measurements(gaz, text, (seg.start, seg.end), english, quantities, dates,
+            mentions += piece.found
+        for draft in draft_measurements(gaz, text, (seg.start, seg.end), english, piece.quantities, dates,
                                         places, people, reference, home):
             drafts.append((draft, seg.kind, seg.date))
     result.mentions = _unique_mentions(cleaned, mentions)
@@ -71,21 +92,29 @@ def _read(gaz, cleaned: Cleaned, article: Article, kept: list) -> Extraction:
     return result
 
 
-def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, kept: list, body: str) -> Extraction:
+def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], body: str) -> Extraction:
     """An article with no year in it, read as published in each year the bulletins cover (on its
     dateline's day, if it has one): the reading whose nationwide figures agree with the published
-    ones is kept. With no clear winner the figures stay undated."""
+    ones is kept. With no clear winner, or no figure of a published metric, it stays undated."""
+    undated = _read(gaz, cleaned, article, pieces)
+    if not _national_levels(gaz, undated, dated=False):
+        return undated
     years = sorted({int(as_of[:4]) for table in gaz.published.values() for as_of in table})
     readings = {}
     for year in range(years[0], min(years[-1] + 1, date.today().year) + 1):
         published = dateline_in_year(body, year) or str(year)
-        readings[year] = _read(gaz, cleaned, replace(article, published=published), kept)
+        readings[year] = _read(gaz, cleaned, replace(article, published=published), pieces)
     stocks = {m.notation for m in gaz.metrics if m.stock}
-    national = {year: [(m.metric, m.as_of, m.value) for m in x.measurements
-                       if m.kind == "level" and m.metric and m.as_of and _national(gaz, m.region)]
-                for year, x in readings.items()}
+    national = {year: _national_levels(gaz, x) for year, x in readings.items()}
     year = year_from_statistics(national, gaz.published, stocks)
-    return readings[year] if year else _read(gaz, cleaned, article, kept)
+    return readings[year] if year else undated
+
+
+def _national_levels(gaz, extraction: Extraction, dated: bool = True) -> list[tuple[str, str, Decimal]]:
+    """(metric, as-of date, value) of the nationwide levels of metrics the bulletins publish."""
+    return [(m.metric, m.as_of, m.value) for m in extraction.measurements
+            if m.kind == "level" and m.metric in gaz.published and (m.as_of or not dated)
+            and _national(gaz, m.region)]
 
 
 def _national(gaz, region: str | None) -> bool:

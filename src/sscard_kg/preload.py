@@ -1,7 +1,7 @@
 """Loaded by the build's fork server before it starts the worker processes.
 
 The large read-only tables (jieba's word frequencies for the mojibake search, OpenCC's
-conversion tables) are built once here and shared by every worker, page for page, instead of
+conversion tables, pypinyin's readings) are built once here and shared by every worker, page for page, instead of
 once per worker. They do not depend on the reference data, so a long-lived fork server cannot
 hold stale gazetteers. `gc.freeze()` keeps the collector from touching (and so copying) them.
 """
@@ -9,6 +9,8 @@ hold stale gazetteers. `gc.freeze()` keeps the collector from touching (and so c
 import gc
 
 from .clean.mojibake import load_models
+from .clean.pinyin import readings
 
 load_models()
+readings("数")  # pypinyin loads its dictionaries on import
 gc.freeze()
