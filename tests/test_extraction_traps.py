@@ -275,3 +275,15 @@ def test_year_of_a_ratio_base_dates_the_base_not_the_ratio():
 def test_ratio_to_a_dated_base_gets_the_articles_date():
     found = extract_text("人社部表示,总体调整水平为2023年退休人员月人均基本养老金的3%。", "2024-05-10")
     assert [(m.value, m.as_of) for m in found] == [(Decimal("3"), "2024-05-10")]
+
+
+def test_a_figure_that_names_a_target_after_it_is_a_target():
+    found = extract_text("上半年,全国城镇新增就业737万人,完成全年1100万人目标的67%。"
+                         "全年城镇新增就业1312万人,超额完成1000万人的目标任务。", "2019-07-20")
+    facts = {(m.kind, m.value) for m in found}
+    assert {("target", Decimal("11000000")), ("target", Decimal("10000000"))} <= facts
+    assert {("level", Decimal("7370000")), ("level", Decimal("67")), ("level", Decimal("13120000"))} <= facts
+    english = extract_text("The ministry said 10.57 million new urban jobs were created, 88% of the 12 million "
+                           "jobs target.", "2019-10-20", "New jobs")
+    facts = {(m.kind, m.value) for m in english}
+    assert {("target", Decimal("12000000")), ("level", Decimal("88")), ("level", Decimal("10570000"))} <= facts

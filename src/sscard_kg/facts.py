@@ -30,6 +30,9 @@ _CHANGE_BEFORE = re.compile(
     r"|\b(an? )?(increase|decrease|rise|drop|fall|growth|reduction|up|down)( of| by)?\s*$"
     r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
 _TARGET_CUE = re.compile(r"预计|计划到|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
+# A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
+_TARGET_AFTER = re.compile(r"\s*(?:人次|人|元|张|个)?(?:的)?(?:预期|年度)?目标"
+                           r"|(?: (?:new )?(?:jobs?|people|persons|residents|cards|yuan))? (?:annual )?(?:target|goal)\b", re.I)
 _LIST_CUE = re.compile(r"分别|respectively", re.I)
 _NATIONAL = re.compile(r"全国|nationwide|national|across the country|the country", re.I)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\band\b")
@@ -388,7 +391,8 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
     plan = next((d for d in dates if d.kind == "plan" and d.target and span[0] <= d.start < q.start), None)
     future = next((d for d in dates if d.target and q.end <= d.start < _clause_end(text, q.end, span[1])), None)
     date = plan or future or date
-    target = (date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
+    target = ((date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
+              or bool(_TARGET_AFTER.match(text, q.end)))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
     if metric is not None and metric.stock and date is not None and date.kind == "period" and as_of \
