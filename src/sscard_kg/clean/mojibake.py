@@ -530,13 +530,16 @@ def _candidate_runs(text: str, settings: Settings, doc: str) -> list[tuple[_Run,
 def mojibake_edits(text: str) -> list[Edit]:
     """Edits that turn each shifted-GBK run back into the annotated text it was."""
     doc = unicodedata.normalize("NFKC", _strip_annotations(text))
-    settings = detect_settings(text, has_runs=False)
-    runs = _candidate_runs(text, settings, doc)
-    if runs and not settings.pua_deleted:
-        settings = detect_settings(text, has_runs=True)
-        if settings.pua_deleted:
-            runs = _candidate_runs(text, settings, doc)
-    edits = []
-    for run, reading in runs:
-        edits.extend(_edits(run, reading, doc))
-    return edits
+    try:
+        settings = detect_settings(text, has_runs=False)
+        runs = _candidate_runs(text, settings, doc)
+        if runs and not settings.pua_deleted:
+            settings = detect_settings(text, has_runs=True)
+            if settings.pua_deleted:
+                runs = _candidate_runs(text, settings, doc)
+        edits = []
+        for run, reading in runs:
+            edits.extend(_edits(run, reading, doc))
+        return edits
+    finally:
+        _choose.cache_clear()  # its entries name this document: no other can use them
