@@ -287,3 +287,12 @@ def test_a_figure_that_names_a_target_after_it_is_a_target():
                            "jobs target.", "2019-10-20", "New jobs")
     facts = {(m.kind, m.value) for m in english}
     assert {("target", Decimal("12000000")), ("level", Decimal("88")), ("level", Decimal("10570000"))} <= facts
+
+
+def test_a_respectively_list_after_another_figure_names_its_own_items():
+    found = extract_text("截至2015年底，全国参加基本养老保险的人数为85833万人，参加失业保险、工伤保险的人数"
+                         "分别为17326万人、21432万人。", "2016-01-26")
+    metrics = {m.value: m.metric for m in found}
+    assert metrics[Decimal("858330000")] == "pension-insured"
+    assert metrics[Decimal("173260000")] == "unemployment-insured"
+    assert metrics[Decimal("214320000")] == "work-injury-insured"

@@ -194,9 +194,17 @@ def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 8 and not re.search(r"\d", bridge)
 
 
-def _list_metrics(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity]) -> list[Metric] | None:
-    """For `A、B、C参保人数分别为x、y、z`, the metrics of A, B and C in order."""
-    window = text[span[0]:group[0].start]
+def _list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list[Quantity]) -> list[Metric] | None:
+    """For `A、B、C参保人数分别为x、y、z`, the metrics of A, B and C in order, named after the
+    first of `starts` (the previous figure's end, then the sentence's start) that names as many."""
+    for start in starts:
+        metrics = _listed_between(gaz, text[start:group[0].start], len(group))
+        if metrics:
+            return metrics
+    return None
+
+
+def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | None:
     if not any(head.search(window) for head in gaz.list_heads):
         return None
     hits = []
@@ -207,7 +215,7 @@ def _list_metrics(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[
         if match:
             hits.append((match.start(), metric))
     hits.sort(key=lambda h: h[0])
-    if len(hits) != len(group):
+    if len(hits) != count:
         return None
     return [m for _, m in hits]
 
@@ -334,7 +342,8 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
     listed: dict[Quantity, Metric] = {}
     if _LIST_CUE.search(sentence):
         for group in _groups(text, inside):
-            metrics = _list_metrics(c.gaz, text, span, group) if len(group) > 1 else None
+            previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
+            metrics = _list_metrics(c.gaz, text, (previous, span[0]), group) if len(group) > 1 else None
             if metrics:
                 listed.update(zip(group, metrics))
     changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
