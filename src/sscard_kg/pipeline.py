@@ -115,14 +115,16 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
 
     workers = max(1, workers or os.cpu_count() or 1)
     local = executor == "local" and (workers == 1 or len(todo) < IN_PROCESS_BELOW)
-    chunks = [todo[a:b] for a, b in _chunks_for(len(todo), 1 if local else workers, spread=not local)]
+    total = len(todo)
+    chunks = [todo[a:b] for a, b in _chunks_for(total, 1 if local else workers, spread=not local)]
+    todo.clear()  # the chunks hold the tasks (and the bytes read ahead) until their outcomes are in
     done = 0
 
     def settle(outcome: Outcome) -> None:
         nonlocal done
         done += 1
         if progress:
-            progress(outcome.location, done, len(todo))
+            progress(outcome.location, done, total)
         if outcome.error:
             result.failed.append((outcome.location, outcome.error))
         elif outcome.unchanged:
@@ -216,8 +218,10 @@ def _sha256(data: bytes) -> str:
 
 
 def _in_process(chunks: list[list[Task]], stamp: str, limits: Limits, workers: int) -> Iterator[Outcome]:
-    for chunk in chunks:
-        yield from run_batch(chunk, stamp, limits)
+    """Run the chunks here, one after another, letting go of each once it is done."""
+    chunks.reverse()
+    while chunks:
+        yield from run_batch(chunks.pop(), stamp, limits)
 
 
 def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: int) -> Iterator[Outcome]:
@@ -235,8 +239,8 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
     if method == "forkserver":
         context.set_forkserver_preload(["sscard_kg.batch", "sscard_kg.extract", "sscard_kg.rdf",
                                         "sscard_kg.validate", "pyshacl", "sscard_kg.preload"])
-    queue = [(chunk, False) for chunk in chunks]
-    queue.reverse()
+    queue = [(chunk, False) for chunk in reversed(chunks)]
+    chunks.clear()  # a chunk's tasks are let go once its outcomes are in
     while queue:
         broken: list[tuple[list[Task], bool]] = []
         with ProcessPoolExecutor(max_workers=min(workers, len(queue)), mp_context=context,
