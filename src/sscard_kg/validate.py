@@ -77,14 +77,13 @@ def _to_rdflib(quads: list[Quad]) -> Graph:
     """The triples of `quads` the shapes can read, as an rdflib graph."""
     graph = Graph()
     read = constrained_predicates()
-    iris: dict[NamedNode, URIRef] = {}  # subjects, predicates and classes recur: convert each once
+    converted: dict = {}  # predicates, classes, units, kinds and dates recur: convert each once
 
     def term(node):
-        if isinstance(node, NamedNode):
-            if node not in iris:
-                iris[node] = URIRef(node.value)
-            return iris[node]
-        return _term(node)
+        found = converted.get(node)
+        if found is None:
+            found = converted[node] = _term(node)
+        return found
 
     graph.addN((term(q.subject), term(q.predicate), term(q.object), graph)
                for q in quads if q.predicate.value in read)
