@@ -15,7 +15,7 @@ from .dating import dateline_in_year, publication_date, year_from_statistics
 from .entities import Found, find_named, find_people, find_places
 from .facts import Draft, draft_measurements, value_key
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped
-from .numbers import find_quantities
+from .numbers import Quantity, find_quantities
 
 EXTRACTOR_VERSION = "1"
 LOW_CONFIDENCE = 0.5
@@ -48,7 +48,7 @@ class _Piece:
     """A kept segment with what does not depend on the publication date: its figures and mentions."""
 
     segment: Segment
-    quantities: list
+    quantities: list[Quantity]
     skipped: list[Skipped]
     found: list[Found]
 
