@@ -296,3 +296,11 @@ def test_a_respectively_list_after_another_figure_names_its_own_items():
     assert metrics[Decimal("858330000")] == "pension-insured"
     assert metrics[Decimal("173260000")] == "unemployment-insured"
     assert metrics[Decimal("214320000")] == "work-injury-insured"
+
+
+def test_the_date_of_a_target_does_not_date_the_share_of_it():
+    found = extract_text("上半年,全国城镇新增就业737万人,完成全年1100万人目标的67%。"
+                         "2023年全省完成目标的98%。", "2025-07-20")
+    dated = {(m.kind, m.value): m.as_of for m in found}
+    assert dated[("level", Decimal("67"))] == "2025-06"
+    assert dated[("target", Decimal("11000000"))] == "2025"

@@ -243,6 +243,11 @@ def _starts_period_before(text: str, d, q: Quantity) -> bool:
                 and _SINCE_CLOSE.search(text, d.end, q.start))
 
 
+# `完成全年1100万人目标的67%`, `完成全年目标任务的88%`: the date before names the target's period; the
+# share is how far the figures dated earlier in the sentence have come.
+_TARGET_SHARE = re.compile(r"\s*(?:[\d.,]+\s*[万亿]?\s*(?:人次|人|元|张|个)?)?\s*的?目标(?:任务)?的")
+
+
 def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention]):
     """Nearest date before the quantity in its sentence, else after it in the sentence, else the
     last one earlier in the paragraph; None means the segment's own date."""
@@ -252,7 +257,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
                    and re.match(r"(in|at|for|by|as of|of)\b", text[d.start:d.end], re.I)]
     if right_after:
         return right_after[0], False
-    before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)]
+    before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
+              and not _TARGET_SHARE.fullmatch(text, d.end, q.start)]
     if before:
         return before[-1], False
     after = [d for d in in_sentence if d.start >= q.end and not d.target
