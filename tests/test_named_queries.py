@@ -129,3 +129,13 @@ def test_the_command_line_takes_parameters(store):
     assert bad.exit_code == 2 and "NAME=VALUE" in bad.output
     listed = runner.invoke(app, ["queries"])
     assert "--param metric=" in listed.output and "--param official=" in listed.output
+
+
+def test_the_contract_mentions_count_only_the_card_family_and_insurance_schemes_as_programs(store):
+    listed = {r["label"] for r in sscard_kg.query("mentions", store=store).rows if r["type"] == "program"}
+    mentioned = {r["label"] for r in sscard_kg.query(
+        "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?a <https://schema.org/mentions> ?p . "
+        "?p a <http://www.w3.org/2004/02/skos/core#Concept> ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?label "
+        "FILTER (langMatches(lang(?label), 'zh-Hans')) } }", store=store).rows}
+    assert {"社会保障卡", "电子社保卡", "基本养老保险"} <= listed
+    assert "国家政务服务平台" in mentioned - listed  # still in the graph, not a counted program
