@@ -72,3 +72,11 @@ def test_years_the_bulletins_do_not_cover_say_nothing():
     last = max(int(as_of[:4]) for as_of in published["card-holders"])
     readings = {year: [("card-holders", f"{year}-09-30", Decimal("1400000000"))] for year in (last + 1, last + 2)}
     assert year_from_statistics(readings, published, STOCKS) is None
+
+
+def test_a_figure_from_just_after_the_last_published_year_is_not_placed_in_it():
+    published = gazetteer.load().published
+    last = max(int(as_of[:4]) for as_of in published["card-holders"])
+    above = published["card-holders"][f"{last}-12-31"] * Decimal("1.003")  # a little more, months later
+    readings = {year: [("card-holders", f"{year}-06-30", above)] for year in (last, last + 1)}
+    assert year_from_statistics(readings, published, STOCKS) is None

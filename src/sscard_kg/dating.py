@@ -163,7 +163,8 @@ def _agreement(metric: str, as_of: str, value: Decimal, table: dict[str, Decimal
     """+1 when the figure matches the published ones, -1 when it cannot be right, 0 when they do not say.
 
     A stock at the end of a year must equal that year's figure; within a year, it lies between
-    the ends of the year before and of the year. A flow over a whole year must equal that year's.
+    the ends of the year before and of the year, bounds included. A flow over a whole year must
+    equal that year's.
     """
     year = int(as_of[:4])
     whole_year = as_of in (f"{year}", f"{year}-12", f"{year}-12-31")
@@ -173,7 +174,7 @@ def _agreement(metric: str, as_of: str, value: Decimal, table: dict[str, Decimal
             return _same(value, end)
         if end is None or before is None:
             return 0
-        return 1 if before * (1 - AGREE) <= value <= end * (1 + AGREE) else -1
+        return 1 if before <= value <= end else -1  # no slack: a year later is often only 1 % more
     total = table.get(f"{year}")
     if whole_year:
         return _same(value, total)
