@@ -31,7 +31,8 @@ _CHANGE_BEFORE = re.compile(
     r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
 _TARGET_CUE = re.compile(r"预计|计划到|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
 # A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
-_TARGET_AFTER = re.compile(r"\s*(?:人次|人|元|张|个)?(?:的)?(?:预期|年度)?目标"
+_TARGET_UNIT = r"(?:人次|人|元|张|个)"  # the unit words a target figure is written with
+_TARGET_AFTER = re.compile(rf"\s*{_TARGET_UNIT}?(?:的)?(?:预期|年度)?目标"
                            r"|(?: (?:new )?(?:jobs?|people|persons|residents|cards|yuan))? (?:annual )?(?:target|goal)\b", re.I)
 _LIST_CUE = re.compile(r"分别|respectively", re.I)
 _NATIONAL = re.compile(r"全国|nationwide|national|across the country|the country", re.I)
@@ -245,7 +246,7 @@ def _starts_period_before(text: str, d, q: Quantity) -> bool:
 
 # `完成全年1100万人目标的67%`, `完成全年目标任务的88%`: the date before names the target's period; the
 # share is how far the figures dated earlier in the sentence have come.
-_TARGET_SHARE = re.compile(r"\s*(?:[\d.,]+\s*[万亿]?\s*(?:人次|人|元|张|个)?)?\s*的?目标(?:任务)?的")
+_TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{_TARGET_UNIT}?)?\s*的?目标(?:任务)?的")
 
 
 def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention]):
