@@ -71,6 +71,15 @@ def latest_data_date(text: str, english: bool, today: str) -> str | None:
     return best
 
 
+def _latest_month_in(text: str, english: bool, today: str, year: int) -> str | None:
+    """The latest month of `year` the body reports data for (`1至9月`, `截至9月底` read in that
+    year; targets and schedules left out), or None."""
+    months = [m.value[:7] for m in find_dates(text, str(year), english)
+              if len(m.value) > 4 and m.value.startswith(f"{year:04d}") and m.value <= today
+              and not _FUTURE_CUE.search(text[max(0, m.start - 12):m.end + 6])]
+    return max(months, default=None)
+
+
 def _not_before(candidate: str, floor: str | None) -> bool:
     """`candidate` is not earlier than `floor`, compared at the coarser of their precisions."""
     if floor is None:
@@ -113,7 +122,8 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
 
     `text` is the article's own text; `page` the whole page, whose furniture (`发布时间:…`)
     may carry the date. The file name is the weakest evidence: a year in it (`report_2018.txt`)
-    dates a dateline or, failing all else, the article, unless the body reports later data.
+    dates a dateline or, failing all else, the article (at the latest month of that year the
+    body reports data for), unless the body reports later data.
     """
     today = today or date.today().isoformat()
     floor = latest_data_date(text, english, today)
@@ -132,8 +142,8 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
     if url_match:
         parts = [url_match["y"], url_match["m"], url_match["d"]]
         return "-".join(p for p in parts if p), False
-    if name_year:
-        return str(name_year), False
+    if name_year:  # known to the year only: no older than the latest month of it the body reports
+        return _latest_month_in(text, english, today, name_year) or str(name_year), False
     return (floor, False) if floor else (None, False)
 
 
