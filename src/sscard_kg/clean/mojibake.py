@@ -114,8 +114,7 @@ def plausibility(text: str) -> float:
 
 @lru_cache(maxsize=None)
 def _char_unigram(ch: str) -> float:
-    freq, logtotal = _model()
-    return _char_cost(_t2s(ch)[:1] or ch, freq, logtotal)
+    return _char_logprob(_t2s(ch)[:1] or ch)
 
 
 def _unigram(chars: str) -> float:
@@ -217,7 +216,6 @@ def _han_with_lead(lead: int, hint: str | None) -> tuple[str, ...]:
                  if _is_han(ch) and _fits(ch, hint))
 
 
-@lru_cache(maxsize=512)
 def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> tuple[str, ...]:
     """Two characters around a deleted PUA pair: (lead, a) and (b, trail) with (a, b) a PUA code."""
     lefts = [(a, ch) for a, ch in gbk_shift.chars_by_lead().get(lead, [])
