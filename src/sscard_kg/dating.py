@@ -56,17 +56,19 @@ def stated_in_text(text: str) -> str | None:
     return None
 
 
+def _data_dates(text: str, english: bool, today: str, reference: str | None = None):
+    """The dates the body reports data for, read against `reference`: none after today, and
+    none a target or schedule names (`到2025年`, `自…起`)."""
+    return [m for m in find_dates(text, reference, english) if m.value <= today
+            and not _FUTURE_CUE.search(text[max(0, m.start - 12):m.end + 6])]
+
+
 def latest_data_date(text: str, english: bool, today: str) -> str | None:
     """The latest explicit-year date the body reports data for, at its precision (targets and
     schedules left out): an article is not older than its data."""
     best = None
-    for mention in find_dates(text, None, english):
-        if not mention.explicit_year:
-            continue
-        context = text[max(0, mention.start - 12):mention.end + 6]
-        if _FUTURE_CUE.search(context):
-            continue
-        if mention.value <= today and (best is None or period_end(mention.value) > period_end(best)):
+    for mention in _data_dates(text, english, today):
+        if mention.explicit_year and (best is None or period_end(mention.value) > period_end(best)):
             best = mention.value
     return best
 
@@ -74,9 +76,8 @@ def latest_data_date(text: str, english: bool, today: str) -> str | None:
 def _latest_month_in(text: str, english: bool, today: str, year: int) -> str | None:
     """The latest month of `year` the body reports data for (`1至9月`, `截至9月底` read in that
     year; targets and schedules left out), or None."""
-    months = [m.value[:7] for m in find_dates(text, str(year), english)
-              if len(m.value) > 4 and m.value.startswith(f"{year:04d}") and m.value <= today
-              and not _FUTURE_CUE.search(text[max(0, m.start - 12):m.end + 6])]
+    months = [m.value[:7] for m in _data_dates(text, english, today, str(year))
+              if len(m.value) > 4 and m.value.startswith(f"{year:04d}")]
     return max(months, default=None)
 
 
