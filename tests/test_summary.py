@@ -43,7 +43,8 @@ def test_a_build_summarises_the_articles_it_built(folder, tmp_path):
     store = str(tmp_path / "store")
     sscard_kg.build([str(folder)], store=store, workers=1)
     assert _summarised_current(store)
-    assert any(q.object.value == "card-holders" or q.predicate.value.endswith("#reports") for q in _figures(store))
+    metrics = {q.object.value for q in _figures(store) if q.predicate.value.endswith("#metric")}
+    assert "https://w3id.org/sscard-kg/id/metric/card-holders" in metrics
 
 
 def test_an_unchanged_build_keeps_the_summary_and_a_change_recomputes_it(folder, tmp_path, monkeypatch):
