@@ -139,3 +139,33 @@ def test_the_contract_mentions_count_only_the_card_family_and_insurance_schemes_
         "FILTER (langMatches(lang(?label), 'zh-Hans')) } }", store=store).rows}
     assert {"社会保障卡", "电子社保卡", "基本养老保险"} <= listed
     assert "国家政务服务平台" in mentioned - listed  # still in the graph, not a counted program
+
+
+# The articles of the store, two a page, newest first: a paged query written for the test.
+ARTICLES_PAGED = """# page: 2 articles, newest first
+PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
+PREFIX schema: <https://schema.org/>
+SELECT ?file WHERE {
+  { SELECT ?file WHERE { GRAPH ?g { ?a ss:sourceFile ?file OPTIONAL { ?a schema:datePublished ?d } } }
+    ORDER BY DESC(?d) LIMIT 2 }
+}"""
+
+
+def test_the_pages_of_a_paged_query_hold_each_row_once_and_end_empty(store):
+    pages = [sscard_kg.query(ARTICLES_PAGED, store=store, page=k) for k in range(1, 6)]
+    files = [row["file"] for page in pages for row in page.rows]
+    assert [len(page) for page in pages] == [2, 2, 1, 0, 0]  # the five seeds
+    assert sorted(files) == sorted({r["file"] for r in sscard_kg.query("measurements", store=store).rows})
+    assert pages[1].page == (2, "2 articles")
+
+
+def test_who_announced_answers_a_page_of_statements_and_the_cli_names_the_next(store):
+    whole = ask("who-announced", store)
+    assert sscard_kg.query("who-announced", store=store, page=2).rows == []  # the seeds hold under 100 statements
+    assert {r["official"] for r in whole} >= {"卢爱红"}
+    out = CliRunner().invoke(app, ["query", "who-announced", "--store", store, "-f", "csv"])
+    assert out.exit_code == 0 and len(out.stdout.splitlines()) == len(whole) + 1
+    assert "--page 2 for the next" in out.stderr
+    unpaged = CliRunner().invoke(app, ["query", "measurements", "--store", store, "--page", "2"])
+    assert unpaged.exit_code == 1 and "no pages" in unpaged.output
+    assert "--page N  100 statements" in CliRunner().invoke(app, ["queries"]).output

@@ -79,6 +79,7 @@ def query(
     param: list[str] = typer.Option(None, "--param", "-p", metavar="NAME=VALUE",
                                     help="Narrow a query that declares parameters, e.g. --param metric=card-holders "
                                          "(repeatable; `sscard-kg queries` lists them)."),
+    page: int = typer.Option(1, "--page", min=1, help="The page to answer, for a query that answers a page at a time."),
 ) -> None:
     """Run a SPARQL query against the store and print the result."""
     from .query import query as run_query
@@ -93,20 +94,27 @@ def query(
             _fail(f"--param {item!r}: write it as NAME=VALUE, e.g. metric=card-holders", 2)
         params[name.strip().lstrip("?")] = value
     try:
-        typer.echo(write(run_query(sparql, store=store, params=params), fmt), nl=False)
+        result = run_query(sparql, store=store, params=params, page=page)
     except errors.SscardError as exc:
         _fail(str(exc))
+    typer.echo(write(result, fmt), nl=False)
+    if result.page and result.rows:
+        number, size = result.page
+        typer.echo(f"page {number}, {size} a page: --page {number + 1} for the next", err=True)
 
 
 @app.command("queries")
 def list_queries() -> None:
     """List the named queries in queries/ and what each answers."""
-    from .query import describe, named_queries, parameters
+    from .query import describe, named_queries, paging, parameters
 
     for name, path in named_queries().items():
+        sparql = path.read_text(encoding="utf-8")
         typer.echo(f"{name:22} {describe(path)}")
-        for parameter, meaning in parameters(path.read_text(encoding="utf-8")).items():
+        for parameter, meaning in parameters(sparql).items():
             typer.echo(f"{'':24}--param {parameter}=…  {meaning}")
+        if paging(sparql):
+            typer.echo(f"{'':24}--page N  {paging(sparql)}")
 
 
 @app.command()

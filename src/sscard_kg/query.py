@@ -31,6 +31,7 @@ class QueryResult:
     rows: list[dict[str, str | None]]
     boolean: bool | None = None
     graph: bytes | None = None
+    page: tuple[int, str] | None = None  # (number, "100 statements") of a paged query's answer
 
     def __iter__(self):
         return iter(self.rows)
@@ -46,7 +47,7 @@ def named_queries() -> dict[str, Path]:
 def describe(path: Path) -> str:
     """A named query's header comment: what it answers (its parameter lines aside)."""
     lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines()
-             if line.startswith("#") and not _PARAMETER.match(line)]
+             if line.startswith("#") and not _PARAMETER.match(line) and not _PAGE.match(line)]
     return " ".join(lines[:2])
 
 
@@ -70,6 +71,38 @@ def substitutions(sparql: str, params: dict[str, str] | None) -> dict[Variable, 
             for name, value in (params or {}).items()}
 
 
+# `# page: 100 statements, newest first` declares a query that answers one page at a time: its text
+# holds `LIMIT 100` once, where it picks the page's items; page k skips the first (k - 1) pages.
+_PAGE = re.compile(r"^#\s*page:\s*(\d+)\s+(\w+)(.*)$", re.M)
+
+
+def page_size(sparql: str) -> tuple[int, str] | None:
+    """(items a page, what they are) of a paged query, None for one that answers whole."""
+    declared = _PAGE.search(sparql)
+    return (int(declared.group(1)), declared.group(2)) if declared else None
+
+
+def paging(sparql: str) -> str | None:
+    """How a paged query pages, as its header says (`100 statements, newest first; …`)."""
+    declared = _PAGE.search(sparql)
+    return f"{declared.group(1)} {declared.group(2)}{declared.group(3)}" if declared else None
+
+
+def paged(sparql: str, page: int) -> str:
+    """The text of a paged query that answers page `page` (from 1)."""
+    size = page_size(sparql)
+    if page < 1:
+        raise QueryError(f"page {page}: pages are numbered from 1")
+    if size is None:
+        if page == 1:
+            return sparql
+        raise QueryError("the query answers whole: it has no pages")
+    limit = re.compile(rf"\bLIMIT\s+{size[0]}\b")
+    if len(limit.findall(sparql)) != 1:
+        raise QueryError(f"a query of {size[0]} {size[1]} a page must say LIMIT {size[0]} once")
+    return limit.sub(f"LIMIT {size[0]} OFFSET {(page - 1) * size[0]}", sparql)
+
+
 def resolve(text_or_name: str) -> str:
     """A file path, a name from queries/, or the query text itself."""
     path = Path(text_or_name)
@@ -85,11 +118,12 @@ def resolve(text_or_name: str) -> str:
     return text_or_name
 
 
-def run(sparql: str, store, params: dict[str, str] | None = None) -> QueryResult:
-    """Run SPARQL text on an open store, with `params` bound to the variables the query declares."""
+def run(sparql: str, store, params: dict[str, str] | None = None, page: int = 1) -> QueryResult:
+    """Run SPARQL text on an open store, with `params` bound to the variables the query declares,
+    and, for a paged query, answering page `page`."""
     bound = substitutions(sparql, params)
     try:
-        results = store.query(sparql, substitutions=bound or None)
+        results = store.query(paged(sparql, page), substitutions=bound or None)
     except SyntaxError as exc:
         raise QueryError(f"the query does not parse: {exc}") from None
     if isinstance(results, QueryBoolean):
@@ -97,16 +131,19 @@ def run(sparql: str, store, params: dict[str, str] | None = None) -> QueryResult
     if isinstance(results, QuerySolutions):
         columns = [v.value for v in results.variables]
         rows = [{c: (None if s[c] is None else s[c].value) for c in columns} for s in results]
-        return QueryResult(columns, rows)
+        size = page_size(sparql)
+        return QueryResult(columns, rows, page=(page, f"{size[0]} {size[1]}") if size else None)
     return QueryResult([], [], graph=serialize(results, format=RdfFormat.TURTLE))
 
 
-def query(text_or_name: str, store: str | None = None, params: dict[str, str] | None = None) -> QueryResult:
+def query(text_or_name: str, store: str | None = None, params: dict[str, str] | None = None,
+          page: int = 1) -> QueryResult:
     """Run a named query, a .rq file or SPARQL text against the store (opened read-only).
 
-    `params` narrows a query that declares parameters, e.g. {"metric": "card-holders"}.
+    `params` narrows a query that declares parameters, e.g. {"metric": "card-holders"};
+    `page` picks the page of a query that answers a page at a time (`# page:` in its header).
     """
-    return run(resolve(text_or_name), open_store(store, read_only=True), params)
+    return run(resolve(text_or_name), open_store(store, read_only=True), params, page)
 
 
 def write(result: QueryResult, fmt: str) -> str:
