@@ -11,7 +11,7 @@ from . import gazetteer
 from .clean import Cleaned, clean
 from .clean.boilerplate import Segment
 from .dates import find_dates
-from .dating import dateline_in_year, publication_date, year_from_statistics
+from .dating import could_agree, dateline_in_year, publication_date, year_from_statistics
 from .entities import Found, find_named, find_people, find_places
 from .facts import Draft, draft_measurements, value_key
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped
@@ -38,9 +38,10 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
                                          article.url, body or text, english, article.source, page=text)
     article = replace(article, published=published, date_stated=stated)
     pieces = [_piece(gaz, cleaned, seg, english) for seg in kept]
+    home = _home_region(gaz, article, text, kept, english)
     if published is None and gaz.published:
-        return cleaned, _dated_by_statistics(gaz, cleaned, article, pieces, body or text)
-    return cleaned, _read(gaz, cleaned, article, pieces)
+        return cleaned, _dated_by_statistics(gaz, cleaned, article, pieces, home, body or text)
+    return cleaned, _read(gaz, cleaned, article, pieces, home)
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,14 @@ def _piece(gaz, cleaned: Cleaned, seg: Segment, english: bool) -> _Piece:
     )
 
 
-def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece]) -> Extraction:
-    """The article's mentions and measurements, its dates resolved against `article.published`."""
+def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: str | None) -> Extraction:
+    """The article's mentions and measurements, its dates resolved against `article.published`;
+    `home` is the region the article is about, if its title names one."""
     text = cleaned.text
     english = article.language == "en"
     result = Extraction(article)
     drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
-    home = _home_region(gaz, article, text, [p.segment for p in pieces], english)
     for piece in pieces:
         seg = piece.segment
         reference = seg.date or article.published
@@ -92,22 +93,25 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece]) -> Extr
     return result
 
 
-def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], body: str) -> Extraction:
+def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: str | None,
+                         body: str) -> Extraction:
     """An article with no year in it, read as published in each year the bulletins cover (on its
     dateline's day, if it has one): the reading whose nationwide figures agree with the published
-    ones is kept. With no clear winner, or no figure of a published metric, it stays undated."""
-    undated = _read(gaz, cleaned, article, pieces)
+    ones is kept. With no clear winner, or no figure of a published metric, it stays undated.
+
+    Only the segments holding a figure that could agree with a published one are read for each
+    year: the figures of the others agree in no year, so they do not vote."""
+    undated = _read(gaz, cleaned, article, pieces, home)
     if not _national_levels(gaz, undated, dated=False):
         return undated
-    years = sorted({int(as_of[:4]) for table in gaz.published.values() for as_of in table})
-    readings = {}
-    for year in range(years[0], min(years[-1] + 1, date.today().year) + 1):
-        published = dateline_in_year(body, year) or str(year)
-        readings[year] = _read(gaz, cleaned, replace(article, published=published), pieces)
     stocks = {m.notation for m in gaz.metrics if m.stock}
-    national = {year: _national_levels(gaz, x) for year, x in readings.items()}
+    voters = [p for p in pieces if any(could_agree(q.value, gaz.published, stocks) for q in p.quantities)]
+    years = sorted({int(as_of[:4]) for table in gaz.published.values() for as_of in table})
+    dated = {year: replace(article, published=dateline_in_year(body, year) or str(year))
+             for year in range(years[0], min(years[-1] + 1, date.today().year) + 1)}
+    national = {year: _national_levels(gaz, _read(gaz, cleaned, in_year, voters, home)) for year, in_year in dated.items()}
     year = year_from_statistics(national, gaz.published, stocks)
-    return readings[year] if year else undated
+    return _read(gaz, cleaned, dated[year], pieces, home) if year else undated
 
 
 def _national_levels(gaz, extraction: Extraction, dated: bool = True) -> list[tuple[str, str, Decimal]]:
