@@ -2,11 +2,13 @@
 
 The large read-only tables (jieba's word frequencies for the mojibake search, OpenCC's
 conversion tables, pypinyin's readings) are built once here and shared by every worker, page for page, instead of
-once per worker. They do not depend on the reference data, so a long-lived fork server cannot
+once per worker; trafilatura, which takes about a second to import, is imported once too. They do not depend on the reference data, so a long-lived fork server cannot
 hold stale gazetteers. `gc.freeze()` keeps the collector from touching (and so copying) them.
 """
 
 import gc
+
+import trafilatura  # noqa: F401  (imported here, not in each worker)
 
 from .clean.mojibake import load_models
 from .clean.pinyin import readings
