@@ -312,3 +312,13 @@ def test_a_year_from_the_file_name_takes_the_latest_month_the_text_reports():
     assert article.article.published == "2023-09"
     dated = {m.value: m.as_of for m in article.measurements}
     assert dated[Decimal("10220000")] == "2023-09" and dated[Decimal("42000")] == "2023-09"
+
+
+def test_a_related_item_counts_when_it_is_on_the_subject_and_takes_its_own_date():
+    found = extract_text("人社部表示,截至2023年底,全国社保卡持卡人数达13.79亿人。\nRelated news:\n"
+                         "· 全国电子社保卡领用人数达9.31亿（2023-12-26）\n· 上海最低工资标准调整为2690元（2023-06-12）",
+                         "2024-01-24")
+    dated = {m.value: (m.metric, m.as_of) for m in found}
+    assert dated[Decimal("931000000")] == ("ecard-holders", "2023-12-26")
+    assert Decimal("2690") not in dated  # a minimum wage: another subject
+

@@ -84,13 +84,20 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
         people = [f for f in piece.found if f.type == "person"]
         if seg.kind != "related":
             mentions += piece.found
-        for draft in draft_measurements(gaz, text, (seg.start, seg.end), english, piece.quantities, dates,
-                                        places, people, reference, home):
-            drafts.append((draft, seg.kind, seg.date))
+        found = draft_measurements(gaz, text, (seg.start, seg.end), english, piece.quantities, dates,
+                                   places, people, reference, home)
+        if seg.kind != "related" or _on_subject(piece, found):
+            drafts += [(draft, seg.kind, seg.date) for draft in found]
     result.mentions = _unique_mentions(cleaned, mentions)
     result.measurements, low = _measurements(cleaned, drafts)
     result.skipped += low
     return result
+
+
+def _on_subject(piece: _Piece, drafts: list[Draft]) -> bool:
+    """A related-reading item is another story: its figures count when it is about our subject,
+    that is when it names a program or an agency, or one of its figures is of a metric we follow."""
+    return any(f.type in ("program", "agency") for f in piece.found) or any(d.metric for d in drafts)
 
 
 def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: str | None,

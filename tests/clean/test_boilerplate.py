@@ -239,6 +239,14 @@ def test_a_dated_related_item_is_related():
     assert _kinds(text)["• 社保卡持卡人数达10亿"] == "related"
 
 
+@pytest.mark.parametrize("heading", ["相关新闻：", "Recommended reading:", "Hot news recommendation:", "You may also like"])
+def test_a_related_item_that_ends_with_its_date_is_related_with_that_date(heading):
+    text = f"{BODY}\n{heading}\n· 全国社保卡持卡人数突破7亿（2015-01-23）\nCard holders reached 931 million (2023-12-26)"
+    related = {text[s.start:s.end]: s.date for s in segment(text, False) if s.kind == "related"}
+    assert related == {"· 全国社保卡持卡人数突破7亿（2015-01-23）": "2015-01-23",
+                       "Card holders reached 931 million (2023-12-26)": "2023-12-26"}
+
+
 @pytest.mark.parametrize("line", ["标签: 社保卡 电子社保卡 一卡通", "Home > News > China", "扫码关注我们"])
 def test_tag_breadcrumb_and_qr_lines_are_boilerplate(line):
     assert _kinds(f"{BODY}\n{line}")[line] == "boilerplate"

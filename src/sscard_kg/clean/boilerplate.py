@@ -42,7 +42,7 @@ def cues() -> dict:
         raw = tomllib.load(handle)
     compiled = {k: [re.compile(p, re.I) for p in v] for k, v in raw.items()
                 if isinstance(v, list) and k != "language_names"}
-    for key in ("bullet", "sentence_end", "item_date", "truncated"):
+    for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):
         compiled[key] = re.compile(raw[key], re.I)
     for key in ("link_run", "short_line", "language_names", "language_menu"):
         compiled[key] = raw[key]
@@ -175,6 +175,10 @@ def _merge(text: str, lines, kinds, c) -> list[Segment]:
                 segments.append(Segment(a, b, "boilerplate", reason=reason))
             else:
                 item.append((a, b))
+                date = c["item_end_date"].search(text[a:b])
+                if date:
+                    segments.append(Segment(item[0][0], b, "related", _iso(date.group(1))))
+                    item = []
             continue
         if segments and segments[-1].kind == kind == "main":
             segments[-1] = Segment(segments[-1].start, b, "main")
