@@ -322,3 +322,18 @@ def test_a_related_item_counts_when_it_is_on_the_subject_and_takes_its_own_date(
     assert dated[Decimal("931000000")] == ("ecard-holders", "2023-12-26")
     assert Decimal("2690") not in dated  # a minimum wage: another subject
 
+
+@pytest.mark.parametrize("sentence, english", [
+    ("截至2023年底,全国城乡居民基本养老保险参保人数达5.45亿人。", False),
+    ("截至2023年底,全国企业职工基本养老保险参保人数达4.3亿人。", False),
+    ("At the end of 2023, urban and rural residents' basic pension insurance covered 545 million people.", True),
+])
+def test_a_part_of_a_metrics_scope_does_not_take_the_metric(sentence, english):
+    found = extract_text(sentence, "2024-01-24", title="社保新闻" if not english else "Social security news")
+    assert found and all(m.metric is None for m in found)
+
+
+def test_a_pension_funds_balance_is_not_the_social_insurance_funds_balance():
+    found = extract_text("截至9月底,三项社会保险基金累计结余7.94万亿元,其中养老保险基金累计结余6.3万亿元。", "2024-10-29")
+    assert {m.value: m.metric for m in found} == {Decimal("7940000000000"): "si-fund-balance",
+                                                  Decimal("6300000000000"): None}

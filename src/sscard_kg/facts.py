@@ -110,6 +110,8 @@ def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantit
             for match in pattern.finditer(subject):
                 if english and (match.group(0).strip() == "" or (follows_figure and match.start() <= 1)):
                     continue
+                if metric.not_after is not None and metric.not_after.search(subject, 0, match.start()):
+                    continue
                 candidate = (match.end(), metric.default_unit == q.unit, len(match.group(0)), metric, match.group(0))
                 if best is None or candidate[:3] > best[:3]:
                     best = candidate

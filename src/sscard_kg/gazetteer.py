@@ -55,6 +55,7 @@ class Metric:
     requires: re.Pattern | None
     list_item: re.Pattern | None
     stock: bool = False
+    not_after: re.Pattern | None = None
 
 
 @dataclass(eq=False)
@@ -181,6 +182,7 @@ def load() -> Gazetteer:
     metrics = []
     for node in sorted(set(graph.subjects(SKOS.notation, None))):
         requires = graph.value(node, SS.requires)
+        not_after = graph.value(node, SS.notAfter)
         item = graph.value(node, SS.listItem)
         unit = graph.value(node, SS.defaultUnit)
         zh, _, _ = _labels(graph, node)
@@ -190,6 +192,7 @@ def load() -> Gazetteer:
             re.compile(str(requires), re.I) if requires else None,
             re.compile(str(item), re.I) if item else None,
             bool(graph.value(node, SS.stock)),
+            re.compile(str(not_after), re.I) if not_after else None,
         ))
     heads = tuple(p for node in graph.subjects(SS.listHead, None) for p in _patterns(graph, node, SS.listHead))
     return Gazetteer(entries, metrics, heads, reference_version(), _published(graph))
