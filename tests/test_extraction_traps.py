@@ -337,3 +337,16 @@ def test_a_pension_funds_balance_is_not_the_social_insurance_funds_balance():
     found = extract_text("截至9月底,三项社会保险基金累计结余7.94万亿元,其中养老保险基金累计结余6.3万亿元。", "2024-10-29")
     assert {m.value: m.metric for m in found} == {Decimal("7940000000000"): "si-fund-balance",
                                                   Decimal("6300000000000"): None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("延续实施阶段性降低失业和工伤保险费率政策", {"失业保险", "工伤保险"}),
+    ("全国基本养老、失业、工伤保险参保人数分别为10.66亿人、2.44亿人、3.02亿人", {"基本养老保险", "失业保险", "工伤保险"}),
+    ("人力资源和社会保障部", set()),
+])
+def test_programs_that_share_one_head_word_are_each_mentioned(text, expected):
+    from sscard_kg import gazetteer
+    from sscard_kg.entities import find_named
+
+    insurance = {f.label for f in find_named(gazetteer.load(), "program", text, False) if f.label.endswith("保险")}
+    assert insurance == expected
