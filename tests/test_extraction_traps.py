@@ -350,3 +350,15 @@ def test_programs_that_share_one_head_word_are_each_mentioned(text, expected):
 
     insurance = {f.label for f in find_named(gazetteer.load(), "program", text, False) if f.label.endswith("保险")}
     assert insurance == expected
+
+
+@pytest.mark.parametrize("text, english, expected", [
+    ("On December 26, Beijing, Tianjin and Hebei Province signed the agreement.", True, {"京津冀", "北京", "天津", "河北"}),
+    ("The Beijing-Tianjin-Hebei region signed the agreement.", True, {"京津冀"}),
+    ("京津冀三地签署合作框架协议", False, {"京津冀"}),
+])
+def test_a_grouping_written_as_the_list_of_its_places_names_each_of_them(text, english, expected):
+    from sscard_kg import gazetteer
+    from sscard_kg.entities import find_places
+
+    assert {f.label for f in find_places(gazetteer.load(), text, english)} == expected

@@ -66,7 +66,25 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
                                      after, re.I)):
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
+        if entry.level == "grouping":
+            found += _listed_places(gaz, text, start, end, english)
     return found
+
+
+_LIST_SEPARATOR = re.compile(r"、|,\s*(?:and\s+)?|\s+and\s+|[和及与]")
+
+
+def _listed_places(gaz: Gazetteer, text: str, start: int, end: int, english: bool) -> list[Found]:
+    """A grouping written as the list of its places (`Beijing, Tianjin and Hebei`) names each of
+    them as well; written as one name (京津冀, Beijing-Tianjin-Hebei) it does not."""
+    places, pos = [], start
+    for piece in _LIST_SEPARATOR.split(text[start:end]):
+        offset = text.find(piece, pos)
+        pos = offset + len(piece)
+        hits = gaz.find("region", piece, english)
+        if hits and hits[0][:2] == (0, len(piece)) and hits[0][2].level != "grouping":
+            places.append(Found("region", hits[0][2].iri, hits[0][2].label, offset, pos))
+    return places if len(places) >= 2 else []
 
 
 def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Found]:
