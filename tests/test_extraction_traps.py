@@ -362,3 +362,12 @@ def test_a_grouping_written_as_the_list_of_its_places_names_each_of_them(text, e
     from sscard_kg.entities import find_places
 
     assert {f.label for f in find_places(gazetteer.load(), text, english)} == expected
+
+
+def test_a_report_titled_with_its_year_dates_its_year_end_and_whole_year_by_it():
+    found = extract_text("年末全国参加基本养老保险人数为106643万人，比上年末增加1336万人。全年基本养老保险基金收入70506亿元。",
+                         "2024-06-12", title="2023年度人力资源和社会保障事业发展统计公报")
+    facts = {(m.kind, m.metric, m.value, m.as_of) for m in found}
+    assert ("level", "pension-insured", Decimal("1066430000"), "2023-12-31") in facts
+    assert ("change", "pension-insured", Decimal("13360000"), "2023-12-31") in facts
+    assert ("level", None, Decimal("7050600000000"), "2023") in facts

@@ -278,8 +278,11 @@ def _latest_year(index: _YearIndex, end: int) -> int | None:
     return max(_years(index, 0, end), default=None)
 
 
-def find_dates(text: str, published: str | None, english: bool) -> list[DateMention]:
-    """Every date expression in `text`, non-overlapping, resolved; earliest first."""
+def find_dates(text: str, published: str | None, english: bool, title_year: int | None = None) -> list[DateMention]:
+    """Every date expression in `text`, non-overlapping, resolved; earliest first.
+
+    `title_year` is the latest explicit year the title names: like a year earlier in the text,
+    it is the year a report is about (`2023年度统计公报` … `年末` is the end of 2023)."""
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     index = _year_index(text, published)
@@ -288,7 +291,8 @@ def find_dates(text: str, published: str | None, english: bool) -> list[DateMent
             start, end = match.span()
             if end == start or any(a < end and start < b for a, b in taken):
                 continue
-            resolver = _Resolver(published, _sentence_year(index, start), _latest_year(index, start))
+            resolver = _Resolver(published, _sentence_year(index, start),
+                                 max(filter(None, (_latest_year(index, start), title_year)), default=None))
             try:
                 resolved = handler(resolver, match.groupdict())
             except ValueError:  # a month that does not exist (`276月底` read as 76月) is no date

@@ -74,12 +74,14 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
     result = Extraction(article)
     drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
+    title_year = _title_year(text, pieces, article.published, english)
     for piece in pieces:
         seg = piece.segment
         reference = seg.date or article.published
         result.skipped += piece.skipped
         dates = [replace(d, start=d.start + seg.start, end=d.end + seg.start)
-                 for d in find_dates(text[seg.start:seg.end], reference, english)]
+                 for d in find_dates(text[seg.start:seg.end], reference, english,
+                                     None if seg.kind == "related" else title_year)]
         places = [f for f in piece.found if f.type == "region"]
         people = [f for f in piece.found if f.type == "person"]
         if seg.kind != "related":
@@ -92,6 +94,13 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
     result.measurements, low = _measurements(cleaned, drafts)
     result.skipped += low
     return result
+
+
+def _title_year(text: str, pieces: list[_Piece], published: str | None, english: bool) -> int | None:
+    """The latest year the title names, not after the publication: the year the article reports on."""
+    years = [int(d.value[:4]) for p in pieces if p.segment.kind == "title"
+             for d in find_dates(text[p.segment.start:p.segment.end], published, english) if d.explicit_year and not d.target]
+    return max(years, default=None)
 
 
 def _on_subject(piece: _Piece, drafts: list[Draft]) -> bool:
