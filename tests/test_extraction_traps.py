@@ -28,7 +28,8 @@ def values(text: str, english: bool = False) -> list[tuple[Decimal, str | None, 
     ("已发出第10亿张社会保障卡", False, (Decimal("1000000000"), "card", None)),
     ("20余万港澳居民", False, (Decimal("200000"), None, "gt")),
     ("开展补贴性培训1,300多万人次", False, (Decimal("13000000"), "person-time", "gt")),
-    ("1.335 billion card holders", True, (Decimal("1335000000"), "card", None)),
+    ("1.335 billion card holders", True, (Decimal("1335000000"), "person", None)),
+    ("1.2 billion cards were issued", True, (Decimal("1200000000"), "card", None)),
     ("11.86 million new jobs", True, (Decimal("11860000"), "person", None)),
     ("in six provinces", True, (Decimal("6"), "count", None)),
     ("nearly one billion people", True, (Decimal("1000000000"), "person", "approx")),
@@ -371,3 +372,16 @@ def test_a_report_titled_with_its_year_dates_its_year_end_and_whole_year_by_it()
     assert ("level", "pension-insured", Decimal("1066430000"), "2023-12-31") in facts
     assert ("change", "pension-insured", Decimal("13360000"), "2023-12-31") in facts
     assert ("level", None, Decimal("7050600000000"), "2023") in facts
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    ("3月份，全国城镇调查失业率为5.3%，比2月份下降0.3个百分点。", "2023-04-28",
+     ("change", "surveyed-unemployment-rate", Decimal("-0.3"), "percent")),
+    ("The urban surveyed unemployment rate in September was 5.2%, 0.1 percentage points lower than in August.", "2025-10-29",
+     ("change", "surveyed-unemployment-rate", Decimal("-0.1"), "percent")),
+    ("China had 1.37 billion social security card holders by the end of June, the ministry said.", "2023-07-25",
+     ("level", "card-holders", Decimal("1370000000"), "person")),
+])
+def test_a_rates_change_and_an_english_holders_figure_get_their_metric_unit_and_sign(body, published, expected):
+    title = "Jobs and social security news" if body.isascii() else "社保新闻"
+    assert expected in {(m.kind, m.metric, m.value, m.unit) for m in extract_text(body, published, title=title)}

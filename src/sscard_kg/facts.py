@@ -151,9 +151,10 @@ def _link_changes(text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 def _change_of(change: Draft, level: Draft) -> Draft:
-    """A change linked to the level right before it; with neither a metric nor a unit of its own
-    (`发行突破5亿人后,增幅再次破亿`) it counts what that level counts."""
-    if change.metric is None and change.quantity.unit is None:
+    """A change linked to the level right before it; with no metric of its own and no unit, or
+    the level's unit (`发行突破5亿人后,增幅再次破亿`, `失业率为5.3%,比2月份下降0.3个百分点`), it
+    counts what that level counts."""
+    if change.metric is None and change.quantity.unit in (None, level.unit):
         return replace(change, modifies=level, metric=level.metric, unit=level.unit)
     return replace(change, modifies=level)
 
@@ -383,8 +384,13 @@ _GROWTH = re.compile(r"新增|净增|增加|增长")
 _DECREASE = re.compile(r"下降|减少|回落|降低|下跌|减|降|\b(decrease|drop|fall|fell|declined?|down|reduction|lower)", re.I)
 
 
+# `0.1 percentage points lower than in August`: English may say the direction after the figure
+_DECREASE_AFTER = re.compile(r"\s*(percentage points?|points?|percent|per cent|%|(thousand|million|billion)( [a-z]+)?)?"
+                             r"\s*(lower|less|fewer|down|below)\b", re.I)
+
+
 def _is_decrease(text: str, span: tuple[int, int], q: Quantity) -> bool:
-    return bool(_DECREASE.search(text[max(span[0], q.start - 14):q.start]))
+    return bool(_DECREASE.search(text[max(span[0], q.start - 14):q.start]) or _DECREASE_AFTER.match(text, q.end))
 
 
 def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
