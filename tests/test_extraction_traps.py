@@ -385,3 +385,9 @@ def test_a_report_titled_with_its_year_dates_its_year_end_and_whole_year_by_it()
 def test_a_rates_change_and_an_english_holders_figure_get_their_metric_unit_and_sign(body, published, expected):
     title = "Jobs and social security news" if body.isascii() else "社保新闻"
     assert expected in {(m.kind, m.metric, m.value, m.unit) for m in extract_text(body, published, title=title)}
+
+
+def test_third_generation_cards_issued_are_not_all_cards_issued():
+    found = extract_text("截至2024年底，全省第三代社保卡发行超过1500万张，社保卡发放总量达1.2亿张。", "2025-02-15")
+    assert {m.value: m.metric for m in found} == {Decimal("15000000"): "card-3g-holders",
+                                                  Decimal("120000000"): "cards-issued"}
