@@ -391,3 +391,14 @@ def test_third_generation_cards_issued_are_not_all_cards_issued():
     found = extract_text("截至2024年底，全省第三代社保卡发行超过1500万张，社保卡发放总量达1.2亿张。", "2025-02-15")
     assert {m.value: m.metric for m in found} == {Decimal("15000000"): "card-3g-holders",
                                                   Decimal("120000000"): "cards-issued"}
+
+
+def test_a_base_date_lends_no_part_of_itself_to_the_figures_after_it():
+    found = extract_text("截至今年6月底，全省社保卡持卡人数达到5200万人，较去年底增加120万人。", "2022-07-20", title="四川社保卡")
+    assert {(m.kind, m.value, m.as_of) for m in found} == {("level", Decimal("52000000"), "2022-06-30"),
+                                                           ("change", Decimal("1200000"), "2022-06-30")}
+
+
+def test_a_percentage_growth_after_a_level_is_a_change_of_its_metric():
+    found = extract_text("一季度，三项社会保险基金总收入1.37万亿元，同比增长22%。", "2018-04-26")
+    assert ("change", "si-fund-income", Decimal("22"), "percent") in {(m.kind, m.metric, m.value, m.unit) for m in found}

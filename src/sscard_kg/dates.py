@@ -301,6 +301,7 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
                 continue
             value, kind, period_start = resolved
             if not english and (re.search(r"(比|较|与)$", text[max(0, start - 1):start]) or _names_a_base(text, start, end)):
+                taken.append((start, end))  # a base date (比去年底) is no date of a figure, nor is a part of it (年底)
                 continue
             if (english and _SINCE.search(text[max(0, start - 80):start])) or (
                     not english and re.match(r"以来|起", text[end:end + 2])):
