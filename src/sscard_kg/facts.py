@@ -155,7 +155,7 @@ def _change_of(change: Draft, level: Draft) -> Draft:
     level's unit or a percentage (`发行突破5亿人后,增幅再次破亿`, `失业率为5.3%,比2月份下降0.3个百分点`,
     `持卡人数达到5200万人,同比增长2.4%`), it is a change of what that level counts."""
     if change.metric is None and change.quantity.unit in (None, level.unit, "percent"):
-        return replace(change, modifies=level, metric=level.metric, unit=level.unit)
+        return replace(change, modifies=level, metric=level.metric, unit=change.quantity.unit or level.unit)
     return replace(change, modifies=level)
 
 
