@@ -402,3 +402,13 @@ def test_a_base_date_lends_no_part_of_itself_to_the_figures_after_it():
 def test_a_percentage_growth_after_a_level_is_a_change_of_its_metric():
     found = extract_text("一季度，三项社会保险基金总收入1.37万亿元，同比增长22%。", "2018-04-26")
     assert ("change", "si-fund-income", Decimal("22"), "percent") in {(m.kind, m.metric, m.value, m.unit) for m in found}
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    ("上半年，全国电子社保卡新增领用5000万人。", "2023-07-20", ("change", "ecard-holders", Decimal("50000000"))),
+    ("As of the end of September, 886 million people had electronic social security cards.", "2023-10-25",
+     ("level", "ecard-holders", Decimal("886000000"))),
+])
+def test_electronic_card_holders_named_around_their_figure(body, published, expected):
+    title = "Social security cards" if body.isascii() else "电子社保卡"
+    assert expected in {(m.kind, m.metric, m.value) for m in extract_text(body, published, title=title)}
