@@ -33,7 +33,7 @@ def detect_language(text: str) -> str:
     """zh-Hant, zh-Hans or en, from the share of Han characters and how many change under t2s."""
     han = [c for c in text if is_han(c)]
     latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    if len(han) < max(20, latin // 8):
+    if not han or len(han) < latin // 8 or (len(han) < 20 and latin > len(han)):  # a short text: the more letters
         return "en"
     sample = "".join(han[:5000])
     traditional = sum(a != b for a, b in zip(sample, to_simplified(sample)))
