@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -286,31 +287,38 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     index = _year_index(text, published)
-    for pattern, handler in _EN_PATTERNS if english else _ZH_PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if end == start or any(a < end and start < b for a, b in taken):
-                continue
-            resolver = _Resolver(published, _sentence_year(index, start),
-                                 max(filter(None, (_latest_year(index, start), title_year)), default=None))
-            try:
-                resolved = handler(resolver, match.groupdict())
-            except ValueError:  # a month that does not exist (`276月底` read as 76月) is no date
-                continue
-            if not resolved or not resolved[0]:
-                continue
-            value, kind, period_start = resolved
-            if not english and (re.search(r"(比|较|与)$", text[max(0, start - 1):start]) or _names_a_base(text, start, end)):
-                taken.append((start, end))  # a base date (比去年底) is no date of a figure, nor is a part of it (年底)
-                continue
-            if (english and _SINCE.search(text[max(0, start - 80):start])) or (
-                    not english and re.match(r"以来|起", text[end:end + 2])):
-                kind = "since"
-            explicit = bool(match.groupdict().get("y"))
-            target = _is_target(value, published, text[max(0, start - 4):start] + match.group(0), english)
-            mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))
-            taken.append((start, end))
+    for handler, start, end, groups, matched in _matches(text, english):
+        if end == start or any(a < end and start < b for a, b in taken):
+            continue
+        resolver = _Resolver(published, _sentence_year(index, start),
+                             max(filter(None, (_latest_year(index, start), title_year)), default=None))
+        try:
+            resolved = handler(resolver, groups)
+        except ValueError:  # a month that does not exist (`276月底` read as 76月) is no date
+            continue
+        if not resolved or not resolved[0]:
+            continue
+        value, kind, period_start = resolved
+        if not english and (re.search(r"(比|较|与)$", text[max(0, start - 1):start]) or _names_a_base(text, start, end)):
+            taken.append((start, end))  # a base date (比去年底) is no date of a figure, nor is a part of it (年底)
+            continue
+        if (english and _SINCE.search(text[max(0, start - 80):start])) or (
+                not english and re.match(r"以来|起", text[end:end + 2])):
+            kind = "since"
+        explicit = bool(groups.get("y"))
+        target = _is_target(value, published, text[max(0, start - 4):start] + matched, english)
+        mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))
+        taken.append((start, end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=64)
+def _matches(text: str, english: bool) -> tuple[tuple, ...]:
+    """(handler, start, end, groups, text) of every pattern's matches, pattern by pattern: they do
+    not depend on the publication date, so a text read as of several dates is searched once."""
+    return tuple((handler, *match.span(), match.groupdict(), match.group(0))
+                 for pattern, handler in (_EN_PATTERNS if english else _ZH_PATTERNS)
+                 for match in pattern.finditer(text))
 
 
 _BASE_BEFORE = re.compile(r"(为|是|相当于)$")
