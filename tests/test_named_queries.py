@@ -169,3 +169,10 @@ def test_who_announced_answers_a_page_of_statements_and_the_cli_names_the_next(s
     unpaged = CliRunner().invoke(app, ["query", "measurements", "--store", store, "--page", "2"])
     assert unpaged.exit_code == 1 and "no pages" in unpaged.output
     assert "--page N  100 statements" in CliRunner().invoke(app, ["queries"]).output
+
+
+def test_mentioning_articles_answers_a_page_of_articles_newest_first(store):
+    rows = ask("mentioning-articles", store, label="电子社保卡")
+    published = [r["published"] or "" for r in rows]
+    assert published == sorted(published, reverse=True)
+    assert sscard_kg.query("mentioning-articles", store=store, params={"label": "电子社保卡"}, page=2).rows == []
