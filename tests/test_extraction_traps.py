@@ -30,6 +30,8 @@ def values(text: str, english: bool = False) -> list[tuple[Decimal, str | None, 
     ("开展补贴性培训1,300多万人次", False, (Decimal("13000000"), "person-time", "gt")),
     ("1.335 billion card holders", True, (Decimal("1335000000"), "person", None)),
     ("1.2 billion cards were issued", True, (Decimal("1200000000"), "card", None)),
+    ("1.35b people hold social security cards", True, (Decimal("1350000000"), "person", None)),
+    ("e-card users exceed 970 mln", True, (Decimal("970000000"), None, None)),
     ("11.86 million new jobs", True, (Decimal("11860000"), "person", None)),
     ("in six provinces", True, (Decimal("6"), "count", None)),
     ("nearly one billion people", True, (Decimal("1000000000"), "person", "approx")),
@@ -412,3 +414,11 @@ def test_a_percentage_growth_after_a_level_is_a_change_of_its_metric():
 def test_electronic_card_holders_named_around_their_figure(body, published, expected):
     title = "Social security cards" if body.isascii() else "电子社保卡"
     assert expected in {(m.kind, m.metric, m.value) for m in extract_text(body, published, title=title)}
+
+
+def test_an_english_dash_dateline_is_not_what_the_figures_are_about():
+    found = extract_text("China Daily, Beijing -- The number of people holding social security cards reached 1.35 billion "
+                         "by the end of 2021. More than 600 million people have obtained electronic cards.",
+                         "2022-02-23", title="Social security cards")
+    assert {(m.metric, m.value, m.region) for m in found} == {("card-holders", Decimal("1350000000"), None),
+                                                              ("ecard-holders", Decimal("600000000"), None)}

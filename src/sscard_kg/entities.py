@@ -56,14 +56,14 @@ def _en_role_pattern() -> re.Pattern:
 
 
 def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
-    """Regions, leaving out datelines (`北京4月26日电`, `BEIJING, April 27`), which say where a
-    reporter filed, not what the figures are about."""
+    """Regions, leaving out datelines (`北京4月26日电`, `BEIJING, April 27`, `BEIJING (Xinhua) --`),
+    which say where a reporter filed, not what the figures are about."""
     found = []
     for start, end, entry in gaz.find("region", text, english):
         after = text[end:end + 14]
         if re.match(r"^\s*\d{1,2}月\d{1,2}日(电|讯|消息)", after) or (
-                english and re.match(r"^,? (\(\w+\) )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d",
-                                     after, re.I)):
+                english and re.match(r"^,? (\(\w+\) )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d"
+                                     r"|^\s*(\([\w ]{2,20}\)\s*)?(--|—|–)", after, re.I)):
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
         if entry.level == "grouping":

@@ -15,7 +15,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_LARGE = {"万": 10**4, "亿": 10**8}
 EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-            "mln": 10**6, "bln": 10**9, "trln": 10**12}
+            "mln": 10**6, "bln": 10**9, "trln": 10**12, "mn": 10**6, "bn": 10**9, "m": 10**6, "b": 10**9}
 EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1}
 
@@ -79,7 +79,7 @@ _MALFORMED = re.compile(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _EN_FRACTION = re.compile(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
 _EN_NUM = re.compile(
-    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln)\b)?"
+    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|(?<=\d)[mb])\b)?"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<wscale>thousand|million|billion|trillion)?",
     re.I,
