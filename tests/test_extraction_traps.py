@@ -422,3 +422,11 @@ def test_an_english_dash_dateline_is_not_what_the_figures_are_about():
                          "2022-02-23", title="Social security cards")
     assert {(m.metric, m.value, m.region) for m in found} == {("card-holders", Decimal("1350000000"), None),
                                                               ("ecard-holders", Decimal("600000000"), None)}
+
+
+def test_a_related_item_on_the_subject_names_its_entities_and_one_on_another_does_not():
+    data = ("---\ntitle: 社保新闻\ndate: 2019-02-01\n---\n人社部表示,截至2018年底,全国社保卡持卡人数达12.35亿人。\n相关新闻：\n"
+            "· 首张全国统一的电子社保卡在青岛签发（2018-04-22）\n· 上海最低工资标准调整为2420元（2018-03-28）\n").encode()
+    mentions = {(m.type, m.label) for m in extract(parse_bytes(data, SourceRef("w.md", "w.md")))[1].mentions}
+    assert {("program", "电子社保卡"), ("region", "青岛")} <= mentions
+    assert ("region", "上海") not in mentions

@@ -84,12 +84,11 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
                                      None if seg.kind == "related" else title_year)]
         places = [f for f in piece.found if f.type == "region"]
         people = [f for f in piece.found if f.type == "person"]
-        if seg.kind != "related":
-            mentions += piece.found
         found = draft_measurements(gaz, text, (seg.start, seg.end), english, piece.quantities, dates,
                                    places, people, reference, home)
         if seg.kind != "related" or _on_subject(piece, found):
             drafts += [(draft, seg.kind, seg.date) for draft in found]
+            mentions += piece.found
     result.mentions = _unique_mentions(cleaned, mentions)
     result.measurements, low = _measurements(cleaned, drafts)
     result.skipped += low
