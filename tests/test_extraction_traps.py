@@ -430,3 +430,20 @@ def test_a_related_item_on_the_subject_names_its_entities_and_one_on_another_doe
     mentions = {(m.type, m.label) for m in extract(parse_bytes(data, SourceRef("w.md", "w.md")))[1].mentions}
     assert {("program", "电子社保卡"), ("region", "青岛")} <= mentions
     assert ("region", "上海") not in mentions
+
+
+@pytest.mark.parametrize("body, title", [
+    ("今年前11个月，全国城镇新增就业1180万人。截至上月底，电子社保卡领用人数9.5亿人。", "社保新闻"),
+    ("In the first 11 months, 11.8 million new urban jobs were created. By the end of last month, "
+     "the number of electronic social security card users reached 950 million.", "Social security news"),
+])
+def test_the_first_months_of_the_year_and_last_months_end(body, title):
+    found = extract_text(body, "2023-12-12", title=title)
+    assert {(m.metric, m.value, m.as_of) for m in found} == {("new-urban-jobs", Decimal("11800000"), "2023-11"),
+                                                             ("ecard-holders", Decimal("950000000"), "2023-11-30")}
+
+
+@pytest.mark.parametrize("text, english", [("实施期限为6个月", False), ("审核时限压缩至5个工作日", False),
+                                           ("within 30 days", True)])
+def test_a_duration_is_not_a_figure(text, english):
+    assert values(text, english) == []

@@ -77,6 +77,11 @@ class _Resolver:
                 year -= 1
         return year, month
 
+    def last_month(self) -> tuple[int, int]:
+        """The month before the publication's (上月, last month)."""
+        year, month = self.pub_year, int(self.published[5:7]) - 1
+        return (year, month) if month else (year - 1, 12)
+
     def point(self, year: int | None, month: int) -> str | None:
         if year is None:
             year, month = self.recent_month(month)
@@ -102,6 +107,16 @@ def _zh_year(r: _Resolver, m: dict) -> int | None:
     return None
 
 
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                 "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+
+def _months(count: str) -> int:
+    """前11个月, 前十一个月, the first eleven months: how many months."""
+    return int(count) if count.isdigit() else _MONTH_COUNTS.get(count.lower(), 0)
+
+
 def _zh_patterns() -> list[tuple[str, Handler]]:
     """(pattern, handler) pairs for Simplified Chinese; a handler returns a DateMention's fields."""
     y = r"(?:(?P<y>\d{4})年|(?P<this>今年)|(?P<last>去年|上年))"
@@ -117,6 +132,10 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}?(?:第?(?P<q>[一二三四1-4])季度)",
          lambda r, m: _span(r, _zh_year(r, m), 3 * CN_QUARTER[m["q"]] - 2, 3 * CN_QUARTER[m["q"]])),
         (rf"{y}?1[-—至~](?P<m>\d{{1,2}})月份?", lambda r, m: _span(r, _zh_year(r, m), 1, int(m["m"]))),
+        (rf"{y}?前(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})个月",
+         lambda r, m: _span(r, _zh_year(r, m), 1, _months(m["n"])) if 1 <= _months(m["n"]) <= 12 else None),
+        (r"(?P<to>截至|截止到?|到)?上(?:个)?月(?P<end>底|末)",
+         lambda r, m: (r.point(*r.last_month()), "point", None) if r.published and len(r.published) >= 7 else None),
         (rf"(?P<to>截至|截止到?|到)?{y}?(?P<m>\d{{1,2}})月(?P<end>底|末|份末)",
          lambda r, m: (r.point(_zh_year(r, m), int(m["m"])), "point", None)),
         (rf"{y}(?P<m>\d{{1,2}})月份?", lambda r, m: (_month(r, int(m["m"]), _zh_year(r, m)), "period", None)),
@@ -156,8 +175,10 @@ def _en_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _span(r, _year(m["y"]), 3 * EN_ORDINAL[m["q"]] - 2, 3 * EN_ORDINAL[m["q"]])),
         (r"(?:in )?the first three quarters(?: of (?P<y>\d{4}))?", lambda r, m: _span(r, _zh_year(r, m), 1, 9)),
         (r"(?:in )?the first half(?: of (?:the year|(?P<y>\d{4})))?", lambda r, m: _span(r, _zh_year(r, m), 1, 6)),
-        (r"(?:in )?the first (?P<n>three|six|nine) months(?: of (?P<y>\d{4}))?",
-         lambda r, m: _span(r, _year(m["y"]), 1, {"three": 3, "six": 6, "nine": 9}[m["n"]])),
+        (r"(?:in )?the first (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of (?P<y>\d{4}))?",
+         lambda r, m: _span(r, _year(m["y"]), 1, _months(m["n"])) if 1 <= _months(m["n"]) <= 12 else None),
+        (r"(?:as of|by|at)? ?the end of last month",
+         lambda r, m: (r.point(*r.last_month()), "point", None) if r.published and len(r.published) >= 7 else None),
         (rf"(?:in|during) {month}(?:,? (?P<y>\d{{4}}))?",
          lambda r, m: (_month(r, MONTHS[m["mon"].lower()], _year(m["y"])), "period", None)),
         (r"(?:in|during|for|of|by) (?P<y>(?:19|20)\d{2})(?![\d-])", lambda r, m: (m["y"], "period", None)),

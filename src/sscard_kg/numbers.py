@@ -158,6 +158,8 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) ->
     digits = raw.replace(",", "")
     if re.match(r"^\s*(年|月|日|号|时|点|:\d|：)", after) and not re.match(r"^\s*(年来|月份?人)", after):
         return "a date or time"
+    if re.match(r"^\s*个(月|小时|工作日|季度|自然日)|^\s*(周|天|小时|分钟|秒)(?!人)|^\s*(months?|weeks?|days?|hours?|minutes?)\b", after, re.I):
+        return "a duration"
     if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I) or \
             re.match(r"^\s*(\S{0,6}(热线|电话|hotline)|APP|app)", text[end:end + 12], re.I):
         return "a licence, phone or code number"
