@@ -108,12 +108,12 @@ def _zh_year(r: _Resolver, m: dict) -> int | None:
 
 
 _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                 "ten": 10, "eleven": 11, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                  "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
 def _months(count: str) -> int:
-    """前11个月, 前十一个月, the first eleven months: how many months."""
+    """前11个月, 前十一个月, the first eleven months: how many months (前一个月 is the month before, not January)."""
     return int(count) if count.isdigit() else _MONTH_COUNTS.get(count.lower(), 0)
 
 
@@ -133,7 +133,7 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _span(r, _zh_year(r, m), 3 * CN_QUARTER[m["q"]] - 2, 3 * CN_QUARTER[m["q"]])),
         (rf"{y}?1[-—至~](?P<m>\d{{1,2}})月份?", lambda r, m: _span(r, _zh_year(r, m), 1, int(m["m"]))),
         (rf"{y}?前(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})个月",
-         lambda r, m: _span(r, _zh_year(r, m), 1, _months(m["n"])) if 1 <= _months(m["n"]) <= 12 else None),
+         lambda r, m: _span(r, _zh_year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (r"(?P<to>截至|截止到?|到)?上(?:个)?月(?P<end>底|末)",
          lambda r, m: (r.point(*r.last_month()), "point", None) if r.published and len(r.published) >= 7 else None),
         (rf"(?P<to>截至|截止到?|到)?{y}?(?P<m>\d{{1,2}})月(?P<end>底|末|份末)",
@@ -176,7 +176,7 @@ def _en_patterns() -> list[tuple[str, Handler]]:
         (r"(?:in )?the first three quarters(?: of (?P<y>\d{4}))?", lambda r, m: _span(r, _zh_year(r, m), 1, 9)),
         (r"(?:in )?the first half(?: of (?:the year|(?P<y>\d{4})))?", lambda r, m: _span(r, _zh_year(r, m), 1, 6)),
         (r"(?:in )?the first (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of (?P<y>\d{4}))?",
-         lambda r, m: _span(r, _year(m["y"]), 1, _months(m["n"])) if 1 <= _months(m["n"]) <= 12 else None),
+         lambda r, m: _span(r, _year(m["y"]), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (r"(?:as of|by|at)? ?the end of last month",
          lambda r, m: (r.point(*r.last_month()), "point", None) if r.published and len(r.published) >= 7 else None),
         (rf"(?:in|during) {month}(?:,? (?P<y>\d{{4}}))?",
