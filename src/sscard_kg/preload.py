@@ -1,9 +1,10 @@
 """Loaded by the build's fork server before it starts the worker processes.
 
 The large read-only tables (jieba's word frequencies for the mojibake search, OpenCC's
-conversion tables, pypinyin's readings) are built once here and shared by every worker, page for page, instead of
-once per worker; trafilatura, which takes about a second to import, is imported once too. They do not depend on the reference data, so a long-lived fork server cannot
-hold stale gazetteers. `gc.freeze()` keeps the collector from touching (and so copying) them.
+conversion tables, pypinyin's readings) are built once here and shared by every worker, page for
+page, instead of once per worker; trafilatura (for HTML pages) is imported here once as well.
+They do not depend on the reference data, so a long-lived fork server cannot hold stale
+gazetteers. `gc.freeze()` keeps the collector from touching (and so copying) them.
 """
 
 import gc

@@ -85,7 +85,7 @@ def page_size(sparql: str) -> tuple[int, str] | None:
 def paging(sparql: str) -> str | None:
     """How a paged query pages, as its header says (`100 statements, newest first; …`)."""
     declared = _PAGE.search(sparql)
-    return f"{declared.group(1)} {declared.group(2)}{declared.group(3)}" if declared else None
+    return declared.group(0).split(":", 1)[1].strip() if declared else None
 
 
 def paged(sparql: str, page: int) -> str:
