@@ -447,3 +447,12 @@ def test_the_first_months_of_the_year_and_last_months_end(body, title):
                                            ("within 30 days", True)])
 def test_a_duration_is_not_a_figure(text, english):
     assert values(text, english) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The number of electronic social insurance card holders exceeded 600 million.", Decimal("600000000")),
+    ("The e-social security card has been issued to 715 million people.", Decimal("715000000")),
+])
+def test_machine_translated_names_of_the_electronic_card(body, expected):
+    found = extract_text(body, "2022-11-02", title="Electronic social security cards")
+    assert ("ecard-holders", expected) in {(m.metric, m.value) for m in found}
