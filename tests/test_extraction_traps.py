@@ -32,6 +32,7 @@ def values(text: str, english: bool = False) -> list[tuple[Decimal, str | None, 
     ("1.2 billion cards were issued", True, (Decimal("1200000000"), "card", None)),
     ("1.35b people hold social security cards", True, (Decimal("1350000000"), "person", None)),
     ("e-card users exceed 970 mln", True, (Decimal("970000000"), None, None)),
+    ("200,000 Hong Kong and Macao residents", True, (Decimal("200000"), "person", None)),
     ("11.86 million new jobs", True, (Decimal("11860000"), "person", None)),
     ("in six provinces", True, (Decimal("6"), "count", None)),
     ("nearly one billion people", True, (Decimal("1000000000"), "person", "approx")),
@@ -456,3 +457,18 @@ def test_a_duration_is_not_a_figure(text, english):
 def test_machine_translated_names_of_the_electronic_card(body, expected):
     found = extract_text(body, "2022-11-02", title="Electronic social security cards")
     assert ("ecard-holders", expected) in {(m.metric, m.value) for m in found}
+
+
+def test_a_planned_increase_is_a_target():
+    found = extract_text("2014年，全省全年计划新增发卡1000万张。截至去年底，全省持卡人数为3800万人。", "2014-02-10",
+                         title="河南省推进第二代社保卡发行")
+    assert {(m.kind, m.value) for m in found} == {("target", Decimal("10000000")), ("level", Decimal("38000000"))}
+
+
+def test_a_nationwide_figure_in_an_article_about_one_region_is_national():
+    found = extract_text("More than 200,000 residents of Macao have applied for social security cards on the mainland. "
+                         "Nationwide, 1.37 billion people hold the cards.", "2023-08-22",
+                         title="Macao residents apply for mainland social security cards")
+    regions = {m.value: m.region for m in found}
+    assert regions[Decimal("1370000000")] is None
+    assert regions[Decimal("200000")] == "https://w3id.org/sscard-kg/id/region/macao"

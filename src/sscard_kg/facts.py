@@ -29,7 +29,7 @@ _CHANGE_BEFORE = re.compile(
     r"(增加|增长|下降|减少|提高|回落|上升|降低|增幅|扩大|新增了?|多|少|上涨|下跌)了?(再次|再度|又|已经?)?(约|近|超过|超|突破|破)?$"
     r"|\b(an? )?(increase|decrease|rise|drop|fall|growth|reduction|up|down)( of| by)?\s*$"
     r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
-_TARGET_CUE = re.compile(r"预计|计划到|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
+_TARGET_CUE = re.compile(r"预计|计划到|计划(?:新增|发放|发行|完成|实现|达到|招募|培训)|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
 # A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
 _TARGET_UNIT = r"(?:人次|人|元|张|个)"  # the unit words a target figure is written with
 _TARGET_AFTER = re.compile(rf"\s*{_TARGET_UNIT}?(?:的)?(?:预期|年度)?目标"
@@ -372,8 +372,8 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
             drafts.pop()
         draft = _draft(c.gaz, text, q, metric, subject, span, para, c.dates, c.places, c.people,
                        c.segment_date, q in changes, changes.get(q, False))
-        clause = text[_clause_start(text, span[0], q.start):_clause_end(text, q.end, span[1])]
-        if draft.region is None and c.home and not _NATIONAL.search(clause):
+        said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
+        if draft.region is None and c.home and not _NATIONAL.search(said):
             draft = replace(draft, region=c.home)
         if not _sizes_a_statistic(text, draft):
             drafts.append(draft)

@@ -55,7 +55,7 @@ EN_UNITS = [
     (r"percentage points?", "percent"), (r"percent|per cent|%", "percent"),
     (r"person-times|person times|visits|times", "person-time"),
     (r"yuan|rmb", "yuan"),
-    (r"(?:[a-z-]+ ){0,3}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
+    (r"(?:[a-z-]+ ){0,4}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
      r"fishermen|laborers|labourers|citizens|users|participants|individuals|jobs|holders|cardholders)", "person"),
     (r"(?:[a-z-]+ ){0,4}?cards?", "card"),
     (r"(?:[a-z-]+ ){0,3}?(?:enterprises|companies|firms|cities|provinces|regions|services|items|"
