@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .numbers import EN_WORDS, cn_value
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -107,14 +109,11 @@ def _zh_year(r: _Resolver, m: dict) -> int | None:
     return None
 
 
-_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-                 "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
-
-
 def _months(count: str) -> int:
     """前11个月, 前十一个月, the first eleven months: how many months (前一个月 is the month before, not January)."""
-    return int(count) if count.isdigit() else _MONTH_COUNTS.get(count.lower(), 0)
+    if count.isdigit():
+        return int(count)
+    return EN_WORDS.get(count.lower()) or int(cn_value(count) or 0)
 
 
 def _zh_patterns() -> list[tuple[str, Handler]]:

@@ -99,7 +99,7 @@ _EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in [
 ]]
 
 
-def _cn_value(text: str) -> Decimal | None:
+def cn_value(text: str) -> Decimal | None:
     """十三亿 → 1300000000, 一千零二十二 → 1022; None for what is not a number."""
     total, section, digit = 0, 0, None
     for char in text:
@@ -198,7 +198,7 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
     if not english:
         for match in _ZH_PERCENT.finditer(text):
             number = match.group(1) or "五十"
-            value = Decimal(number) if number[0].isdigit() else _cn_value(number)
+            value = Decimal(number) if number[0].isdigit() else cn_value(number)
             if value is not None:
                 found.append(Quantity(match.start(), match.end(), value, "percent",
                                       _qualifier(text[:match.start()], text[match.end():match.end() + 8], False)))
@@ -235,7 +235,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("cn"):
         raw = match.group("cn")
-        value = _cn_value(raw)
+        value = cn_value(raw)
         if value is None or value == 0:
             return None
         after = text[end:end + 8]
@@ -243,8 +243,8 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
             return Quantity(start, end + 1, value * 10, "percent", _qualifier(text[:start], after[1:], False))
         fraction = re.match(r"分之([一二三四五六七八九十]+)", after)
         if fraction:
-            denominator = _cn_value(raw)
-            numerator = _cn_value(fraction.group(1))
+            denominator = cn_value(raw)
+            numerator = cn_value(fraction.group(1))
             return Quantity(start, end + fraction.end(), numerator * 100 / denominator, "percent",
                             _qualifier(text[:start], "", False))
         scale = 1
