@@ -453,6 +453,7 @@ def test_a_duration_is_not_a_figure(text, english):
 @pytest.mark.parametrize("body, expected", [
     ("The number of electronic social insurance card holders exceeded 600 million.", Decimal("600000000")),
     ("The e-social security card has been issued to 715 million people.", Decimal("715000000")),
+    ("The number of people receiving electronic social security cards reached 970 million.", Decimal("970000000")),
 ])
 def test_machine_translated_names_of_the_electronic_card(body, expected):
     found = extract_text(body, "2022-11-02", title="Electronic social security cards")
