@@ -473,3 +473,14 @@ def test_a_nationwide_figure_in_an_article_about_one_region_is_national():
     regions = {m.value: m.region for m in found}
     assert regions[Decimal("1370000000")] is None
     assert regions[Decimal("200000")] == "https://w3id.org/sscard-kg/id/region/macao"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The national social security card holding population reached 1.38 billion.", "card-holders"),
+    ("Social security cards now cover 1.38 billion people across the country.", "card-holders"),
+    ("The number of insured persons in basic pension insurance was 1.066 billion.", "pension-insured"),
+    ("A total of 1.066 billion people were covered by basic old-age insurance.", "pension-insured"),
+])
+def test_machine_translated_phrasings_of_holders_and_insured(body, expected):
+    found = extract_text(body, "2024-02-01", title="Social security cards")
+    assert [(m.metric, m.unit) for m in found] == [(expected, "person")]
