@@ -480,6 +480,9 @@ def test_a_nationwide_figure_in_an_article_about_one_region_is_national():
     ("Social security cards now cover 1.38 billion people across the country.", "card-holders"),
     ("The number of insured persons in basic pension insurance was 1.066 billion.", "pension-insured"),
     ("A total of 1.066 billion people were covered by basic old-age insurance.", "pension-insured"),
+    ("The number of insured persons in unemployment insurance was 244 million.", "unemployment-insured"),
+    ("A total of 302 million people were covered by work-related injury insurance.", "work-injury-insured"),
+    ("Participants in work injury insurance numbered 302 million.", "work-injury-insured"),
 ])
 def test_machine_translated_phrasings_of_holders_and_insured(body, expected):
     found = extract_text(body, "2024-02-01", title="Social security cards")
