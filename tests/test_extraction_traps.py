@@ -487,3 +487,12 @@ def test_a_nationwide_figure_in_an_article_about_one_region_is_national():
 def test_machine_translated_phrasings_of_holders_and_insured(body, expected):
     found = extract_text(body, "2024-02-01", title="Social security cards")
     assert [(m.metric, m.unit) for m in found] == [(expected, "person")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("截至2023年底，全国持有社保卡的人数达13.79亿。", "card-holders"),
+    ("截至2023年底，全国领取社保卡人数为13.79亿。", "card-holders"),
+    ("截至2023年底，全国申领电子社保卡的人数达9.7亿。", "ecard-holders"),
+])
+def test_holders_named_by_what_they_did_with_the_card(body, expected):
+    assert [(m.metric, m.unit) for m in extract_text(body, "2024-02-01")] == [(expected, "person")]
