@@ -496,3 +496,11 @@ def test_machine_translated_phrasings_of_holders_and_insured(body, expected):
 ])
 def test_holders_named_by_what_they_did_with_the_card(body, expected):
     assert [(m.metric, m.unit) for m in extract_text(body, "2024-02-01")] == [(expected, "person")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("2023年，全国新增城镇就业1244万人。", "new-urban-jobs"),
+    ("截至2023年底，持卡人数占全国人口的97.7%。", "card-penetration"),
+])
+def test_word_orders_of_new_jobs_and_of_the_share_of_holders(body, expected):
+    assert [m.metric for m in extract_text(body, "2024-02-01")] == [expected]
