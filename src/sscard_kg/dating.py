@@ -170,17 +170,16 @@ def year_from_statistics(readings: dict[int, list[tuple[str, str, Decimal]]],
     return winners[0] if best > 0 and len(winners) == 1 else None
 
 
-def could_agree(value: Decimal, published: dict[str, dict[str, Decimal]], stocks: set[str]) -> bool:
-    """Whether a figure of this value agrees with a published one when read in some year and as
-    some metric (see `_agreement`): close to a published figure, or between two year-ends of a stock."""
+def agreeing_years(value: Decimal, published: dict[str, dict[str, Decimal]], stocks: set[str]) -> set[int]:
+    """The years of the published figures a figure of this value could agree with, read as some
+    metric (see `_agreement`): close to a published figure, or between two year-ends of a stock."""
+    years = set()
     for metric, table in published.items():
         for as_of, figure in table.items():
-            if _same(value, figure) > 0:
-                return True
             before = table.get(f"{int(as_of[:4]) - 1}-12-31") if metric in stocks and as_of.endswith("-12-31") else None
-            if before is not None and before <= value <= figure:
-                return True
-    return False
+            if _same(value, figure) > 0 or (before is not None and before <= value <= figure):
+                years.add(int(as_of[:4]))
+    return years
 
 
 def _agreement(metric: str, as_of: str, value: Decimal, table: dict[str, Decimal], stock: bool) -> int:

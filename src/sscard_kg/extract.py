@@ -11,7 +11,7 @@ from . import gazetteer
 from .clean import Cleaned, clean
 from .clean.boilerplate import Segment
 from .dates import find_dates
-from .dating import could_agree, dateline_in_year, publication_date, year_from_statistics
+from .dating import agreeing_years, dateline_in_year, publication_date, year_from_statistics
 from .entities import Found, find_named, find_people, find_places
 from .facts import Draft, draft_measurements, value_key
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped
@@ -114,16 +114,22 @@ def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_
     dateline's day, if it has one): the reading whose nationwide figures agree with the published
     ones is kept. With no clear winner, or no figure of a published metric, it stays undated.
 
-    Only the segments holding a figure that could agree with a published one are read for each
-    year: the figures of the others agree in no year, so they do not vote."""
+    Only the segments holding a figure that could agree with a published one are read, and only
+    in the years such an agreement allows: a figure dated relative to the publication (今年,
+    去年, 上月底) falls in its year or the year before, so a year in which no figure can agree
+    scores nothing and cannot win."""
     undated = _read(gaz, cleaned, article, pieces, home)
     if not _national_levels(gaz, undated, dated=False):
         return undated
     stocks = {m.notation for m in gaz.metrics if m.stock}
-    voters = [p for p in pieces if any(could_agree(q.value, gaz.published, stocks) for q in p.quantities)]
-    years = sorted({int(as_of[:4]) for table in gaz.published.values() for as_of in table})
-    dated = {year: replace(article, published=dateline_in_year(body, year) or str(year))
-             for year in range(years[0], min(years[-1] + 1, date.today().year) + 1)}
+    agreeing = [(p, set().union(*(agreeing_years(q.value, gaz.published, stocks) for q in p.quantities)))
+                for p in pieces]
+    voters = [p for p, years in agreeing if years]
+    covered = sorted({int(as_of[:4]) for table in gaz.published.values() for as_of in table})
+    last = min(covered[-1] + 1, date.today().year)
+    candidates = sorted({year + later for _, years in agreeing for year in years for later in (0, 1)
+                         if covered[0] <= year + later <= last})
+    dated = {year: replace(article, published=dateline_in_year(body, year) or str(year)) for year in candidates}
     national = {year: _national_levels(gaz, _read(gaz, cleaned, in_year, voters, home)) for year, in_year in dated.items()}
     year = year_from_statistics(national, gaz.published, stocks)
     return _read(gaz, cleaned, dated[year], pieces, home) if year else undated
