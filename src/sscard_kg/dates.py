@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .numbers import EN_WORDS, cn_value
+from .prefilter import compile_fast
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -258,8 +259,8 @@ _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d{2}")
 _SINCE = re.compile(r"(^|[,;.]\s*)since\b[^,;]*$", re.I)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.\s")
-_ZH_PATTERNS = [(re.compile(pattern), handler) for pattern, handler in _zh_patterns()]
-_EN_PATTERNS = [(re.compile(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in _en_patterns()]
+_ZH_PATTERNS = [(compile_fast(pattern), handler) for pattern, handler in _zh_patterns()]
+_EN_PATTERNS = [(compile_fast(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in _en_patterns()]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,49 @@
+"""The first-character lookahead changes how fast a pattern runs, never what it matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sscard_kg.dates import _en_patterns, _zh_patterns
+from sscard_kg.prefilter import compile_fast
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_every_date_pattern_matches_the_seeds_and_dev_articles_as_before(seeds_dir, dev_dir):
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
+    patterns = [(p, 0) for p, _ in _zh_patterns()] + [(rf"\b(?:{p})", re.I) for p, _ in _en_patterns()]
+    matched = 0
+    for pattern, flags in patterns:
+        plain, fast = re.compile(pattern, flags), compile_fast(pattern, flags)
+        for text in texts:
+            found = _spans(fast, text)
+            assert found == _spans(plain, text), pattern
+            matched += len(found)
+    assert matched > 100
+
+
+@pytest.mark.parametrize("pattern, first", [
+    (r"(?P<to>截至|到)?(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月", r"(?=[\d到截])"),
+    (r"(?<![\d年])(?:年底|年末)", "(?=[年])"),
+    (r"\b(?:as of|by)? ?the end", r"(?=[\ abt])"),
+])
+def test_a_lookahead_names_the_characters_a_match_can_begin_with(pattern, first):
+    assert compile_fast(pattern).pattern == f"{first}(?:{pattern})"
+
+
+@pytest.mark.parametrize("pattern", [r"a*", r"(?:x)?", r".b", r"[^a]b", r"\Wb", r"(?i)ab"])
+def test_no_lookahead_where_a_match_may_be_empty_or_begin_with_anything(pattern):
+    compiled = compile_fast(pattern)
+    assert compiled.pattern == pattern
+    assert _spans(compiled, "ab xb aab") == _spans(re.compile(pattern), "ab xb aab")
+
+
+def test_case_is_ignored_in_the_lookahead_as_in_the_pattern():
+    compiled = compile_fast(r"(?:in )?the first half", re.I)
+    assert [m.group(0) for m in compiled.finditer("In The First Half of 2020, the first half")] == [
+        "In The First Half", "the first half"]
