@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .prefilter import compile_fast
 from .script import to_simplified
 
 SS = Namespace("https://w3id.org/sscard-kg/ontology#")
@@ -161,7 +162,7 @@ def _labels(graph: Graph, node) -> tuple[str, str, tuple[str, ...]]:
 
 
 def _patterns(graph: Graph, node, predicate) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(str(p), re.I) for p in sorted(graph.objects(node, predicate)))
+    return tuple(compile_fast(str(p), re.I) for p in sorted(graph.objects(node, predicate)))
 
 
 @lru_cache(maxsize=1)
@@ -189,10 +190,10 @@ def load() -> Gazetteer:
         metrics.append(Metric(
             str(node), str(graph.value(node, SKOS.notation)), zh, str(unit) if unit else None,
             _patterns(graph, node, SS.phrase), _patterns(graph, node, SS.phraseAfter),
-            re.compile(str(requires), re.I) if requires else None,
-            re.compile(str(item), re.I) if item else None,
+            compile_fast(str(requires), re.I) if requires else None,
+            compile_fast(str(item), re.I) if item else None,
             bool(graph.value(node, SS.stock)),
-            re.compile(str(not_after), re.I) if not_after else None,
+            compile_fast(str(not_after), re.I) if not_after else None,
         ))
     heads = tuple(p for node in graph.subjects(SS.listHead, None) for p in _patterns(graph, node, SS.listHead))
     return Gazetteer(entries, metrics, heads, reference_version(), _published(graph))
