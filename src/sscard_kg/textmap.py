@@ -8,6 +8,7 @@ file, so a fact found in cleaned text can quote the original exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,12 @@ class MappedText:
     def low_confidence(self, start: int, end: int, floor: float) -> bool:
         """True when an edit below `floor` touched the original span of `text[start:end]`."""
         a, b = self.original_span(start, end)
-        return any(
-            e.confidence < floor and e.original_start < b and e.original_end > a
-            for e in self.applied
-        )
+        return any(e.confidence < floor and e.original_start < b and e.original_end > a for e in self._doubtful)
+
+    @cached_property
+    def _doubtful(self) -> list[AppliedEdit]:
+        """The edits made with less than full confidence: the only ones `low_confidence` can find."""
+        return [e for e in self.applied if e.confidence < 1.0]
 
 
 def apply_edits(mapped: MappedText, edits: list[Edit]) -> MappedText:
