@@ -31,16 +31,27 @@ def test_every_date_pattern_matches_the_seeds_and_dev_articles_as_before(seeds_d
     (r"(?P<to>截至|到)?(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月", r"(?=[\d到截])"),
     (r"(?<![\d年])(?:年底|年末)", "(?=[年])"),
     (r"\b(?:as of|by)? ?the end", r"(?=[\ abt])"),
+    (r"(?P<role>(?i:deputy |vice )?(?i:director))\s[A-Z]", r"(?=(?i:[dv]))"),
 ])
 def test_a_lookahead_names_the_characters_a_match_can_begin_with(pattern, first):
     assert compile_fast(pattern).pattern == f"{first}(?:{pattern})"
 
 
-@pytest.mark.parametrize("pattern", [r"a*", r"(?:x)?", r".b", r"[^a]b", r"\Wb", r"(?i)ab"])
-def test_no_lookahead_where_a_match_may_be_empty_or_begin_with_anything(pattern):
+def test_a_part_whose_case_is_ignored_keeps_every_match():
+    pattern = r"(?i:deputy )?(?:(?i:director|spokesman)|Minister) [A-Z]\w+"
+    text = "DEPUTY DIRECTOR Li, Deputy director Wang, Minister Zhang, minister Zhao, ſpokesman Chen"
+    assert compile_fast(pattern).pattern.startswith("(?=[M]|(?i:[ds]))")
+    assert _spans(compile_fast(pattern), text) == _spans(re.compile(pattern), text)
+    assert len(_spans(compile_fast(pattern), text)) == 4
+
+
+@pytest.mark.parametrize("pattern", [r"a*", r"(?:x)?", r"x?.b", r"x?[^a]b", r"\b\Wb", r"(?i)x?ab", r"ab?", r"(?:a|b)c?"])
+def test_no_lookahead_where_it_is_not_needed_or_cannot_be_worked_out(pattern):
+    """A match that may be empty or begin with anything, a pattern whose first character the
+    engine finds itself."""
     compiled = compile_fast(pattern)
     assert compiled.pattern == pattern
-    assert _spans(compiled, "ab xb aab") == _spans(re.compile(pattern), "ab xb aab")
+    assert _spans(compiled, "ab xb aab Ab") == _spans(re.compile(pattern), "ab xb aab Ab")
 
 
 def test_case_is_ignored_in_the_lookahead_as_in_the_pattern():

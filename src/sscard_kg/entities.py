@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import Entry, Gazetteer
+from .prefilter import compile_fast
 
 
 @dataclass(frozen=True)
@@ -236,14 +237,19 @@ def _unit_name(gaz: Gazetteer, label: str) -> str:
     return label[match.end():] if match and match.end() < len(label) else label
 
 
+@lru_cache(maxsize=1)
+def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A name then its post (`Lu Aihong, spokesperson of…`), and a post then the name."""
+    role = _en_role_pattern().pattern
+    return (
+        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:of|for|at|and|the|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)(?=[,.;]|\s(?:said|says|told|at|on|in)\b)"),
+        compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
+    )
+
+
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
-    role = _en_role_pattern().pattern
-    patterns = [
-        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:of|for|at|and|the|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)(?=[,.;]|\s(?:said|says|told|at|on|in)\b)"),
-        re.compile(rf"(?P<role>(?i:{role})(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
-    ]
-    for pattern in patterns:
+    for pattern in _en_person_patterns():
         for match in pattern.finditer(text):
             name = match.group("name")
             if not name[0].isupper() or any(p.start <= match.start("name") < p.end for p in people):

@@ -18,36 +18,58 @@ except ImportError:  # pragma: no cover - an interpreter without it compiles the
 
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
 
 def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
-    """`re.compile(pattern, flags)`, with a lookahead for its possible first characters when
-    they can be worked out (and the pattern cannot match the empty string)."""
-    first = _first_class(pattern, flags)
+    """`re.compile(pattern, flags)`, with a lookahead for its possible first characters when the
+    pattern opens with an optional part or an assertion and they can be worked out."""
+    first = _first_characters(pattern, flags)
     if first:
         try:
-            return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+            return re.compile(f"(?={first})(?:{pattern})", flags)
         except re.error:  # e.g. global inline flags, which must open the pattern
             pass
     return re.compile(pattern, flags)
 
 
-def _first_class(pattern: str, flags: int) -> str | None:
+def _first_characters(pattern: str, flags: int) -> str | None:
+    """A class of a match's possible first characters (and one whose case is ignored, for those
+    under `(?i:…)`), where the engine would not find them itself; else None."""
     if parser is None:
         return None
     try:
-        starts, empty = _sequence_starts(parser.parse(pattern, flags))
+        items = list(parser.parse(pattern, flags))
+        if not items or not _opens_loosely(items):
+            return None
+        starts, empty = _sequence_starts(items, fold=False, flags=flags)
     except (re.error, TypeError, ValueError):
         return None
-    return "".join(sorted(starts)) if starts and not empty else None
+    if not starts or empty:
+        return None
+    plain = "".join(sorted(piece for piece, folded in starts if not folded))
+    folded = "".join(sorted(piece for piece, folded in starts if folded))
+    return "|".join(([f"[{plain}]"] if plain else []) + ([f"(?i:[{folded}])"] if folded else []))
 
 
-def _sequence_starts(items) -> tuple[set[str] | None, bool]:
+def _opens_loosely(items) -> bool:
+    """Whether the first part, or the first part of its group, may match nothing (`(…)?`, `\\b`)."""
+    op, arg = items[0]
+    if str(op) == "SUBPATTERN":
+        return bool(list(arg[-1])) and _opens_loosely(list(arg[-1]))
+    return str(op) in _ZERO_WIDTH or (str(op) in _REPEATS and arg[0] == 0)
+
+
+Pieces = set[tuple[str, bool]]  # (class piece, whether its case is ignored)
+
+
+def _sequence_starts(items, fold: bool, flags: int) -> tuple[Pieces | None, bool]:
     """(class pieces a match of the sequence can begin with, whether it can match the empty
-    string); None when some part is beyond this reading."""
-    found: set[str] = set()
+    string); None when some part is beyond this reading. `fold`: case is ignored here (`(?i:…)`)
+    but not in the pattern as a whole."""
+    found: Pieces = set()
     for op, arg in items:
-        first, empty = _item_starts(str(op), arg)
+        first, empty = _item_starts(str(op), arg, fold, flags)
         if first is None:
             return None, False
         found |= first
@@ -56,40 +78,41 @@ def _sequence_starts(items) -> tuple[set[str] | None, bool]:
     return found, True
 
 
-def _item_starts(op: str, arg) -> tuple[set[str] | None, bool]:
+def _item_starts(op: str, arg, fold: bool, flags: int) -> tuple[Pieces | None, bool]:
     if op == "LITERAL":
-        return {re.escape(chr(arg))}, False
+        return {(re.escape(chr(arg)), fold)}, False
     if op == "IN":
-        return _class_pieces(arg), False
+        return _class_pieces(arg, fold), False
     if op == "BRANCH":
         found, empty = set(), False
         for alternative in arg[1]:
-            first, may_be_empty = _sequence_starts(alternative)
+            first, may_be_empty = _sequence_starts(alternative, fold, flags)
             if first is None:
                 return None, False
             found |= first
             empty |= may_be_empty
         return found, empty
     if op == "SUBPATTERN":
-        return _sequence_starts(arg[-1])
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        first, empty = _sequence_starts(arg[2])
+        folds = fold or bool(arg[1] & re.IGNORECASE and not flags & re.IGNORECASE)
+        return _sequence_starts(arg[-1], folds, flags)
+    if op in _REPEATS:
+        first, empty = _sequence_starts(arg[2], fold, flags)
         return first, empty or arg[0] == 0
     if op in _ZERO_WIDTH:  # anchors and lookarounds consume nothing: the next part begins the match
         return set(), True
     return None, False
 
 
-def _class_pieces(items) -> set[str] | None:
-    pieces = set()
+def _class_pieces(items, fold: bool) -> Pieces | None:
+    pieces: Pieces = set()
     for kind, value in items:
         kind = str(kind)
         if kind == "LITERAL":
-            pieces.add(re.escape(chr(value)))
+            pieces.add((re.escape(chr(value)), fold))
         elif kind == "RANGE":
-            pieces.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            pieces.add((f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}", fold))
         elif kind == "CATEGORY" and str(value) in _CATEGORIES:
-            pieces.add(_CATEGORIES[str(value)])
+            pieces.add((_CATEGORIES[str(value)], fold))
         else:  # a negated class or another category: any character may begin it
             return None
     return pieces
