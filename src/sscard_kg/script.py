@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
@@ -47,17 +46,29 @@ def detect_language(text: str) -> str:
 
 def nfkc_edits(text: str) -> list[Edit]:
     """Full-width digits and punctuation to ASCII, so one pattern serves every site."""
-    return [Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()), "nfkc")
-            for m in nfkc_changes().finditer(text)]
+    edits = []
+    for match in nfkc_candidates().finditer(text):
+        norm = unicodedata.normalize("NFKC", match.group())
+        if norm != match.group():
+            edits.append(Edit(match.start(), match.end(), norm, "nfkc"))
+    return edits
 
 
 @lru_cache(maxsize=1)
-def nfkc_changes() -> re.Pattern:
-    """A class of every character that NFKC changes: one regex scan finds them all, where a
-    normalisation call per character would cost far more."""
-    changed = [c for c in map(chr, range(0x80, sys.maxunicode + 1))
-               if not 0xD800 <= ord(c) <= 0xDFFF and unicodedata.normalize("NFKC", c) != c]
-    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+def nfkc_candidates() -> re.Pattern:
+    """The characters of the Basic Multilingual Plane that NFKC changes, as ranges, and every
+    character beyond it (rare, and a class of those NFKC changes there is slow to test): one regex
+    scan finds them, where a normalisation call per character would cost far more."""
+    changed = [code for code in range(0x80, 0x10000)
+               if not 0xD800 <= code <= 0xDFFF and unicodedata.normalize("NFKC", chr(code)) != chr(code)]
+    runs: list[list[int]] = []
+    for code in changed:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+    return re.compile(f"[{ranges}\U00010000-\U0010ffff]")
 
 
 def simplified_edits(text: str) -> list[Edit]:
