@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
+from operator import add
 
 from sscard_kg.clean import gbk_shift
 from sscard_kg.clean.pinyin import ANNOTATION, TONED, readings
@@ -26,6 +28,7 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
 SWALLOWED_PAREN = re.compile(rf"({SYLLABLE})\)")
 KEPT_PAREN = re.compile(rf"\(({SYLLABLE})\)")
+PUA = re.compile("[\ue000-\uf8ff]")
 ENTITY = re.compile(r"(?:[lr][sd]quo|nbsp|amp|quot|mdash|hellip|middot|lt|gt);")
 PUNCT = set("，。、“”‘’：；！？（）《》〈〉【】—…·「」『』")
 MIN_GAIN = 3.0  # nats a repair must win by over the text as it stands
@@ -89,13 +92,16 @@ def _char_logprob(ch: str) -> float:
     return _char_cost(ch, freq, logtotal)
 
 
-@lru_cache(maxsize=50_000)
-def lm_score(text: str) -> float:
-    """Log-probability of the best jieba segmentation of `text` read as Simplified Chinese."""
+def _simplify(text: str) -> str:
+    """`text` with each character in its Simplified form (one character for one)."""
+    return "".join(map(_simplified, text))
+
+
+def _segment(simp: str, best: list[float], stop: int) -> None:
+    """Fill `best[i]` for every `i < stop` with the log-probability of the best segmentation of
+    `simp[i:]`, given `best[stop:]`: a position's value depends only on the text after it."""
     freq, logtotal = _model()
-    simp = "".join(map(_simplified, text))
-    best = [0.0] * (len(simp) + 1)
-    for i in range(len(simp) - 1, -1, -1):
+    for i in range(stop - 1, -1, -1):
         score = _char_logprob(simp[i]) + best[i + 1]
         for j in range(i + 2, min(len(simp), i + 8) + 1):
             f = freq.get(simp[i:j])
@@ -104,6 +110,14 @@ def lm_score(text: str) -> float:
             if f:
                 score = max(score, math.log(f) - logtotal + best[j])
         best[i] = score
+
+
+@lru_cache(maxsize=50_000)
+def lm_score(text: str) -> float:
+    """Log-probability of the best jieba segmentation of `text` read as Simplified Chinese."""
+    simp = _simplify(text)
+    best = [0.0] * (len(simp) + 1)
+    _segment(simp, best, len(simp))
     return best[0]
 
 
@@ -121,13 +135,13 @@ def _unigram(chars: str) -> float:
     return sum(map(_char_unigram, chars))
 
 
-@lru_cache(maxsize=4)
-def _follows(doc: str) -> dict[str, frozenset[str]]:
-    """Character → the characters that follow it somewhere in the document."""
-    found: dict[str, set[str]] = {}
-    for a, b in zip(doc, doc[1:]):
-        found.setdefault(a, set()).add(b)
-    return {k: frozenset(v) for k, v in found.items()}
+@lru_cache(maxsize=4096)
+def _followers(doc: str, ch: str) -> frozenset[str]:
+    """The characters that follow `ch` somewhere in the document: looked for only for the few
+    characters that precede a slot."""
+    if not ch:
+        return frozenset()
+    return frozenset(doc[m.end()] for m in re.finditer(re.escape(ch), doc) if m.end() < len(doc))
 
 
 def _strip_annotations(text: str) -> str:
@@ -154,7 +168,7 @@ def detect_settings(text: str, has_runs: bool) -> Settings:
     """Swallowed or kept ASCII byte after a `?`, and whether PUA characters were deleted."""
     swallowed = len(re.findall(rf"[^\x00-\x7f]\?{SYLLABLE}\)", text))
     kept = len(re.findall(rf"[^\x00-\x7f]\?\({SYLLABLE}\)", text))
-    has_pua = any(0xE000 <= ord(c) <= 0xF8FF for c in text)
+    has_pua = PUA.search(text) is not None
     return Settings(swallowed=swallowed >= kept, pua_deleted=has_runs and not has_pua)
 
 
@@ -216,21 +230,41 @@ def _han_with_lead(lead: int, hint: str | None) -> tuple[str, ...]:
                  if _is_han(ch) and _fits(ch, hint))
 
 
-def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> tuple[str, ...]:
-    """Two characters around a deleted PUA pair: (lead, a) and (b, trail) with (a, b) a PUA code."""
+PairBlocks = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@lru_cache(maxsize=512)
+def _pair_blocks(lead: int, trail: int | None, hint: str | None) -> PairBlocks:
+    """Two characters around a deleted PUA pair, (lead, a) and (b, trail) with (a, b) a PUA code,
+    as blocks of a left character and the right characters that may follow it."""
     lefts = [(a, ch) for a, ch in gbk_shift.chars_by_lead().get(lead, [])
              if a in _pua_leads() and _is_han(ch)]
-    rights: dict[int, list[str] | tuple[str, ...]] = {}
+    rights: dict[int, tuple[str, ...]] = {}
     if trail is None:
         for b in gbk_shift.LEADS:
             rights[b] = _han_with_lead(b, hint)
     else:
         for b, ch in gbk_shift.chars_by_trail().get(trail, []):
             if _is_han(ch) and _fits(ch, hint):
-                rights.setdefault(b, []).append(ch)
+                rights[b] = rights.get(b, ()) + (ch,)
     codes = gbk_shift.pua_codes()
-    return tuple(c1 + c2 for a, c1 in lefts for b, found in rights.items()
-                 if (a, b) in codes for c2 in found)
+    return tuple((c1, found) for a, c1 in lefts for b, found in rights.items() if (a, b) in codes)
+
+
+PairsByFirst = tuple[tuple[str, ...], dict[str, tuple[str, ...]]]
+
+
+@lru_cache(maxsize=512)
+def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> PairsByFirst:
+    """The pairs `_pair_blocks` describes, and the same by first character: built together, as
+    there may be hundreds of thousands."""
+    pairs: list[str] = []
+    index: dict[str, list[str]] = {}
+    for left, rights in _pair_blocks(lead, trail, hint):
+        block = [left + right for right in rights]
+        pairs.extend(block)
+        index.setdefault(left, []).extend(block)
+    return tuple(pairs), {first: tuple(cands) for first, cands in index.items()}
 
 
 SlotQuery = tuple[bool, int | None, int | None, str | None]
@@ -240,19 +274,46 @@ SlotQuery = tuple[bool, int | None, int | None, str | None]
 def _options(query: SlotQuery) -> tuple[str, ...]:
     """A slot's candidates from (inserted pair?, lead, trail, reading hint)."""
     inserted, lead, trail, hint = query
-    return _inserted_pairs(lead, trail, hint) if inserted else _slot_chars(lead, trail, hint)
+    return _inserted_pairs(lead, trail, hint)[0] if inserted else _slot_chars(lead, trail, hint)
+
+
+def _unigrams(query: SlotQuery) -> list[float]:
+    """`_unigram` of each of the slot's candidates. An inserted pair's is its left character's
+    plus its right character's, just as `sum` adds them; taken block by block, the hundreds of
+    thousands of pairs need not be split back into characters."""
+    inserted, lead, trail, hint = query
+    if not inserted:
+        return list(map(_unigram, _options(query)))
+    weights: list[float] = []
+    for left, rights in _pair_blocks(lead, trail, hint):
+        weights.extend(map(_char_unigram(left).__add__, _char_unigrams(rights)))
+    return weights
+
+
+@lru_cache(maxsize=4096)
+def _char_unigrams(chars: tuple[str, ...]) -> tuple[float, ...]:
+    """A block of right characters recurs under many left characters."""
+    return tuple(map(_char_unigram, chars))
 
 
 @lru_cache(maxsize=512)
 def _top_by_unigram(query: SlotQuery) -> tuple[str, ...]:
-    """The TOP_K candidates whose characters are the most frequent (a slot may have thousands)."""
-    return tuple(heapq.nlargest(TOP_K, _options(query), key=_unigram))
+    """The TOP_K candidates whose characters are the most frequent (a slot may have thousands).
+
+    Ranking positions rather than the candidates keeps `nlargest`'s order among equal weights.
+    """
+    cands, weights = _options(query), _unigrams(query)
+    top = heapq.nlargest(TOP_K, range(len(cands)), key=weights.__getitem__)
+    return tuple(map(cands.__getitem__, top))
 
 
 @lru_cache(maxsize=512)
 def _by_first_char(query: SlotQuery) -> dict[str, tuple[str, ...]]:
     """A slot's candidates by first character, so that those which can follow a character are
     looked up rather than found by scanning thousands (duplicates kept: they count in the ranking)."""
+    inserted, lead, trail, hint = query
+    if inserted:
+        return _inserted_pairs(lead, trail, hint)[1]
     index: dict[str, list[str]] = {}
     for cand in _options(query):
         index.setdefault(cand[0], []).append(cand)
@@ -277,12 +338,47 @@ def _in_doc(doc: str, piece: str) -> bool:
     return piece in _short_pieces(doc) if 3 <= len(piece) <= 4 else piece in doc
 
 
-def _doc_bonus(doc: str, left: str, cand: str, right: str) -> float:
-    """DOC_BONUS when the candidate stands between the same neighbours elsewhere in the document."""
-    norm = unicodedata.normalize("NFKC", left[-1:] + cand + right[:1])
-    if len(norm) >= 3 and _in_doc(doc, norm):
-        return DOC_BONUS
-    return 0.0
+@lru_cache(maxsize=65_536)
+def _doc_bonuses(doc: str, before: str, after: str, cands: tuple[str, ...]) -> tuple[float, ...]:
+    """DOC_BONUS for each candidate that stands between the same neighbours elsewhere in the
+    document, else 0.0 (`_in_doc`, inlined: it runs for every candidate). Cached because slots
+    with different contexts often share the characters either side."""
+    pieces = _short_pieces(doc)
+    bonuses = []
+    for cand in cands:
+        norm = unicodedata.normalize("NFKC", before + cand + after)
+        found = norm in pieces if 3 <= len(norm) <= 4 else len(norm) > 4 and norm in doc
+        bonuses.append(DOC_BONUS if found else 0.0)
+    return tuple(bonuses)
+
+
+class _Context:
+    """`plausibility(left + cand + right)` for the many candidates of one slot: the segmentation
+    of `right` is worked out once, and only the positions before it for each candidate."""
+
+    def __init__(self, left: str, right: str):
+        self.left, self.right = _simplify(left), _simplify(right)
+        self.right_best = [0.0] * (len(right) + 1)
+        _segment(self.right, self.right_best, len(right))
+        self.scores: dict[str, float] = {}
+
+    def plausibilities(self, cands: tuple[str, ...]) -> list[float]:
+        """Each candidate is scored once: the same neighbours recur across documents."""
+        for cand in filterfalse(self.scores.__contains__, cands):
+            self.scores[cand] = self._plausibility(cand)
+        return list(map(self.scores.__getitem__, cands))
+
+    def _plausibility(self, cand: str) -> float:
+        head = self.left + _simplify(cand)
+        best = [0.0] * len(head) + self.right_best
+        _segment(head + self.right, best, len(head))
+        return best[0] + LENGTH_BONUS * (len(head) + len(self.right))
+
+
+@lru_cache(maxsize=1024)
+def _context(left: str, right: str) -> _Context:
+    """Kept across documents: a template repeated in many articles brings the same neighbours."""
+    return _Context(left, right)
 
 
 @lru_cache(maxsize=65_536)
@@ -295,12 +391,19 @@ def _choose(query: SlotQuery, left: str, right: str, doc: str) -> tuple[str, flo
     """
     cands = _options(query)
     if len(cands) > TOP_K:
-        follows = _follows(doc).get(left[-1:], frozenset())
-        cands = _top_by_unigram(query) + _following(query, follows)
-    ranked = sorted(((plausibility(left + c + right) + _doc_bonus(doc, left, c, right), c)
-                     for c in cands), reverse=True)
-    gap = ranked[0][0] - ranked[1][0]
-    return ranked[0][1], CONF_SEARCHED if gap >= 2.0 else CONF_GUESS
+        cands = _top_by_unigram(query) + _following(query, _followers(doc, left[-1:]))
+    scores = map(add, _context(left, right).plausibilities(cands),
+                 _doc_bonuses(doc, left[-1:], right[:1], cands))
+    (best, cand), (second, _) = _best_two(list(zip(scores, cands)))
+    return cand, CONF_SEARCHED if best - second >= 2.0 else CONF_GUESS
+
+
+def _best_two(ranked: list[tuple[float, str]]) -> tuple[tuple[float, str], tuple[float, str]]:
+    """The first two of `sorted(ranked, reverse=True)`, without sorting the thousands of
+    candidates a slot may have. Takes the first out of `ranked`."""
+    best = max(ranked)
+    ranked.remove(best)
+    return best, max(ranked)
 
 
 class _Run:
@@ -540,4 +643,5 @@ def mojibake_edits(text: str) -> list[Edit]:
             edits.extend(_edits(run, reading, doc))
         return edits
     finally:
-        _choose.cache_clear()  # its entries name this document: no other can use them
+        for cache in (_choose, _doc_bonuses, _followers):
+            cache.cache_clear()  # their entries name this document: no other can use them
