@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,8 +36,9 @@ MAX_BATCH = 100
 IN_PROCESS_BELOW = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", 64))
 READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
 FLUSH_EVERY = 500          # articles written between flushes: RocksDB memtables otherwise grow ~230 MB a 1,000
-# After this many articles written, the build compacts the store before it ends: otherwise the next
-# open pays for it (10k articles: ~5 s of compaction, which made an unchanged re-build 7 s, not 2).
+# After this many articles written, the build compacts the store before it ends, while it computes
+# the summary: otherwise the next open pays for it (10k articles: ~5 s of compaction, which made
+# an unchanged re-build 7 s, not 2).
 COMPACT_AFTER = 2000
 EXECUTORS = ("local", "dask")
 
@@ -92,9 +93,13 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     states = article_states(db)
     refs, seen_keys = _unique(collect(list(paths)), result)
 
+    workers = max(1, workers or os.cpu_count() or 1)
+    pooled = executor == "local" and workers > 1
     todo: list[Task] = []
     kept = 0
     for ref in refs:
+        if pooled and len(todo) == IN_PROCESS_BELOW:  # workers will be needed: their fork server
+            _start_fork_server()                      # imports the extractor while the rest is read
         graph = article_iri(ref.key).value
         content_hash, made_by = states.get(graph, (None, None))
         current = content_hash if made_by == stamp else None
@@ -113,7 +118,6 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         kept += len(data) if keep else 0
         todo.append(Task(ref, data if keep else None))
 
-    workers = max(1, workers or os.cpu_count() or 1)
     local = executor == "local" and (workers == 1 or len(todo) < IN_PROCESS_BELOW)
     total = len(todo)
     chunks = [todo[a:b] for a, b in _chunks_for(total, 1 if local else workers, spread=not local)]
@@ -167,10 +171,12 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
             if key not in seen_keys:
                 db.remove_graph(NamedNode(graph))
                 result.pruned.append(key)
-    refresh_summary(db, article_states(db) if result.built or result.pruned else states)
+    with ThreadPoolExecutor(1) as compactor:  # RocksDB compacts while the summary is computed
+        compacted = compactor.submit(db.optimize) if len(result.built) + len(result.pruned) >= COMPACT_AFTER else None
+        refresh_summary(db, article_states(db) if result.built or result.pruned else states)
+        if compacted is not None:
+            compacted.result()
     db.flush()
-    if len(result.built) + len(result.pruned) >= COMPACT_AFTER:
-        db.optimize()
     for items in (result.built, result.unchanged, result.failed, result.pruned):
         items.sort()
     result.reports.sort(key=lambda r: r.source)
@@ -230,15 +236,9 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
     If a worker dies (out of memory, a crash in native code), the chunks it held are retried one
     article per task in a new pool, and an article that kills a worker again is reported failed.
     """
-    import multiprocessing
-
     from .batch import init_worker
 
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["sscard_kg.batch", "sscard_kg.extract", "sscard_kg.rdf",
-                                        "sscard_kg.validate", "pyshacl", "sscard_kg.preload"])
+    context = _worker_context()
     queue = [(chunk, False) for chunk in reversed(chunks)]
     chunks.clear()  # a chunk's tasks are let go once its outcomes are in
     while queue:
@@ -269,3 +269,23 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
                               error="the worker process extracting it died (out of memory, or a crash)")
             else:
                 queue.extend(([task], True) for task in chunk)
+
+
+def _worker_context():
+    """Workers are forked from a server that has imported the extractor and its tables once."""
+    import multiprocessing
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["sscard_kg.batch", "sscard_kg.extract", "sscard_kg.rdf",
+                                        "sscard_kg.validate", "pyshacl", "sscard_kg.preload"])
+    return context
+
+
+def _start_fork_server() -> None:
+    """Start the workers' fork server now: it loads in its own process, for ~1.5 s."""
+    if _worker_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
