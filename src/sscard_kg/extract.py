@@ -115,20 +115,22 @@ def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_
     ones is kept. With no clear winner, or no figure of a published metric, it stays undated.
 
     Only the segments holding a figure that could agree with a published one are read, and only
-    in the years such an agreement allows: a figure dated relative to the publication (今年,
-    去年, 上月底) falls in its year or the year before, so a year in which no figure can agree
-    scores nothing and cannot win."""
+    in the years an agreement allows. A figure's metric is named by its words, not its date, so
+    the undated reading already tells which nationwide levels of which metrics there are; and a
+    figure dated relative to the publication (今年, 去年, 上月底) falls in its year or the year
+    before. A year in which none of those levels can agree with its metric's figures scores
+    nothing and cannot win."""
     undated = _read(gaz, cleaned, article, pieces, home)
-    if not _national_levels(gaz, undated, dated=False):
+    levels = _national_levels(gaz, undated, dated=False)
+    if not levels:
         return undated
     stocks = {m.notation for m in gaz.metrics if m.stock}
-    agreeing = [(p, set().union(*(agreeing_years(q.value, gaz.published, stocks) for q in p.quantities)))
-                for p in pieces]
-    voters = [p for p, years in agreeing if years]
+    voters = [p for p in pieces if any(agreeing_years(q.value, gaz.published, stocks) for q in p.quantities)]
+    agreeing = set().union(*(agreeing_years(value, {metric: gaz.published[metric]}, stocks)
+                             for metric, _, value in levels))
     covered = sorted({int(as_of[:4]) for table in gaz.published.values() for as_of in table})
     last = min(covered[-1] + 1, date.today().year)
-    candidates = sorted({year + later for _, years in agreeing for year in years for later in (0, 1)
-                         if covered[0] <= year + later <= last})
+    candidates = sorted({year + later for year in agreeing for later in (0, 1) if covered[0] <= year + later <= last})
     dated = {year: replace(article, published=dateline_in_year(body, year) or str(year)) for year in candidates}
     national = {year: _national_levels(gaz, _read(gaz, cleaned, in_year, voters, home)) for year, in_year in dated.items()}
     year = year_from_statistics(national, gaz.published, stocks)
