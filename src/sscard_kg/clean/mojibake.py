@@ -15,9 +15,10 @@ import heapq
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import accumulate, filterfalse
 from operator import add
 
 from sscard_kg.clean import gbk_shift
@@ -251,30 +252,25 @@ def _pair_blocks(lead: int, trail: int | None, hint: str | None) -> PairBlocks:
     return tuple((c1, found) for a, c1 in lefts for b, found in rights.items() if (a, b) in codes)
 
 
-PairsByFirst = tuple[tuple[str, ...], dict[str, tuple[str, ...]]]
-
-
-@lru_cache(maxsize=512)
-def _inserted_pairs(lead: int, trail: int | None, hint: str | None) -> PairsByFirst:
-    """The pairs `_pair_blocks` describes, and the same by first character: built together, as
-    there may be hundreds of thousands."""
-    pairs: list[str] = []
-    index: dict[str, list[str]] = {}
-    for left, rights in _pair_blocks(lead, trail, hint):
-        block = [left + right for right in rights]
-        pairs.extend(block)
-        index.setdefault(left, []).extend(block)
-    return tuple(pairs), {first: tuple(cands) for first, cands in index.items()}
-
-
 SlotQuery = tuple[bool, int | None, int | None, str | None]
 
 
 @lru_cache(maxsize=512)
-def _options(query: SlotQuery) -> tuple[str, ...]:
-    """A slot's candidates from (inserted pair?, lead, trail, reading hint)."""
+def _option_count(query: SlotQuery) -> int:
+    """How many candidates a slot has (from (inserted pair?, lead, trail, reading hint))."""
     inserted, lead, trail, hint = query
-    return _inserted_pairs(lead, trail, hint)[0] if inserted else _slot_chars(lead, trail, hint)
+    if inserted:
+        return sum(len(rights) for _, rights in _pair_blocks(lead, trail, hint))
+    return len(_slot_chars(lead, trail, hint))
+
+
+def _options(query: SlotQuery) -> tuple[str, ...]:
+    """A slot's candidates. Inserted pairs are spelled out only for a slot with few of them (see
+    `_choose`): there may be hundreds of thousands, too many to keep as strings."""
+    inserted, lead, trail, hint = query
+    if inserted:
+        return tuple(left + right for left, rights in _pair_blocks(lead, trail, hint) for right in rights)
+    return _slot_chars(lead, trail, hint)
 
 
 def _unigrams(query: SlotQuery) -> list[float]:
@@ -302,28 +298,48 @@ def _top_by_unigram(query: SlotQuery) -> tuple[str, ...]:
 
     Ranking positions rather than the candidates keeps `nlargest`'s order among equal weights.
     """
-    cands, weights = _options(query), _unigrams(query)
-    top = heapq.nlargest(TOP_K, range(len(cands)), key=weights.__getitem__)
-    return tuple(map(cands.__getitem__, top))
+    weights = _unigrams(query)
+    top = heapq.nlargest(TOP_K, range(len(weights)), key=weights.__getitem__)
+    return tuple(_candidates_at(query, top))
+
+
+def _candidates_at(query: SlotQuery, positions: list[int]) -> list[str]:
+    """The candidates at these positions of the slot's `_options`, without spelling out the rest."""
+    inserted, lead, trail, hint = query
+    if not inserted:
+        return [_options(query)[i] for i in positions]
+    blocks = _pair_blocks(lead, trail, hint)
+    ends = list(accumulate(len(rights) for _, rights in blocks))
+    found = []
+    for position in positions:
+        block = bisect_right(ends, position)
+        left, rights = blocks[block]
+        found.append(left + rights[position - (ends[block] - len(rights))])
+    return found
 
 
 @lru_cache(maxsize=512)
-def _by_first_char(query: SlotQuery) -> dict[str, tuple[str, ...]]:
-    """A slot's candidates by first character, so that those which can follow a character are
-    looked up rather than found by scanning thousands (duplicates kept: they count in the ranking)."""
+def _by_first_char(query: SlotQuery) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A slot's candidates by first character, as groups of candidates or of the second
+    characters of inserted pairs, so that those which can follow a character are looked up
+    rather than found by scanning thousands (duplicates kept: they count in the ranking)."""
     inserted, lead, trail, hint = query
+    index: dict[str, list[tuple[str, ...]]] = {}
     if inserted:
-        return _inserted_pairs(lead, trail, hint)[1]
-    index: dict[str, list[str]] = {}
-    for cand in _options(query):
-        index.setdefault(cand[0], []).append(cand)
-    return {first: tuple(cands) for first, cands in index.items()}
+        for left, rights in _pair_blocks(lead, trail, hint):
+            index.setdefault(left, []).append(rights)
+    else:
+        for cand in _options(query):
+            index.setdefault(cand[0], []).append((cand,))
+    return {first: tuple(groups) for first, groups in index.items()}
 
 
 def _following(query: SlotQuery, follows: frozenset[str]) -> tuple[str, ...]:
     """The slot's candidates whose first character is in `follows`."""
     index = _by_first_char(query)
-    return tuple(cand for first in follows for cand in index.get(first, ()))
+    if query[0]:
+        return tuple(first + right for first in follows for rights in index.get(first, ()) for right in rights)
+    return tuple(cand for first in follows for (cand,) in index.get(first, ()))
 
 
 @lru_cache(maxsize=4)
@@ -389,9 +405,10 @@ def _choose(query: SlotQuery, left: str, right: str, doc: str) -> tuple[str, flo
     away from that gap keep the same neighbours, and a document found to have lost its PUA
     characters is searched a second time.
     """
-    cands = _options(query)
-    if len(cands) > TOP_K:
+    if _option_count(query) > TOP_K:
         cands = _top_by_unigram(query) + _following(query, _followers(doc, left[-1:]))
+    else:
+        cands = _options(query)
     scores = map(add, _context(left, right).plausibilities(cands),
                  _doc_bonuses(doc, left[-1:], right[:1], cands))
     (best, cand), (second, _) = _best_two(list(zip(scores, cands)))
@@ -488,14 +505,13 @@ class _Run:
         """
         starts = self._filled_slots()
         queries = [self._query(i) for i in starts]
-        if not all(map(_options, queries)):
+        if not all(map(_option_count, queries)):
             return None
         chars, confs, slots = [], [], []
         for i, query in zip(starts, queries):
-            cands = _options(query)
             width = 2 if self.slots[i].trail == -1 else 1
-            if len(cands) == 1:
-                chars.append(cands[0])
+            if _option_count(query) == 1:
+                chars.append(_options(query)[0])
                 confs.append(CONF_CERTAIN)
             else:
                 right = self._right_context(i + width)
