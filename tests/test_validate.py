@@ -25,9 +25,10 @@ def graphs(seeds_dir) -> dict[str, list[Quad]]:
 
 
 def _broken(quads: list[Quad], predicate: str, replace) -> list[Quad]:
-    """The quads with the first `predicate` quad replaced by what `replace` returns (None drops it)."""
+    """The quads with the first `predicate` quad (in N-Quads order) replaced by what `replace`
+    returns (None drops it)."""
     out, done = [], False
-    for quad in quads:
+    for quad in sorted(quads, key=str):
         if not done and quad.predicate.value == SS + predicate:
             done = True
             new = replace(quad)

@@ -72,19 +72,20 @@ def _entity_iri(key: str) -> NamedNode:
 
 
 class _Graph:
-    """Collects the quads of one article graph."""
+    """Collects the quads of one article graph, each once, in the order they are made."""
 
     def __init__(self, graph: NamedNode):
         self.graph = graph
-        self.quads: set[Quad] = set()
+        self.quads: dict[Quad, None] = {}
 
     def add(self, s, p, o) -> None:
         if o is not None:
-            self.quads.add(Quad(s, p, o, self.graph))
+            self.quads[Quad(s, p, o, self.graph)] = None
 
 
 def article_quads(extraction: Extraction, version: str) -> list[Quad]:
-    """All quads of one article's named graph, sorted (so serialisation is byte-stable)."""
+    """All quads of one article's named graph, in the order the extraction gives them: the same
+    for the same article, so serialisation is byte-stable without sorting."""
     art = extraction.article
     node = article_iri(art.source_key)
     g = _Graph(node)
@@ -109,7 +110,7 @@ def article_quads(extraction: Extraction, version: str) -> list[Quad]:
         _mention(g, node, mention, art.published)
     for measurement in extraction.measurements:
         _measurement(g, node, measurement, gaz)
-    return sorted(g.quads, key=str)
+    return list(g.quads)
 
 
 def _describe(g: _Graph, iri: NamedNode, kind: str, label: str) -> None:
