@@ -336,10 +336,26 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
 @lru_cache(maxsize=64)
 def _matches(text: str, english: bool) -> tuple[tuple, ...]:
     """(handler, start, end, groups, text) of every pattern's matches, pattern by pattern: they do
-    not depend on the publication date, so a text read as of several dates is searched once."""
-    return tuple((handler, *match.span(), match.groupdict(), match.group(0))
-                 for pattern, handler in (_EN_PATTERNS if english else _ZH_PATTERNS)
-                 for match in pattern.finditer(text))
+    not depend on the publication date, so a text read as of several dates is searched once.
+
+    No pattern spans a line break or looks past one, so the matches are those of each line,
+    found once per line: the body an article is dated by and the segments it is read in share
+    their lines."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, _line_matches(line, english)))
+        offset += len(line) + 1
+    patterns = len(_EN_PATTERNS if english else _ZH_PATTERNS)
+    return tuple((handler, start + offset, end + offset, groups, matched)
+                 for index in range(patterns) for offset, found in lines
+                 for handler, start, end, groups, matched in found[index])
+
+
+@lru_cache(maxsize=4096)
+def _line_matches(line: str, english: bool) -> tuple[tuple[tuple, ...], ...]:
+    """Each pattern's matches in one line."""
+    return tuple(tuple((handler, *match.span(), match.groupdict(), match.group(0)) for match in pattern.finditer(line))
+                 for pattern, handler in (_EN_PATTERNS if english else _ZH_PATTERNS))
 
 
 _BASE_BEFORE = re.compile(r"(为|是|相当于)$")

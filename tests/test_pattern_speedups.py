@@ -1,4 +1,4 @@
-"""The first-character lookahead changes how fast a pattern runs, never what it matches."""
+"""Speed-ups of pattern matching (a first-character lookahead, matching line by line) change how fast, never what is matched."""
 
 from __future__ import annotations
 
@@ -58,3 +58,14 @@ def test_case_is_ignored_in_the_lookahead_as_in_the_pattern():
     compiled = compile_fast(r"(?:in )?the first half", re.I)
     assert [m.group(0) for m in compiled.finditer("In The First Half of 2020, the first half")] == [
         "In The First Half", "the first half"]
+
+
+def test_dates_are_matched_line_by_line_as_in_the_whole_text(seeds_dir, dev_dir):
+    """No date pattern spans a line break or looks past one: matching each line is exact."""
+    from sscard_kg.dates import _EN_PATTERNS, _ZH_PATTERNS, _matches
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
+    for text in texts + ["截至2023年底\n1月份\n12月底 全年\n", "the end of\nDecember 2023\nin 2023\n"]:
+        for english, patterns in ((False, _ZH_PATTERNS), (True, _EN_PATTERNS)):
+            whole = [(h, *m.span(), m.groupdict(), m.group(0)) for p, h in patterns for m in p.finditer(text)]
+            assert list(_matches(text, english)) == whole
