@@ -40,13 +40,18 @@ def cues() -> dict:
     """The cues of boilerplate.toml, compiled once."""
     with open(Path(__file__).with_name("boilerplate.toml"), "rb") as handle:
         raw = tomllib.load(handle)
-    compiled = {k: [re.compile(p, re.I) for p in v] for k, v in raw.items()
-                if isinstance(v, list) and k != "language_names"}
+    compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
     for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):
         compiled[key] = re.compile(raw[key], re.I)
     for key in ("link_run", "short_line", "language_names", "language_menu"):
         compiled[key] = raw[key]
     return compiled
+
+
+def _any_of(patterns: list[str]) -> re.Pattern:
+    """One pattern that finds a match where any of `patterns` does: a line is searched once, not
+    once per cue."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.I)
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -62,7 +67,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def line_reason(line: str, c: dict) -> str:
     """Why a line on its own is site furniture, or "" when it is not."""
     for kind in ("copyright", "credit", "furniture"):
-        if any(p.search(line) for p in c[kind]) and (kind == "copyright" or len(line) <= 2 * c["short_line"]):
+        if c[kind].search(line) and (kind == "copyright" or len(line) <= 2 * c["short_line"]):
             return kind
     if sum(name in line for name in c["language_names"]) >= c["language_menu"]:
         return "language menu"
@@ -118,7 +123,7 @@ def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: d
     tail = False
     for index, (a, b) in enumerate(lines):
         line = text[a:b]
-        if any(p.search(line) for p in c["related"]):
+        if c["related"].search(line):
             tail = True
             kinds.append(("boilerplate", "related-reading heading"))
             continue
