@@ -37,15 +37,28 @@ def run_build(args: list[str], env: dict | None = None) -> tuple[float, int, str
     while process.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
-            infos = [p.memory_full_info() for p in tree]
-            peak = max(peak, sum(i.rss for i in infos))
-            peak_pss = max(peak_pss, sum(getattr(i, "pss", i.rss) for i in infos))
+            peak = max(peak, sum(p.memory_info().rss for p in tree))
+            peak_pss = max(peak_pss, sum(_pss(p) for p in tree))
         except psutil.Error:
             pass
         time.sleep(0.2)
     seconds = time.perf_counter() - started
     log.seek(0)
     return seconds, peak, log.read().decode(), peak_pss
+
+
+def _pss(process) -> int:
+    """A process's PSS from the kernel's one-line summary (/proc/PID/smaps_rollup): reading every
+    mapping (psutil's memory_full_info) took ~20 ms a poll, CPU the build being measured lost."""
+    try:
+        with open(f"/proc/{process.pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    info = process.memory_full_info()
+    return getattr(info, "pss", info.rss)
 
 
 def folder_size(path: Path) -> int:
