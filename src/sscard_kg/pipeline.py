@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,10 +39,6 @@ READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they r
 # each flush leaves files to compact, so fewer flushes cost less CPU (1,000 against 500: ~8% less
 # writer CPU at 10k articles) for that memory.
 FLUSH_EVERY = 1000
-# After this many articles written, the build compacts the store before it ends, while it computes
-# the summary: otherwise the next open pays for it (10k articles: ~5 s of compaction, which made
-# an unchanged re-build 7 s, not 2).
-COMPACT_AFTER = 2000
 EXECUTORS = ("local", "dask")
 
 
@@ -174,11 +170,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
             if key not in seen_keys:
                 db.remove_graph(NamedNode(graph))
                 result.pruned.append(key)
-    with ThreadPoolExecutor(1) as compactor:  # RocksDB compacts while the summary is computed
-        compacted = compactor.submit(db.optimize) if len(result.built) + len(result.pruned) >= COMPACT_AFTER else None
-        refresh_summary(db, article_states(db) if result.built or result.pruned else states)
-        if compacted is not None:
-            compacted.result()
+    refresh_summary(db, article_states(db) if result.built or result.pruned else states)
     db.flush()
     for items in (result.built, result.unchanged, result.failed, result.pruned):
         items.sort()
