@@ -11,7 +11,7 @@ import gc
 
 import trafilatura  # noqa: F401  (imported here, not in each worker)
 
-from .clean.mojibake import load_models
+from .clean.plausibility import load_models
 from .clean.pinyin import readings
 from .script import nfkc_candidates
 

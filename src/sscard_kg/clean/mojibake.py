@@ -3,8 +3,8 @@
 The damage model is in `gbk_shift`. Inside a run every shown character re-encodes to a trail byte
 and the next lead byte, so most of the original bytes come back exactly; the lead byte of the
 first character, the trail byte of a `?`-ended run's last character and the ASCII byte it
-swallowed are lost and are searched, scored by jieba's word frequencies and constrained by a
-following pinyin annotation. Where a document has runs but no Private Use Area characters, those
+swallowed are lost and are searched, scored by jieba's word frequencies (`plausibility`) and
+constrained by a following pinyin annotation. Where a document has runs but no Private Use Area characters, those
 characters were deleted, so missing byte pairs are searched too. A `?` is only repaired when the
 repaired reading is far more plausible than the text as it stands.
 """
@@ -12,128 +12,29 @@ repaired reading is far more plausible than the text as it stands.
 from __future__ import annotations
 
 import heapq
-import math
 import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, filterfalse
+from itertools import accumulate
 from operator import add
 
 from sscard_kg.clean import gbk_shift
 from sscard_kg.clean.pinyin import ANNOTATION, TONED, readings
+from sscard_kg.clean.plausibility import PUNCT, char_unigram, context, is_han, plausibility, t2s_char, unigram
 from sscard_kg.textmap import Edit
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
 SWALLOWED_PAREN = re.compile(rf"({SYLLABLE})\)")
 KEPT_PAREN = re.compile(rf"\(({SYLLABLE})\)")
 PUA = re.compile("[\ue000-\uf8ff]")
 ENTITY = re.compile(r"(?:[lr][sd]quo|nbsp|amp|quot|mdash|hellip|middot|lt|gt);")
-PUNCT = set("，。、“”‘’：；！？（）《》〈〉【】—…·「」『』")
 MIN_GAIN = 3.0  # nats a repair must win by over the text as it stands
-LENGTH_BONUS = 5.0  # nats per character, so that a longer reading is not penalised for its length
 INSERT_GAIN = 8.0  # nats a re-inserted PUA pair must add
 DOC_BONUS = 3.0  # nats when the candidate stands between the same neighbours elsewhere
 TOP_K = 40
 CONF_CERTAIN, CONF_SEARCHED, CONF_DOCUMENT, CONF_GUESS = 0.95, 0.75, 0.7, 0.4
-
-
-@lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, int], float]:
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ, math.log(jieba.dt.total)
-
-
-def load_models() -> None:
-    """Load the word frequencies and the conversion tables now rather than at the first damaged text."""
-    _model()
-    _converter()
-
-
-@lru_cache(maxsize=None)
-def _t2s(char: str) -> str:
-    return _converter().convert(char) if char.strip() else char
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _is_han(ch: str) -> bool:
-    return bool(HAN.fullmatch(ch))
-
-
-def _char_cost(ch: str, freq: dict[str, int], logtotal: float) -> float:
-    if _is_han(ch):
-        f = freq.get(ch)
-        return math.log(f) - logtotal if f else -20.0
-    if ch.isascii() or ch in PUNCT:
-        return -7.0
-    return -26.0
-
-
-@lru_cache(maxsize=None)
-def _simplified(ch: str) -> str:
-    """The Simplified form of a character, or the character where t2s makes it longer."""
-    simp = _t2s(ch)
-    return simp if len(simp) == 1 else ch
-
-
-@lru_cache(maxsize=None)
-def _char_logprob(ch: str) -> float:
-    freq, logtotal = _model()
-    return _char_cost(ch, freq, logtotal)
-
-
-def _simplify(text: str) -> str:
-    """`text` with each character in its Simplified form (one character for one)."""
-    return "".join(map(_simplified, text))
-
-
-def _segment(simp: str, best: list[float], stop: int) -> None:
-    """Fill `best[i]` for every `i < stop` with the log-probability of the best segmentation of
-    `simp[i:]`, given `best[stop:]`: a position's value depends only on the text after it."""
-    freq, logtotal = _model()
-    for i in range(stop - 1, -1, -1):
-        score = _char_logprob(simp[i]) + best[i + 1]
-        for j in range(i + 2, min(len(simp), i + 8) + 1):
-            f = freq.get(simp[i:j])
-            if f is None:
-                break
-            if f:
-                score = max(score, math.log(f) - logtotal + best[j])
-        best[i] = score
-
-
-@lru_cache(maxsize=50_000)
-def lm_score(text: str) -> float:
-    """Log-probability of the best jieba segmentation of `text` read as Simplified Chinese."""
-    simp = _simplify(text)
-    best = [0.0] * (len(simp) + 1)
-    _segment(simp, best, len(simp))
-    return best[0]
-
-
-def plausibility(text: str) -> float:
-    """`lm_score` plus a bonus per character, so readings of different lengths compare fairly."""
-    return lm_score(text) + LENGTH_BONUS * len(text)
-
-
-@lru_cache(maxsize=None)
-def _char_unigram(ch: str) -> float:
-    return _char_logprob(_t2s(ch)[:1] or ch)
-
-
-def _unigram(chars: str) -> float:
-    return sum(map(_char_unigram, chars))
 
 
 @lru_cache(maxsize=4096)
@@ -150,11 +51,11 @@ def _strip_annotations(text: str) -> str:
 
 
 def _changes_t2s(ch: str) -> bool:
-    return _t2s(ch) != ch
+    return t2s_char(ch) != ch
 
 
 def _usable(ch: str) -> bool:
-    return _is_han(ch) or ch in PUNCT
+    return is_han(ch) or ch in PUNCT
 
 
 @dataclass(frozen=True)
@@ -204,10 +105,10 @@ def _slot_chars(lead: int | None, trail: int | None, hint: str | None) -> tuple[
         if hint is None:
             return ()
         return tuple(ch for (_, _), ch in gbk_shift.decode_table().items()
-                     if _is_han(ch) and _fits(ch, hint))
+                     if is_han(ch) and _fits(ch, hint))
     if lead is None:
         return tuple(ch for _, ch in gbk_shift.chars_by_trail().get(trail, [])
-                     if _is_han(ch) and _fits(ch, hint))
+                     if is_han(ch) and _fits(ch, hint))
     if trail is None:
         return tuple(ch for _, ch in gbk_shift.chars_by_lead().get(lead, [])
                      if _usable(ch) and _fits(ch, hint))
@@ -228,7 +129,7 @@ def _han_with_lead(lead: int, hint: str | None) -> tuple[str, ...]:
     """Han characters with this lead byte that fit the reading hint; every inserted pair whose
     right character has that lead byte needs them."""
     return tuple(ch for _, ch in gbk_shift.chars_by_lead().get(lead, [])
-                 if _is_han(ch) and _fits(ch, hint))
+                 if is_han(ch) and _fits(ch, hint))
 
 
 PairBlocks = tuple[tuple[str, tuple[str, ...]], ...]
@@ -239,14 +140,14 @@ def _pair_blocks(lead: int, trail: int | None, hint: str | None) -> PairBlocks:
     """Two characters around a deleted PUA pair, (lead, a) and (b, trail) with (a, b) a PUA code,
     as blocks of a left character and the right characters that may follow it."""
     lefts = [(a, ch) for a, ch in gbk_shift.chars_by_lead().get(lead, [])
-             if a in _pua_leads() and _is_han(ch)]
+             if a in _pua_leads() and is_han(ch)]
     rights: dict[int, tuple[str, ...]] = {}
     if trail is None:
         for b in gbk_shift.LEADS:
             rights[b] = _han_with_lead(b, hint)
     else:
         for b, ch in gbk_shift.chars_by_trail().get(trail, []):
-            if _is_han(ch) and _fits(ch, hint):
+            if is_han(ch) and _fits(ch, hint):
                 rights[b] = rights.get(b, ()) + (ch,)
     codes = gbk_shift.pua_codes()
     return tuple((c1, found) for a, c1 in lefts for b, found in rights.items() if (a, b) in codes)
@@ -274,22 +175,22 @@ def _options(query: SlotQuery) -> tuple[str, ...]:
 
 
 def _unigrams(query: SlotQuery) -> list[float]:
-    """`_unigram` of each of the slot's candidates. An inserted pair's is its left character's
+    """`unigram` of each of the slot's candidates. An inserted pair's is its left character's
     plus its right character's, just as `sum` adds them; taken block by block, the hundreds of
     thousands of pairs need not be split back into characters."""
     inserted, lead, trail, hint = query
     if not inserted:
-        return list(map(_unigram, _options(query)))
+        return list(map(unigram, _options(query)))
     weights: list[float] = []
     for left, rights in _pair_blocks(lead, trail, hint):
-        weights.extend(map(_char_unigram(left).__add__, _char_unigrams(rights)))
+        weights.extend(map(char_unigram(left).__add__, _char_unigrams(rights)))
     return weights
 
 
 @lru_cache(maxsize=4096)
 def _char_unigrams(chars: tuple[str, ...]) -> tuple[float, ...]:
     """A block of right characters recurs under many left characters."""
-    return tuple(map(_char_unigram, chars))
+    return tuple(map(char_unigram, chars))
 
 
 @lru_cache(maxsize=512)
@@ -368,35 +269,6 @@ def _doc_bonuses(doc: str, before: str, after: str, cands: tuple[str, ...]) -> t
     return tuple(bonuses)
 
 
-class _Context:
-    """`plausibility(left + cand + right)` for the many candidates of one slot: the segmentation
-    of `right` is worked out once, and only the positions before it for each candidate."""
-
-    def __init__(self, left: str, right: str):
-        self.left, self.right = _simplify(left), _simplify(right)
-        self.right_best = [0.0] * (len(right) + 1)
-        _segment(self.right, self.right_best, len(right))
-        self.scores: dict[str, float] = {}
-
-    def plausibilities(self, cands: tuple[str, ...]) -> list[float]:
-        """Each candidate is scored once: the same neighbours recur across documents."""
-        for cand in filterfalse(self.scores.__contains__, cands):
-            self.scores[cand] = self._plausibility(cand)
-        return list(map(self.scores.__getitem__, cands))
-
-    def _plausibility(self, cand: str) -> float:
-        head = self.left + _simplify(cand)
-        best = [0.0] * len(head) + self.right_best
-        _segment(head + self.right, best, len(head))
-        return best[0] + LENGTH_BONUS * (len(head) + len(self.right))
-
-
-@lru_cache(maxsize=1024)
-def _context(left: str, right: str) -> _Context:
-    """Kept across documents: a template repeated in many articles brings the same neighbours."""
-    return _Context(left, right)
-
-
 @lru_cache(maxsize=65_536)
 def _choose(query: SlotQuery, left: str, right: str, doc: str) -> tuple[str, float]:
     """The most plausible of a slot's candidates between `left` and `right`, and its confidence.
@@ -409,7 +281,7 @@ def _choose(query: SlotQuery, left: str, right: str, doc: str) -> tuple[str, flo
         cands = _top_by_unigram(query) + _following(query, _followers(doc, left[-1:]))
     else:
         cands = _options(query)
-    scores = map(add, _context(left, right).plausibilities(cands),
+    scores = map(add, context(left, right).plausibilities(cands),
                  _doc_bonuses(doc, left[-1:], right[:1], cands))
     (best, cand), (second, _) = _best_two(list(zip(scores, cands)))
     return cand, CONF_SEARCHED if best - second >= 2.0 else CONF_GUESS
@@ -624,7 +496,7 @@ def _candidate_runs(text: str, settings: Settings, doc: str) -> list[tuple[_Run,
     found, after = [], 0
     for m in re.finditer(r"\?", text):
         p = m.start()
-        if p < after or p == 0 or not _is_han(text[p - 1]):
+        if p < after or p == 0 or not is_han(text[p - 1]):
             continue
         alternatives = gbk_shift.run_ends(
             text, p, lambda q: bool((SWALLOWED_PAREN if text[q] == "?" else KEPT_PAREN).match(text, q + 1)))
