@@ -8,13 +8,8 @@ from functools import lru_cache
 
 from .textmap import Edit
 
-HAN_MIN, HAN_MAX = 0x3400, 0x9FFF
-_HAN = re.compile(f"[{chr(HAN_MIN)}-{chr(HAN_MAX)}]")
+_HAN = re.compile("[\u3400-\u9fff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
-
-
-def is_han(char: str) -> bool:
-    return HAN_MIN <= ord(char) <= HAN_MAX
 
 
 @lru_cache(maxsize=2)

@@ -250,22 +250,24 @@ def _short_pieces(doc: str) -> frozenset[str]:
     return frozenset(doc[i:i + n] for n in (3, 4) for i in range(len(doc) - n + 1))
 
 
-def _in_doc(doc: str, piece: str) -> bool:
-    """`piece in doc`, from the set of short pieces where it is three or four characters long."""
-    return piece in _short_pieces(doc) if 3 <= len(piece) <= 4 else piece in doc
+def _in_doc(doc: str, piece: str, pieces: frozenset[str] | None = None) -> bool:
+    """`piece in doc`, from the set of short pieces where it is three or four characters long
+    (`pieces`: that set, when the caller has it already)."""
+    if 3 <= len(piece) <= 4:
+        return piece in (_short_pieces(doc) if pieces is None else pieces)
+    return piece in doc
 
 
 @lru_cache(maxsize=65_536)
 def _doc_bonuses(doc: str, before: str, after: str, cands: tuple[str, ...]) -> tuple[float, ...]:
     """DOC_BONUS for each candidate that stands between the same neighbours elsewhere in the
-    document, else 0.0 (`_in_doc`, inlined: it runs for every candidate). Cached because slots
-    with different contexts often share the characters either side."""
+    document, else 0.0. Cached because slots with different contexts often share the characters
+    either side."""
     pieces = _short_pieces(doc)
     bonuses = []
     for cand in cands:
         norm = unicodedata.normalize("NFKC", before + cand + after)
-        found = norm in pieces if 3 <= len(norm) <= 4 else len(norm) > 4 and norm in doc
-        bonuses.append(DOC_BONUS if found else 0.0)
+        bonuses.append(DOC_BONUS if len(norm) >= 3 and _in_doc(doc, norm, pieces) else 0.0)
     return tuple(bonuses)
 
 
