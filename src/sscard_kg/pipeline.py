@@ -31,6 +31,7 @@ __all__ = ["ArticleReport", "BuildResult", "build", "process"]
 # Articles per worker task, validated in one pyshacl call: bigger calls cost less per article but
 # hold more memory and leave the workers less evenly loaded (3k articles: 100 beat 50 and 200).
 MAX_BATCH = 100
+MIN_BATCH = 8   # below this, pyshacl's cost per call outweighs an even finish
 # Fewer articles than this to extract are not worth starting workers for (about 2 s to start and
 # warm up a pool, against 20-30 ms an article).
 IN_PROCESS_BELOW = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", 64))
@@ -179,9 +180,17 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
 
 
 def _chunks_for(count: int, workers: int, spread: bool = True) -> list[tuple[int, int]]:
-    """Batches of at most MAX_BATCH; spread, about four per worker so that a slow article does not idle the rest."""
-    size = max(1, min(MAX_BATCH, math.ceil(count / (workers * 4)))) if spread else MAX_BATCH
-    return [(i, min(i + size, count)) for i in range(0, count, size)]
+    """Batches of at most MAX_BATCH. Spread over workers, each is a quarter of a worker's share of
+    what is left, down to MIN_BATCH: a slow article does not idle the rest, and the last batches,
+    small, end about together and leave the writer little to do once the workers are done."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < count:
+        left = count - start
+        size = max(min(MIN_BATCH, left), min(MAX_BATCH, math.ceil(left / (workers * 4)))) if spread else MAX_BATCH
+        bounds.append((start, min(start + size, count)))
+        start += size
+    return bounds
 
 
 def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> tuple[list[SourceRef], set[str]]:
