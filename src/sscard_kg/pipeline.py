@@ -240,7 +240,7 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
     If a worker dies (out of memory, a crash in native code), the chunks it held are retried one
     article per task in a new pool, and an article that kills a worker again is reported failed.
     """
-    from .batch import init_worker
+    from .batch import init_worker, run_worker_batch
 
     context = _worker_context()
     queue = [(chunk, False) for chunk in reversed(chunks)]
@@ -254,7 +254,7 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
                 while queue and len(running) < workers * 2 and not broken:
                     chunk, alone = queue.pop()
                     try:
-                        running[pool.submit(run_batch, chunk, stamp)] = (chunk, alone)
+                        running[pool.submit(run_worker_batch, chunk, stamp)] = (chunk, alone)
                     except BrokenProcessPool:
                         broken.append((chunk, alone))
                 if not running:
