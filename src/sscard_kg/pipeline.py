@@ -77,7 +77,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
 
     from .extract import version
     from .rdf import article_iri
-    from .store import article_graphs, article_states, ensure_reference, open_store, recover
+    from .store import article_graphs, article_states, default_store, ensure_reference, open_store, recover
     from .summary import refresh as refresh_summary
 
     if executor not in EXECUTORS:
@@ -86,15 +86,17 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         raise SscardError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     result = BuildResult()
     limits = Limits.current(max_bytes, url_timeout)
+    refs, seen_keys = _unique(collect(list(paths)), result)
+    workers = max(1, workers or os.cpu_count() or 1)
+    pooled = executor == "local" and workers > 1
+    if pooled and len(refs) >= IN_PROCESS_BELOW and not Path(store or default_store()).exists():
+        _start_fork_server()  # a new store: every article is to be extracted
     db = open_store(store)
     recover(db)
     stamp = version()
     ensure_reference(db, stamp)
     states = article_states(db)
-    refs, seen_keys = _unique(collect(list(paths)), result)
 
-    workers = max(1, workers or os.cpu_count() or 1)
-    pooled = executor == "local" and workers > 1
     todo: list[Task] = []
     kept = 0
     for ref in refs:

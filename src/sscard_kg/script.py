@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress, count
+from operator import ne
 
 from .textmap import Edit
 
@@ -34,8 +36,8 @@ def detect_language(text: str) -> str:
     if not han or len(han) < latin // 8 or (len(han) < 20 and latin > len(han)):  # a short text: the more letters
         return "en"
     sample = "".join(han[:5000])
-    traditional = sum(a != b for a, b in zip(sample, to_simplified(sample)))
-    simplified = sum(a != b for a, b in zip(sample, to_traditional(sample)))
+    traditional = sum(map(ne, sample, to_simplified(sample)))
+    simplified = sum(map(ne, sample, to_traditional(sample)))
     return "zh-Hant" if traditional > simplified else "zh-Hans"
 
 
@@ -73,4 +75,4 @@ def simplified_edits(text: str) -> list[Edit]:
         return []
     if len(converted) != len(text):
         converted = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in text)
-    return [Edit(i, i + 1, b, "t2s") for i, (a, b) in enumerate(zip(text, converted)) if a != b]
+    return [Edit(i, i + 1, converted[i], "t2s") for i in compress(count(), map(ne, text, converted))]
