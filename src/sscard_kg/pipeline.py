@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +140,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
             if reports and outcome.report:
                 result.reports.append(outcome.report)
 
+    flushed = None
     if executor == "dask":
         from .distributed import run_on_dask
         from .store import bulk_load
@@ -156,17 +157,8 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
             if not shards:
                 shutil.rmtree(shard_dir, ignore_errors=True)
     else:
-        from .store import write_graph
-
         runner = _in_process if local else _in_workers
-        written = 0
-        for outcome in runner(chunks, stamp, limits, workers):
-            if outcome.nquads is not None and not outcome.error:
-                write_graph(db, outcome.graph, outcome.nquads, exists=outcome.graph in states)
-                written += 1
-                if written % FLUSH_EVERY == 0:
-                    db.flush()
-            settle(outcome)
+        flushed = _write(db, runner(chunks, stamp, limits, workers), states, settle)
 
     if prune:
         for graph, key in sorted(article_graphs(db).items()):
@@ -174,11 +166,34 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
                 db.remove_graph(NamedNode(graph))
                 result.pruned.append(key)
     refresh_summary(db, article_states(db) if result.built or result.pruned else states)
+    if flushed is not None:
+        flushed.result()
     db.flush()
     for items in (result.built, result.unchanged, result.failed, result.pruned):
         items.sort()
     result.reports.sort(key=lambda r: r.source)
     return result
+
+
+def _write(db, outcomes: Iterable[Outcome], states: dict, settle: Callable[[Outcome], None]) -> Future:
+    """Write each article graph as its outcome comes in, then settle it. Every FLUSH_EVERY
+    articles and after the last, the store is flushed in a background thread (pyoxigraph lets go
+    of the GIL), so writing goes on meanwhile and the summary is computed while the last articles
+    reach disk; the future returned is that last flush."""
+    from .store import write_graph
+
+    flusher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sscard-flush")
+    written = 0
+    for outcome in outcomes:
+        if outcome.nquads is not None and not outcome.error:
+            write_graph(db, outcome.graph, outcome.nquads, exists=outcome.graph in states)
+            written += 1
+            if written % FLUSH_EVERY == 0:
+                flusher.submit(db.flush)
+        settle(outcome)
+    last = flusher.submit(db.flush)
+    flusher.shutdown(wait=False)
+    return last
 
 
 def _chunks_for(count: int, workers: int, spread: bool = True) -> list[tuple[int, int]]:
