@@ -71,6 +71,15 @@ class Gazetteer:
     def by_type(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.type == kind]
 
+    def alias_table(self, kind: str, english: bool) -> dict[str, Entry]:
+        """{alias (lower-cased in English): entry} of one kind's aliases in one script."""
+        table: dict[str, Entry] = {}
+        for entry in self.by_type(kind):
+            for alias in entry.aliases:
+                if alias.isascii() == english and len(alias) >= 2:
+                    table.setdefault(alias.lower() if english else alias, entry)
+        return table
+
     def find(self, kind: str, text: str, english: bool) -> list[tuple[int, int, Entry]]:
         """Non-overlapping matches of `kind` aliases in `text`, longest alias first at each place."""
         pattern, table = self._matcher(kind, english)
@@ -82,20 +91,16 @@ class Gazetteer:
     def _matcher(self, kind: str, english: bool):
         key = (kind, english)
         if key not in self._matchers:
-            table: dict[str, Entry] = {}
-            for entry in self.by_type(kind):
-                for alias in entry.aliases:
-                    is_latin = alias.isascii()
-                    if is_latin == english and len(alias) >= 2:
-                        table.setdefault(alias.lower() if english else alias, entry)
-            if not table:
-                self._matchers[key] = (None, {})
-            else:
-                aliases = alias_pattern(table)
-                flags = re.I if english else 0
-                regex = rf"(?<![A-Za-z])(?:{aliases})(?![A-Za-z])" if english else f"(?:{aliases})"
-                self._matchers[key] = (re.compile(regex, flags), table)
+            table = self.alias_table(kind, english)
+            pattern = compile_fast(alias_regex(table, english), re.I if english else 0) if table else None
+            self._matchers[key] = (pattern, table)
         return self._matchers[key]
+
+
+def alias_regex(table: dict[str, Entry], english: bool) -> str:
+    """Any alias of the table; in English, not inside a longer word."""
+    aliases = alias_pattern(table)
+    return rf"(?<![A-Za-z])(?:{aliases})(?![A-Za-z])" if english else f"(?:{aliases})"
 
 
 def alias_pattern(aliases) -> str:
