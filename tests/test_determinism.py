@@ -6,8 +6,8 @@ import shutil
 
 import sscard_kg
 from sscard_kg.extract import extract, version
-from sscard_kg.rdf import article_quads, to_turtle
-from sscard_kg.sources import SourceRef, read
+from sscard_kg.rdf import article_quads, article_triples, nquads, to_turtle
+from sscard_kg.sources import SourceRef, collect, read
 
 
 def test_article_turtle_is_byte_identical_across_runs(seed_file):
@@ -27,3 +27,18 @@ def test_store_export_is_identical_for_a_copy_in_another_folder(seeds_dir, tmp_p
         assert sscard_kg.build([str(source)], store=store, workers=1).ok
         exports.append(sscard_kg.export("turtle", store=store))
     assert exports[0] == exports[1]
+
+
+def test_the_workers_n_quads_are_the_bytes_pyoxigraphs_serialiser_gives(seeds_dir, dev_dir):
+    """Workers write each graph's N-Quads from its terms; escapes in quotes (\\, ", line breaks)
+    and language tags must come out as pyoxigraph writes them."""
+    from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
+
+    tricky = (NamedNode("https://example.org/s"), NamedNode("https://example.org/p"),
+              Literal('a "quote", a \\ and\na line\tbreak\r', language="zh-Hans"))
+    graph = NamedNode("https://example.org/g")
+    assert nquads(graph, [tricky]) == serialize([Quad(*tricky, graph)], format=RdfFormat.N_QUADS)
+    for ref in collect([str(seeds_dir), str(dev_dir)]):
+        extraction = extract(read(ref))[1]
+        graph, triples = article_triples(extraction, version())
+        assert nquads(graph, triples) == serialize(article_quads(extraction, version()), format=RdfFormat.N_QUADS)

@@ -5,12 +5,12 @@ changes no result."""
 from __future__ import annotations
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode
 from rdflib.plugins.stores.memory import Memory
 
 from sscard_kg import validate
 from sscard_kg.extract import extract, version
-from sscard_kg.rdf import article_quads
+from sscard_kg.rdf import article_triples
 from sscard_kg.sources import collect, read
 
 SS = "https://w3id.org/sscard-kg/ontology#"
@@ -18,37 +18,37 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @pytest.fixture(scope="module")
-def graphs(seeds_dir) -> dict[str, list[Quad]]:
+def graphs(seeds_dir) -> dict[str, list[tuple]]:
     found = {}
     for ref in collect([str(seeds_dir)]):
-        quads = article_quads(extract(read(ref))[1], version())
-        found[quads[0].graph_name.value] = quads
+        graph, triples = article_triples(extract(read(ref))[1], version())
+        found[graph.value] = triples
     return found
 
 
-def _broken(quads: list[Quad], predicate: str, replace) -> list[Quad]:
-    """The quads with the first `predicate` quad (in N-Quads order) replaced by what `replace`
-    returns (None drops it)."""
+def _broken(triples: list[tuple], predicate: str, replace) -> list[tuple]:
+    """The triples with the first `predicate` triple (in N-Triples order) replaced by what
+    `replace` returns (None drops it)."""
     out, done = [], False
-    for quad in sorted(quads, key=str):
-        if not done and quad.predicate.value == SS + predicate:
+    for triple in sorted(triples, key=lambda t: " ".join(map(str, t))):
+        if not done and triple[1].value == SS + predicate:
             done = True
-            new = replace(quad)
+            new = replace(triple)
             out.extend([new] if new is not None else [])
         else:
-            out.append(quad)
+            out.append(triple)
     assert done, predicate
     return out
 
 
-def _with_object(quad: Quad, obj) -> Quad:
-    return Quad(quad.subject, quad.predicate, obj, quad.graph_name)
+def _with_object(triple: tuple, obj) -> tuple:
+    return triple[0], triple[1], obj
 
 
 BREAKS = {
     "no value": ("value", lambda q: None, "exactly one decimal value"),
     "unknown unit": ("unit", lambda q: _with_object(q, Literal("kg")), "the unit must be"),
-    "as-of date as a string": ("asOf", lambda q: _with_object(q, Literal(q.object.value)), "the as-of date must be"),
+    "as-of date as a string": ("asOf", lambda q: _with_object(q, Literal(q[2].value)), "the as-of date must be"),
     "bad content hash": ("contentHash", lambda q: _with_object(q, Literal("not-a-hash")), "SHA-256"),
     "evidence that is not evidence": ("evidence", lambda q: _with_object(q, NamedNode("https://example.org/x")),
                                       "evidence span"),

@@ -74,10 +74,10 @@ class Outcome:
 
 def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> list[Outcome]:
     """Read, extract, turn into quads and validate each task; never raises for one bad article."""
-    from pyoxigraph import RdfFormat, serialize
+    from pyoxigraph import NamedNode
 
     from .extract import extract, version
-    from .rdf import article_quads
+    from .rdf import article_triples, nquads
     from .validate import validate_graphs
 
     if limits is not None:
@@ -102,10 +102,10 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
                 outcome.unchanged = True
                 continue
             _, extraction = extract(article)
-            quads = article_quads(extraction, stamp)
-            outcome.graph = quads[0].graph_name.value
+            graph, triples = article_triples(extraction, stamp)
+            outcome.graph = graph.value
             outcome.report = report(extraction)
-            graphs[outcome.graph] = quads
+            graphs[outcome.graph] = triples
         except SourceError as exc:
             outcome.error = exc.reason
         except Exception as exc:  # an extractor bug must not lose the other articles
@@ -121,9 +121,9 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
             outcome.error = "the graph fails validation: " + "; ".join(problems[outcome.graph])
             outcome.graph = outcome.report = None
             continue
-        quads = graphs[outcome.graph]
-        outcome.nquads = serialize(quads, format=RdfFormat.N_QUADS)
-        outcome.quads = len(quads)
+        triples = graphs[outcome.graph]
+        outcome.nquads = nquads(NamedNode(outcome.graph), triples)
+        outcome.quads = len(triples)
     return outcomes
 
 
@@ -161,14 +161,15 @@ def warm_up() -> None:
     """Load what the first article would (dictionaries, reference data, shapes) ahead of time."""
     from .extract import extract, version
     from .model import Article
-    from .rdf import article_quads
+    from .rdf import article_triples, nquads
     from .validate import validate_graphs
 
     stamp = version()
     article = Article(source="warm-up", source_key="warm-up", raw=WARM_UP_TEXT, content_hash="0" * 64,
                       format="text", published="2024-01-24", date_stated=True)
-    quads = article_quads(extract(article)[1], stamp)
-    validate_graphs({quads[0].graph_name.value: quads})
+    graph, triples = article_triples(extract(article)[1], stamp)
+    validate_graphs({graph.value: triples})
+    nquads(graph, triples)
     _loaded_version["stamp"] = stamp
 
 

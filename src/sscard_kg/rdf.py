@@ -72,23 +72,37 @@ def _entity_iri(key: str) -> NamedNode:
 
 
 class _Graph:
-    """Collects the quads of one article graph, each once, in the order they are made."""
+    """Collects the triples of one article graph, each once, in the order they are made."""
 
-    def __init__(self, graph: NamedNode):
-        self.graph = graph
-        self.quads: dict[Quad, None] = {}
+    def __init__(self):
+        self.triples: dict[tuple, None] = {}
 
     def add(self, s, p, o) -> None:
         if o is not None:
-            self.quads[Quad(s, p, o, self.graph)] = None
+            self.triples[(s, p, o)] = None
 
 
 def article_quads(extraction: Extraction, version: str) -> list[Quad]:
-    """All quads of one article's named graph, in the order the extraction gives them: the same
-    for the same article, so serialisation is byte-stable without sorting."""
+    """All quads of one article's named graph, in the order the extraction gives them."""
+    graph, triples = article_triples(extraction, version)
+    return [Quad(s, p, o, graph) for s, p, o in triples]
+
+
+def nquads(graph: NamedNode, triples: list[tuple]) -> bytes:
+    """The N-Quads of one graph's triples, in their order. Each term is written as pyoxigraph
+    writes it in N-Triples (its `str`), so these are the bytes its serialiser gives, without
+    first making a Quad of each triple."""
+    name = str(graph)
+    return "".join(f"{s} {p} {o} {name} .\n" for s, p, o in triples).encode()
+
+
+def article_triples(extraction: Extraction, version: str) -> tuple[NamedNode, list[tuple]]:
+    """One article's graph name and its (subject, predicate, object) terms, in the order the
+    extraction gives them: the same for the same article, so its N-Quads are byte-stable
+    without sorting."""
     art = extraction.article
     node = article_iri(art.source_key)
-    g = _Graph(node)
+    g = _Graph()
     g.add(node, TYPE, SCHEMA("NewsArticle"))
     g.add(node, SS("sourceFile"), _text(art.source))
     g.add(node, SS("sourceKey"), _text(art.source_key))
@@ -110,7 +124,7 @@ def article_quads(extraction: Extraction, version: str) -> list[Quad]:
         _mention(g, node, mention, art.published)
     for measurement in extraction.measurements:
         _measurement(g, node, measurement, gaz)
-    return list(g.quads)
+    return node, list(g.triples)
 
 
 def _describe(g: _Graph, iri: NamedNode, kind: str, label: str) -> None:

@@ -10,9 +10,10 @@ a value that is itself a focus node (a date) is charged to every article whose g
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
-from pyoxigraph import BlankNode, NamedNode, Quad
+from pyoxigraph import BlankNode, NamedNode
 from pyoxigraph import Literal as OxLiteral
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
@@ -75,8 +76,8 @@ def _term(term):
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _to_rdflib(quads: list[Quad]) -> Graph:
-    """The triples of `quads` the shapes can read, as an rdflib graph."""
+def _to_rdflib(triples: Iterable[tuple]) -> Graph:
+    """The triples the shapes can read, as an rdflib graph."""
     read = constrained_predicates()
     converted: dict = {}  # predicates, classes, units, kinds and dates recur: convert each once
 
@@ -87,8 +88,7 @@ def _to_rdflib(quads: list[Quad]) -> Graph:
         return found
 
     graph = Graph(store=TripleIndex())
-    graph.store.addN((term(q.subject), term(q.predicate), term(q.object), graph)
-                     for q in quads if q.predicate.value in read)
+    graph.store.addN((term(s), term(p), term(o), graph) for s, p, o in triples if p.value in read)
     return graph
 
 
@@ -159,14 +159,15 @@ class TripleIndex(Store):
         return iter(())
 
 
-def validate_graphs(graphs: dict[str, list[Quad]]) -> dict[str, list[str]]:
-    """{article IRI: quads} → {article IRI: violation messages}; an empty list means valid."""
+def validate_graphs(graphs: dict[str, list[tuple]]) -> dict[str, list[str]]:
+    """{article IRI: its (subject, predicate, object) terms} → {article IRI: violation messages};
+    an empty list means valid."""
     from pyshacl import validate
 
     problems: dict[str, list[str]] = {iri: [] for iri in graphs}
     if not graphs:
         return problems
-    data = _to_rdflib([q for quads in graphs.values() for q in quads])
+    data = _to_rdflib(triple for triples in graphs.values() for triple in triples)
     conforms, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none",
                                    allow_warnings=True, advanced=False)
     if conforms:
@@ -185,15 +186,15 @@ def validate_graphs(graphs: dict[str, list[Quad]]) -> dict[str, list[str]]:
     return {iri: sorted(messages) for iri, messages in problems.items()}
 
 
-def _owners(graphs: dict[str, list[Quad]]) -> dict[str | tuple[str, str], list[str]]:
+def _owners(graphs: dict[str, list[tuple]]) -> dict[str | tuple[str, str], list[str]]:
     """Focus node → the articles whose graphs hold it: subjects, and the targeted objects (dates)."""
     owners: dict[str | tuple[str, str], set[str]] = defaultdict(set)
     targeted = object_targets()
-    for iri, quads in graphs.items():
-        for quad in quads:
-            owners[quad.subject.value].add(iri)
-            if quad.predicate.value in targeted:
-                owners[_node_key(quad.object)].add(iri)
+    for iri, triples in graphs.items():
+        for s, p, o in triples:
+            owners[s.value].add(iri)
+            if p.value in targeted:
+                owners[_node_key(o)].add(iri)
     return {node: sorted(iris) for node, iris in owners.items()}
 
 
@@ -206,6 +207,6 @@ def _node_key(node) -> str | tuple[str, str]:
     return node.value if isinstance(node, (NamedNode, BlankNode)) else str(node)
 
 
-def _owner_by_prefix(node: str, graphs: dict[str, list[Quad]]) -> str | None:
+def _owner_by_prefix(node: str, graphs: dict[str, list[tuple]]) -> str | None:
     return next((iri for iri in graphs if node.startswith(iri)), None)
 
