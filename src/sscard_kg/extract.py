@@ -13,8 +13,8 @@ from .clean.boilerplate import Segment
 from .dates import find_dates
 from .dating import agreeing_years, dateline_in_year, publication_date, year_from_statistics
 from .entities import Found, find_named, find_people, find_places
-from .facts import Draft, draft_measurements, value_key
-from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped
+from .facts import Draft, draft_measurements
+from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
 from .numbers import Quantity, find_quantities
 
 EXTRACTOR_VERSION = "1"

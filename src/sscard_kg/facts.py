@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 from .dates import DateMention, period_end
 from .entities import Found
@@ -430,7 +429,3 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
     kind = "target" if target else "change" if change else "level"
     return Draft(q, metric, unit, kind, as_of, period_start, inferred,
                  _region_for(gaz, text, q, span, places), _official_for(q, span, para, people), span, subject)
-
-
-def value_key(value: Decimal) -> str:
-    return format(value.normalize(), "f")

@@ -95,3 +95,8 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     measurements: list[Measurement] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+
+
+def value_key(value: Decimal) -> str:
+    """A decimal as plain digits, without exponent or trailing zeros: one text per value."""
+    return format(value.normalize(), "f")

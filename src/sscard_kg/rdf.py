@@ -12,9 +12,8 @@ import re
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
 
-from .facts import value_key
 from .gazetteer import load as load_gazetteer
-from .model import Evidence, Extraction, Measurement, Mention
+from .model import Evidence, Extraction, Measurement, Mention, value_key
 
 BASE = "https://w3id.org/sscard-kg/id/"
 PREFIXES = {
