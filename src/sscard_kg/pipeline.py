@@ -187,16 +187,17 @@ def _write(db, outcomes: Iterable[Outcome], states: dict, settle: Callable[[Outc
 
     flusher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sscard-flush")
     written = 0
-    for outcome in outcomes:
-        if outcome.nquads is not None and not outcome.error:
-            write_graph(db, outcome.graph, outcome.nquads, exists=outcome.graph in states)
-            written += 1
-            if written % FLUSH_EVERY == 0:
-                flusher.submit(db.flush)
-        settle(outcome)
-    last = flusher.submit(db.flush)
-    flusher.shutdown(wait=False)
-    return last
+    try:
+        for outcome in outcomes:
+            if outcome.nquads is not None and not outcome.error:
+                write_graph(db, outcome.graph, outcome.nquads, exists=outcome.graph in states)
+                written += 1
+                if written % FLUSH_EVERY == 0:
+                    flusher.submit(db.flush)
+            settle(outcome)
+        return flusher.submit(db.flush)
+    finally:
+        flusher.shutdown(wait=False)
 
 
 def _chunks_for(count: int, workers: int, spread: bool = True) -> list[tuple[int, int]]:
