@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from .prefilter import compile_fast
 from .script import to_simplified
@@ -181,8 +181,6 @@ def reference_version() -> str:
 
 
 def _labels(graph: Triples, node) -> tuple[str, str, tuple[str, ...]]:
-    from pyoxigraph import Literal
-
     zh, en, aliases = None, None, []
     for predicate in (SKOS + "prefLabel", SKOS + "altLabel"):
         for label in graph.objects(node, predicate):

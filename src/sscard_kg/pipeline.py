@@ -32,8 +32,8 @@ __all__ = ["ArticleReport", "BuildResult", "build", "process"]
 # hold more memory and leave the workers less evenly loaded (3k articles: 100 beat 50 and 200).
 MAX_BATCH = 100
 MIN_BATCH = 8   # below this, pyshacl's cost per call outweighs an even finish
-# Fewer articles than this to extract are not worth starting workers for (about 2 s to start and
-# warm up a pool, against 20-30 ms an article).
+# Fewer articles than this to extract are not worth starting workers for (about 1.5 s to start and
+# warm up a pool, against 10-15 ms an article).
 IN_PROCESS_BELOW = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", 64))
 READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
 # Articles written between flushes. RocksDB memtables grow ~230 MB a 1,000 articles until flushed;
