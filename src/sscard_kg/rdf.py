@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
 
@@ -34,8 +35,9 @@ PREFIXES = {
 
 
 def _ns(prefix: str):
+    """IRIs of one vocabulary by local name, each made once (a graph names the same few hundreds of times)."""
     base = PREFIXES[prefix]
-    return lambda local: NamedNode(base + local)
+    return lru_cache(maxsize=None)(lambda local: NamedNode(base + local))
 
 
 SS, SCHEMA, PROV, SKOS, XSD, RDF = (_ns(p) for p in ("ss", "schema", "prov", "skos", "xsd", "rdf"))
