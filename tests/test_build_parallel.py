@@ -34,6 +34,17 @@ def test_two_workers_give_the_same_store_as_one(corpus, one_process, tmp_path, m
     assert dump(tmp_path / "store") == dump(store)
 
 
+@pytest.mark.parametrize("count, workers", [(1, 2), (18, 2), (64, 2), (1000, 2), (10_000, 2), (999, 3), (250, 1)])
+def test_batches_cover_every_article_once_and_shrink_toward_the_end(count, workers):
+    bounds = pipeline._chunks_for(count, workers)
+    assert [a for a, _ in bounds] == [0] + [b for _, b in bounds[:-1]] and bounds[-1][1] == count
+    sizes = [b - a for a, b in bounds]
+    assert max(sizes) <= pipeline.MAX_BATCH and sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= pipeline.MIN_BATCH
+    if count >= 4 * workers * pipeline.MAX_BATCH:  # a large build opens with full batches
+        assert sizes[0] == pipeline.MAX_BATCH
+
+
 def test_dask_cluster_gives_the_same_store(corpus, one_process, tmp_path):
     distributed = pytest.importorskip("distributed", reason="the dask executor needs the distributed package")
     store, first = one_process
