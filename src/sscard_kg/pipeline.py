@@ -88,7 +88,8 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     if pooled and len(refs) >= IN_PROCESS_BELOW and not Path(store or default_store()).exists():
         _start_fork_server()  # a new store: every article is to be extracted
 
-    from pyoxigraph import NamedNode  # the extractor's modules take ~0.15 s: imported once the server is on its way
+    # The extractor's modules take ~0.15 s to import: they come once the fork server is on its way.
+    from pyoxigraph import NamedNode
 
     from .extract import version
     from .rdf import article_iri
