@@ -88,8 +88,8 @@ def replace_graph(store: Store, graph: NamedNode, quads: list[Quad], exists: boo
 def write_graph(store: Store, graph: str, nquads: bytes, exists: bool | None = None) -> None:
     """Write one article graph from its N-Quads: removed if present, then loaded in one transaction.
 
-    The N-Quads are pyoxigraph's serialisation of terms it has already checked, so the parser
-    skips checking them again (`lenient`: about half the parsing time)."""
+    The N-Quads are written from terms pyoxigraph has already checked, in its own N-Triples form
+    (`rdf.nquads`), so the parser skips checking them again (`lenient`: about half the parsing time)."""
     node = NamedNode(graph)
     if exists if exists is not None else store.contains_named_graph(node):
         store.remove_graph(node)
