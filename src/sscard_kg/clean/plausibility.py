@@ -5,23 +5,96 @@ of different lengths compare fairly. The mojibake search ranks its candidate rea
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import math
+import os
 import re
+import struct
+import sys
+import tempfile
+from array import array
 from functools import lru_cache
 from itertools import filterfalse
+from pathlib import Path
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PUNCT = set("，。、“”‘’：；！？（）《》〈〉【】—…·「」『』")
 LENGTH_BONUS = 5.0  # nats per character, so that a longer reading is not penalised for its length
+COMPACT_FORMAT = 1  # of the cached word frequencies; a new one is written when this changes
 
 
 @lru_cache(maxsize=1)
 def _model() -> tuple[dict[str, int], float]:
-    import jieba
+    """jieba's word frequencies (with its zero-count prefixes) and the log of their total.
 
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ, math.log(jieba.dt.total)
+    They are read from a compact copy kept in the user's cache folder: ~0.13 s, against ~0.6 s
+    for jieba's own cache (a marshalled dict), which every build's fork server would wait for.
+    """
+    dictionary = _jieba_dictionary()
+    cached = _cache_path(dictionary) if dictionary else None
+    model = _read_compact(cached) if cached else None
+    if model is None:
+        import jieba
+
+        jieba.setLogLevel(60)
+        jieba.dt.check_initialized()
+        model = jieba.dt.FREQ, jieba.dt.total
+        if cached:
+            _write_compact(cached, *model)
+    freq, total = model
+    return freq, math.log(total)
+
+
+def _jieba_dictionary() -> Path | None:
+    """jieba's default dictionary, found without importing jieba (~0.06 s)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).with_name("dict.txt")
+    return path if path.is_file() else None
+
+
+def _cache_path(dictionary: Path) -> Path:
+    """A name that changes with the dictionary file (its place, size and time) and the format."""
+    stat = dictionary.stat()
+    key = f"{COMPACT_FORMAT}|{dictionary}|{stat.st_size}|{stat.st_mtime_ns}|{sys.byteorder}"
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sscard-kg"
+    return folder / f"jieba-freq-{hashlib.sha256(key.encode()).hexdigest()[:16]}.bin"
+
+
+def _write_compact(path: Path, freq: dict[str, int], total: int) -> None:
+    """Words joined by newlines (a dictionary line holds no newline), then their counts as
+    unsigned 64-bit integers; written to a temporary file and renamed, so a reader never sees
+    half of it. A cache that cannot be written is only a slower next start."""
+    words = "\n".join(freq).encode("utf-8")
+    counts = array("Q", freq.values())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+        with os.fdopen(fd, "wb") as out:
+            out.write(struct.pack("<QQQ", total, len(counts), len(words)))
+            out.write(words)
+            out.write(counts.tobytes())
+        os.replace(temporary, path)
+    except (OSError, OverflowError):
+        return
+
+
+def _read_compact(path: Path) -> tuple[dict[str, int], int] | None:
+    """The model `_write_compact` wrote, or None if there is none or it does not add up."""
+    try:
+        data = path.read_bytes()
+        total, count, size = struct.unpack_from("<QQQ", data)
+        start = struct.calcsize("<QQQ")
+        words = data[start:start + size].decode("utf-8").split("\n")
+        counts = array("Q")
+        counts.frombytes(data[start + size:])
+    except (OSError, struct.error, UnicodeDecodeError, ValueError):
+        return None
+    if len(words) != count or len(counts) != count:
+        return None
+    return dict(zip(words, counts)), total
 
 
 def load_models() -> None:
