@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
-from sscard_kg.clean.pinyin import pinyin_edits
+from sscard_kg.clean.pinyin import pinyin_edits, readings
 from sscard_kg.textmap import MappedText, apply_edits
 
 TONED = re.compile(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
@@ -56,3 +60,21 @@ def test_undamaged_articles_get_no_edits(seed_file, dev_dir):
     texts += [p.read_text(encoding="utf-8") for p in sorted(dev_dir.glob("d*.txt"))
               if not TONED.search(p.read_text(encoding="utf-8"))]
     assert sum(len(pinyin_edits(t)) for t in texts) == 0
+
+
+def test_readings_match_pypinyin_with_its_phrase_dictionary(dev_dir):
+    """Readings come from pypinyin loaded without its phrases; they must equal those of a
+    pypinyin loaded whole, for every character of the dev articles."""
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(dev_dir.glob("d*.txt")))
+    chars = sorted(set(re.findall(r"[\u4e00-\u9fff]", text)))
+    script = ("import json, sys\nfrom pypinyin import Style, pinyin\n"
+              "from pypinyin.constants import PHRASES_DICT\nassert PHRASES_DICT\n"
+              "print(json.dumps([[sorted(pinyin(c, style=s, heteronym=True)[0]) for s in (Style.TONE, Style.NORMAL)]"
+              " for c in sys.argv[1]]))")
+    env = {k: v for k, v in os.environ.items() if k != "PYPINYIN_NO_PHRASES"}
+    whole = json.loads(subprocess.run([sys.executable, "-c", script, "".join(chars)], env=env,
+                                      capture_output=True, text=True, check=True).stdout)
+    ours = [[sorted(readings(c, toned)) for toned in (True, False)] for c in chars]
+    assert len(chars) > 500
+    assert ours == whole
+    assert "PYPINYIN_NO_PHRASES" not in os.environ
