@@ -83,8 +83,13 @@ def _unit_fits(metric: Metric, unit: str | None) -> bool:
     return metric.default_unit is None or unit in COMPATIBLE_UNITS.get(metric.default_unit, {None})
 
 
-def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantity,
-                  sentence: str, english: bool, follows_figure: bool = False) -> tuple[Metric | None, str]:
+def sentence_metrics(gaz: Gazetteer, sentence: str) -> list[Metric]:
+    """The metrics a sentence can name: those whose required words (if any) it holds."""
+    return [m for m in gaz.metrics if m.requires is None or m.requires.search(sentence)]
+
+
+def choose_metric(metrics: list[Metric], text: str, window: tuple[int, int], q: Quantity,
+                  english: bool, follows_figure: bool = False) -> tuple[Metric | None, str]:
     """The metric named nearest before the quantity (latest end, then longest), or right after it.
 
     In English a noun right after the previous figure names that figure (`12.44 million new
@@ -94,9 +99,7 @@ def choose_metric(gaz: Gazetteer, text: str, window: tuple[int, int], q: Quantit
     after = text[q.end:q.end + 60]
     after = after.lower() if english else after
     best: tuple[int, int, Metric, str] | None = None
-    for metric in gaz.metrics:
-        if metric.requires is not None and not metric.requires.search(sentence):
-            continue
+    for metric in metrics:
         if not _unit_fits(metric, q.unit):
             continue
         for pattern in metric.after:
@@ -359,10 +362,11 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
                if _is_change(text, span, group[0]) for q in group}
     drafts: list[Draft] = []
     previous_end, previous_metric = span[0], None
+    metrics = sentence_metrics(c.gaz, sentence_key)
     for q in inside:
         window = (previous_end, q.start)
         metric, subject = (listed[q], "") if q in listed else choose_metric(
-            c.gaz, text, window, q, sentence_key, c.english, follows_figure=previous_end > span[0])
+            metrics, text, window, q, c.english, follows_figure=previous_end > span[0])
         if metric is None and previous_metric is not None and _restates(text, window, c.english) \
                 and _unit_fits(previous_metric, q.unit):
             metric = previous_metric

@@ -37,6 +37,8 @@ def detect_language(text: str) -> str:
         return "en"
     sample = "".join(han[:5000])
     traditional = sum(map(ne, sample, to_simplified(sample)))
+    if not traditional:  # nothing to simplify: Simplified, whatever s2t would change (it is the slower)
+        return "zh-Hans"
     simplified = sum(map(ne, sample, to_traditional(sample)))
     return "zh-Hant" if traditional > simplified else "zh-Hans"
 
