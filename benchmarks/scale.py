@@ -2,7 +2,12 @@
 RSS of the build (all processes), store size, the unchanged re-build time, the latency (p50/p99) of
 each named query in queries/, and the floor: the same quads loaded by Oxigraph's bulk loader alone.
 
-    python benchmarks/scale.py 1000 10000 [--workers 2] [--base /tmp/sscard-scale]
+    python benchmarks/scale.py 1000 10000 [--workers 2] [--repeat 3] [--base /tmp/sscard-scale]
+
+With --repeat R each build from an empty store runs R times and the median is reported with every
+run: a shared machine's speed drifts from minute to minute. A fixed Python loop is timed before
+and after the builds (the machine's and the interpreter's speed then; lower is faster) so runs can
+be compared. The build runs with the `sscard-kg` of the Python that runs this script.
 
 Targets: >= 100 articles/s on 2 cores, unchanged 10k re-build < 5 s, peak RSS < 1 GiB,
 named queries p99 < 100 ms at 10k articles.
@@ -116,20 +121,40 @@ def floor(store: Path, work: Path, articles: int) -> tuple[float, int]:
     return seconds, len(quads)
 
 
-def run(count: int, base: Path, workers: int, query_timeout: float = 30.0) -> None:
+def reference_loop() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast this machine and interpreter run Python now."""
+    started = time.process_time()
+    total = 0
+    for i in range(5_000_000):
+        total += i * i % 7
+    return time.process_time() - started
+
+
+def run(count: int, base: Path, workers: int, query_timeout: float = 30.0, repeat: int = 1) -> None:
     corpus, store = base / f"corpus-{count}", base / f"store-{count}"
     if not corpus.exists():
         generate(count, corpus)
-    shutil.rmtree(store, ignore_errors=True)
     args = [str(corpus), "--store", str(store), "--workers", str(workers)]
-    seconds, peak, log, pss = run_build(args)
+    speed_before = reference_loop()
+    builds = []
+    for _ in range(repeat):
+        shutil.rmtree(store, ignore_errors=True)
+        builds.append(run_build(args))
+    speed_after = reference_loop()
+    seconds = statistics.median(b[0] for b in builds)
+    peak, pss = max(b[1] for b in builds), max(b[3] for b in builds)
+    log = builds[-1][2]
     rate = count / seconds
     print(f"\n== {count} articles, {workers} workers ==", flush=True)
+    print(f"machine             reference loop {speed_before:.2f} s before the builds, {speed_after:.2f} s after; "
+          f"Python {sys.version.split()[0]} at {sys.executable}")
     print(f"build               {log.strip().splitlines()[-1]}")
     reasons = Counter(line.split(": ")[-1][:80] for line in log.splitlines() if line.startswith("failed: "))
     for reason, times in reasons.most_common(5):
         print(f"  failed {times} times: {reason}")
-    print(f"                    {seconds:.1f} s, {rate:.1f} articles/s, peak RSS {peak / 2**20:.0f} MiB (PSS {pss / 2**20:.0f} MiB)", flush=True)
+    runs = f" (median of {repeat}: " + ", ".join(f"{count / b[0]:.1f}" for b in builds) + ")" if repeat > 1 else ""
+    print(f"                    {seconds:.1f} s, {rate:.1f} articles/s{runs}, "
+          f"peak RSS {peak / 2**20:.0f} MiB (PSS {pss / 2**20:.0f} MiB)", flush=True)
     again, again_peak, log_again, _ = run_build(args)
     print(f"unchanged re-build  {again:.2f} s ({log_again.strip().splitlines()[-1]}), "
           f"peak RSS {again_peak / 2**20:.0f} MiB", flush=True)
@@ -146,11 +171,12 @@ def main() -> None:
     parser.add_argument("counts", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--workers", type=int, default=os.cpu_count())
     parser.add_argument("--base", type=Path, default=Path("/tmp/sscard-scale"))
+    parser.add_argument("--repeat", type=int, default=1, help="builds from an empty store per size (median reported)")
     parser.add_argument("--query-timeout", type=float, default=30.0, help="seconds before a named query is stopped")
     args = parser.parse_args()
     args.base.mkdir(parents=True, exist_ok=True)
     for count in args.counts:
-        run(count, args.base, args.workers, args.query_timeout)
+        run(count, args.base, args.workers, args.query_timeout, args.repeat)
 
 
 if __name__ == "__main__":
