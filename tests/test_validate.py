@@ -4,8 +4,11 @@ changes no result."""
 
 from __future__ import annotations
 
+from itertools import product
+
 import pytest
 from pyoxigraph import Literal, NamedNode
+from rdflib import Graph
 from rdflib.plugins.stores.memory import Memory
 
 from sscard_kg import validate
@@ -96,6 +99,17 @@ def test_the_batch_store_gives_what_rdflibs_memory_store_gives(graphs, name, mon
     monkeypatch.setattr(validate, "TripleIndex", Memory)
     assert validate.validate_graphs(batch) == ours
     assert ours[victim]
+
+
+def test_the_batch_store_answers_every_pattern_as_rdflibs_memory_store_does(graphs):
+    triples = [tuple(map(validate._term, triple)) for found in graphs.values() for triple in found]
+    ours, memory = Graph(store=validate.TripleIndex()), Graph(store=Memory())
+    for graph in (ours, memory):
+        graph.store.addN((*triple, graph) for triple in triples)
+    assert len(ours) == len(memory) == len(set(triples))
+    for s, p, o in triples[::40]:
+        for pattern in product((s, None), (p, None), (o, None)):
+            assert set(ours.triples(pattern)) == set(memory.triples(pattern)), pattern
 
 
 class _Everything:

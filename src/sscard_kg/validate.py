@@ -93,11 +93,14 @@ def _to_rdflib(triples: Iterable[tuple]) -> Graph:
 
 
 class TripleIndex(Store):
-    """The triples of one graph in three hash indexes, for pyshacl to read.
+    """The triples of one graph, by subject then predicate, for pyshacl to read.
 
     rdflib's Memory store also keeps each triple's contexts and fires an event per triple added,
     which makes loading a batch and reading it back about twice as slow; a batch is one graph,
     loaded once (`addN`, terms already valid) and then only read, so none of that is needed.
+    pyshacl's reads are almost all (subject, predicate, ?); the few by predicate (targets:
+    `?x rdf:type C`, `?x p ?y`) get an index of that one predicate, made when first asked for.
+    Indexing every triple three ways, as a general store must, took most of the conversion's time.
     """
 
     context_aware = True  # what pyshacl's data graph asks for; there is only ever one context
@@ -106,19 +109,23 @@ class TripleIndex(Store):
     def __init__(self, configuration=None, identifier=None) -> None:
         super().__init__(configuration, identifier)
         self._spo: dict = {}
-        self._pos: dict = {}
-        self._osp: dict = {}
+        self._by_predicate: dict = {}  # predicate → {object: {subject}}, made on first use
         self._size = 0
 
     def addN(self, quads) -> None:  # noqa: N802 (rdflib's name)
-        spo, pos, osp = self._spo, self._pos, self._osp
+        spo, size = self._spo, self._size
         for s, p, o, _ in quads:
-            objects = spo.setdefault(s, {}).setdefault(p, set())
-            if o not in objects:
-                objects.add(o)
-                pos.setdefault(p, {}).setdefault(o, set()).add(s)
-                osp.setdefault(o, {}).setdefault(s, set()).add(p)
-                self._size += 1
+            by_predicate = spo.get(s)
+            if by_predicate is None:
+                by_predicate = spo[s] = {}
+            objects = by_predicate.get(p)
+            if objects is None:
+                objects = by_predicate[p] = set()
+            size -= len(objects)
+            objects.add(o)
+            size += len(objects)
+        self._size = size
+        self._by_predicate.clear()
 
     def add(self, triple, context, quoted: bool = False) -> None:
         self.addN([(*triple, context)])
@@ -131,8 +138,7 @@ class TripleIndex(Store):
             yield triple, iter(())
 
     def _match(self, s, p, o):
-        """Every stored triple matching the pattern (None matches anything), from the index that
-        the bound terms lead into."""
+        """Every stored triple matching the pattern (None matches anything)."""
         if s is not None:
             by_predicate = self._spo.get(s, {})
             for q, objects in [(p, by_predicate.get(p, ()))] if p is not None else by_predicate.items():
@@ -141,16 +147,22 @@ class TripleIndex(Store):
                 elif o in objects:
                     yield s, q, o
         elif p is not None:
-            for y, subjects in ([(o, self._pos.get(p, {}).get(o, ()))] if o is not None
-                                else self._pos.get(p, {}).items()):
+            by_object = self._predicate_index(p)
+            for y, subjects in [(o, by_object.get(o, ()))] if o is not None else by_object.items():
                 yield from ((x, p, y) for x in subjects)
-        elif o is not None:
-            for x, predicates in self._osp.get(o, {}).items():
-                yield from ((x, q, o) for q in predicates)
         else:
             for x, by_predicate in self._spo.items():
                 for q, objects in by_predicate.items():
-                    yield from ((x, q, y) for y in objects)
+                    yield from ((x, q, y) for y in objects if o is None or y == o)
+
+    def _predicate_index(self, p) -> dict:
+        found = self._by_predicate.get(p)
+        if found is None:
+            found = self._by_predicate[p] = {}
+            for x, by_predicate in self._spo.items():
+                for y in by_predicate.get(p, ()):
+                    found.setdefault(y, set()).add(x)
+        return found
 
     def __len__(self, context=None) -> int:
         return self._size
