@@ -47,3 +47,12 @@ def test_a_damaged_copy_is_replaced(cache_home):
 def test_an_unwritable_cache_folder_only_costs_time(cache_home):
     (cache_home / "sscard-kg").write_text("a file where the folder would be")
     assert plausibility._model() == jieba_model()
+
+
+def test_no_home_directory_only_costs_time(cache_home, monkeypatch):
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(plausibility.Path, "home", staticmethod(no_home))
+    assert plausibility._model() == jieba_model()

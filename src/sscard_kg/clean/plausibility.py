@@ -56,11 +56,15 @@ def _jieba_dictionary() -> Path | None:
     return path if path.is_file() else None
 
 
-def _cache_path(dictionary: Path) -> Path:
-    """A name that changes with the dictionary file (its place, size and time) and the format."""
-    stat = dictionary.stat()
+def _cache_path(dictionary: Path) -> Path | None:
+    """A name that changes with the dictionary file (its place, size and time) and the format;
+    None when there is no cache folder to be had (no home directory)."""
+    try:
+        stat = dictionary.stat()
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sscard-kg"
+    except (OSError, RuntimeError):
+        return None
     key = f"{COMPACT_FORMAT}|{dictionary}|{stat.st_size}|{stat.st_mtime_ns}|{sys.byteorder}"
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sscard-kg"
     return folder / f"jieba-freq-{hashlib.sha256(key.encode()).hexdigest()[:16]}.bin"
 
 
