@@ -78,13 +78,6 @@ def article_states(store: Store) -> dict[str, tuple[str | None, str | None]]:
     return {graph: (state[0], state[1]) for graph, state in states.items()}
 
 
-def replace_graph(store: Store, graph: NamedNode, quads: list[Quad], exists: bool | None = None) -> None:
-    """Write one article graph: removed (one transaction) if present, then added (one transaction)."""
-    if exists if exists is not None else store.contains_named_graph(graph):
-        store.remove_graph(graph)
-    store.extend(quads)
-
-
 def write_graph(store: Store, graph: str, nquads: bytes, exists: bool | None = None) -> None:
     """Write one article graph from its N-Quads: removed if present, then loaded in one transaction.
 
