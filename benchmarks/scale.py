@@ -6,8 +6,9 @@ each named query in queries/, and the floor: the same quads loaded by Oxigraph's
 
 With --repeat R each build from an empty store runs R times and the median is reported with every
 run: a shared machine's speed drifts from minute to minute. A fixed Python loop is timed before
-and after the builds (the machine's and the interpreter's speed then; lower is faster) so runs can
-be compared. The build runs with the `sscard-kg` of the Python that runs this script.
+and after the builds: how fast the machine and the interpreter ran plain Python then (lower is
+faster), a rough guide only, as a build also waits on memory and the disk. The build runs with
+the `sscard-kg` of the Python that runs this script.
 
 Targets: >= 100 articles/s on 2 cores, unchanged 10k re-build < 5 s, peak RSS < 1 GiB,
 named queries p99 < 100 ms at 10k articles.
