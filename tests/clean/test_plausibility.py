@@ -56,3 +56,12 @@ def test_no_home_directory_only_costs_time(cache_home, monkeypatch):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setattr(plausibility.Path, "home", staticmethod(no_home))
     assert plausibility._model() == jieba_model()
+
+
+def test_a_copy_that_fails_half_way_leaves_no_file(cache_home, monkeypatch):
+    def full_disk(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(plausibility.os, "replace", full_disk)
+    assert plausibility._model() == jieba_model()
+    assert list((cache_home / "sscard-kg").iterdir()) == []

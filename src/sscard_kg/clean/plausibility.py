@@ -72,18 +72,21 @@ def _write_compact(path: Path, freq: dict[str, int], total: int) -> None:
     """Words joined by newlines (a dictionary line holds no newline), then their counts as
     unsigned 64-bit integers; written to a temporary file and renamed, so a reader never sees
     half of it. A cache that cannot be written is only a slower next start."""
-    words = "\n".join(freq).encode("utf-8")
-    counts = array("Q", freq.values())
+    temporary = None
     try:
+        words = "\n".join(freq).encode("utf-8")
+        counts = array("Q", freq.values())
+        header = struct.pack("<QQQ", total, len(counts), len(words))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
         with os.fdopen(fd, "wb") as out:
-            out.write(struct.pack("<QQQ", total, len(counts), len(words)))
+            out.write(header)
             out.write(words)
             out.write(counts.tobytes())
         os.replace(temporary, path)
-    except (OSError, OverflowError):
-        return
+    except (OSError, OverflowError, struct.error):
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def _read_compact(path: Path) -> tuple[dict[str, int], int] | None:
