@@ -328,7 +328,8 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
     for para in paragraphs(text, *segment):
         for span in sentences(text, *para, english):
             inside = [q for q in quantities if span[0] <= q.start < span[1]]
-            drafts += _link_changes(text, _sentence_drafts(context, span, para, inside))
+            if inside:  # a sentence with no figure gives none
+                drafts += _link_changes(text, _sentence_drafts(context, span, para, inside))
     return drafts
 
 
