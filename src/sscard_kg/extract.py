@@ -132,9 +132,12 @@ def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_
     last = min(covered[-1] + 1, date.today().year)
     candidates = sorted({year + later for year in agreeing for later in (0, 1) if covered[0] <= year + later <= last})
     dated = {year: replace(article, published=dateline_in_year(body, year) or str(year)) for year in candidates}
-    national = {year: _national_levels(gaz, _read(gaz, cleaned, in_year, voters, home)) for year, in_year in dated.items()}
-    year = year_from_statistics(national, gaz.published, stocks)
-    return _read(gaz, cleaned, dated[year], pieces, home) if year else undated
+    readings = {year: _read(gaz, cleaned, in_year, voters, home) for year, in_year in dated.items()}
+    year = year_from_statistics({year: _national_levels(gaz, reading) for year, reading in readings.items()},
+                                gaz.published, stocks)
+    if year is None:
+        return undated
+    return readings[year] if len(voters) == len(pieces) else _read(gaz, cleaned, dated[year], pieces, home)
 
 
 def _national_levels(gaz, extraction: Extraction, dated: bool = True) -> list[tuple[str, str, Decimal]]:
