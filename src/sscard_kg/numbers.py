@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .prefilter import compile_fast
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -66,7 +68,7 @@ EN_UNITS = [
 ]
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_ZH_NUM = re.compile(
+_ZH_NUM = compile_fast(
     rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?P<scale>万亿|亿|万|千)?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之))"
 )
@@ -74,11 +76,11 @@ _ZH_NUM = re.compile(
 # unit of that scale. `万` alone is left out: `突破万难`, `破万卷` are idioms, not figures.
 _ZH_BARE_SCALE = re.compile(r"(?:突破|破|超过|超|过)(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
 _BARE_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6}
-_ZH_PERCENT = re.compile(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)|(半)数")
-_MALFORMED = re.compile(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
+_ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)|(半)数")
+_MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
-_EN_FRACTION = re.compile(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
-_EN_NUM = re.compile(
+_EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
+_EN_NUM = compile_fast(
     rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|(?<=\d)[mb])\b)?"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<wscale>thousand|million|billion|trillion)?",
@@ -140,10 +142,12 @@ def _en_unit(after: str, generic: bool = True) -> tuple[str | None, bool]:
     return None, False
 
 
-def _qualifier(before: str, after: str, english: bool) -> str | None:
+def _qualifier(text: str, start: int, after: str, english: bool) -> str | None:
+    """The qualifier (about, over, under…) the 16 characters before `start` or the words after give."""
+    before = text[max(0, start - 16):start]
     rules = _EN_BEFORE if english else _ZH_BEFORE
     for pattern, qualifier in rules:
-        if pattern.search(before[-16:]):
+        if pattern.search(before):
             return qualifier
     if not english:
         for pattern, qualifier in _ZH_AFTER:
@@ -201,7 +205,7 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             value = Decimal(number) if number[0].isdigit() else cn_value(number)
             if value is not None:
                 found.append(Quantity(match.start(), match.end(), value, "percent",
-                                      _qualifier(text[:match.start()], text[match.end():match.end() + 8], False)))
+                                      _qualifier(text, match.start(), text[match.end():match.end() + 8], False)))
                 taken.append(match.span())
     if not english:
         for q in _bare_scales(text):
@@ -240,13 +244,13 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
             return None
         after = text[end:end + 8]
         if after.startswith("成"):
-            return Quantity(start, end + 1, value * 10, "percent", _qualifier(text[:start], after[1:], False))
+            return Quantity(start, end + 1, value * 10, "percent", _qualifier(text, start, after[1:], False))
         fraction = re.match(r"分之([一二三四五六七八九十]+)", after)
         if fraction:
             denominator = cn_value(raw)
             numerator = cn_value(fraction.group(1))
             return Quantity(start, end + fraction.end(), numerator * 100 / denominator, "percent",
-                            _qualifier(text[:start], "", False))
+                            _qualifier(text, start, "", False))
         scale = 1
         while after and after[0] in "亿万千百" and end < len(text):
             scale *= {"亿": 10**8, "万": 10**4, "千": 10**3, "百": 100}[after[0]]
@@ -255,7 +259,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         unit, points = _zh_unit(after)
         if unit is None and scale == 1 and not re.search("[万亿]", raw):
             return None
-        return Quantity(start, end, value * scale, unit, _qualifier(text[:start], after, False), points,
+        return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points,
                         ordinal=text[start - 1:start] == "第")
     raw = match.group("num")
     why = _not_a_quantity(text, start, end, raw, english=False)
@@ -278,7 +282,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     ordinal = text[start - 1:start] == "第"
     if unit is None and scale == 1:
         return Rejected(start, end, raw, "a bare number with no unit")
-    return Quantity(start, end, value * scale, unit, _qualifier(text[:start], after, False), points, ordinal)
+    return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points, ordinal)
 
 
 def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
@@ -290,7 +294,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
             return None
         scale = EN_SCALE.get((match.group("wscale") or "").lower(), 1)
         value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
-        return Quantity(start, end, value, unit, _qualifier(text[:start], after, True))
+        return Quantity(start, end, value, unit, _qualifier(text, start, after, True))
     raw = match.group("num")
     why = _not_a_quantity(text, start, end, raw, english=True)
     if why:
@@ -305,4 +309,4 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     unit, points = _en_unit(after)
     if unit is None and scale == 1:
         return Rejected(start, end, raw, "a bare number with no unit")
-    return Quantity(start, end, value, unit, _qualifier(text[:start], after, True), points)
+    return Quantity(start, end, value, unit, _qualifier(text, start, after, True), points)
