@@ -46,6 +46,46 @@ def test_every_gazetteer_matcher_matches_the_seeds_and_dev_articles_as_before(se
     assert matched > 100
 
 
+def _module_patterns() -> list[tuple[str, re.Pattern]]:
+    """Every compiled pattern the package's modules hold at their top level, alone or in lists,
+    and the boilerplate cues."""
+    import importlib
+    import pkgutil
+
+    import sscard_kg
+
+    found = []
+    for info in pkgutil.walk_packages(sscard_kg.__path__, "sscard_kg."):
+        if info.name.endswith(("__main__", ".preload")):
+            continue
+        for name, value in vars(importlib.import_module(info.name)).items():
+            items = value if isinstance(value, (list, tuple)) else [value]
+            for item in items:
+                for pattern in (item if isinstance(item, tuple) else (item,)):
+                    if isinstance(pattern, re.Pattern):
+                        found.append((f"{info.name}.{name}", pattern))
+    from sscard_kg.clean.boilerplate import cues
+
+    found += [(f"boilerplate cue {name}", value) for name, value in cues().items() if isinstance(value, re.Pattern)]
+    return found
+
+
+def test_every_pattern_given_a_lookahead_matches_the_seeds_and_dev_articles_as_without(seeds_dir, dev_dir):
+    """The lookahead is `(?=…)` put before `(?:pattern)`; the pattern alone must match the same."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
+    fast = [(name, p) for name, p in _module_patterns() if p.pattern.startswith("(?=")]
+    assert {"sscard_kg.numbers._ZH_NUM", "sscard_kg.facts._NATIONAL", "boilerplate cue copyright"} <= {n for n, _ in fast}
+    matched = 0
+    for name, pattern in fast:
+        plain = pattern.pattern[pattern.pattern.index(")(?:") + 4:-1]
+        assert compile_fast(plain, pattern.flags).pattern == pattern.pattern, name
+        for text in texts:
+            found = _spans(pattern, text)
+            assert found == _spans(re.compile(plain, pattern.flags), text), name
+            matched += len(found)
+    assert matched > 1000
+
+
 @pytest.mark.parametrize("pattern, first", [
     (r"(?P<to>截至|到)?(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月", r"(?=[\d到截])"),
     (r"(?<![\d年])(?:年底|年末)", "(?=[年])"),
@@ -64,7 +104,20 @@ def test_a_part_whose_case_is_ignored_keeps_every_match():
     assert len(_spans(compile_fast(pattern), text)) == 4
 
 
-@pytest.mark.parametrize("pattern", [r"a*", r"(?:x)?", r"x?.b", r"x?[^a]b", r"\b\Wb", r"(?i)x?ab", r"ab?", r"(?:a|b)c?"])
+@pytest.mark.parametrize("pattern, flags", [
+    ("版权|免责|copyright|disclaimer", re.I),  # the engine tests no first letter whose case is ignored
+    ("分别|respectively", re.I),
+    (r"(?P<n>\d+)(?P<scale>万|亿)?|(?P<cn>[一二三]+)[万亿]", 0),  # nor the first characters of groups
+])
+def test_a_lookahead_where_the_engine_would_try_every_place(pattern, flags):
+    compiled = compile_fast(pattern, flags)
+    assert compiled.pattern.startswith("(?=")
+    text = "Copyright 2024 版权所有 COPYRIGHT; 分别为12万人和三万人, Respectively"
+    assert _spans(compiled, text) == _spans(re.compile(pattern, flags), text) != []
+
+
+@pytest.mark.parametrize("pattern", [r"a*", r"(?:x)?", r"x?.b", r"x?[^a]b", r"\b\Wb", r"(?i)x?ab", r"ab?", r"(?:a|b)c?",
+                                     r"社保|持卡", r"(?:年底|年末)\d"])
 def test_no_lookahead_where_it_is_not_needed_or_cannot_be_worked_out(pattern):
     """A match that may be empty or begin with anything, a pattern whose first character the
     engine finds itself."""

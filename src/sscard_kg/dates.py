@@ -256,9 +256,9 @@ def _quarter_end(r: _Resolver, year: int | None, quarter: int):
 
 
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
-_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d{2}")
-_SINCE = re.compile(r"(^|[,;.]\s*)since\b[^,;]*$", re.I)
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.\s")
+_YEAR_DIGITS = compile_fast(r"(?<!\d)(?:19|20)\d{2}")
+_SINCE = compile_fast(r"(^|[,;.]\s*)since\b[^,;]*$", re.I)
+_SENTENCE_END = compile_fast(r"[。！？!?；;\n]|\.\s")
 _ZH_PATTERNS = [(compile_fast(pattern), handler) for pattern, handler in _zh_patterns()]
 _EN_PATTERNS = [(compile_fast(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in _en_patterns()]
 

@@ -14,26 +14,27 @@ from datetime import date
 from decimal import Decimal
 
 from .dates import MONTHS, find_dates, period_end
+from .prefilter import compile_fast
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LABEL = r"(?:发布时间|发布日期|时间|日期|来源时间|source date|created|published|updated|date|发稿时间)"
 _ISO = r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
 _STATED = [
-    re.compile(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?{_ISO}", re.I),
-    re.compile(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})", re.I),
-    re.compile(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?(?P<d>\d{{1,2}}) (?P<mon>{_MONTH}),? (?P<y>\d{{4}})", re.I),
-    re.compile(rf"(?m)(?:^|\s{{2,}}){_ISO}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$"),
-    re.compile(rf"(?m)^\s*(?:[A-Za-z]+,\s*)?(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\s*$", re.I),
-    re.compile(rf"(?<![A-Za-z0-9至到截止])(?<!as of ){_ISO}(?=\s+\d{{1,2}}:\d{{2}}|\s*(?:来源|来自|作者|编辑|字号|阅读|浏览|\||source))", re.I),
+    compile_fast(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?{_ISO}", re.I),
+    compile_fast(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})", re.I),
+    compile_fast(rf"{_LABEL}\s*[:：]?\s*(?:[A-Za-z]+,\s*)?(?P<d>\d{{1,2}}) (?P<mon>{_MONTH}),? (?P<y>\d{{4}})", re.I),
+    compile_fast(rf"(?m)(?:^|\s{{2,}}){_ISO}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$"),
+    compile_fast(rf"(?m)^\s*(?:[A-Za-z]+,\s*)?(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\s*$", re.I),
+    compile_fast(rf"(?<![A-Za-z0-9至到截止])(?<!as of ){_ISO}(?=\s+\d{{1,2}}:\d{{2}}|\s*(?:来源|来自|作者|编辑|字号|阅读|浏览|\||source))", re.I),
 ]
 _DATELINE = [
-    re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息|报道)"),
-    re.compile(rf"^[\w.,\s]{{0,40}}?,\s*(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I | re.M),
-    re.compile(rf"\b(?:reported on|on) (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I),
+    compile_fast(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息|报道)"),
+    compile_fast(rf"^[\w.,\s]{{0,40}}?,\s*(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I | re.M),
+    compile_fast(rf"\b(?:reported on|on) (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I),
 ]
 _URL_DATE = re.compile(r"/(?P<y>20\d{2})[-/]?(?P<m>[01]\d)(?:[-/]?(?P<d>[0-3]\d))?(?:/|\b)")
 _NAME_YEAR = re.compile(r"(?:^|[_\-./ ])(?P<y>(?:19|20)\d{2})(?:[_\-./ ]|$)")
-_FUTURE_CUE = re.compile(r"将|自.{0,12}起|起[,，]|预计|目标|到20|will|by 20|plan", re.I)
+_FUTURE_CUE = compile_fast(r"将|自.{0,12}起|起[,，]|预计|目标|到20|will|by 20|plan", re.I)
 
 
 def _ymd(match: re.Match) -> str | None:

@@ -72,7 +72,7 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     return found
 
 
-_LIST_SEPARATOR = re.compile(r"、|,\s*(?:and\s+)?|\s+and\s+|[和及与]")
+_LIST_SEPARATOR = compile_fast(r"、|,\s*(?:and\s+)?|\s+and\s+|[和及与]")
 
 
 def _listed_places(gaz: Gazetteer, text: str, start: int, end: int, english: bool) -> list[Found]:

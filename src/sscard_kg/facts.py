@@ -15,6 +15,7 @@ from .dates import DateMention, period_end
 from .entities import Found
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
+from .prefilter import compile_fast
 
 COMPATIBLE_UNITS = {
     "person": {"person", "card", None},
@@ -28,14 +29,14 @@ _CHANGE_BEFORE = re.compile(
     r"(增加|增长|下降|减少|提高|回落|上升|降低|增幅|扩大|新增了?|多|少|上涨|下跌)了?(再次|再度|又|已经?)?(约|近|超过|超|突破|破)?$"
     r"|\b(an? )?(increase|decrease|rise|drop|fall|growth|reduction|up|down)( of| by)?\s*$"
     r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
-_TARGET_CUE = re.compile(r"预计|计划到|计划(?:新增|发放|发行|完成|实现|达到|招募|培训)|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
+_TARGET_CUE = compile_fast(r"预计|计划到|计划(?:新增|发放|发行|完成|实现|达到|招募|培训)|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
 # A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
 _TARGET_UNIT = r"(?:人次|人|元|张|个)"  # the unit words a target figure is written with
 _TARGET_AFTER = re.compile(rf"\s*{_TARGET_UNIT}?(?:的)?(?:预期|年度)?目标"
                            r"|(?: (?:new )?(?:jobs?|people|persons|residents|cards|yuan))? (?:annual )?(?:target|goal)\b", re.I)
-_LIST_CUE = re.compile(r"分别|respectively", re.I)
-_NATIONAL = re.compile(r"全国|nationwide|national|across the country|the country", re.I)
-_CLAUSE_BREAK = re.compile(r"[,，;；:：]|\band\b")
+_LIST_CUE = compile_fast(r"分别|respectively", re.I)
+_NATIONAL = compile_fast(r"全国|nationwide|national|across the country|the country", re.I)
+_CLAUSE_BREAK = compile_fast(r"[,，;；:：]|\band\b")
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
 
 _STATISTIC_AFTER = re.compile(r"^[^,，;；:：。！？!?\n]{0,30}?(调查|监测|抽样|问卷|统计|供求信息"
                               r"|(率|比例|比重|占比|倍率|指数)(均值|平均值)?(为|是|达到?|约为|保持在))")
-_STATISTIC_BEFORE = re.compile(r"\b(survey|poll|sample|study|monitoring|census)\w* (of|covering|among|in|across)"
+_STATISTIC_BEFORE = compile_fast(r"\b(survey|poll|sample|study|monitoring|census)\w* (of|covering|among|in|across)"
                                r"( (about|around|nearly|over|more than))?\s*$", re.I)
 
 
@@ -277,8 +278,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     return None, True
 
 
-_ATTRIBUTION = re.compile(r"\baccording to\b[^,;.]*$|(?:据|根据)[^,，;；。]*$", re.I)
-_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+_ATTRIBUTION = compile_fast(r"\baccording to\b[^,;.]*$|(?:据|根据)[^,，;；。]*$", re.I)
+_SENTENCE_STOP = compile_fast(r"[。！？!?；;\n]|\.(?=\s|$)")
 
 
 def _dates_its_source(text: str, limit: int, d) -> bool:
@@ -385,7 +386,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
 
 
 _GROWTH = re.compile(r"新增|净增|增加|增长")
-_DECREASE = re.compile(r"下降|减少|回落|降低|下跌|减|降|\b(decrease|drop|fall|fell|declined?|down|reduction|lower)", re.I)
+_DECREASE = compile_fast(r"下降|减少|回落|降低|下跌|减|降|\b(decrease|drop|fall|fell|declined?|down|reduction|lower)", re.I)
 
 
 # `0.1 percentage points lower than in August`: English may say the direction after the figure

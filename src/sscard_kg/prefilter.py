@@ -1,10 +1,12 @@
 """Compile a pattern so that the places where no match can start are skipped quickly.
 
-Python's regex engine tries a pattern at every place of the text; one that begins with optional
-parts (`(?P<to>截至|到)?(?:(?P<y>\\d{4})年)?(?P<m>\\d{1,2})月…`) costs a few steps at each place.
-A lookahead for the characters a match can begin with, worked out from the parsed pattern, makes
-most places fail at one character-class test. The matches are the same: the lookahead only
-restates what the pattern requires.
+Python's regex engine skips ahead to a pattern's literal prefix or to one of its literal first
+characters, but tries every other pattern at every place of the text: one that begins with
+optional parts (`(?P<to>截至|到)?(?:(?P<y>\\d{4})年)?(?P<m>\\d{1,2})月…`), or alternatives whose
+first letters have a case that is ignored (`版权|免责|…|copyright|disclaimer`), costs a few steps
+at each place. A lookahead for the characters a match can begin with, worked out from the parsed
+pattern, makes most places fail at one character-class test. The matches are the same: the
+lookahead only restates what the pattern requires.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 import re
 
 try:
+    from re import _compiler as compiler
     from re import _parser as parser
-except ImportError:  # pragma: no cover - an interpreter without it compiles the pattern as it is
-    parser = None
+except ImportError:  # pragma: no cover - an interpreter without them compiles the pattern as it is
+    compiler = parser = None
 
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
@@ -23,7 +26,7 @@ _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
 def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`, with a lookahead for its possible first characters when the
-    pattern opens with an optional part or an assertion and they can be worked out."""
+    engine would not skip ahead by itself and they can be worked out."""
     first = _first_characters(pattern, flags)
     if first:
         try:
@@ -39,8 +42,9 @@ def _first_characters(pattern: str, flags: int) -> str | None:
     if parser is None:
         return None
     try:
-        items = list(parser.parse(pattern, flags))
-        if not items or not _opens_loosely(items):
+        parsed = parser.parse(pattern, flags)
+        items = list(parsed)
+        if not items or _engine_skips_ahead(parsed):
             return None
         starts, empty = _sequence_starts(items, fold=False, flags=flags)
     except (re.error, TypeError, ValueError):
@@ -52,12 +56,14 @@ def _first_characters(pattern: str, flags: int) -> str | None:
     return "|".join(([f"[{plain}]"] if plain else []) + ([f"(?i:[{folded}])"] if folded else []))
 
 
-def _opens_loosely(items) -> bool:
-    """Whether the first part, or the first part of its group, may match nothing (`(…)?`, `\\b`)."""
-    op, arg = items[0]
-    if str(op) == "SUBPATTERN":
-        return bool(list(arg[-1])) and _opens_loosely(list(arg[-1]))
-    return str(op) in _ZERO_WIDTH or (str(op) in _REPEATS and arg[0] == 0)
+def _engine_skips_ahead(parsed) -> bool:
+    """Whether the engine finds a literal prefix or a set of first characters itself, as it does
+    when it compiles the pattern; a lookahead would only get in its way."""
+    flags = parsed.state.flags
+    if flags & re.IGNORECASE and flags & re.LOCALE:
+        return False
+    prefix, _, _ = compiler._get_literal_prefix(parsed, flags)
+    return bool(prefix) or compiler._get_charset_prefix(parsed, flags) is not None
 
 
 Pieces = set[tuple[str, bool]]  # (class piece, whether its case is ignored)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..prefilter import compile_fast
 from ..textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
@@ -45,13 +46,14 @@ def cues() -> dict:
         compiled[key] = re.compile(raw[key], re.I)
     for key in ("link_run", "short_line", "language_names", "language_menu"):
         compiled[key] = raw[key]
+    compiled["any_language_name"] = re.compile("|".join(map(re.escape, raw["language_names"])) or "(?!)")
     return compiled
 
 
 def _any_of(patterns: list[str]) -> re.Pattern:
     """One pattern that finds a match where any of `patterns` does: a line is searched once, not
     once per cue."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.I)
+    return compile_fast("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.I)
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -67,9 +69,9 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def line_reason(line: str, c: dict) -> str:
     """Why a line on its own is site furniture, or "" when it is not."""
     for kind in ("copyright", "credit", "furniture"):
-        if c[kind].search(line) and (kind == "copyright" or len(line) <= 2 * c["short_line"]):
+        if (kind == "copyright" or len(line) <= 2 * c["short_line"]) and c[kind].search(line):
             return kind
-    if sum(name in line for name in c["language_names"]) >= c["language_menu"]:
+    if c["any_language_name"].search(line) and sum(name in line for name in c["language_names"]) >= c["language_menu"]:
         return "language menu"
     return ""
 
