@@ -99,7 +99,11 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
 # `养老、失业、工伤保险`, or two items joined by a conjunction alone: `失业和工伤保险`
 _ZH_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+(?:[\u4e00-\u9fff]{1,6}?[和及])?|[\u4e00-\u9fff]{1,8}?[和及与])"
                       r"([\u4e00-\u9fff]{1,6}?)(保险|参保|服务|补贴)")
-_EN_LIST = re.compile(r"((?:[a-z-]+(?: [a-z-]+){0,3}?(?:, and |, | and ))+)([a-z-]+(?: [a-z-]+)?) (insurance)\b", re.I)
+# A list begins where a word does, or right where the list before it ended (`…insurance-linked,
+# …`): a match from inside a word would also match from the word's start, which comes first, so
+# the lookbehind only spares the engine the places inside words.
+_EN_LIST = re.compile(r"(?:(?<![a-z-])|(?<=insurance))"
+                      r"((?:[a-z-]+(?: [a-z-]+){0,3}?(?:, and |, | and ))+)([a-z-]+(?: [a-z-]+)?) (insurance)\b", re.I)
 _HEADS = {"参保": "保险"}
 # Every character an English list can be made of (with the same case folding as _EN_LIST), and
 # its head: a list lies within one run of such characters that names the head.
