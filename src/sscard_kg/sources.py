@@ -270,12 +270,14 @@ def _root_cause(exc: BaseException) -> str:
 
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+# A safe loader: libyaml's when PyYAML was built with it (the same values, eight times faster).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_front_matter(article: Article) -> Article:
     match = _FRONT_MATTER.match(article.raw)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" (line {line + 2})" if line is not None else ""
