@@ -4,6 +4,7 @@ aliases, longest first, finds: the same spans and the same aliases, on every rea
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,30 @@ def texts(seeds_dir, dev_dir) -> list[str]:
 @pytest.mark.parametrize("english", [True, False])
 @pytest.mark.parametrize("kind", KINDS)
 def test_trie_matches_the_alternation(texts, kind, english):
-    pattern, table = gazetteer.load()._matcher(kind, english)
-    plain = _alternation(table, english)
+    """In English the trie reads the case-folded text, the alternation the text as it is."""
+    gaz = gazetteer.load()
+    plain = _alternation(gaz._matcher(kind, english)[1], english)
+    found = 0
     for text in texts:
-        assert [(m.span(), m.group(0)) for m in pattern.finditer(text)] == \
-               [(m.span(), m.group(0)) for m in plain.finditer(text)]
+        key = gazetteer.fold_case if english else str
+        assert [(a, b, entry.iri) for a, b, entry in gaz.find(kind, text, english)] == \
+               [(*m.span(), gaz._matcher(kind, english)[1][key(m.group(0))].iri) for m in plain.finditer(text)]
+        found += len(gaz.find(kind, text, english))
+    assert found > 0
+
+
+def test_case_folding_is_what_ignoring_case_does_for_ascii():
+    """Every character re.IGNORECASE lets match an ASCII character folds to it, one for one, and
+    no other character folds to ASCII: so folded text, read case-sensitively, matches the same."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    folded = gazetteer.fold_case(everything)
+    assert len(folded) == len(everything)
+    matching_ascii = [m.start() for m in re.finditer("[\x00-\x7f]", everything, re.I)]
+    assert matching_ascii == [m.start() for m in re.finditer("[\x00-\x7f]", folded)]
+    for index in matching_ascii:
+        char = everything[index]
+        assert [x for x in map(chr, range(128)) if re.fullmatch(re.escape(x), char, re.I)] == \
+               sorted({folded[index], folded[index].upper()}), hex(ord(char))
 
 
 def test_longer_alias_is_tried_first_and_a_shorter_one_kept_when_the_longer_fails():

@@ -85,20 +85,35 @@ class Gazetteer:
         return table
 
     def find(self, kind: str, text: str, english: bool) -> list[tuple[int, int, Entry]]:
-        """Non-overlapping matches of `kind` aliases in `text`, longest alias first at each place."""
+        """Non-overlapping matches of `kind` aliases in `text`, longest alias first at each place;
+        in English, whatever their case."""
         pattern, table = self._matcher(kind, english)
         if pattern is None:
             return []
-        return [(m.start(), m.end(), table[m.group(0).lower() if english else m.group(0)])
-                for m in pattern.finditer(text)]
+        return [(m.start(), m.end(), table[m.group(0)]) for m in pattern.finditer(fold_case(text) if english else text)]
 
     def _matcher(self, kind: str, english: bool):
+        """The alias pattern and table of one kind in one script; the English pattern reads
+        `fold_case` text, so it need not ignore case."""
         key = (kind, english)
         if key not in self._matchers:
             table = self.alias_table(kind, english)
-            pattern = compile_fast(alias_regex(table, english), re.I if english else 0) if table else None
+            pattern = compile_fast(alias_regex(table, english)) if table else None
             self._matchers[key] = (pattern, table)
         return self._matchers[key]
+
+
+# Besides the other case, re.IGNORECASE takes İ and ı for an i, ſ for an s, and the Kelvin sign
+# for a k: nothing else for an ASCII character. Lower-casing does the rest and keeps the length.
+_ASCII_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+@lru_cache(maxsize=8)
+def fold_case(text: str) -> str:
+    """`text`, character for character, as re.IGNORECASE compares it with ASCII: a case-sensitive
+    pattern of lower-case ASCII aliases finds in it what a case-blind one finds in `text`, at the
+    same offsets, about twice as fast. Cached: each kind of alias is looked for in the same text."""
+    return text.translate(_ASCII_FOLDS).lower()
 
 
 def alias_regex(table: dict[str, Entry], english: bool) -> str:
