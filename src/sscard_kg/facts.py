@@ -178,7 +178,7 @@ def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
 _STATISTIC_AFTER = re.compile(r"^[^,，;；:：。！？!?\n]{0,30}?(调查|监测|抽样|问卷|统计|供求信息"
                               r"|(率|比例|比重|占比|倍率|指数)(均值|平均值)?(为|是|达到?|约为|保持在))")
 _STATISTIC_BEFORE = compile_fast(r"\b(survey|poll|sample|study|monitoring|census)\w* (of|covering|among|in|across)"
-                               r"( (about|around|nearly|over|more than))?\s*$", re.I)
+                                 r"( (about|around|nearly|over|more than))?\s*$", re.I)
 
 
 def _sizes_a_statistic(text: str, draft: Draft) -> bool:
