@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .numbers import EN_WORDS, cn_value
 from .prefilter import compile_fast
@@ -25,8 +26,7 @@ CN_MONTH_WORDS = {"三个月": 3, "六个月": 6, "九个月": 9}
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A resolved date expression. `kind` is point (a stock's date), period (a flow), now, since
     (the start of a period, `自2018年以来`) or plan (`十三五`): the last two date no figure, a plan
     only makes one a target."""

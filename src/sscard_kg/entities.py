@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .gazetteer import Entry, Gazetteer
 from .prefilter import compile_fast
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A mention in cleaned-text offsets, before it becomes a model.Mention with evidence."""
 
     type: str

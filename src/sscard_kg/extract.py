@@ -59,7 +59,7 @@ def _piece(gaz, cleaned: Cleaned, seg: Segment, english: bool) -> _Piece:
     quantities, rejected = find_quantities(piece, english)
     return _Piece(
         seg,
-        [replace(q, start=q.start + seg.start, end=q.end + seg.start) for q in quantities],
+        [q._replace(start=q.start + seg.start, end=q.end + seg.start) for q in quantities],
         [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
          for r in rejected if r.reason != "a bare number with no unit"],
         _mentions(gaz, piece, english, seg.start),
@@ -79,7 +79,7 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
         seg = piece.segment
         reference = seg.date or article.published
         result.skipped += piece.skipped
-        dates = [replace(d, start=d.start + seg.start, end=d.end + seg.start)
+        dates = [d._replace(start=d.start + seg.start, end=d.end + seg.start)
                  for d in find_dates(text[seg.start:seg.end], reference, english,
                                      None if seg.kind == "related" else title_year)]
         places = [f for f in piece.found if f.type == "region"]
@@ -164,7 +164,7 @@ def _mentions(gaz, text: str, english: bool, offset: int) -> list[Found]:
     programs = find_named(gaz, "program", text, english)
     places = [p for p in find_places(gaz, text, english) if gaz.entries[p.key].level != "country"]
     people = find_people(gaz, text, english, agencies)
-    return [replace(f, start=f.start + offset, end=f.end + offset) for f in agencies + programs + places + people]
+    return [f._replace(start=f.start + offset, end=f.end + offset) for f in agencies + programs + places + people]
 
 
 def _evidence(cleaned: Cleaned, start: int, end: int) -> Evidence:

@@ -9,7 +9,8 @@ item's own date); the region named before it in its sentence; the official speak
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from .dates import DateMention, period_end
 from .entities import Found
@@ -39,8 +40,7 @@ _NATIONAL = compile_fast(r"全国|nationwide|national|across the country|the cou
 _CLAUSE_BREAK = compile_fast(r"[,，;；:：]|\band\b")
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A measurement before evidence offsets are mapped back to the original text."""
 
     quantity: Quantity
@@ -139,13 +139,13 @@ def _link_changes(text: str, drafts: list[Draft]) -> list[Draft]:
         if len(previous) == len(current) > 1 and all(by_quantity[q].kind == "level" for q in previous) \
                 and all(by_quantity[q].kind == "change" for q in current):
             for level, change in zip(previous, current):
-                by_quantity[change] = replace(by_quantity[change], modifies=by_quantity[level])
+                by_quantity[change] = by_quantity[change]._replace(modifies=by_quantity[level])
     linked: list[Draft] = []
     for draft in (by_quantity[d.quantity] for d in drafts):
         if draft.kind == "change" and draft.modifies is None:
             levels = [d for d in linked if d.kind == "level" and d.metric is draft.metric]
             if levels:
-                draft = replace(draft, modifies=levels[-1])
+                draft = draft._replace(modifies=levels[-1])
             elif linked and linked[-1].kind == "level" and _CHANGE_BEFORE.search(
                     text[linked[-1].quantity.end:draft.quantity.start]):
                 draft = _change_of(draft, linked[-1])
@@ -158,8 +158,8 @@ def _change_of(change: Draft, level: Draft) -> Draft:
     level's unit or a percentage (`发行突破5亿人后,增幅再次破亿`, `失业率为5.3%,比2月份下降0.3个百分点`,
     `持卡人数达到5200万人,同比增长2.4%`), it is a change of what that level counts."""
     if change.metric is None and change.quantity.unit in (None, level.unit, "percent"):
-        return replace(change, modifies=level, metric=level.metric, unit=change.quantity.unit or level.unit)
-    return replace(change, modifies=level)
+        return change._replace(modifies=level, metric=level.metric, unit=change.quantity.unit or level.unit)
+    return change._replace(modifies=level)
 
 
 def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
@@ -379,7 +379,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
                        c.segment_date, q in changes, changes.get(q, False))
         said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
         if draft.region is None and c.home and not _NATIONAL.search(said):
-            draft = replace(draft, region=c.home)
+            draft = draft._replace(region=c.home)
         if not _sizes_a_statistic(text, draft):
             drafts.append(draft)
     return drafts
@@ -414,7 +414,7 @@ def _clause_end(text: str, start: int, limit: int) -> int:
 def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, segment_date, change,
            decrease) -> Draft:
     if decrease:
-        q = replace(q, value=-q.value)
+        q = q._replace(value=-q.value)
     date, inferred = _date_for(text, q, span, para, dates)
     clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
     plan = next((d for d in dates if d.kind == "plan" and d.target and span[0] <= d.start < q.start), None)

@@ -7,8 +7,8 @@ ordinals are not quantities; a malformed number (`10.4.2 billion`) is reported, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .prefilter import compile_fast
 
@@ -22,8 +22,7 @@ EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1}
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number as written: `value` already multiplied out; `unit` from the word after it."""
 
     start: int
@@ -35,8 +34,7 @@ class Quantity:
     ordinal: bool = False
 
 
-@dataclass(frozen=True)
-class Rejected:
+class Rejected(NamedTuple):
     start: int
     end: int
     text: str
