@@ -236,6 +236,10 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             skipped.append(Skipped(cleaned.text[q.start:q.end], "figure inside a low-confidence repair",
                                    cleaned.mapped.original_span(q.start, q.end)[0]))
             continue
+        if draft.metric is not None and not draft.metric.holds(abs(q.value) if draft.kind == "change" else q.value):
+            skipped.append(Skipped(cleaned.text[q.start:q.end], f"kept without the metric {draft.metric.notation}: "
+                                   f"{q.value} is outside its range", cleaned.mapped.original_span(q.start, q.end)[0]))
+            draft = draft._replace(metric=None)
         notation = draft.metric.notation if draft.metric else None
         figure = (notation, value_key(q.value), draft.kind, draft.region)
         repeat = figure + (draft.as_of,) in seen_dates or (figure + (seg_date,) in seen_figures and draft.date_inferred)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .compose import clause, compose, fits_count, names_a_part
 from .dates import DateMention, period_end
 from .entities import Found
 from .gazetteer import Gazetteer, Metric
@@ -327,10 +328,13 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
     context = _Context(gaz, text, english, dates, places, people, segment_date, home)
     drafts: list[Draft] = []
     for para in paragraphs(text, *segment):
+        carried = None
         for span in sentences(text, *para, english):
             inside = [q for q in quantities if span[0] <= q.start < span[1]]
             if inside:  # a sentence with no figure gives none
-                drafts += _link_changes(text, _sentence_drafts(context, span, para, inside))
+                found = _link_changes(text, _sentence_drafts(context, span, para, inside, carried))
+                drafts += found
+                carried = found[-1].metric if found else None
     return drafts
 
 
@@ -349,7 +353,9 @@ class _Context:
 
 
 def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
-                     inside: list[Quantity]) -> list[Draft]:
+                     inside: list[Quantity], carried: Metric | None = None) -> list[Draft]:
+    """The drafts of one sentence; `carried` is the metric of the previous sentence's last figure,
+    which a bare clause (`；6月底突破2亿张`) continues."""
     text = c.text
     sentence = text[span[0]:span[1]]
     sentence_key = sentence.lower() if c.english else sentence
@@ -369,9 +375,12 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         window = (previous_end, q.start)
         metric, subject = (listed[q], "") if q in listed else choose_metric(
             metrics, text, window, q, c.english, follows_figure=previous_end > span[0])
-        if metric is None and previous_metric is not None and _restates(text, window, c.english) \
-                and _unit_fits(previous_metric, q.unit):
-            metric = previous_metric
+        own = clause(text, span, q, c.english)
+        if q not in listed and names_a_part(c.gaz, text, span[0], own, q):
+            metric = None
+        elif q not in listed:
+            metric = _with_composition(c, q, span, para, own, metric) or _inherited(
+                c, q, window, span, para, own, previous_metric or (carried if previous_end == span[0] else None))
         previous_end, previous_metric = q.end, metric
         if drafts and _scopes(text, drafts[-1], q, bool(subject)):
             drafts.pop()
@@ -383,6 +392,59 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         if not _sizes_a_statistic(text, draft):
             drafts.append(draft)
     return drafts
+
+
+def _with_composition(c: _Context, q: Quantity, span: tuple[int, int], para: tuple[int, int],
+                      own: tuple[int, int], metric: Metric | None) -> Metric | None:
+    """The phrase's metric, else the composed one. A subject named in the figure's own clause
+    overrides a phrase's metric of another subject (第三代社保卡累计持卡人数: not all card holders;
+    the unemployment insurance fund's balance: not the three funds'), as does the noun right after
+    the figure (`95 functions are available to holders`: functions, not holders)."""
+    if metric is not None and not fits_count(metric, c.text, q):
+        metric = None
+    composed = compose(c.gaz, c.text, q, own, span, para[0])
+    if composed is None:
+        return metric
+    if metric is None or (composed.adjacent and composed.metric is not None):
+        return composed.metric
+    if composed.place == "clause" and metric.subjects and composed.subject not in metric.subjects:
+        return composed.metric
+    return metric
+
+
+def _inherited(c: _Context, q: Quantity, window: tuple[int, int], span: tuple[int, int], para: tuple[int, int],
+               own: tuple[int, int], previous: Metric | None) -> Metric | None:
+    """The metric of the figure before, for a restatement (`，已接近`) or the next of a series
+    (`2019年达1亿，2020年达3亿`; `；6月底突破2亿张`)."""
+    if previous is None:
+        return _opens_series(c, q, span, para, own)
+    if not _unit_fits(previous, q.unit):
+        return None
+    if _restates(c.text, window, c.english) or _continues_series(c, own[0], q):
+        return previous
+    return None
+
+
+def _opens_series(c: _Context, q: Quantity, span: tuple[int, int], para: tuple[int, int],
+                  own: tuple[int, int]) -> Metric | None:
+    """`电子社保卡领用人数快速增长。2019年达1亿`: a bare clause after a sentence that names a subject
+    and a measure but no figure states the first figure of that measure."""
+    if not _continues_series(c, own[0], q):
+        return None
+    composed = compose(c.gaz, c.text, q, own, span, para[0], measures_from=para[0])
+    return composed.metric if composed is not None else None
+
+
+def _continues_series(c: _Context, start: int, q: Quantity) -> bool:
+    """Whether the clause before the figure, its dates set aside, holds only series words."""
+    if c.gaz.series_bridge is None or start >= q.start:
+        return False
+    chars = list(c.text[start:q.start])
+    for d in c.dates:
+        if d.start < q.start and d.end > start:
+            chars[max(0, d.start - start):d.end - start] = " " * (min(d.end, q.start) - max(d.start, start))
+    rest = c.gaz.series_bridge.sub(" ", "".join(chars))
+    return not re.search(r"[^\W\d_]", rest)
 
 
 _GROWTH = re.compile(r"新增|净增|增加|增长")

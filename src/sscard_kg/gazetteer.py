@@ -61,6 +61,30 @@ class Metric:
     list_item: re.Pattern | None
     stock: bool = False
     not_after: re.Pattern | None = None
+    subjects: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()
+    secondary_measures: frozenset[str] = frozenset()
+    count_word: re.Pattern | None = None
+    units: frozenset[str] = frozenset()
+    unit_alone: frozenset[str] = frozenset()
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+
+    def holds(self, value: Decimal) -> bool:
+        """Whether a national figure of this metric can have `value` (ss:minValue, ss:maxValue)."""
+        return (self.min_value is None or value >= self.min_value) and (self.max_value is None or value <= self.max_value)
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """A subject or a measure of the metric composition and the phrases that name it; a subject's
+    weak phrases imply it only where no phrase names one."""
+
+    iri: str
+    phrases: tuple[re.Pattern, ...]
+    weak: tuple[re.Pattern, ...] = ()
+    broader: str | None = None
+    related: str | None = None
 
 
 @dataclass(eq=False)
@@ -70,6 +94,12 @@ class Gazetteer:
     list_heads: tuple[re.Pattern, ...]
     version: str
     published: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    subjects: tuple[Phrasing, ...] = ()
+    measures: tuple[Phrasing, ...] = ()
+    series_bridge: re.Pattern | None = None
+    part_cue: re.Pattern | None = None
+    population: re.Pattern | None = None
+    demonstrative: re.Pattern | None = None
     _matchers: dict[tuple[str, bool], tuple[re.Pattern, dict[str, Entry]]] = field(default_factory=dict)
 
     def by_type(self, kind: str) -> list[Entry]:
@@ -243,9 +273,40 @@ def load() -> Gazetteer:
             compile_fast(item, re.I) if item else None,
             _text(graph.value(node, SS + "stock")) in ("true", "1"),
             compile_fast(not_after, re.I) if not_after else None,
+            _iris(graph, node, SS + "subject"), _iris(graph, node, SS + "measure"), _iris(graph, node, SS + "secondaryMeasure"),
+            _pattern(graph.value(node, SS + "countWord")),
+            frozenset(o.value for o in graph.objects(node, SS + "unit")),
+            frozenset(o.value for o in graph.objects(node, SS + "unitAlone")),
+            *(_decimal(graph.value(node, SS + name)) for name in ("minValue", "maxValue")),
         ))
     heads = tuple(p for node in graph.subjects(SS + "listHead") for p in _patterns(graph, node, SS + "listHead"))
-    return Gazetteer(entries, metrics, heads, reference_version(), _published(graph))
+    return Gazetteer(entries, metrics, heads, reference_version(), _published(graph),
+                     _phrasings(graph, SS + "Subject"), _phrasings(graph, SS + "Measure"),
+                     *(_alternatives(graph, SS + name) for name in ("seriesBridge", "partCue", "population", "demonstrative")))
+
+
+def _decimal(term) -> Decimal | None:
+    return Decimal(term.value) if term is not None else None
+
+
+def _iris(graph: Triples, node, predicate: str) -> frozenset[str]:
+    return frozenset(o.value for o in graph.objects(node, predicate))
+
+
+def _pattern(term) -> re.Pattern | None:
+    return compile_fast(term.value, re.I) if term is not None else None
+
+
+def _alternatives(graph: Triples, predicate: str) -> re.Pattern | None:
+    """Every value of `predicate` in the reference data, as one pattern."""
+    words = sorted(o.value for node in graph.subjects(predicate) for o in graph.objects(node, predicate))
+    return compile_fast("|".join(f"(?:{w})" for w in words), re.I) if words else None
+
+
+def _phrasings(graph: Triples, rdf_type: str) -> tuple[Phrasing, ...]:
+    return tuple(Phrasing(node.value, _patterns(graph, node, SS + "phrase"), _patterns(graph, node, SS + "weakPhrase"),
+                          _text(graph.value(node, SKOS + "broader")), _text(graph.value(node, SKOS + "related")))
+                 for node in graph.subjects(RDF_TYPE, NamedNode(rdf_type)))
 
 
 def _published(graph: Triples) -> dict[str, dict[str, Decimal]]:

@@ -51,30 +51,37 @@ ZH_UNITS = [
     ("城市", "count"), ("省份", "count"), ("地市", "count"),
     ("亿人次", "person-time"),
 ]
+# The words between a number and its noun modify the noun (`1.2 million new urban jobs`, `96 'one-card'
+# services`); a verb, a preposition or another plural noun ends the noun phrase (`95 functions are
+# available to holders` counts functions, not holders).
+_MODIFIER = r"(?:(?!(?:are|is|was|were|be|been|have|has|had|will|can|to|of|for|in|on|at|by|with|from|that|which|who|than)\b)" \
+            r"[a-z‘’'“”\"-]*[a-z-](?<![a-z]{3}s)[‘’'“”\"]? )"
 EN_UNITS = [
     (r"percentage points?", "percent"), (r"percent|per cent|%", "percent"),
     (r"person-times|person times|visits|times", "person-time"),
     (r"yuan|rmb", "yuan"),
-    (r"(?:[a-z-]+ ){0,4}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
+    (_MODIFIER + r"{0,4}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
      r"fishermen|laborers|labourers|citizens|users|participants|individuals|jobs|holders|cardholders)", "person"),
-    (r"(?:[a-z-]+ ){0,4}?cards?", "card"),
-    (r"(?:[a-z-]+ ){0,3}?(?:enterprises|companies|firms|cities|provinces|regions|services|items|"
-     r"cases|occupations|series|batches|categories|types|bases|missions|standards|products|"
+    (_MODIFIER + r"{0,4}?cards?", "card"),
+    (_MODIFIER + r"{0,3}?[‘’'“”\"]?(?:enterprises|companies|firms|cities|provinces|regions|services|items|"
+     r"cases|occupations|series|batches|categories|types|bases|missions|standards|products|applications|functions|"
      r"institutions|agencies|villages|counties|schools|colleges)", "count"),
-    (r"(?:[a-z“”\"-]+ ){0,3}?(?!(?:years|months|days|weeks|hours|minutes|seconds|times|decades|percent)\b)"
-     r"(?:[a-z]{3,}(?<!ss)s|information|materials)", "count"),
+    (_MODIFIER + r"{0,3}?(?!(?:years|months|days|weeks|hours|minutes|seconds|times|decades|percent)\b)"
+     r"[‘’'“”\"]?(?:[a-z]{3,}(?<!ss)s|information|materials)", "count"),
 ]
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_NUM = compile_fast(
     rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?P<scale>万亿|亿|万|千)?"
-    r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之))"
+    r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之)"
+    r"|(?:[一二两三四五六七八九][十百千]|十)[零〇一二两三四五六七八九十百千]*(?=[余多]?(?:项|个|人|张|家|名|元|次|户|座|条|所|类|种|位)))"
 )
 # `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
 # unit of that scale. `万` alone is left out: `突破万难`, `破万卷` are idioms, not figures.
 _ZH_BARE_SCALE = re.compile(r"(?:突破|破|超过|超|过)(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
+_ZH_DURATION = re.compile(r"(?:多|余)?个?(?:月|小时|工作日|季度|自然日|年|天|周|星期)")
 _BARE_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6}
-_ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)|(半)数")
+_ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|(半)数")
 _MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
@@ -84,6 +91,9 @@ _EN_NUM = compile_fast(
     r"(?P<wscale>thousand|million|billion|trillion)?",
     re.I,
 )
+# `The number of applications rose to 102.`: a bare number a total reaches is a figure.
+_EN_REACHED = re.compile(r"\b(?:rose|risen|increased|grew|grown|climbed|jumped|reached|hit|totall?ed|numbered|stood at|"
+                         r"came to|amounted to)(?: to)?\s+$", re.I)
 _ZH_BEFORE = [(re.compile(p + r"$"), q) for p, q in [
     (r"(超过|超|突破|逾|多于|高于|大于|超出)", "gt"), (r"(不到|不足|低于|少于|小于)", "lt"),
     (r"(近|约|大约|将近|接近|近乎|逾近)", "approx"),
@@ -97,6 +107,16 @@ _EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in [
     (r"\b(less than|under|below|fewer than|up to|at most)", "lt"),
     (r"\b(about|around|approximately|nearly|almost|roughly|some|close to)", "approx"),
 ]]
+
+
+def cn_decimal(text: str) -> Decimal | None:
+    """五点二 → 5.2: a Chinese numeral with its decimals read digit by digit after 点."""
+    whole, _, decimals = text.partition("点")
+    value = cn_value(whole)
+    if value is None or not decimals:
+        return value
+    digits = "".join(str(CN_DIGITS.get(char, "")) for char in decimals)
+    return value + Decimal(f"0.{digits}") if len(digits) == len(decimals) else None
 
 
 def cn_value(text: str) -> Decimal | None:
@@ -163,7 +183,7 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) ->
     if re.match(r"^\s*个(月|小时|工作日|季度|自然日)|^\s*(周|天|小时|分钟|秒)(?!人)|^\s*(months?|weeks?|days?|hours?|minutes?)\b", after, re.I):
         return "a duration"
     if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I) or \
-            re.match(r"^\s*(\S{0,6}(热线|电话|hotline)|APP|app)", text[end:end + 12], re.I):
+            re.match(r"^\s*(\S{0,6}(热线|电话|hotline)|app(?![a-z]))", text[end:end + 12], re.I):
         return "a licence, phone or code number"
     if re.match(r"^\d{5,}$", raw) and not re.match(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", after, re.I):
         return "a long bare number (phone, code)"
@@ -200,7 +220,7 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
     if not english:
         for match in _ZH_PERCENT.finditer(text):
             number = match.group(1) or "五十"
-            value = Decimal(number) if number[0].isdigit() else cn_value(number)
+            value = Decimal(number) if number[0].isdigit() else cn_decimal(number)
             if value is not None:
                 found.append(Quantity(match.start(), match.end(), value, "percent",
                                       _qualifier(text, match.start(), text[match.end():match.end() + 8], False)))
@@ -255,7 +275,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
             end += 1
             after = after[1:]
         unit, points = _zh_unit(after)
-        if unit is None and scale == 1 and not re.search("[万亿]", raw):
+        if (unit is None and scale == 1 and not re.search("[万亿]", raw)) or _ZH_DURATION.match(after):
             return None
         return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points,
                         ordinal=text[start - 1:start] == "第")
@@ -305,6 +325,6 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     if re.match(r"\s*(u\.?s\.? )?dollars|\s*usd|\s*美元", after, re.I):
         return Rejected(start, end, raw, "a currency conversion")
     unit, points = _en_unit(after)
-    if unit is None and scale == 1:
+    if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start):
         return Rejected(start, end, raw, "a bare number with no unit")
     return Quantity(start, end, value, unit, _qualifier(text, start, after, True), points)
