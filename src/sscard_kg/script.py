@@ -1,11 +1,12 @@
-"""Script normalisation: NFKC and Traditional→Simplified, character by character so offsets stay exact."""
+"""Script normalisation: invisible characters out, NFKC and Traditional→Simplified, character by
+character so offsets stay exact."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import ne
 
 from .textmap import Edit
@@ -43,6 +44,38 @@ def detect_language(text: str) -> str:
     return "zh-Hant" if traditional > simplified else "zh-Hans"
 
 
+def invisible_edits(text: str) -> list[Edit]:
+    """Invisible characters removed: a zero-width space inside `13.79亿` or a soft hyphen inside
+    `1.38 billion` would otherwise cut the number (or a word) in two. Each run goes in one edit,
+    so the characters around it keep their own offsets and a quote still spans it."""
+    return [Edit(match.start(), match.end(), "", "invisible") for match in invisible_characters().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def invisible_characters() -> re.Pattern:
+    """Runs of format characters (category Cf: zero-width spaces and joiners, word joiner, soft
+    hyphen, byte-order mark, bidirectional marks and isolates, the Mongolian vowel separator,
+    tags) and variation selectors: none is seen, none changes what a line says. They live in the
+    basic and supplementary multilingual planes and the special-purpose one; the others hold
+    ideographs and private use only, and scanning them would cost five times as long."""
+    planes = chain(range(0x20000), range(0xE0000, 0xF0000))
+    hidden = [code for code in planes
+              if (category := unicodedata.category(chr(code))) == "Cf"
+              or category == "Mn" and "VARIATION SELECTOR" in unicodedata.name(chr(code))]
+    return re.compile(f"[{_ranges(hidden)}]+")
+
+
+def _ranges(codes: list[int]) -> str:
+    """A regex character class body for sorted code points, as ranges of consecutive ones."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+
+
 def nfkc_edits(text: str) -> list[Edit]:
     """Full-width digits and punctuation to ASCII, so one pattern serves every site."""
     edits = []
@@ -60,14 +93,7 @@ def nfkc_candidates() -> re.Pattern:
     scan finds them, where a normalisation call per character would cost far more."""
     changed = [code for code in range(0x80, 0x10000)
                if not 0xD800 <= code <= 0xDFFF and unicodedata.normalize("NFKC", chr(code)) != chr(code)]
-    runs: list[list[int]] = []
-    for code in changed:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
-    return re.compile(f"[{ranges}\U00010000-\U0010ffff]")
+    return re.compile(f"[{_ranges(changed)}\U00010000-\U0010ffff]")
 
 
 def simplified_edits(text: str) -> list[Edit]:

@@ -1,7 +1,8 @@
 """Cleaning: from an article's raw text to Simplified, repaired, main text that maps back to the raw.
 
-Order matters: markup → mojibake repair (it restores the `(` the pinyin strip needs) → entities →
-pinyin annotations → NFKC → Traditional→Simplified → boilerplate segments. For HTML the
+Order matters: markup → mojibake repair (it restores the `(` the pinyin strip needs, and a soft
+hyphen can be one of its bytes) → entities (`&shy;`, `&#8203;`) → invisible characters → pinyin
+annotations → NFKC → Traditional→Simplified → boilerplate segments. For HTML the
 boilerplate decision starts from a main-text extractor's reading of the original page.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Article
-from ..script import nfkc_edits, simplified_edits
+from ..script import invisible_edits, nfkc_edits, simplified_edits
 from ..textmap import MappedText, apply_edits
 from .boilerplate import Segment, html_outside, segment
 from .digits import dot_space_edits
@@ -37,7 +38,7 @@ def clean(article: Article) -> Cleaned:
         steps.append(markup_edits)
     if article.language != "en":
         steps.append(mojibake_edits)
-    steps += [entity_edits]
+    steps += [entity_edits, invisible_edits]
     if article.language != "en":
         steps.append(pinyin_edits)
     steps += [nfkc_edits, simplified_edits, dot_space_edits]
