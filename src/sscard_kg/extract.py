@@ -30,6 +30,7 @@ def version() -> str:
 def extract(article: Article) -> tuple[Cleaned, Extraction]:
     gaz = gazetteer.load()
     cleaned = clean(article)
+    article = replace(article, language=cleaned.language)
     text = cleaned.text
     english = article.language == "en"
     kept = [s for s in cleaned.segments if s.kind in ("main", "title", "related")]
@@ -46,19 +47,23 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
 
 @dataclass(frozen=True)
 class _Piece:
-    """A kept segment with what does not depend on the publication date: its figures and mentions."""
+    """A kept segment with what does not depend on the publication date: its figures and mentions,
+    read in the segment's own language."""
 
     segment: Segment
+    english: bool
     quantities: list[Quantity]
     skipped: list[Skipped]
     found: list[Found]
 
 
-def _piece(gaz, cleaned: Cleaned, seg: Segment, english: bool) -> _Piece:
+def _piece(gaz, cleaned: Cleaned, seg: Segment, article_english: bool) -> _Piece:
     piece = cleaned.text[seg.start:seg.end]
+    english = seg.language == "en" if seg.language else article_english
     quantities, rejected = find_quantities(piece, english)
     return _Piece(
         seg,
+        english,
         [q._replace(start=q.start + seg.start, end=q.end + seg.start) for q in quantities],
         [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
          for r in rejected if r.reason != "a bare number with no unit"],
@@ -70,21 +75,20 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
     """The article's mentions and measurements, its dates resolved against `article.published`;
     `home` is the region the article is about, if its title names one."""
     text = cleaned.text
-    english = article.language == "en"
     result = Extraction(article)
     drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
-    title_year = _title_year(text, pieces, article.published, english)
+    title_year = _title_year(text, pieces, article.published)
     for piece in pieces:
         seg = piece.segment
         reference = seg.date or article.published
         result.skipped += piece.skipped
         dates = [d._replace(start=d.start + seg.start, end=d.end + seg.start)
-                 for d in find_dates(text[seg.start:seg.end], reference, english,
+                 for d in find_dates(text[seg.start:seg.end], reference, piece.english,
                                      None if seg.kind == "related" else title_year)]
         places = [f for f in piece.found if f.type == "region"]
         people = [f for f in piece.found if f.type == "person"]
-        found = draft_measurements(gaz, text, (seg.start, seg.end), english, piece.quantities, dates,
+        found = draft_measurements(gaz, text, (seg.start, seg.end), piece.english, piece.quantities, dates,
                                    places, people, reference, home)
         if seg.kind != "related" or _on_subject(piece, found):
             drafts += [(draft, seg.kind, seg.date) for draft in found]
@@ -95,10 +99,10 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
     return result
 
 
-def _title_year(text: str, pieces: list[_Piece], published: str | None, english: bool) -> int | None:
+def _title_year(text: str, pieces: list[_Piece], published: str | None) -> int | None:
     """The latest year the title names, not after the publication: the year the article reports on."""
     years = [int(d.value[:4]) for p in pieces if p.segment.kind == "title"
-             for d in find_dates(text[p.segment.start:p.segment.end], published, english) if d.explicit_year and not d.target]
+             for d in find_dates(text[p.segment.start:p.segment.end], published, p.english) if d.explicit_year and not d.target]
     return max(years, default=None)
 
 

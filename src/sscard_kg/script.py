@@ -30,12 +30,35 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+# A Han character says about as much as this many Latin letters of English.
+HAN_LETTERS = 3
+
+
 def detect_language(text: str) -> str:
-    """zh-Hant, zh-Hans or en, from the share of Han characters and how many change under t2s."""
+    """zh-Hant, zh-Hans or en, from the share of Han characters and how many change under t2s.
+
+    A whole page, markup and all: its letters count for an eighth of a Han character, as tags,
+    links and pinyin glosses put letters on Chinese pages."""
     han = "".join(_HAN_RUN.findall(text))  # runs, not characters: far fewer strings to make
     latin = sum(map(len, _LATIN_RUN.findall(text)))
     if not han or len(han) < latin // 8 or (len(han) < 20 and latin > len(han)):  # a short text: the more letters
         return "en"
+    return chinese_script(han)
+
+
+def reading_language(text: str) -> str | None:
+    """The language to read cleaned text in, a line or a passage: `en` when Latin letters say most
+    of it, `zh` when Han characters do, None when it has neither (a date, a figure alone)."""
+    han = sum(map(len, _HAN_RUN.findall(text)))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
+    if not han and not latin:
+        return None
+    return "en" if latin > HAN_LETTERS * han else "zh"
+
+
+def chinese_script(text: str) -> str:
+    """zh-Hant or zh-Hans, from how many of the Han characters change under t2s and s2t."""
+    han = "".join(_HAN_RUN.findall(text))
     sample = han[:5000]
     traditional = sum(map(ne, sample, to_simplified(sample)))
     if not traditional:  # nothing to simplify: Simplified, whatever s2t would change (it is the slower)

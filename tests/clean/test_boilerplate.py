@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -250,6 +251,28 @@ def test_a_related_item_that_ends_with_its_date_is_related_with_that_date(headin
 @pytest.mark.parametrize("line", ["标签: 社保卡 电子社保卡 一卡通", "Home > News > China", "扫码关注我们"])
 def test_tag_breadcrumb_and_qr_lines_are_boilerplate(line):
     assert _kinds(f"{BODY}\n{line}")[line] == "boilerplate"
+
+
+@pytest.mark.parametrize("line", [
+    "扫码就医已覆盖300个城市", "电子社保卡扫码支付已在200多个地市开通", "已有2亿人通过微信公众号领取电子社保卡",
+    "下载APP申领电子社保卡的已超过5000万人", "More than 50 million people scan the e-card every month.",
+    "QR code payments with the e-card reached 300 cities", "The app was downloaded 80 million times",
+])
+def test_a_scan_qr_or_app_line_that_states_a_figure_is_kept(line):
+    assert _kinds(f"{BODY}\n{line}")[line] == "main"
+
+
+@pytest.mark.parametrize("line", [
+    "扫描二维码关注我们", "下载APP", "扫一扫，分享到朋友圈", "关注微信公众号，获取更多资讯", "打开人民日报APP阅读全文",
+    "Scan the QR code to follow us", "Download the app", "Follow us on WeChat", "Scan the code to read more",
+])
+def test_scan_qr_and_app_furniture_without_a_figure_is_dropped(line):
+    assert _kinds(f"{BODY}\n{line}")[line] == "boilerplate"
+
+
+def test_a_figure_of_scanning_is_read_with_its_date(page_figures):
+    page = "2024年1月20日\n截至2023年底，全国社会保障卡持卡人数达13.79亿人。\n截至2023年底，扫码就医已覆盖300个城市。\n"
+    assert (None, Decimal("300"), "count", "2023-12-31") in page_figures(page)
 
 
 PAGE = """<html><head><title>社保卡</title></head><body>

@@ -1,4 +1,4 @@
-"""Invisible characters and full-width forms inside figures and words: the same figures and metrics
+"""Invisible characters and full-width forms inside page_figures and words: the same page_figures and metrics
 as the clean text, with evidence that still quotes the original at its offsets.
 
 The sentences are invented; each invisible character is put where a copy-paste or a site's
@@ -12,9 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from sscard_kg.extract import extract
 from sscard_kg.script import invisible_edits
-from sscard_kg.sources import SourceRef, parse_bytes
 
 # One of each kind: zero-width space, non-joiner, joiner, word joiner, soft hyphen, a byte-order
 # mark in mid-text, the Mongolian vowel separator, bidirectional marks, embeddings and isolates.
@@ -26,45 +24,41 @@ EN_PAGE = ("Social security card holders reach new high\nJanuary 20, 2024\n"
            "By the end of 2023, {n} billion people held social security {w}, the ministry said.\n")
 
 
-def figures(page: str) -> list[tuple[str | None, Decimal, str, str | None]]:
-    """(metric, value, unit, as-of) of every measurement of the page, after checking that each
-    evidence quote is the original text at its offsets."""
-    article = parse_bytes(page.encode("utf-8"), SourceRef("invented.txt", "invented.txt"))
-    _, extraction = extract(article)
-    for m in extraction.measurements:
-        assert page[m.evidence.start:m.evidence.end] == m.evidence.quote
-    return [(m.metric, m.value, m.unit, m.as_of) for m in extraction.measurements]
+@pytest.fixture(scope="module")
+def clean_zh(page_figures):
+    return page_figures(ZH_PAGE.format(n="13.79"))
 
 
-CLEAN_ZH = figures(ZH_PAGE.format(n="13.79"))
-CLEAN_EN = figures(EN_PAGE.format(n="1.379", w="cards"))
+@pytest.fixture(scope="module")
+def clean_en(page_figures):
+    return page_figures(EN_PAGE.format(n="1.379", w="cards"))
 
 
-def test_the_clean_pages_give_the_card_holders():
-    assert [f[:3] for f in CLEAN_ZH] == [("card-holders", Decimal("1379000000"), "person")]
-    assert [f[:3] for f in CLEAN_EN] == [("card-holders", Decimal("1379000000"), "person")]
+def test_the_clean_pages_give_the_card_holders(clean_zh, clean_en):
+    assert [f[:3] for f in clean_zh] == [("card-holders", Decimal("1379000000"), "person")]
+    assert [f[:3] for f in clean_en] == [("card-holders", Decimal("1379000000"), "person")]
 
 
 @pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
-def test_inside_a_chinese_number(mark):
-    assert figures(ZH_PAGE.format(n=f"13.{mark}79")) == CLEAN_ZH
-    assert figures(ZH_PAGE.format(n=f"1{mark}3.79")) == CLEAN_ZH
+def test_inside_a_chinese_number(mark, page_figures, clean_zh):
+    assert page_figures(ZH_PAGE.format(n=f"13.{mark}79")) == clean_zh
+    assert page_figures(ZH_PAGE.format(n=f"1{mark}3.79")) == clean_zh
 
 
 @pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
-def test_inside_an_english_number(mark):
-    assert figures(EN_PAGE.format(n=f"1.{mark}379", w="cards")) == CLEAN_EN
+def test_inside_an_english_number(mark, page_figures, clean_en):
+    assert page_figures(EN_PAGE.format(n=f"1.{mark}379", w="cards")) == clean_en
 
 
 @pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
-def test_inside_the_words_that_name_the_metric(mark):
+def test_inside_the_words_that_name_the_metric(mark, page_figures, clean_zh, clean_en):
     zh = ZH_PAGE.format(n="13.79").replace("社会保障卡", f"社会保{mark}障卡").replace("持卡人数", f"持卡{mark}人数")
-    assert figures(zh) == CLEAN_ZH
-    assert figures(EN_PAGE.format(n="1.379", w=f"ca{mark}rds")) == CLEAN_EN
+    assert page_figures(zh) == clean_zh
+    assert page_figures(EN_PAGE.format(n="1.379", w=f"ca{mark}rds")) == clean_en
 
 
-def test_a_run_of_invisible_characters_between_number_and_scale():
-    assert figures(ZH_PAGE.format(n="13.79" + "".join(INVISIBLE))) == CLEAN_ZH
+def test_a_run_of_invisible_characters_between_number_and_scale(page_figures, clean_zh):
+    assert page_figures(ZH_PAGE.format(n="13.79" + "".join(INVISIBLE))) == clean_zh
 
 
 def test_every_format_character_is_removed_and_nothing_visible_is():
@@ -76,23 +70,23 @@ def test_every_format_character_is_removed_and_nothing_visible_is():
 
 
 @pytest.mark.parametrize("written", ["１３．７９", "13﹒79", "１３﹒７９", "13．79"])
-def test_full_width_digits_and_points(written):
-    assert figures(ZH_PAGE.format(n=written)) == CLEAN_ZH
+def test_full_width_digits_and_points(written, page_figures, clean_zh):
+    assert page_figures(ZH_PAGE.format(n=written)) == clean_zh
 
 
 @pytest.mark.parametrize("written, value", [("１，３７９万", "13790000"), ("1，379万", "13790000"),
                                             ("１３７９万", "13790000"), ("1﹐379万", "13790000")])
-def test_full_width_thousands_separators(written, value):
+def test_full_width_thousands_separators(written, value, page_figures):
     page = f"2024年1月20日\n截至2023年底，全国电子社保卡领用人数达{written}人。\n"
-    assert [f[:3] for f in figures(page)] == [("ecard-holders", Decimal(value), "person")]
+    assert [f[:3] for f in page_figures(page)] == [("ecard-holders", Decimal(value), "person")]
 
 
 @pytest.mark.parametrize("sign", ["%", "％", "﹪"])
-def test_full_width_and_small_percent_signs(sign):
+def test_full_width_and_small_percent_signs(sign, page_figures):
     page = f"2024年1月20日\n截至2023年底，全国社会保障卡覆盖９７．７{sign}的人口。\n"
-    assert [f[:3] for f in figures(page)] == [("card-penetration", Decimal("97.7"), "percent")]
+    assert [f[:3] for f in page_figures(page)] == [("card-penetration", Decimal("97.7"), "percent")]
 
 
-def test_english_percent_in_full_width():
+def test_english_percent_in_full_width(page_figures):
     page = "January 20, 2024\nBy the end of 2023, social security cards covered ９７.７％ of the population.\n"
-    assert [f[:3] for f in figures(page)] == [("card-penetration", Decimal("97.7"), "percent")]
+    assert [f[:3] for f in page_figures(page)] == [("card-penetration", Decimal("97.7"), "percent")]

@@ -3,9 +3,10 @@
 Every non-empty line of the cleaned text gets a kind, so offsets are never lost. For HTML a
 main-text extractor (trafilatura) decides which lines are the article, its verdict is carried
 back onto our lines by matching text. General rules (cues in boilerplate.toml) then mark what
-either kind of page adds: copyright and disclaimer lines, bylines and credits, app/QR blurbs,
-menus, runs of headline-like lines (link lists) and the tail after a "related reading" heading,
-whose items keep their own dates.
+either kind of page adds: copyright and disclaimer lines, bylines and credits, app and QR-code
+blurbs that state no figure, menus, runs of headline-like lines (link lists) and the tail after a
+"related reading" heading, whose items keep their own dates. Each segment says which language its
+own words are in: a page's header may be in another language than its body.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..numbers import find_quantities
 from ..prefilter import compile_fast
+from ..script import reading_language
 from ..textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
@@ -27,13 +30,15 @@ SHORT_MATCH = 12
 
 @dataclass(frozen=True)
 class Segment:
-    """A span of cleaned text: `main`, `title`, `related` (with its own date) or `boilerplate`."""
+    """A span of cleaned text: `main`, `title`, `related` (with its own date) or `boilerplate`;
+    `language` is `en` or `zh` as its words are, None when it has no words (a date line)."""
 
     start: int
     end: int
     kind: str
     date: str | None = None
     reason: str = ""
+    language: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +76,16 @@ def line_reason(line: str, c: dict) -> str:
     for kind in ("copyright", "credit", "furniture"):
         if (kind == "copyright" or len(line) <= 2 * c["short_line"]) and c[kind].search(line):
             return kind
+    if len(line) <= 2 * c["short_line"] and c["app"].search(line) and not states_figure(line):
+        return "app or QR-code blurb"
     if c["any_language_name"].search(line) and sum(name in line for name in c["language_names"]) >= c["language_menu"]:
         return "language menu"
     return ""
+
+
+def states_figure(line: str) -> bool:
+    """True when the line gives a quantity (a number with its unit or scale), read in its own script."""
+    return bool(find_quantities(line, reading_language(line) == "en")[0])
 
 
 def headline_like(line: str, c: dict) -> bool:
@@ -168,6 +180,7 @@ def _before_credit(kinds, index: int) -> bool:
 
 
 def _merge(text: str, lines, kinds, c) -> list[Segment]:
+    """Adjacent main lines in one language (or with no words) become one segment."""
     segments: list[Segment] = []
     item: list[tuple[int, int]] = []
     for (a, b), (kind, reason) in zip(lines, kinds):
@@ -175,7 +188,7 @@ def _merge(text: str, lines, kinds, c) -> list[Segment]:
             date = c["item_date"].match(text[a:b])
             if date:
                 if item:
-                    segments.append(Segment(item[0][0], item[-1][1], "related", _iso(date.group(1))))
+                    segments.append(_related(text, item[0][0], item[-1][1], date.group(1)))
                 segments.append(Segment(a, b, "boilerplate", reason="item date"))
                 item = []
             elif reason:
@@ -184,16 +197,22 @@ def _merge(text: str, lines, kinds, c) -> list[Segment]:
                 item.append((a, b))
                 date = c["item_end_date"].search(text[a:b])
                 if date:
-                    segments.append(Segment(item[0][0], b, "related", _iso(date.group(1))))
+                    segments.append(_related(text, item[0][0], b, date.group(1)))
                     item = []
             continue
-        if segments and segments[-1].kind == kind == "main":
-            segments[-1] = Segment(segments[-1].start, b, "main")
+        language = reading_language(text[a:b])
+        last = segments[-1] if segments else None
+        if last and last.kind == kind == "main" and (last.language == language or None in (last.language, language)):
+            segments[-1] = Segment(last.start, b, "main", language=last.language or language)
         else:
-            segments.append(Segment(a, b, kind, reason=reason))
+            segments.append(Segment(a, b, kind, reason=reason, language=language))
     if item:
         segments.append(Segment(item[0][0], item[-1][1], "boilerplate", reason="undated related item"))
     return sorted(segments, key=lambda s: s.start)
+
+
+def _related(text: str, start: int, end: int, date: str) -> Segment:
+    return Segment(start, end, "related", _iso(date), language=reading_language(text[start:end]))
 
 
 def _iso(text: str) -> str:
