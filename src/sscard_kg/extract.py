@@ -220,6 +220,18 @@ def _link_levels(kept: list[tuple[Draft, Measurement]]) -> list[Measurement]:
     return [replace(m, change_of=level_of(d)) if d.modifies else m for d, m in kept]
 
 
+def _told_in_body(title: Draft, body_figures: set[tuple]) -> bool:
+    """The body gives the title's figure: its value, with the title's metric if the title names one
+    (a headline's `card holders broke through 1 billion` over a body that only hands over the
+    billionth card keeps its metric)."""
+    value, metric = value_key(title.quantity.value), _notation(title)
+    return (value, metric) in body_figures or metric is None and any(v == value for v, _ in body_figures)
+
+
+def _notation(draft: Draft) -> str | None:
+    return draft.metric.notation if draft.metric else None
+
+
 def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
     """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
     headline and its summary) kept once, preferring the body, a stated date, the finer date and a
@@ -230,8 +242,8 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
     seen_dates: set[tuple] = set()
     skipped = []
     rank = {"main": 0, "related": 1, "title": 2}
-    body_values = {value_key(d.quantity.value) for d, kind, _ in drafts if kind != "title"}
-    drafts = [entry for entry in drafts if entry[1] != "title" or value_key(entry[0].quantity.value) not in body_values]
+    body_figures = {(value_key(d.quantity.value), _notation(d)) for d, kind, _ in drafts if kind != "title"}
+    drafts = [entry for entry in drafts if entry[1] != "title" or not _told_in_body(entry[0], body_figures)]
     order = sorted(drafts, key=lambda e: (rank[e[1]], e[0].date_inferred, -len(e[0].as_of or ""),
                                           e[0].quantity.unit is None, e[0].quantity.start))
     for draft, seg_kind, seg_date in order:
@@ -240,7 +252,7 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             skipped.append(Skipped(cleaned.text[q.start:q.end], "figure inside a low-confidence repair",
                                    cleaned.mapped.original_span(q.start, q.end)[0]))
             continue
-        notation = draft.metric.notation if draft.metric else None
+        notation = _notation(draft)
         figure = (notation, value_key(q.value), draft.kind, draft.region)
         repeat = figure + (draft.as_of,) in seen_dates or (figure + (seg_date,) in seen_figures and draft.date_inferred)
         seen_dates.add(figure + (draft.as_of,))

@@ -49,7 +49,7 @@ def cues() -> dict:
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
     for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):
         compiled[key] = re.compile(raw[key], re.I)
-    for key in ("link_run", "short_line", "language_names", "language_menu"):
+    for key in ("link_run", "short_line", "language_names", "language_menu", "title_within", "headline_han"):
         compiled[key] = raw[key]
     compiled["any_language_name"] = re.compile("|".join(map(re.escape, raw["language_names"])) or "(?!)")
     return compiled
@@ -135,24 +135,59 @@ def segment_lines(text: str, segments: list[Segment]) -> list[tuple[Segment, int
 def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: dict) -> list[tuple[str, str]]:
     kinds: list[tuple[str, str]] = []
     tail = False
-    for index, (a, b) in enumerate(lines):
+    heading = title_first  # still looking for the headline
+    reasons = [line_reason(text[a:b], c) for a, b in lines]
+    language = _page_language(text, lines, reasons, c) if title_first else None
+    for index, ((a, b), reason) in enumerate(zip(lines, reasons)):
         line = text[a:b]
         if c["related"].search(line):
             tail = True
             kinds.append(("boilerplate", "related-reading heading"))
             continue
-        reason = line_reason(line, c)
         if tail:
             kinds.append(("tail", reason))
         elif reason:
             kinds.append(("boilerplate", reason))
-        elif index == 0 and title_first and headline_like(line, c):
-            kinds.append(("title", ""))
+        elif heading and index < c["title_within"] and (index == 0 or a not in outside):
+            kinds.append(_leading_kind(line, language, c))
+            heading = kinds[-1][0] == "boilerplate" or kinds[-1][0] == "main" and not _paragraph(line, language, c)
         elif a in outside:
             kinds.append(("boilerplate", EXTRACTOR_REASON))
         else:
             kinds.append(("main", ""))
     return kinds
+
+
+def _page_language(text: str, lines, reasons: list[str], c: dict) -> str | None:
+    """The language of the lines that are not the site's: a spam title does not set it."""
+    own = [text[a:b] for (a, b), reason in zip(lines, reasons) if not reason and not c["banner"].search(text[a:b])]
+    return reading_language("\n".join(own))
+
+
+def _leading_kind(line: str, language: str | None, c: dict) -> tuple[str, str]:
+    """A line above the headline: the headline itself, the site's banner, or text (a paragraph:
+    the page has no headline line; a line in another language, or without words, as a date)."""
+    if c["banner"].search(line):
+        return "boilerplate", "site banner"
+    if not headline_like(line, c):
+        return "main", ""
+    own = reading_language(line)
+    if own is None:
+        return "main", ""
+    if own != language or _label(line, c):
+        return "boilerplate", "site banner"
+    return "title", ""
+
+
+def _label(line: str, c: dict) -> bool:
+    """Too few words for a headline, and no figure: a site's name or a section label."""
+    return (not re.search(r"\d", line) and len(re.findall("[\u3400-\u9fff]", line)) < c["headline_han"]
+            and len(re.findall("[A-Za-z]+", line)) < 3)
+
+
+def _paragraph(line: str, language: str | None, c: dict) -> bool:
+    """Text of the page in its own language that is not a headline: the headline is not below it."""
+    return not headline_like(line, c) and reading_language(line) in (None, language)
 
 
 def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
