@@ -31,5 +31,6 @@ def page_figures() -> Callable[[str], list[tuple]]:
 
 
 @pytest.fixture(scope="session")
-def page_reading() -> Callable[[str], Extraction]:
+def page_reading() -> Callable[..., Extraction]:
+    """`read_page(page, name="invented.txt")`: the name's suffix tells the reader the format."""
     return read_page

@@ -90,3 +90,21 @@ def test_full_width_and_small_percent_signs(sign, page_figures):
 def test_english_percent_in_full_width(page_figures):
     page = "January 20, 2024\nBy the end of 2023, social security cards covered ９７.７％ of the population.\n"
     assert [f[:3] for f in page_figures(page)] == [("card-penetration", Decimal("97.7"), "percent")]
+
+
+HTML_PAGE = """<html><head><title>社保卡</title></head><body>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/news">新闻中心</a></li></ul></nav>
+<article><h1>全国社保卡持卡人数再创新高</h1>
+<p>人社部2024年1月20日表示，截至2023年底，全国社保卡持卡人数达13.{mark}79亿人，其中9.{mark}7亿人领用了电子社保卡。</p>
+<p>2023年，电子社保卡服务人次达1{mark}51亿，人社部将继续推进社保卡居民服务“一卡通”。</p></article>
+</body></html>"""
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u00ad", "&shy;", "&#8203;", "\u2060\ufeff"])
+def test_an_html_paragraph_with_invisible_characters_stays_main_text(mark, page_reading):
+    def figures(page: str) -> list[tuple]:
+        return [(m.metric, m.value) for m in page_reading(page, "invented.html").measurements]
+
+    clean = figures(HTML_PAGE.format(mark=""))
+    assert len(clean) == 3
+    assert figures(HTML_PAGE.format(mark=mark)) == clean

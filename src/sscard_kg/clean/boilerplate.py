@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..numbers import find_quantities
 from ..prefilter import compile_fast
-from ..script import reading_language
+from ..script import invisible_characters, reading_language
 from ..textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
@@ -287,5 +287,6 @@ def _strip_tags(fragment: str) -> str:
 
 
 def _match_key(text: str) -> str:
-    """Compatibility-folded, lower-case, without whitespace: robust to how each side spaced it."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    """Compatibility-folded, lower-case, without whitespace or invisible characters: robust to
+    how each side spaced it, and to the extractor dropping a soft hyphen that the page has."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", invisible_characters().sub("", text))).lower()
