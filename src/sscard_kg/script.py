@@ -1,5 +1,5 @@
-"""Script normalisation: invisible characters out, NFKC and Traditional→Simplified, character by
-character so offsets stay exact."""
+"""Script normalisation: line breaks made one, invisible characters out, NFKC and
+Traditional→Simplified, character by character so offsets stay exact."""
 
 from __future__ import annotations
 
@@ -65,6 +65,18 @@ def chinese_script(text: str) -> str:
         return "zh-Hans"
     simplified = sum(map(ne, sample, to_traditional(sample)))
     return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+# What ends a line besides "\n" (str.splitlines' list): a carriage return (with its "\n" or alone),
+# vertical tab, form feed, the information separators, next line, and the Unicode line and
+# paragraph separators.
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def line_break_edits(text: str) -> list[Edit]:
+    """Every other line break to "\n": lines are what boilerplate rules, titles and sentences are
+    judged by, and a page whose paragraphs end in U+2029 would otherwise be one line."""
+    return [Edit(match.start(), match.end(), "\n", "line-break") for match in _LINE_BREAK.finditer(text)]
 
 
 def invisible_edits(text: str) -> list[Edit]:

@@ -12,7 +12,10 @@ from decimal import Decimal
 
 import pytest
 
+from sscard_kg.clean import clean
+from sscard_kg.clean.boilerplate import segment_lines
 from sscard_kg.script import invisible_edits
+from sscard_kg.sources import SourceRef, parse_bytes
 
 # One of each kind: zero-width space, non-joiner, joiner, word joiner, soft hyphen, a byte-order
 # mark in mid-text, the Mongolian vowel separator, bidirectional marks, embeddings and isolates.
@@ -108,3 +111,17 @@ def test_an_html_paragraph_with_invisible_characters_stays_main_text(mark, page_
     clean = figures(HTML_PAGE.format(mark=""))
     assert len(clean) == 3
     assert figures(HTML_PAGE.format(mark=mark)) == clean
+
+
+@pytest.mark.parametrize("brk", ["\r", "\r\n", "\u2028", "\u2029", "\x85", "\x0c", "\x0b"],
+                         ids=lambda c: f"U+{ord(c[-1]):04X}")
+def test_any_line_break_separates_the_lines(brk, page_reading):
+    page = "Home > News\n{headline}\n2024年1月20日\n截至2023年底，全国社保卡持卡人数达13.79亿人。\n扫描二维码关注我们\n"
+    headline = "全国社保卡持卡人数再创新高"
+
+    def reading(text: str):
+        cleaned = clean(parse_bytes(text.encode("utf-8"), SourceRef("lines.txt", "lines.txt")))
+        kinds = [(seg.kind, cleaned.text[a:b]) for seg, a, b in segment_lines(cleaned.text, cleaned.segments)]
+        return kinds, [(m.metric, m.value, m.as_of) for m in page_reading(text, "lines.txt").measurements]
+
+    assert reading(page.format(headline=headline).replace("\n", brk)) == reading(page.format(headline=headline))

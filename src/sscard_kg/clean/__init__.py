@@ -1,9 +1,10 @@
 """Cleaning: from an article's raw text to Simplified, repaired, main text that maps back to the raw.
 
 Order matters: markup → mojibake repair (it restores the `(` the pinyin strip needs, and a soft
-hyphen can be one of its bytes) → entities (`&shy;`, `&#8203;`) → invisible characters → pinyin
-annotations → NFKC → Traditional→Simplified → boilerplate segments. For HTML the
-boilerplate decision starts from a main-text extractor's reading of the original page.
+hyphen or a next-line character can be one of its bytes) → entities (`&shy;`, `&#8203;`) → line
+breaks → invisible characters → pinyin annotations → NFKC → Traditional→Simplified → boilerplate
+segments. For HTML the boilerplate decision starts from a main-text extractor's reading of the
+original page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Article
-from ..script import chinese_script, invisible_edits, nfkc_edits, reading_language, simplified_edits
+from ..script import (chinese_script, invisible_edits, line_break_edits, nfkc_edits, reading_language,
+                      simplified_edits)
 from ..textmap import MappedText, apply_edits
 from .boilerplate import Segment, html_outside, segment
 from .digits import dot_space_edits
@@ -61,7 +63,7 @@ def _clean(article: Article) -> Cleaned:
         steps.append(markup_edits)
     if article.language != "en":
         steps.append(mojibake_edits)
-    steps += [entity_edits, invisible_edits]
+    steps += [entity_edits, line_break_edits, invisible_edits]
     if article.language != "en":
         steps.append(pinyin_edits)
     steps += [nfkc_edits, simplified_edits, dot_space_edits]
