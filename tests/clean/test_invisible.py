@@ -125,3 +125,11 @@ def test_any_line_break_separates_the_lines(brk, page_reading):
         return kinds, [(m.metric, m.value, m.as_of) for m in page_reading(text, "lines.txt").measurements]
 
     assert reading(page.format(headline=headline).replace("\n", brk)) == reading(page.format(headline=headline))
+
+
+@pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_inside_card_and_cardholders(mark, page_figures):
+    zh = "2024年1月20日\n截至2023年底，全国社保{m}卡持卡人数达13.79亿人。\n"
+    en = "January 20, 2024\nBy the end of 2023, China had 1.379 billion social security card{m}holders.\n"
+    for page in (zh, en):
+        assert page_figures(page.format(m=mark)) == page_figures(page.format(m="")) != []

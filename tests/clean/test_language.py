@@ -71,6 +71,13 @@ def test_a_chinese_story_under_an_english_menu_stays_chinese(header, page_readin
     assert extraction.article.language == "zh-Hans"
 
 
+@pytest.mark.parametrize("header", ENGLISH_HEADERS, ids=["menu", "site banner"])
+def test_the_chinese_headline_below_an_english_menu_is_the_title(header):
+    cleaned = clean(parse_bytes(f"{header}\n{CHINESE_STORY}".encode(), SourceRef("p.txt", "p.txt")))
+    titles = [cleaned.text[s.start:s.end] for s in cleaned.segments if s.kind == "title"]
+    assert titles == ["人社部:全国社保卡持卡人数达13.79亿"]
+
+
 def test_a_traditional_story_under_an_english_menu_stays_traditional(page_reading):
     story = CHINESE_STORY.replace("社会保障", "社會保障").replace("领用", "領用").replace("电子", "電子").replace("数达", "數達")
     extraction = page_reading(f"{ENGLISH_HEADERS[0]}\n{story}")
