@@ -30,6 +30,7 @@ def version() -> str:
 def extract(article: Article) -> tuple[Cleaned, Extraction]:
     gaz = gazetteer.load()
     cleaned = clean(article)
+    article = replace(article, language=cleaned.language)
     text = cleaned.text
     english = article.language == "en"
     kept = [s for s in cleaned.segments if s.kind in ("main", "title", "related")]
@@ -46,19 +47,23 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
 
 @dataclass(frozen=True)
 class _Piece:
-    """A kept segment with what does not depend on the publication date: its figures and mentions."""
+    """A kept segment with what does not depend on the publication date: its figures and mentions,
+    read in the segment's own language."""
 
     segment: Segment
+    english: bool
     quantities: list[Quantity]
     skipped: list[Skipped]
     found: list[Found]
 
 
-def _piece(gaz, cleaned: Cleaned, seg: Segment, english: bool) -> _Piece:
+def _piece(gaz, cleaned: Cleaned, seg: Segment, article_english: bool) -> _Piece:
     piece = cleaned.text[seg.start:seg.end]
+    english = seg.language == "en" if seg.language else article_english
     quantities, rejected = find_quantities(piece, english)
     return _Piece(
         seg,
+        english,
         [q._replace(start=q.start + seg.start, end=q.end + seg.start) for q in quantities],
         [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
          for r in rejected if r.reason != "a bare number with no unit"],
@@ -70,21 +75,20 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
     """The article's mentions and measurements, its dates resolved against `article.published`;
     `home` is the region the article is about, if its title names one."""
     text = cleaned.text
-    english = article.language == "en"
     result = Extraction(article)
     drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
-    title_year = _title_year(text, pieces, article.published, english)
+    title_year = _title_year(text, pieces, article.published)
     for piece in pieces:
         seg = piece.segment
         reference = seg.date or article.published
         result.skipped += piece.skipped
         dates = [d._replace(start=d.start + seg.start, end=d.end + seg.start)
-                 for d in find_dates(text[seg.start:seg.end], reference, english,
+                 for d in find_dates(text[seg.start:seg.end], reference, piece.english,
                                      None if seg.kind == "related" else title_year)]
         places = [f for f in piece.found if f.type == "region"]
         people = [f for f in piece.found if f.type == "person"]
-        found = draft_measurements(gaz, text, (seg.start, seg.end), english, piece.quantities, dates,
+        found = draft_measurements(gaz, text, (seg.start, seg.end), piece.english, piece.quantities, dates,
                                    places, people, reference, home)
         if seg.kind != "related" or _on_subject(piece, found):
             drafts += [(draft, seg.kind, seg.date) for draft in found]
@@ -95,10 +99,10 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
     return result
 
 
-def _title_year(text: str, pieces: list[_Piece], published: str | None, english: bool) -> int | None:
+def _title_year(text: str, pieces: list[_Piece], published: str | None) -> int | None:
     """The latest year the title names, not after the publication: the year the article reports on."""
     years = [int(d.value[:4]) for p in pieces if p.segment.kind == "title"
-             for d in find_dates(text[p.segment.start:p.segment.end], published, english) if d.explicit_year and not d.target]
+             for d in find_dates(text[p.segment.start:p.segment.end], published, p.english) if d.explicit_year and not d.target]
     return max(years, default=None)
 
 
@@ -216,6 +220,18 @@ def _link_levels(kept: list[tuple[Draft, Measurement]]) -> list[Measurement]:
     return [replace(m, change_of=level_of(d)) if d.modifies else m for d, m in kept]
 
 
+def _told_in_body(title: Draft, body_figures: set[tuple]) -> bool:
+    """The body gives the title's figure: its value, with the title's metric if the title names one
+    (a headline's `card holders broke through 1 billion` over a body that only hands over the
+    billionth card keeps its metric)."""
+    value, metric = value_key(title.quantity.value), _notation(title)
+    return (value, metric) in body_figures or metric is None and any(v == value for v, _ in body_figures)
+
+
+def _notation(draft: Draft) -> str | None:
+    return draft.metric.notation if draft.metric else None
+
+
 def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
     """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
     headline and its summary) kept once, preferring the body, a stated date, the finer date and a
@@ -226,8 +242,8 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
     seen_dates: set[tuple] = set()
     skipped = []
     rank = {"main": 0, "related": 1, "title": 2}
-    body_values = {value_key(d.quantity.value) for d, kind, _ in drafts if kind != "title"}
-    drafts = [entry for entry in drafts if entry[1] != "title" or value_key(entry[0].quantity.value) not in body_values]
+    body_figures = {(value_key(d.quantity.value), _notation(d)) for d, kind, _ in drafts if kind != "title"}
+    drafts = [entry for entry in drafts if entry[1] != "title" or not _told_in_body(entry[0], body_figures)]
     order = sorted(drafts, key=lambda e: (rank[e[1]], e[0].date_inferred, -len(e[0].as_of or ""),
                                           e[0].quantity.unit is None, e[0].quantity.start))
     for draft, seg_kind, seg_date in order:
@@ -240,7 +256,7 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             skipped.append(Skipped(cleaned.text[q.start:q.end], f"kept without the metric {draft.metric.notation}: "
                                    f"{q.value} is outside its range", cleaned.mapped.original_span(q.start, q.end)[0]))
             draft = draft._replace(metric=None)
-        notation = draft.metric.notation if draft.metric else None
+        notation = _notation(draft)
         figure = (notation, value_key(q.value), draft.kind, draft.region)
         repeat = figure + (draft.as_of,) in seen_dates or (figure + (seg_date,) in seen_figures and draft.date_inferred)
         seen_dates.add(figure + (draft.as_of,))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -250,6 +251,69 @@ def test_a_related_item_that_ends_with_its_date_is_related_with_that_date(headin
 @pytest.mark.parametrize("line", ["标签: 社保卡 电子社保卡 一卡通", "Home > News > China", "扫码关注我们"])
 def test_tag_breadcrumb_and_qr_lines_are_boilerplate(line):
     assert _kinds(f"{BODY}\n{line}")[line] == "boilerplate"
+
+
+@pytest.mark.parametrize("line", [
+    "扫码就医已覆盖300个城市", "电子社保卡扫码支付已在200多个地市开通", "已有2亿人通过微信公众号领取电子社保卡",
+    "下载APP申领电子社保卡的已超过5000万人", "More than 50 million people scan the e-card every month.",
+    "QR code payments with the e-card reached 300 cities", "The app was downloaded 80 million times",
+])
+def test_a_scan_qr_or_app_line_that_states_a_figure_is_kept(line):
+    assert _kinds(f"{BODY}\n{line}")[line] == "main"
+
+
+@pytest.mark.parametrize("line", [
+    "扫描二维码关注我们", "下载APP", "扫一扫，分享到朋友圈", "关注微信公众号，获取更多资讯", "打开人民日报APP阅读全文",
+    "Scan the QR code to follow us", "Download the app", "Follow us on WeChat", "Scan the code to read more",
+])
+def test_scan_qr_and_app_furniture_without_a_figure_is_dropped(line):
+    assert _kinds(f"{BODY}\n{line}")[line] == "boilerplate"
+
+
+def test_a_figure_of_scanning_is_read_with_its_date(page_figures):
+    page = "2024年1月20日\n截至2023年底，全国社会保障卡持卡人数达13.79亿人。\n截至2023年底，扫码就医已覆盖300个城市。\n"
+    assert (None, Decimal("300"), "count", "2023-12-31") in page_figures(page)
+
+
+HEADLINE = "人社部：全国社保卡持卡人数达13.79亿人"
+BANNERS = ["某某新闻网 旗下网站", "某某周刊", "详情", "newsdaily", "Nav Search", "登录 注册", "首页 > 新闻中心 > 社保动态",
+           "某某资讯网 > 新闻 > 正文", "[ 设为首页 ] [ 收藏本站 ]", "某某娱乐_官方网站_注册送彩金_手机版下载"]
+
+
+@pytest.mark.parametrize("banner", BANNERS)
+def test_the_headline_is_found_below_a_site_banner(banner):
+    kinds = _kinds(f"{banner}\n{HEADLINE}\n{BODY}", title_first=True)
+    assert (kinds[banner], kinds[HEADLINE]) == ("boilerplate", "title")
+
+
+def test_the_headline_is_found_below_several_banners_and_a_date_line():
+    kinds = _kinds(f"某某周刊\n登录 注册\n首页 > 新闻中心 > 社保动态\n2024-01-20\n{HEADLINE}\n{BODY}", title_first=True)
+    assert kinds[HEADLINE] == "title"
+
+
+def test_an_english_headline_is_found_below_a_chinese_spam_title():
+    spam = "最新免费高清电影在线观看_每日更新海量影视资源_支持手机电脑同步观看_无需注册即可畅享"
+    headline = "Social security card holders reach a new high"
+    text = f"{spam}\n{headline}\nBy the end of 2023, 1.379 billion people held social security cards, the ministry said."
+    kinds = _kinds(text, title_first=True)
+    assert (kinds[spam], kinds[headline]) == ("boilerplate", "title")
+
+
+@pytest.mark.parametrize("first", ["持卡13.79亿", "社保卡新规来了"])
+def test_a_short_first_line_with_a_figure_or_enough_words_is_the_title(first):
+    assert _kinds(f"{first}\n{BODY}", title_first=True)[first] == "title"
+
+
+def test_no_headline_is_looked_for_below_the_first_paragraph():
+    kinds = _kinds(f"{BODY}\n社保卡新规来了\n{BODY}", title_first=True)
+    assert kinds["社保卡新规来了"] == "main"
+
+
+def test_a_headline_figure_keeps_its_metric_when_the_body_gives_the_value_without_one(page_reading):
+    page = ("Home > News\nSocial security card holders broke through 1 billion\nMay 26, 2017\n"
+            "On May 25, the vice minister handed over the 1 billion social security card in Shanghai.\n")
+    figures = {(m.metric, m.value) for m in page_reading(page).measurements}
+    assert ("card-holders", Decimal("1000000000")) in figures
 
 
 PAGE = """<html><head><title>社保卡</title></head><body>

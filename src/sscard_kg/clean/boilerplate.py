@@ -3,9 +3,10 @@
 Every non-empty line of the cleaned text gets a kind, so offsets are never lost. For HTML a
 main-text extractor (trafilatura) decides which lines are the article, its verdict is carried
 back onto our lines by matching text. General rules (cues in boilerplate.toml) then mark what
-either kind of page adds: copyright and disclaimer lines, bylines and credits, app/QR blurbs,
-menus, runs of headline-like lines (link lists) and the tail after a "related reading" heading,
-whose items keep their own dates.
+either kind of page adds: copyright and disclaimer lines, bylines and credits, app and QR-code
+blurbs that state no figure, menus, runs of headline-like lines (link lists) and the tail after a
+"related reading" heading, whose items keep their own dates. Each segment says which language its
+own words are in: a page's header may be in another language than its body.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..numbers import find_quantities
 from ..prefilter import compile_fast
+from ..script import invisible_characters, reading_language
 from ..textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
@@ -27,13 +30,15 @@ SHORT_MATCH = 12
 
 @dataclass(frozen=True)
 class Segment:
-    """A span of cleaned text: `main`, `title`, `related` (with its own date) or `boilerplate`."""
+    """A span of cleaned text: `main`, `title`, `related` (with its own date) or `boilerplate`;
+    `language` is `en` or `zh` as its words are, None when it has no words (a date line)."""
 
     start: int
     end: int
     kind: str
     date: str | None = None
     reason: str = ""
+    language: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +49,7 @@ def cues() -> dict:
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
     for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):
         compiled[key] = re.compile(raw[key], re.I)
-    for key in ("link_run", "short_line", "language_names", "language_menu"):
+    for key in ("link_run", "short_line", "language_names", "language_menu", "title_within", "headline_han"):
         compiled[key] = raw[key]
     compiled["any_language_name"] = re.compile("|".join(map(re.escape, raw["language_names"])) or "(?!)")
     return compiled
@@ -71,9 +76,16 @@ def line_reason(line: str, c: dict) -> str:
     for kind in ("copyright", "credit", "furniture"):
         if (kind == "copyright" or len(line) <= 2 * c["short_line"]) and c[kind].search(line):
             return kind
+    if len(line) <= 2 * c["short_line"] and c["app"].search(line) and not states_figure(line):
+        return "app or QR-code blurb"
     if c["any_language_name"].search(line) and sum(name in line for name in c["language_names"]) >= c["language_menu"]:
         return "language menu"
     return ""
+
+
+def states_figure(line: str) -> bool:
+    """True when the line gives a quantity (a number with its unit or scale), read in its own script."""
+    return bool(find_quantities(line, reading_language(line) == "en")[0])
 
 
 def headline_like(line: str, c: dict) -> bool:
@@ -123,24 +135,59 @@ def segment_lines(text: str, segments: list[Segment]) -> list[tuple[Segment, int
 def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: dict) -> list[tuple[str, str]]:
     kinds: list[tuple[str, str]] = []
     tail = False
-    for index, (a, b) in enumerate(lines):
+    heading = title_first  # still looking for the headline
+    reasons = [line_reason(text[a:b], c) for a, b in lines]
+    language = _page_language(text, lines, reasons, c) if title_first else None
+    for index, ((a, b), reason) in enumerate(zip(lines, reasons)):
         line = text[a:b]
         if c["related"].search(line):
             tail = True
             kinds.append(("boilerplate", "related-reading heading"))
             continue
-        reason = line_reason(line, c)
         if tail:
             kinds.append(("tail", reason))
         elif reason:
             kinds.append(("boilerplate", reason))
-        elif index == 0 and title_first and headline_like(line, c):
-            kinds.append(("title", ""))
+        elif heading and index < c["title_within"] and (index == 0 or a not in outside):
+            kinds.append(_leading_kind(line, language, c))
+            heading = kinds[-1][0] == "boilerplate" or kinds[-1][0] == "main" and not _paragraph(line, language, c)
         elif a in outside:
             kinds.append(("boilerplate", EXTRACTOR_REASON))
         else:
             kinds.append(("main", ""))
     return kinds
+
+
+def _page_language(text: str, lines, reasons: list[str], c: dict) -> str | None:
+    """The language of the lines that are not the site's: a spam title does not set it."""
+    own = [text[a:b] for (a, b), reason in zip(lines, reasons) if not reason and not c["banner"].search(text[a:b])]
+    return reading_language("\n".join(own))
+
+
+def _leading_kind(line: str, language: str | None, c: dict) -> tuple[str, str]:
+    """A line above the headline: the headline itself, the site's banner, or text (a paragraph:
+    the page has no headline line; a line in another language, or without words, as a date)."""
+    if c["banner"].search(line):
+        return "boilerplate", "site banner"
+    if not headline_like(line, c):
+        return "main", ""
+    own = reading_language(line)
+    if own is None:
+        return "main", ""
+    if own != language or _label(line, c):
+        return "boilerplate", "site banner"
+    return "title", ""
+
+
+def _label(line: str, c: dict) -> bool:
+    """Too few words for a headline, and no figure: a site's name or a section label."""
+    return (not re.search(r"\d", line) and len(re.findall("[\u3400-\u9fff]", line)) < c["headline_han"]
+            and len(re.findall("[A-Za-z]+", line)) < 3)
+
+
+def _paragraph(line: str, language: str | None, c: dict) -> bool:
+    """Text of the page in its own language that is not a headline: the headline is not below it."""
+    return not headline_like(line, c) and reading_language(line) in (None, language)
 
 
 def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
@@ -168,6 +215,7 @@ def _before_credit(kinds, index: int) -> bool:
 
 
 def _merge(text: str, lines, kinds, c) -> list[Segment]:
+    """Adjacent main lines in one language (or with no words) become one segment."""
     segments: list[Segment] = []
     item: list[tuple[int, int]] = []
     for (a, b), (kind, reason) in zip(lines, kinds):
@@ -175,7 +223,7 @@ def _merge(text: str, lines, kinds, c) -> list[Segment]:
             date = c["item_date"].match(text[a:b])
             if date:
                 if item:
-                    segments.append(Segment(item[0][0], item[-1][1], "related", _iso(date.group(1))))
+                    segments.append(_related(text, item[0][0], item[-1][1], date.group(1)))
                 segments.append(Segment(a, b, "boilerplate", reason="item date"))
                 item = []
             elif reason:
@@ -184,16 +232,22 @@ def _merge(text: str, lines, kinds, c) -> list[Segment]:
                 item.append((a, b))
                 date = c["item_end_date"].search(text[a:b])
                 if date:
-                    segments.append(Segment(item[0][0], b, "related", _iso(date.group(1))))
+                    segments.append(_related(text, item[0][0], b, date.group(1)))
                     item = []
             continue
-        if segments and segments[-1].kind == kind == "main":
-            segments[-1] = Segment(segments[-1].start, b, "main")
+        language = reading_language(text[a:b])
+        last = segments[-1] if segments else None
+        if last and last.kind == kind == "main" and (last.language == language or None in (last.language, language)):
+            segments[-1] = Segment(last.start, b, "main", language=last.language or language)
         else:
-            segments.append(Segment(a, b, kind, reason=reason))
+            segments.append(Segment(a, b, kind, reason=reason, language=language))
     if item:
         segments.append(Segment(item[0][0], item[-1][1], "boilerplate", reason="undated related item"))
     return sorted(segments, key=lambda s: s.start)
+
+
+def _related(text: str, start: int, end: int, date: str) -> Segment:
+    return Segment(start, end, "related", _iso(date), language=reading_language(text[start:end]))
 
 
 def _iso(text: str) -> str:
@@ -233,5 +287,6 @@ def _strip_tags(fragment: str) -> str:
 
 
 def _match_key(text: str) -> str:
-    """Compatibility-folded, lower-case, without whitespace: robust to how each side spaced it."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    """Compatibility-folded, lower-case, without whitespace or invisible characters: robust to
+    how each side spaced it, and to the extractor dropping a soft hyphen that the page has."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", invisible_characters().sub("", text))).lower()
