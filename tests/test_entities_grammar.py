@@ -174,3 +174,38 @@ def test_a_dateline_is_not_a_region(text, city):
         assert ("region", city) not in found
     else:
         assert ("region", "上海") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("广东省第三代社保卡发行启动。省人社厅副厅长刘强介绍，全省已发卡500万张。", "广东省人力资源和社会保障厅"),
+    ("寧波市推進社保卡應用，市醫保局表示，參保人可以持卡結算。", "宁波市医疗保障局"),
+])
+def test_a_bare_level_word_names_the_agency_of_the_place_named_before(text, expected):
+    assert expected in agencies(text)
+
+
+def test_a_bare_level_word_with_no_place_before_names_no_agency():
+    assert agencies("省人社厅副厅长刘强介绍，第三代社保卡已开始发行。") == set()
+
+
+@pytest.mark.parametrize("text, english, absent, present", [
+    ("社保卡已在养老保险和医疗保险领域普遍使用，参加失业保险的人数继续增长。", False,
+     {"基本养老保险", "基本医疗保险"}, {"失业保险"}),
+    ("社保卡已在養老保險和醫療保險領域普遍使用，參加失業保險的人數繼續增長。", False,
+     {"基本养老保险", "基本医疗保险"}, {"失业保险"}),
+    ("持卡人可以直接进行医疗保险结算，基本养老保险参保人数达到10亿人。", False,
+     {"基本医疗保险"}, {"基本养老保险"}),
+    ("The card is used for medical insurance settlements, and 1 billion people have basic pension insurance.",
+     True, {"基本医疗保险"}, {"基本养老保险"}),
+])
+def test_a_scheme_named_as_the_field_of_a_use_is_not_a_mention(text, english, absent, present):
+    programs = {label for kind, label in mentions(text) if kind == "program"}
+    assert not absent & programs
+    assert present <= programs
+
+
+def test_a_place_named_as_a_word_of_an_english_grouping_is_mentioned():
+    found = mentions("Technical colleges will be built in the four prefectures of southern Xinjiang, "
+                     "and in the Beijing-Tianjin-Hebei region.")
+    assert {("region", "南疆四地州"), ("region", "新疆"), ("region", "京津冀")} <= found
+    assert ("region", "天津") not in found

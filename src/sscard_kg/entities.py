@@ -69,7 +69,21 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
         if entry.level == "grouping":
-            found += _listed_places(gaz, text, start, end, english)
+            found += _listed_places(gaz, text, start, end, english) or _places_within(gaz, text, start, end, english)
+    return found
+
+
+def _places_within(gaz: Gazetteer, text: str, start: int, end: int, english: bool) -> list[Found]:
+    """A place an English grouping's name names as a word of its own (`the four prefectures of
+    southern Xinjiang`), not as a part of a compound (`Beijing-Tianjin-Hebei`)."""
+    if not english:
+        return []
+    found = []
+    for space in re.finditer(" ", text[start:end]):
+        word = start + space.end()
+        hits = gaz.find("region", text[word:end], english)
+        if hits and hits[0][0] == 0 and hits[0][2].level != "grouping":
+            found.append(Found("region", hits[0][2].iri, hits[0][2].label, word, word + hits[0][1]))
     return found
 
 
@@ -129,13 +143,28 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
     found = [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)
              if not (text[b - 1:b] == "部" and text[b:b + 1] == "门")
              and not (english and re.match(r"s\b|\s+departments\b", text[b:b + 13], re.I))
-             and not any(f.start <= a and b <= f.end for f in local)]
+             and not any(f.start <= a and b <= f.end for f in local)
+             and not _names_a_use(gaz, e, text, b, english)]
     if kind == "agency":
         units = [u for u in find_units(gaz, text, english)
                  if not any(f.key == u.key and f.start < u.end and u.start < f.end for f in found)]
         found = sorted(local + found + units + find_ministries_in_titles(gaz, text, english),
                        key=lambda f: (f.start, f.end))
     return found + _enumerated(gaz, kind, text, english, {f.key for f in found})
+
+
+def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: bool) -> bool:
+    """`养老保险和医疗保险领域`, `medical insurance settlements`: the scheme, or a list of schemes
+    ending in it, names the field the card is used in (ss:notBefore), not the scheme."""
+    words = tuple(w for w in gaz.literals(entry.iri, "notBefore") if w.isascii() == english)
+    return bool(words) and bool(_use_pattern(words, english).match(fold_case(text) if english else text, end))
+
+
+@lru_cache(maxsize=16)
+def _use_pattern(words: tuple[str, ...], english: bool) -> re.Pattern:
+    if english:
+        return re.compile(rf"(?:(?:,? and |, | or )[a-z -]{{1,30}}? insurance)*\s+(?:{alias_pattern(words)})(?![a-z])")
+    return re.compile(f"(?:[和及与、][\u4e00-\u9fff]{{1,8}}?保险)*(?:{alias_pattern(words)})")
 
 
 # The administrative suffix that makes a place's short name its official name (宁波 → 宁波市).
@@ -190,15 +219,45 @@ def find_local_agencies(gaz: Gazetteer, text: str, english: bool) -> list[Found]
     Security Bureau`), labelled with their full Simplified name; one the reference data knows
     keeps its own IRI, another gets one from the place's and the kind's."""
     pattern, places, kinds = _local_agency_matcher(gaz, english)
+    found = [_local_agency(gaz, places[m.group("place") or m.group("place2")], kinds[m.group("kind") or m.group("kind2")],
+                           m.start(), m.end())
+             for m in pattern.finditer(fold_case(text) if english else text)]
+    return found if english else found + _local_agencies_by_level(gaz, text, kinds, found)
+
+
+def _local_agency(gaz: Gazetteer, place: Entry, kind: Entry, start: int, end: int) -> Found:
+    label = local_agency_label(gaz, place, kind)
+    known = _agencies_by_label(gaz).get(label)
+    key = known.iri if known else AGENCY_BASE + place.iri.rsplit("/", 1)[-1] + "-" + kind.iri.rsplit("/", 1)[-1]
+    return Found("agency", key, known.label if known else label, start, end)
+
+
+# `省人社厅`, `市医保局`: the agency of the province (city) the text named last, by the suffixes
+# of the official names it can have.
+_LEVEL_WORDS = {"省": ("省", "自治区"), "市": ("市",)}
+
+
+def _local_agencies_by_level(gaz: Gazetteer, text: str, kinds: dict[str, Entry], named: list[Found]) -> list[Found]:
+    """`广东省……省人社厅副厅长`: a kind of agency after the bare level word is the agency of the
+    place of that level named last before it; with none named, it stays unnamed."""
+    pattern = _level_kind_pattern(gaz)
+    places = [(gaz.entries[p.key], p.end) for p in find_places(gaz, text, False)]
     found = []
-    for match in pattern.finditer(fold_case(text) if english else text):
-        place = places[match.group("place") or match.group("place2")]
-        kind = kinds[match.group("kind") or match.group("kind2")]
-        label = local_agency_label(gaz, place, kind)
-        known = _agencies_by_label(gaz).get(label)
-        key = known.iri if known else AGENCY_BASE + place.iri.rsplit("/", 1)[-1] + "-" + kind.iri.rsplit("/", 1)[-1]
-        found.append(Found("agency", key, known.label if known else label, match.start(), match.end()))
+    for match in pattern.finditer(text):
+        if any(f.start <= match.start() < f.end for f in named):
+            continue
+        suffixes = _LEVEL_WORDS[match.group("level")]
+        before = [place for place, end in places if end <= match.start()
+                  and place.level not in ("country", "grouping") and official_name(place).endswith(suffixes)]
+        if before:
+            found.append(_local_agency(gaz, before[-1], kinds[match.group("kind")], match.start(), match.end()))
     return found
+
+
+@lru_cache(maxsize=2)
+def _level_kind_pattern(gaz: Gazetteer) -> re.Pattern:
+    kinds = alias_pattern(gaz.alias_table("agency-kind", False))
+    return compile_fast(f"(?P<level>{'|'.join(_LEVEL_WORDS)})(?P<kind>{kinds})")
 
 
 @lru_cache(maxsize=2)
@@ -292,7 +351,7 @@ def _enumerated(gaz: Gazetteer, kind: str, text: str, english: bool, known: set[
             start = text.find(item, pos)
             pos = start + len(item)
             entry, offset = _complete(gaz, kind, item.strip(), head, english, leading=index == 0)
-            if entry is not None and entry.iri not in known:
+            if entry is not None and entry.iri not in known and not _names_a_use(gaz, entry, text, match.end(), english):
                 known.add(entry.iri)
                 found.append(Found(kind, entry.iri, entry.label, start + offset, start + len(item)))
     return found
