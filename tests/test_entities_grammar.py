@@ -117,6 +117,7 @@ def test_the_agency_inside_a_title(text, agency, name, role):
     "The Human Society Department said the electronic card is now widely used.",
     "The spokesperson of the State Council Information Office said the card reached 1.3 billion holders.",
     "The director of Human Resources and Social Security Bureau in Changsha said the card works on buses.",
+    "The director of Guangdong Province Human Resources said the card works on buses.",
 ])
 def test_words_of_an_english_ministry_name_are_not_a_person(text):
     assert people(text) == {}
@@ -209,3 +210,46 @@ def test_a_place_named_as_a_word_of_an_english_grouping_is_mentioned():
                      "and in the Beijing-Tianjin-Hebei region.")
     assert {("region", "南疆四地州"), ("region", "新疆"), ("region", "京津冀")} <= found
     assert ("region", "天津") not in found
+
+
+def test_a_level_word_for_many_places_names_no_agency():
+    assert agencies("广东、浙江等省人社厅负责社保卡发行，各市医保局负责结算。") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("浙江省数据局和杭州市交通运输局推进社保卡乘车应用。", {"浙江省数据局", "杭州市交通运输局"}),
+    ("湖南省文旅厅推动社保卡在景区使用。", {"湖南省文化和旅游厅"}),
+    ("Guangdong Province's Department of Human Resources and Social Security said the card is widely used.",
+     {"广东省人力资源和社会保障厅"}),
+    ("Shenzhen's Human Resources and Social Security Bureau said the card is widely used.",
+     {"深圳市人力资源和社会保障局"}),
+])
+def test_more_kinds_and_english_possessives(text, expected):
+    assert expected <= agencies(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Card holders on the Chinese mainland reached 1.38 billion by the end of last year.",
+    "Card holders in mainland China reached 1.38 billion by the end of last year.",
+])
+def test_the_mainland_names_the_country(text):
+    assert ("region", "中国") in mentions(text)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("截至6月底，城镇新增就业700万人，社会保障卡持卡人数达到13.8亿人。", True),
+    ("截至6月底，我市社会保障卡持卡人数达到800万人，城镇新增就业7万人。", False),
+    ("截至6月底，全省社會保障卡持卡人數達到8000萬人。", False),
+    ("By the end of June, 8 million people citywide held social security cards.", False),
+])
+def test_a_figure_with_no_region_is_the_country_s_unless_the_article_is_about_a_place(text, country):
+    assert (("region", "中国") in mentions(text)) == country
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("据市社会保障信息中心副主任张正欣介绍，全市已发卡200万张。", "张正欣", "市社会保障信息中心副主任"),
+    ("據市社會保障信息中心副主任張正欣介紹，全市已發卡200萬張。", "张正欣", "市社会保障信息中心副主任"),
+    ("上海市政府副秘书长赵明致辞，人社部副部长钱华出席。", "赵明", "上海市政府副秘书长"),
+])
+def test_a_role_starts_at_the_post_not_at_the_clause(text, name, role):
+    assert people(text).get(name) == role

@@ -100,11 +100,33 @@ def find_country(gaz: Gazetteer, text: str, english: bool, agencies: list[Found]
             and not after.match(folded, m.end()) and not (before and before.search(folded[max(0, m.start() - 40):m.start()]))]
 
 
+@lru_cache(maxsize=2)
+def the_country(gaz: Gazetteer) -> Entry | None:
+    """The region of level `country`: the reference data's China."""
+    return next((e for e in gaz.by_type("region") if e.level == "country"), None)
+
+
+def speaks_of_a_place(gaz: Gazetteer, text: str, english: bool) -> bool:
+    """Whether the text speaks of a place of its own, below the country (`我市`, `全省`,
+    `citywide`: ss:localCue of the country)."""
+    pattern = _local_cue_pattern(gaz, english)
+    return pattern is not None and bool(pattern.search(fold_case(text) if english else text))
+
+
+@lru_cache(maxsize=4)
+def _local_cue_pattern(gaz: Gazetteer, english: bool) -> re.Pattern | None:
+    country = the_country(gaz)
+    words = {w.lower() for w in gaz.literals(country.iri, "localCue") if w.isascii() == english} if country else set()
+    if not words:
+        return None
+    return compile_fast(rf"(?<![a-z])(?:{alias_pattern(words)})(?![a-z])" if english else alias_pattern(words))
+
+
 @lru_cache(maxsize=4)
 def _country_matcher(gaz: Gazetteer, english: bool):
     """The country entry, the pattern of its names and cues, and of the words that, right after
     (or, in English, before) its name, make it an organisation's."""
-    country = next((e for e in gaz.by_type("region") if e.level == "country"), None)
+    country = the_country(gaz)
     if country is None:
         return None, None, None, None
     words = [w for w in country.aliases + gaz.literals(country.iri, "nationalCue") if w.isascii() == english]
@@ -172,7 +194,7 @@ _ADMIN_SUFFIX = re.compile(r"[\u4e00-\u9fff]{0,3}自治区|特别行政区|省|�
 # What may stand between a place and the kind of agency: the suffix as written (宁波市医保局), or
 # its English adjective (Guangdong Provincial Department of…) and noun (…of Guangdong Province).
 _ZH_BETWEEN = "(?:省|市|自治区|区|县)?"
-_EN_ADJECTIVE = r"(?:\s+(?:provincial|municipal|city|district|prefectural|autonomous region))?\s+"
+_EN_ADJECTIVE = r"(?:\s+(?:provincial|municipal|city|district|prefectural|autonomous region|province|municipality))?(?:'s|’s)?\s+(?:the\s+)?"
 _EN_NOUN = r"(?:\s+(?:province|municipality|city|district|autonomous region))?"
 
 
@@ -235,6 +257,8 @@ def _local_agency(gaz: Gazetteer, place: Entry, kind: Entry, start: int, end: in
 # `省人社厅`, `市医保局`: the agency of the province (city) the text named last, by the suffixes
 # of the official names it can have.
 _LEVEL_WORDS = {"省": ("省", "自治区"), "市": ("市",)}
+# Before the level word, these make it many places or another one (各省人社厅, 等市医保局, 外省).
+_PLURAL = "各等外多两二三四五六七八九十几诸"
 
 
 def _local_agencies_by_level(gaz: Gazetteer, text: str, kinds: dict[str, Entry], named: list[Found]) -> list[Found]:
@@ -257,7 +281,7 @@ def _local_agencies_by_level(gaz: Gazetteer, text: str, kinds: dict[str, Entry],
 @lru_cache(maxsize=2)
 def _level_kind_pattern(gaz: Gazetteer) -> re.Pattern:
     kinds = alias_pattern(gaz.alias_table("agency-kind", False))
-    return compile_fast(f"(?P<level>{'|'.join(_LEVEL_WORDS)})(?P<kind>{kinds})")
+    return compile_fast(f"(?<![{_PLURAL}])(?P<level>{'|'.join(_LEVEL_WORDS)})(?P<kind>{kinds})")
 
 
 @lru_cache(maxsize=2)
@@ -405,9 +429,14 @@ def _role_span(gaz: Gazetteer, text: str, title_start: int, title_end: int) -> t
 
 
 def _strip_lead(text: str, start: int, limit: int) -> int:
-    """Skip words that open a clause rather than name a post (`会上`, `据介绍`, `中国`)."""
-    match = re.match(r"(会上|会议上|据介绍|据悉|另据|同时|此外|中国|国家|由)", text[start:limit])
-    return start + match.end() if match else start
+    """Skip words that open a clause rather than name a post (`会上`, `据介绍`, `据`, `中国`)."""
+    match = _role_openers().match(text, start, limit)
+    return match.end() if match else start
+
+
+@lru_cache(maxsize=1)
+def _role_openers() -> re.Pattern:
+    return re.compile(alias_pattern(_people_cues()["zh_role_openers"]))
 
 
 def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
@@ -482,6 +511,12 @@ def _agency_words(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(words(("agency", "agency-kind")) - words(("region", "person")))
 
 
+def _is_place(gaz: Gazetteer, name: str) -> bool:
+    """`Guangdong Province`, `Inner Mongolia`: a place's name, not a person's."""
+    hits = gaz.find("region", name, True)
+    return bool(hits) and hits[0][:2] == (0, len(name))
+
+
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     agency_words = _agency_words(gaz)
@@ -490,7 +525,7 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
             name = match.group("name")
             if not name[0].isupper() or any(p.start <= match.start("name") < p.end for p in people):
                 continue
-            if any(w in agency_words for w in re.findall(r"[a-z]+", name.lower())):
+            if any(w in agency_words for w in re.findall(r"[a-z]+", name.lower())) or _is_place(gaz, name):
                 continue
             hits = gaz.find("person", name, True)
             entry: Entry | None = hits[0][2] if hits else None

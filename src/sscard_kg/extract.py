@@ -12,7 +12,7 @@ from .clean import Cleaned, clean
 from .clean.boilerplate import Segment
 from .dates import find_dates
 from .dating import agreeing_years, dateline_in_year, publication_date, year_from_statistics
-from .entities import Found, find_country, find_named, find_people, find_places
+from .entities import Found, find_country, find_named, find_people, find_places, speaks_of_a_place, the_country
 from .facts import Draft, draft_measurements
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
 from .numbers import Quantity, find_quantities
@@ -90,17 +90,19 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
             drafts += [(draft, seg.kind, seg.date) for draft in found]
             mentions += piece.found
     result.measurements, low = _measurements(cleaned, drafts)
-    result.mentions = _unique_mentions(cleaned, mentions) + _country_of_figures(gaz, mentions, result.measurements, home)
+    local = home is not None or any(speaks_of_a_place(gaz, text[p.segment.start:p.segment.end], english)
+                                    for p in pieces if p.segment.kind != "related")
+    result.mentions = _unique_mentions(cleaned, mentions) + _country_of_figures(gaz, mentions, result.measurements, local)
     result.skipped += low
     return result
 
 
-def _country_of_figures(gaz, mentions: list[Found], measurements: list[Measurement], home: str | None) -> list[Mention]:
+def _country_of_figures(gaz, mentions: list[Found], measurements: list[Measurement], local: bool) -> list[Mention]:
     """An article that reports a figure for the whole country mentions the country, though it
-    may never name it (`2015年城镇新增就业1312万人`): a figure with no region in an article whose
-    title names no region."""
-    country = next((e for e in gaz.by_type("region") if e.level == "country"), None)
-    if country is None or home is not None or any(f.key == country.iri for f in mentions):
+    may never name it (`2015年城镇新增就业1312万人`): a figure with no region in an article that is
+    not `local` (about a place its title names, or that it calls 我市, 全省)."""
+    country = the_country(gaz)
+    if country is None or local or any(f.key == country.iri for f in mentions):
         return []
     national = [m for m in measurements if m.region is None and m.kind != "target" and m.metric]
     return [Mention("region", country.iri, country.label, national[0].evidence)] if national else []
