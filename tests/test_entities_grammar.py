@@ -253,3 +253,8 @@ def test_a_figure_with_no_region_is_the_country_s_unless_the_article_is_about_a_
 ])
 def test_a_role_starts_at_the_post_not_at_the_clause(text, name, role):
     assert people(text).get(name) == role
+
+
+def test_an_english_mayor_s_role_is_the_chinese_post():
+    found = people("Vice Mayor Li Ming attended the ceremony in Changsha, where the card was launched.")
+    assert found.get("Li Ming") == "副市长"

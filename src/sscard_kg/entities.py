@@ -264,12 +264,10 @@ _PLURAL = "各等外多两二三四五六七八九十几诸"
 def _local_agencies_by_level(gaz: Gazetteer, text: str, kinds: dict[str, Entry], named: list[Found]) -> list[Found]:
     """`广东省……省人社厅副厅长`: a kind of agency after the bare level word is the agency of the
     place of that level named last before it; with none named, it stays unnamed."""
-    pattern = _level_kind_pattern(gaz)
-    places = [(gaz.entries[p.key], p.end) for p in find_places(gaz, text, False)]
+    matches = [m for m in _level_kind_pattern(gaz).finditer(text) if not any(f.start <= m.start() < f.end for f in named)]
+    places = [(gaz.entries[p.key], p.end) for p in find_places(gaz, text, False)] if matches else []
     found = []
-    for match in pattern.finditer(text):
-        if any(f.start <= match.start() < f.end for f in named):
-            continue
+    for match in matches:
         suffixes = _LEVEL_WORDS[match.group("level")]
         before = [place for place, end in places if end <= match.start()
                   and place.level not in ("country", "grouping") and official_name(place).endswith(suffixes)]
