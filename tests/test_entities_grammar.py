@@ -258,3 +258,18 @@ def test_a_role_starts_at_the_post_not_at_the_clause(text, name, role):
 def test_an_english_mayor_s_role_is_the_chinese_post():
     found = people("Vice Mayor Li Ming attended the ceremony in Changsha, where the card was launched.")
     assert found.get("Li Ming") == "副市长"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("本报北京讯（记者王明）第三代社保卡发行工作进展顺利，全国持卡人数达到13.8亿人。", "北京"),
+    ("北京时间7月23日，人社部公布全国社会保障卡持卡人数达到13.8亿人。", "北京"),
+    ("Beijing, 21 January (Xinhua) -- Social security card holders nationwide reached 1.38 billion.", "北京"),
+    ("At 10 a.m. Beijing time on Monday the ministry said card holders nationwide reached 1.38 billion.", "北京"),
+])
+def test_more_datelines_and_a_time_zone_are_not_regions(text, place):
+    assert ("region", place) not in mentions(text)
+
+
+def test_a_place_before_a_word_that_only_looks_like_a_month_is_a_region():
+    found = mentions("Guangdong, marking 5 years of the card, issued 100 million cards nationwide.")
+    assert ("region", "广东") in found

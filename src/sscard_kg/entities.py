@@ -57,15 +57,22 @@ def _en_role_pattern() -> re.Pattern:
     return re.compile(rf"(?:deputy |vice[- ]|assistant |acting |executive )?(?:{roles})", re.I)
 
 
+# After a place, what makes it a dateline (`北京4月26日电`, `本报北京讯`, `BEIJING, April 27`,
+# `Beijing, 21 January`, `BEIJING (Xinhua) --`) or a time zone (`北京时间`, `Beijing time`).
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
+_ZH_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息)|讯|时间")
+_EN_DATELINE = re.compile(rf",?\s+(?:\(\w+\)\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+                          r"|\s*(?:\([\w ]{2,20}\)\s*)?(?:--|—|–)|\s+time\b", re.I)
+
+
 def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
-    """Regions, leaving out datelines (`北京4月26日电`, `BEIJING, April 27`, `BEIJING (Xinhua) --`),
-    which say where a reporter filed, not what the figures are about."""
+    """Regions, leaving out datelines and time zones, which say where a reporter filed or what
+    the clock said, not what the figures are about."""
     found = []
+    dateline = _EN_DATELINE if english else _ZH_DATELINE
     for start, end, entry in gaz.find("region", text, english):
-        after = text[end:end + 14]
-        if re.match(r"^\s*\d{1,2}月\d{1,2}日(电|讯|消息)", after) or (
-                english and re.match(r"^,? (\(\w+\) )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d"
-                                     r"|^\s*(\([\w ]{2,20}\)\s*)?(--|—|–)", after, re.I)):
+        if dateline.match(text, end):
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
         if entry.level == "grouping":
