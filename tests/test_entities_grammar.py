@@ -102,6 +102,8 @@ def test_a_known_local_agency_keeps_its_own_iri():
     ("Chen Yu, vice minister of human resources and social security, said the card now serves 1.3 billion.",
      "人力资源和社会保障部", "Chen Yu", "副部长"),
     ("广东省人社厅副厅长刘强介绍，第三代社保卡已在全省发行。", "广东省人力资源和社会保障厅", "刘强", None),
+    ("Human Resources and Social Security Minister Zhou Ping said the card now serves 1.3 billion people.",
+     "人力资源和社会保障部", "Zhou Ping", "部长"),
 ])
 def test_the_agency_inside_a_title(text, agency, name, role):
     assert agency in agencies(text)

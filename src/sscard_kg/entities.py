@@ -292,21 +292,26 @@ def _level_kind_pattern(gaz: Gazetteer) -> re.Pattern:
 @lru_cache(maxsize=2)
 def _ministry_title_matcher(gaz: Gazetteer) -> tuple[re.Pattern | None, dict[str, Entry]]:
     """A minister's English title names the ministry by its field alone: `vice minister of human
-    resources and social security`."""
+    resources and social security`, `Human Resources and Social Security Minister`."""
     fields = {a.lower()[len("ministry of "):]: e for e in gaz.by_type("agency") for a in e.aliases
               if a.lower().startswith("ministry of ")}
     if not fields:
         return None, fields
-    return compile_fast(rf"(?<![a-z])minister\s+of\s+(?:the\s+)?(?P<field>{alias_pattern(fields)})(?![a-z])"), fields
+    field = alias_pattern(fields)
+    return compile_fast(rf"(?<![a-z])(?:minister\s+of\s+(?:the\s+)?(?P<field>{field})(?![a-z])"
+                        rf"|(?P<field2>{field})\s+(?:(?:vice|deputy|assistant)[- ])?minister(?![a-z]))"), fields
 
 
 def find_ministries_in_titles(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     pattern, fields = _ministry_title_matcher(gaz) if english else (None, {})
     if pattern is None:
         return []
-    return [Found("agency", fields[m.group("field")].iri, fields[m.group("field")].label, m.start("field"), m.end("field"))
-            for m in pattern.finditer(fold_case(text))
-            if not re.match(r"\s+(?:of|for)\b", text[m.end():m.end() + 5])]
+    found = []
+    for match in pattern.finditer(fold_case(text)):
+        group = "field" if match.group("field") else "field2"
+        ministry = fields[match.group(group)]
+        found.append(Found("agency", ministry.iri, ministry.label, match.start(group), match.end(group)))
+    return found
 
 
 @lru_cache(maxsize=4)
