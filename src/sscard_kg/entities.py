@@ -13,8 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
 from .prefilter import compile_fast
+
+AGENCY_BASE = "https://w3id.org/sscard-kg/id/agency/"
 
 
 class Found(NamedTuple):
@@ -55,20 +57,96 @@ def _en_role_pattern() -> re.Pattern:
     return re.compile(rf"(?:deputy |vice[- ]|assistant |acting |executive )?(?:{roles})", re.I)
 
 
+# After a place, what makes it a dateline (`北京4月26日电`, `本报北京讯`, `BEIJING, April 27`,
+# `Beijing, 21 January`, `BEIJING (Xinhua) --`) or a time zone (`北京时间`, `Beijing time`).
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
+_ZH_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息)|讯|时间")
+_EN_DATELINE = re.compile(rf",?\s+(?:\(\w+\)\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+                          r"|\s*(?:\([\w ]{2,20}\)\s*)?(?:--|—|–)|\s+time\b", re.I)
+
+
 def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
-    """Regions, leaving out datelines (`北京4月26日电`, `BEIJING, April 27`, `BEIJING (Xinhua) --`),
-    which say where a reporter filed, not what the figures are about."""
+    """Regions, leaving out datelines and time zones, which say where a reporter filed or what
+    the clock said, not what the figures are about."""
     found = []
+    dateline = _EN_DATELINE if english else _ZH_DATELINE
     for start, end, entry in gaz.find("region", text, english):
-        after = text[end:end + 14]
-        if re.match(r"^\s*\d{1,2}月\d{1,2}日(电|讯|消息)", after) or (
-                english and re.match(r"^,? (\(\w+\) )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d"
-                                     r"|^\s*(\([\w ]{2,20}\)\s*)?(--|—|–)", after, re.I)):
+        if dateline.match(text, end):
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
         if entry.level == "grouping":
-            found += _listed_places(gaz, text, start, end, english)
+            found += _listed_places(gaz, text, start, end, english) or _places_within(gaz, text, start, end, english)
     return found
+
+
+def _places_within(gaz: Gazetteer, text: str, start: int, end: int, english: bool) -> list[Found]:
+    """A place an English grouping's name names as a word of its own (`the four prefectures of
+    southern Xinjiang`), not as a part of a compound (`Beijing-Tianjin-Hebei`)."""
+    if not english:
+        return []
+    found = []
+    for space in re.finditer(" ", text[start:end]):
+        word = start + space.end()
+        hits = gaz.find("region", text[word:end], english)
+        if hits and hits[0][0] == 0 and hits[0][2].level != "grouping":
+            found.append(Found("region", hits[0][2].iri, hits[0][2].label, word, word + hits[0][1]))
+    return found
+
+
+def find_country(gaz: Gazetteer, text: str, english: bool, agencies: list[Found]) -> list[Found]:
+    """The country, named (中国, China) or spoken of (全国, 我国, nationwide, the country), but not
+    where its name is part of an agency's (中国人民银行) or another organisation's (中国工商银行,
+    China Daily, Bank of China)."""
+    country, pattern, after, before = _country_matcher(gaz, english)
+    if country is None:
+        return []
+    folded = fold_case(text) if english else text
+    return [Found("region", country.iri, country.label, m.start(), m.end()) for m in pattern.finditer(folded)
+            if not any(a.start <= m.start() and m.end() <= a.end for a in agencies)
+            and not after.match(folded, m.end()) and not (before and before.search(folded[max(0, m.start() - 40):m.start()]))]
+
+
+@lru_cache(maxsize=2)
+def the_country(gaz: Gazetteer) -> Entry | None:
+    """The region of level `country`: the reference data's China."""
+    return next((e for e in gaz.by_type("region") if e.level == "country"), None)
+
+
+def speaks_of_a_place(gaz: Gazetteer, text: str, english: bool) -> bool:
+    """Whether the text speaks of a place of its own, below the country (`我市`, `全省`,
+    `citywide`: ss:localCue of the country)."""
+    pattern = _local_cue_pattern(gaz, english)
+    return pattern is not None and bool(pattern.search(fold_case(text) if english else text))
+
+
+@lru_cache(maxsize=4)
+def _local_cue_pattern(gaz: Gazetteer, english: bool) -> re.Pattern | None:
+    country = the_country(gaz)
+    words = {w.lower() for w in gaz.literals(country.iri, "localCue") if w.isascii() == english} if country else set()
+    if not words:
+        return None
+    return compile_fast(rf"(?<![a-z])(?:{alias_pattern(words)})(?![a-z])" if english else alias_pattern(words))
+
+
+@lru_cache(maxsize=4)
+def _country_matcher(gaz: Gazetteer, english: bool):
+    """The country entry, the pattern of its names and cues, and of the words that, right after
+    (or, in English, before) its name, make it an organisation's."""
+    country = the_country(gaz)
+    if country is None:
+        return None, None, None, None
+    words = [w for w in country.aliases + gaz.literals(country.iri, "nationalCue") if w.isascii() == english]
+    heads = [h for h in gaz.literals(country.iri, "organisationAfter") if h.isascii() == english]
+    if not english:
+        between = "(?:(?!的)[\u4e00-\u9fff]){0,2}"
+        return country, compile_fast(alias_pattern(words)), re.compile(f"{between}(?:{alias_pattern(heads)})"), None
+    names = alias_pattern({w.lower() for w in words})
+    after = [h.lower() for h in heads if not h.endswith(" of")]
+    before = [h.lower() for h in heads if h.endswith(" of")]
+    return (country, compile_fast(rf"(?<![a-z])(?:{names})(?![a-z])"),
+            re.compile(rf"\s+(?:{alias_pattern(after)})(?![a-z])"),
+            re.compile(rf"(?<![a-z])(?:{alias_pattern(before)})\s+(?:the\s+)?$") if before else None)
 
 
 _LIST_SEPARATOR = compile_fast(r"、|,\s*(?:and\s+)?|\s+and\s+|[和及与]")
@@ -88,11 +166,187 @@ def _listed_places(gaz: Gazetteer, text: str, start: int, end: int, english: boo
 
 
 def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Found]:
-    """Gazetteer matches; `人社部门` (departments in general) is not the ministry `人社部`."""
+    """Gazetteer matches; `人社部门` (departments in general) is not the ministry `人社部`. Agencies
+    also as composed names: a place and a kind of agency, a unit named next to its parent."""
+    local = find_local_agencies(gaz, text, english) if kind == "agency" else []
     found = [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)
              if not (text[b - 1:b] == "部" and text[b:b + 1] == "门")
-             and not (english and re.match(r"s\b|\s+departments\b", text[b:b + 13], re.I))]
+             and not (english and re.match(r"s\b|\s+departments\b", text[b:b + 13], re.I))
+             and not any(f.start <= a and b <= f.end for f in local)
+             and not _names_a_use(gaz, e, text, b, english)]
+    if kind == "agency":
+        units = [u for u in find_units(gaz, text, english)
+                 if not any(f.key == u.key and f.start < u.end and u.start < f.end for f in found)]
+        found = sorted(local + found + units + find_ministries_in_titles(gaz, text, english),
+                       key=lambda f: (f.start, f.end))
     return found + _enumerated(gaz, kind, text, english, {f.key for f in found})
+
+
+def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: bool) -> bool:
+    """`养老保险和医疗保险领域`, `medical insurance settlements`: the scheme, or a list of schemes
+    ending in it, names the field the card is used in (ss:notBefore), not the scheme."""
+    words = tuple(w for w in gaz.literals(entry.iri, "notBefore") if w.isascii() == english)
+    return bool(words) and bool(_use_pattern(words, english).match(fold_case(text) if english else text, end))
+
+
+@lru_cache(maxsize=16)
+def _use_pattern(words: tuple[str, ...], english: bool) -> re.Pattern:
+    if english:
+        return re.compile(rf"(?:(?:,? and |, | or )[a-z -]{{1,30}}? insurance)*\s+(?:{alias_pattern(words)})(?![a-z])")
+    return re.compile(f"(?:[和及与、][\u4e00-\u9fff]{{1,8}}?保险)*(?:{alias_pattern(words)})")
+
+
+# The administrative suffix that makes a place's short name its official name (宁波 → 宁波市).
+_ADMIN_SUFFIX = re.compile(r"[\u4e00-\u9fff]{0,3}自治区|特别行政区|省|市|区|县|地区|盟|[\u4e00-\u9fff]{0,4}自治州")
+# What may stand between a place and the kind of agency: the suffix as written (宁波市医保局), or
+# its English adjective (Guangdong Provincial Department of…) and noun (…of Guangdong Province).
+_ZH_BETWEEN = "(?:省|市|自治区|区|县)?"
+_EN_ADJECTIVE = r"(?:\s+(?:provincial|municipal|city|district|prefectural|autonomous region|province|municipality))?(?:'s|’s)?\s+(?:the\s+)?"
+_EN_NOUN = r"(?:\s+(?:province|municipality|city|district|autonomous region))?"
+
+
+def official_name(place: Entry) -> str:
+    """A place's name with its administrative suffix: the Simplified alias that extends its
+    short name with one (宁波 → 宁波市, 新疆 → 新疆维吾尔自治区), or the label that has one already."""
+    if place.label.endswith(("省", "市", "区", "县", "盟", "自治州")):
+        return place.label
+    names = [a for a in place.aliases if a.startswith(place.label) and _ADMIN_SUFFIX.fullmatch(a[len(place.label):])]
+    return max(names, key=len, default=place.label)
+
+
+def local_agency_label(gaz: Gazetteer, place: Entry, kind: Entry) -> str:
+    """`宁波` + `医保局` → `宁波市医疗保障局`; a province or autonomous region takes the kind's
+    provincial name (`广东省人力资源和社会保障厅`), a municipality its bureau (`北京市…局`)."""
+    place_name = official_name(place)
+    provincial = gaz.literals(kind.iri, "provincialLabel")
+    if provincial and place.level == "province" and place_name.endswith(("省", "自治区")):
+        return place_name + provincial[0]
+    return place_name + kind.label
+
+
+@lru_cache(maxsize=4)
+def _local_agency_matcher(gaz: Gazetteer, english: bool) -> tuple[re.Pattern, dict[str, Entry], dict[str, Entry]]:
+    """Any place below the country (not a grouping) then any kind of agency; in English also the
+    kind then `of` and the place."""
+    places = {alias: e for alias, e in gaz.alias_table("region", english).items()
+              if e.level not in ("country", "grouping")}
+    kinds = gaz.alias_table("agency-kind", english)
+    place, kind = alias_pattern(places), alias_pattern(kinds)
+    if not english:
+        return compile_fast(f"(?P<place>{place}){_ZH_BETWEEN}(?P<kind>{kind})"), places, kinds
+    return compile_fast(rf"(?<![a-z])(?:(?P<place>{place}){_EN_ADJECTIVE}(?P<kind>{kind})"
+                        rf"|(?P<kind2>{kind})\s+of\s+(?:the\s+)?(?P<place2>{place}){_EN_NOUN})(?![a-z])"), places, kinds
+
+
+@lru_cache(maxsize=1)
+def _agencies_by_label(gaz: Gazetteer) -> dict[str, Entry]:
+    return {alias: e for e in gaz.by_type("agency") for alias in e.aliases if not alias.isascii()}
+
+
+def find_local_agencies(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
+    """Agencies named by a place and their kind (`宁波医保局`, `Changsha Human Resources and Social
+    Security Bureau`), labelled with their full Simplified name; one the reference data knows
+    keeps its own IRI, another gets one from the place's and the kind's."""
+    pattern, places, kinds = _local_agency_matcher(gaz, english)
+    found = [_local_agency(gaz, places[m.group("place") or m.group("place2")], kinds[m.group("kind") or m.group("kind2")],
+                           m.start(), m.end())
+             for m in pattern.finditer(fold_case(text) if english else text)]
+    return found if english else found + _local_agencies_by_level(gaz, text, kinds, found)
+
+
+def _local_agency(gaz: Gazetteer, place: Entry, kind: Entry, start: int, end: int) -> Found:
+    label = local_agency_label(gaz, place, kind)
+    known = _agencies_by_label(gaz).get(label)
+    key = known.iri if known else AGENCY_BASE + place.iri.rsplit("/", 1)[-1] + "-" + kind.iri.rsplit("/", 1)[-1]
+    return Found("agency", key, known.label if known else label, start, end)
+
+
+# `省人社厅`, `市医保局`: the agency of the province (city) the text named last, by the suffixes
+# of the official names it can have.
+_LEVEL_WORDS = {"省": ("省", "自治区"), "市": ("市",)}
+# Before the level word, these make it many places or another one (各省人社厅, 等市医保局, 外省).
+_PLURAL = "各等外多两二三四五六七八九十几诸"
+
+
+def _local_agencies_by_level(gaz: Gazetteer, text: str, kinds: dict[str, Entry], named: list[Found]) -> list[Found]:
+    """`广东省……省人社厅副厅长`: a kind of agency after the bare level word is the agency of the
+    place of that level named last before it; with none named, it stays unnamed."""
+    matches = [m for m in _level_kind_pattern(gaz).finditer(text) if not any(f.start <= m.start() < f.end for f in named)]
+    places = [(gaz.entries[p.key], p.end) for p in find_places(gaz, text, False)] if matches else []
+    found = []
+    for match in matches:
+        suffixes = _LEVEL_WORDS[match.group("level")]
+        before = [place for place, end in places if end <= match.start()
+                  and place.level not in ("country", "grouping") and official_name(place).endswith(suffixes)]
+        if before:
+            found.append(_local_agency(gaz, before[-1], kinds[match.group("kind")], match.start(), match.end()))
+    return found
+
+
+@lru_cache(maxsize=2)
+def _level_kind_pattern(gaz: Gazetteer) -> re.Pattern:
+    kinds = alias_pattern(gaz.alias_table("agency-kind", False))
+    return compile_fast(f"(?<![{_PLURAL}])(?P<level>{'|'.join(_LEVEL_WORDS)})(?P<kind>{kinds})")
+
+
+@lru_cache(maxsize=2)
+def _ministry_title_matcher(gaz: Gazetteer) -> tuple[re.Pattern | None, dict[str, Entry]]:
+    """A minister's English title names the ministry by its field alone: `vice minister of human
+    resources and social security`, `Human Resources and Social Security Minister`."""
+    fields = {a.lower()[len("ministry of "):]: e for e in gaz.by_type("agency") for a in e.aliases
+              if a.lower().startswith("ministry of ")}
+    if not fields:
+        return None, fields
+    field = alias_pattern(fields)
+    return compile_fast(rf"(?<![a-z])(?:minister\s+of\s+(?:the\s+)?(?P<field>{field})(?![a-z])"
+                        rf"|(?P<field2>{field})\s+(?:(?:vice|deputy|assistant)[- ])?minister(?![a-z]))"), fields
+
+
+def find_ministries_in_titles(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
+    pattern, fields = _ministry_title_matcher(gaz) if english else (None, {})
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(fold_case(text)):
+        group = "field" if match.group("field") else "field2"
+        ministry = fields[match.group(group)]
+        found.append(Found("agency", ministry.iri, ministry.label, match.start(group), match.end(group)))
+    return found
+
+
+@lru_cache(maxsize=4)
+def _unit_matcher(gaz: Gazetteer, english: bool) -> tuple[re.Pattern | None, dict, dict]:
+    """A unit's own name (ss:unitName: 信息中心, Information Center) next to one of its parent's:
+    `人社部的信息中心`, `the Information Center of the MOHRSS`, `MOHRSS's Information Center`."""
+    units: dict[str, list[Entry]] = {}
+    for entry in gaz.by_type("agency"):
+        for name in gaz.literals(entry.iri, "unitName"):
+            if name.isascii() == english:
+                units.setdefault(name.lower() if english else name, []).append(entry)
+    parent_iris = {e.parent for entries in units.values() for e in entries}
+    parents = {a: e for a, e in gaz.alias_table("agency", english).items() if e.iri in parent_iris}
+    if not units or not parents:
+        return None, units, parents
+    unit, parent = alias_pattern(units), alias_pattern(parents)
+    if not english:
+        return compile_fast(f"(?P<parent>{parent})的?(?P<unit>{unit})"), units, parents
+    return compile_fast(rf"(?<![a-z])(?:(?P<parent>{parent})(?:'s|’s)?\s+(?P<unit>{unit})"
+                        rf"|(?P<unit2>{unit})\s+(?:of|with|at|under|in)\s+(?:the\s+)?(?P<parent2>{parent}))(?![a-z])"), units, parents
+
+
+def find_units(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
+    """Units of an agency named by their own name next to the parent's (`the information center
+    with the MHRSS`): the parent is mentioned as well, and found on its own."""
+    pattern, units, parents = _unit_matcher(gaz, english)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(fold_case(text) if english else text):
+        parent = parents[match.group("parent") or match.group("parent2")]
+        for unit in units[match.group("unit") or match.group("unit2")]:
+            if unit.parent == parent.iri:
+                found.append(Found("agency", unit.iri, unit.label, match.start(), match.end()))
+    return found
 
 
 # `养老、失业、工伤保险`, or two items joined by a conjunction alone: `失业和工伤保险`
@@ -131,7 +385,7 @@ def _enumerated(gaz: Gazetteer, kind: str, text: str, english: bool, known: set[
             start = text.find(item, pos)
             pos = start + len(item)
             entry, offset = _complete(gaz, kind, item.strip(), head, english, leading=index == 0)
-            if entry is not None and entry.iri not in known:
+            if entry is not None and entry.iri not in known and not _names_a_use(gaz, entry, text, match.end(), english):
                 known.add(entry.iri)
                 found.append(Found(kind, entry.iri, entry.label, start + offset, start + len(item)))
     return found
@@ -185,9 +439,14 @@ def _role_span(gaz: Gazetteer, text: str, title_start: int, title_end: int) -> t
 
 
 def _strip_lead(text: str, start: int, limit: int) -> int:
-    """Skip words that open a clause rather than name a post (`会上`, `据介绍`, `中国`)."""
-    match = re.match(r"(会上|会议上|据介绍|据悉|另据|同时|此外|中国|国家|由)", text[start:limit])
-    return start + match.end() if match else start
+    """Skip words that open a clause rather than name a post (`会上`, `据介绍`, `据`, `中国`)."""
+    match = _role_openers().match(text, start, limit)
+    return match.end() if match else start
+
+
+@lru_cache(maxsize=1)
+def _role_openers() -> re.Pattern:
+    return re.compile(alias_pattern(_people_cues()["zh_role_openers"]))
 
 
 def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
@@ -222,7 +481,8 @@ def _zh_role(gaz: Gazetteer, english: str) -> str:
         if title is None:
             continue
         post = table[title]
-        units = [e for _, _, e in gaz.find("agency", part, True) if e.parent]
+        units = [gaz.entries[f.key] for f in find_named(gaz, "agency", part, True)
+                 if f.key in gaz.entries and gaz.entries[f.key].parent]
         if units:
             unit = _unit_name(gaz, units[0].label)
             post = unit + _UNIT_HEADS.get((unit[-1:], post), post)
@@ -250,12 +510,32 @@ def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+@lru_cache(maxsize=2)
+def _agency_words(gaz: Gazetteer) -> frozenset[str]:
+    """Words of the English names of agencies and their kinds (Ministry, Human, Resources, Social,
+    Security, Office) that no place or person is called by: a 'name' made of one of them is a
+    piece of an agency's name (`Human Resources and Social Security`), not a person."""
+    def words(kinds):
+        return {w for kind in kinds for e in gaz.by_type(kind) for a in e.aliases if a.isascii()
+                for w in re.findall(r"[a-z]+", a.lower())}
+    return frozenset(words(("agency", "agency-kind")) - words(("region", "person")))
+
+
+def _is_place(gaz: Gazetteer, name: str) -> bool:
+    """`Guangdong Province`, `Inner Mongolia`: a place's name, not a person's."""
+    hits = gaz.find("region", name, True)
+    return bool(hits) and hits[0][:2] == (0, len(name))
+
+
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
+    agency_words = _agency_words(gaz)
     for pattern in _en_person_patterns():
         for match in pattern.finditer(text):
             name = match.group("name")
             if not name[0].isupper() or any(p.start <= match.start("name") < p.end for p in people):
+                continue
+            if any(w in agency_words for w in re.findall(r"[a-z]+", name.lower())) or _is_place(gaz, name):
                 continue
             hits = gaz.find("person", name, True)
             entry: Entry | None = hits[0][2] if hits else None

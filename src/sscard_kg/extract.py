@@ -12,7 +12,7 @@ from .clean import Cleaned, clean
 from .clean.boilerplate import Segment
 from .dates import find_dates
 from .dating import agreeing_years, dateline_in_year, publication_date, year_from_statistics
-from .entities import Found, find_named, find_people, find_places
+from .entities import Found, find_country, find_named, find_people, find_places, speaks_of_a_place, the_country
 from .facts import Draft, draft_measurements
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
 from .numbers import Quantity, find_quantities
@@ -86,17 +86,30 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
         dates = [d._replace(start=d.start + seg.start, end=d.end + seg.start)
                  for d in find_dates(text[seg.start:seg.end], reference, piece.english,
                                      None if seg.kind == "related" else title_year)]
-        places = [f for f in piece.found if f.type == "region"]
+        places = [f for f in piece.found if f.type == "region" and gaz.entries[f.key].level != "country"]
         people = [f for f in piece.found if f.type == "person"]
         found = draft_measurements(gaz, text, (seg.start, seg.end), piece.english, piece.quantities, dates,
                                    places, people, reference, home)
         if seg.kind != "related" or _on_subject(piece, found):
             drafts += [(draft, seg.kind, seg.date) for draft in found]
             mentions += piece.found
-    result.mentions = _unique_mentions(cleaned, mentions)
     result.measurements, low = _measurements(cleaned, drafts)
+    local = home is not None or any(speaks_of_a_place(gaz, text[p.segment.start:p.segment.end], p.english)
+                                    for p in pieces if p.segment.kind != "related")
+    result.mentions = _unique_mentions(cleaned, mentions) + _country_of_figures(gaz, mentions, result.measurements, local)
     result.skipped += low
     return result
+
+
+def _country_of_figures(gaz, mentions: list[Found], measurements: list[Measurement], local: bool) -> list[Mention]:
+    """An article that reports a figure for the whole country mentions the country, though it
+    may never name it (`2015年城镇新增就业1312万人`): a figure with no region in an article that is
+    not `local` (about a place its title names, or that it calls 我市, 全省)."""
+    country = the_country(gaz)
+    if country is None or local or any(f.key == country.iri for f in mentions):
+        return []
+    national = [m for m in measurements if m.region is None and m.kind != "target" and m.metric]
+    return [Mention("region", country.iri, country.label, national[0].evidence)] if national else []
 
 
 def _title_year(text: str, pieces: list[_Piece], published: str | None) -> int | None:
@@ -168,7 +181,8 @@ def _mentions(gaz, text: str, english: bool, offset: int) -> list[Found]:
     programs = find_named(gaz, "program", text, english)
     places = [p for p in find_places(gaz, text, english) if gaz.entries[p.key].level != "country"]
     people = find_people(gaz, text, english, agencies)
-    return [f._replace(start=f.start + offset, end=f.end + offset) for f in agencies + programs + places + people]
+    country = find_country(gaz, text, english, agencies)[:1]
+    return [f._replace(start=f.start + offset, end=f.end + offset) for f in agencies + programs + places + people + country]
 
 
 def _evidence(cleaned: Cleaned, start: int, end: int) -> Evidence:

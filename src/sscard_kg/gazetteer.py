@@ -33,6 +33,7 @@ TYPES = {
     SCHEMA + "AdministrativeArea": "region",
     SCHEMA + "GovernmentOrganization": "agency",
     SCHEMA + "Person": "person",
+    SS + "AgencyKind": "agency-kind",
 }
 
 
@@ -104,6 +105,11 @@ class Gazetteer:
 
     def by_type(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.type == kind]
+
+    def literals(self, iri: str, prop: str) -> tuple[str, ...]:
+        """The values of a property (`ss:` local name) of an individual, Chinese ones in Simplified:
+        the cues and name parts that are not labels (ss:nationalCue, ss:unitName)."""
+        return literal_values(iri, SS + prop)
 
     def alias_table(self, kind: str, english: bool) -> dict[str, Entry]:
         """{alias (lower-cased in English): entry} of one kind's aliases in one script."""
@@ -214,6 +220,12 @@ class Triples:
     def subjects(self, predicate: str, obj=None) -> list:
         """The subjects with `predicate` (to `obj`, if given), each once, in IRI order."""
         return sorted(set(self._subjects.get((predicate, obj), [])), key=lambda node: node.value)
+
+
+@lru_cache(maxsize=256)
+def literal_values(iri: str, predicate: str) -> tuple[str, ...]:
+    values = (o.value for o in reference_graph().objects(NamedNode(iri), predicate) if isinstance(o, Literal))
+    return tuple(sorted({v if v.isascii() else to_simplified(v) for v in values}))
 
 
 def reference_version() -> str:
