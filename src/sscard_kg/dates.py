@@ -130,8 +130,8 @@ _RELATIVE_YEARS = [
     ({"去年", "last", "last year", "a year ago", "the past year"}, "published", -1),
     ({"前年", "the year before last", "two years ago"}, "published", -2),
     ({"明年", "next", "next year"}, "published", 1),
-    ({"上年", "上一年", "上年度", "上一年度", "前一年", "the previous", "the previous year", "the prior year",
-      "the year before", "a year earlier", "a year before", "the preceding year"}, "context", -1),
+    ({"上年", "上一年", "上年度", "上一年度", "前一年", "the previous", "the previous year",
+      "the prior year", "the year before", "a year earlier", "a year before", "the preceding year"}, "context", -1),
     ({"当年", "同年", "the same", "the same year", "that year"}, "context", 0),
     ({"次年", "the following", "the following year", "the next year", "a year later"}, "context", 1),
 ]
@@ -143,7 +143,8 @@ def _number(text: str) -> int:
 
 
 def _months(count: str) -> int:
-    """前11个月, 前十一个月, the first eleven months: how many months (前一个月 is the month before, not January)."""
+    """前11个月, 前十一个月, the first eleven months: how many months (前一个月 is the month
+    before, not January)."""
     if count.isdigit():
         return int(count)
     return EN_WORDS.get(count.lower()) or int(cn_value(count) or 0)
@@ -296,12 +297,22 @@ def _year_period(r: _Resolver, m: dict):
     return (str(year), "period", None) if year else None
 
 
+def _year_start(year: int | None):
+    """年初, the beginning of 2019: a point known to its first month."""
+    return (f"{year:04d}-01", "point", None) if year else None
+
+
 def _plan(year: int):
     return str(year), "plan", None
 
 
+# 2019-12-31, 2019/12/31, 2019.12.31: the same in both languages.
+_NUMERIC_DAY: tuple[str, Handler] = (r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
+                                     lambda r, m: _day(r, int(m["y"]), int(m["m"]), int(m["d"])))
+
 # Chinese building blocks: a year, a month, a day, a quarter (all with named groups).
-_ZH_REL_YEAR = r"今年|本年度?|去年|(?<!以)上一?年度?|前一年|(?<!年)前年|明年|次年|(?<!相)当年|(?<!不)同年(?!龄)"
+_ZH_REL_YEAR = (r"今年|本年度?|去年|(?<!以)上一?年度?|前一年|(?<!年)前年|明年|次年"
+                r"|(?<!相)当年|(?<!不)同年(?!龄)")
 _ZH_YEAR = rf"(?:(?:(?P<y>\d{{4}})年度?|(?P<rel>{_ZH_REL_YEAR}))的?)"
 _ZH_MONTH = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _ZH_DAY = r"(?P<d>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -314,44 +325,48 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
     """(pattern, handler) pairs for Simplified Chinese; a handler returns a DateMention's fields.
     Earlier patterns win where matches overlap."""
     y, mon, day, to, q = _ZH_YEAR, _ZH_MONTH, _ZH_DAY, _ZH_TO, _ZH_Q
-    year = lambda r, m: _year(r, m)  # noqa: E731
     return [
-        (r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
-         lambda r, m: _day(r, int(m["y"]), int(m["m"]), int(m["d"]))),
-        (r"(?P<paren>(?<=[(（]))?(?P<y0>\d{4})年?(?:-|–|—|~|至|到)(?P<y>\d{4})年(?P<plan>(?:行动)?(?:规划|计划|纲要|方案))?",
-         _year_range),
+        _NUMERIC_DAY,
+        (r"(?P<paren>(?<=[(（]))?(?P<y0>\d{4})年?(?:-|–|—|~|至|到)(?P<y>\d{4})年"
+         r"(?P<plan>(?:行动)?(?:规划|计划|纲要|方案))?", _year_range),
         (rf"{to}?{y}?(?<!\d){mon}月{day}[日号](?!电|讯|消息|报道)",
-         lambda r, m: _day(r, year(r, m), _number(m["m"]), _number(m["d"]))),
+         lambda r, m: _day(r, _year(r, m), _number(m["m"]), _number(m["d"]))),
         (rf"{y}?(?<!\d)(?P<m0>\d{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?(?:-|–|—|~|至|到)"
          rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?",
-         lambda r, m: _span(r, year(r, m), _number(m["m0"]), _number(m["m"]))),
-        (rf"{to}?{y}?第?{q}季度(?:末|底)", lambda r, m: _quarter_end(r, year(r, m), CN_QUARTER[m["q"]])),
-        (rf"{to}?{y}?(?P<h>上|下)半年(?:末|底)", lambda r, m: _quarter_end(r, year(r, m), 2 if m["h"] == "上" else 4)),
-        (rf"{to}?{y}年?(?:底|末|年底|年末)", lambda r, m: _year_end(r, year(r, m))),
-        (rf"{y}年?初(?![中级步次期始衷])", lambda r, m: (f"{year(r, m)}-01", "point", None) if year(r, m) else None),
-        (r"(?<![\d年])年初(?![中级步次期始衷])", lambda r, m: (f"{r.year}-01", "point", None) if r.year else None),
-        (rf"{y}?(?:前三季度?|首三季度?)", lambda r, m: _span(r, year(r, m), 1, 9)),
+         lambda r, m: _span(r, _year(r, m), _number(m["m0"]), _number(m["m"]))),
+        (rf"{to}?{y}?第?{q}季度(?:末|底)", lambda r, m: _quarter_end(r, _year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{to}?{y}?(?P<h>上|下)半年(?:末|底)",
+         lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"] == "上" else 4)),
+        (rf"{to}?{y}年?(?:底|末|年底|年末)", lambda r, m: _year_end(r, _year(r, m))),
+        (rf"{y}年?初(?![中级步次期始衷])", lambda r, m: _year_start(_year(r, m))),
+        (r"(?<![\d年])年初(?![中级步次期始衷])", lambda r, m: _year_start(r.year)),
+        (rf"{y}?(?:前三季度?|首三季度?)", lambda r, m: _span(r, _year(r, m), 1, 9)),
         (rf"{y}?(?P<h>上|前|头|下|后)半年",
-         lambda r, m: _span(r, year(r, m), *((1, 6) if m["h"] in "上前头" else (7, 12)))),
+         lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"] in "上前头" else (7, 12)))),
         (r"(?P<w>上个?|上一个?|本|下个?|下一个?)季度",
          lambda r, m: _relative_quarter(r, {"上": -1, "本": 0, "下": 1}[m["w"][0]])),
-        (rf"{y}?(?:第(?=[一二三四1-4]季)|(?=[一二三四1-4]季度)){q}季度?", lambda r, m: _quarter(r, year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{y}?(?:第(?=[一二三四1-4]季)|(?=[一二三四1-4]季度)){q}季度?",
+         lambda r, m: _quarter(r, _year(r, m), CN_QUARTER[m["q"]])),
         (rf"{y}?前(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})个?月份?",
-         lambda r, m: _span(r, year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
+         lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"{y}?(?P<season>春|夏|秋|冬)季", _season),
         (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?(?P<part>底|末|份末|初|上旬|中旬|下旬)?(?![\d日号])",
-         lambda r, m: _month_part(r, year(r, m), _number(m["m"]), m["part"], as_of=bool(m["to"]) and m["to"] != "到")),
+         lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=bool(m["to"]) and m["to"] != "到")),
         (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月(?P<part>底|末|初)?",
          lambda r, m: _relative_month(r, {"上": -1, "下": 1}.get(m["w"][0], 0), m["part"])),
-        (r"(?<![\d一二三四五六七八九十年上本下个当每这])月(?P<part>底|末)", lambda r, m: _relative_month(r, 0, m["part"])),
+        (r"(?<![\d一二三四五六七八九十年上本下个当每这])月(?P<part>底|末)",
+         lambda r, m: _relative_month(r, 0, m["part"])),
         (rf"{y}(?:全年)?", _year_period),
         (r"(?<![\d年])(?:年底|年末)", lambda r, m: _year_end(r, r.whole_year)),
         (r"全年(?!目标|计划|任务)", _whole_year),
-        (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?", lambda r, m: _plan(FIVE_YEAR_PLANS[m["plan"]])),
-        (r"(?<![\d月一二三四五六七八九十])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)", lambda r, m: _day_of_month(r, int(m["d"]))),
+        (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
+         lambda r, m: _plan(FIVE_YEAR_PLANS[m["plan"]])),
+        (r"(?<![\d月一二三四五六七八九十])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)",
+         lambda r, m: _day_of_month(r, int(m["d"]))),
         (r"(?P<w>大前天|前天|昨天|昨日|明天|明日)",
          lambda r, m: _shifted_day(r, {"大": -3, "前": -2, "昨": -1, "明": 1}[m["w"][0]])),
-        (r"(?<![每至到\-~—])(?P<week>上|本|这|下)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![至到\-~—次])",
+        (r"(?<![每至到\-~—])(?P<week>上|本|这|下)?(?:周|星期|礼拜)"
+         r"(?P<wd>[一二三四五六日天])(?![至到\-~—次])",
          lambda r, m: _weekday(r, m["wd"], m["week"])),
         ("|".join(CUES["zh"]["now"]), _now),
     ]
@@ -375,11 +390,9 @@ def _mon(m: dict, name: str = "mon") -> int:
 
 def _en_patterns() -> list[tuple[str, Handler]]:
     mon, mon0, yr, day, rel, of_year, q = _EN_MON, _EN_MON0, _EN_YEAR, _EN_DAY, _EN_REL, _EN_OF_YEAR, _EN_QUARTER
-    year = lambda r, m: _year(r, m)  # noqa: E731
     not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
     return [
-        (r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
-         lambda r, m: _day(r, int(m["y"]), int(m["m"]), int(m["d"]))),
+        _NUMERIC_DAY,
         (r"(?:from|between) (?P<y0>(?:19|20)\d{2}) (?:to|through|until|till|and) (?P<y>(?:19|20)\d{2})"
          r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
         (r"(?P<paren>(?<=\())?(?P<y0>(?:19|20)\d{2}) ?[-–—] ?(?P<y>(?:19|20)?\d{2})(?![\d%])"
@@ -390,43 +403,43 @@ def _en_patterns() -> list[tuple[str, Handler]]:
         (rf"(?:the )?{day} (?:of )?{mon}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
         (rf"on the {day}(?=[,.;]|$)", lambda r, m: _day_of_month(r, int(m["d"]))),
         (rf"(?:the )?end(?: of|-) ?(?:the )?(?:{q} quarter|q(?P<qn>[1-4]))(?: of (?:{yr}|{rel} year|the year))?",
-         lambda r, m: _quarter_end(r, year(r, m), int(m["qn"]) if m["qn"] else EN_ORDINAL[m["q"].lower()])),
+         lambda r, m: _quarter_end(r, _year(r, m), int(m["qn"]) if m["qn"] else EN_ORDINAL[m["q"].lower()])),
         (rf"(?:the )?end of the (?P<h>first|second) half(?: of (?:{yr}|{rel} year|the year))?",
-         lambda r, m: _quarter_end(r, year(r, m), 2 if m["h"].lower() == "first" else 4)),
-        (rf"(?P<part>(?:the )?end(?: of|-) ?|late[- ]|early[- ]|mid[- ]?|(?:the )?middle of |(?:the )?(?:beginning|start) of )"
-         rf"{mon}{of_year}",
-         lambda r, m: _month_part(r, year(r, m), _mon(m), m["part"])),
+         lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"].lower() == "first" else 4)),
+        (r"(?P<part>(?:the )?end(?: of|-) ?|late[- ]|early[- ]|mid[- ]?|(?:the )?middle of "
+         rf"|(?:the )?(?:beginning|start) of ){mon}{of_year}",
+         lambda r, m: _month_part(r, _year(r, m), _mon(m), m["part"])),
         (r"(?:the )?end of (?P<w>this|last|next|the previous|the) month",
          lambda r, m: _relative_month(r, {"last": -1, "the previous": -1, "next": 1}.get(m["w"].lower(), 0), "end")),
         (rf"(?:the )?end(?: of|-) ?(?:{yr}|{rel} year|(?P<the>the) year)|year-end(?: (?P<y2>(?:19|20)\d{{2}}))?",
-         lambda r, m: _year_end(r, r.whole_year if m["the"] or not (m["y"] or m["y2"] or m["rel"]) else _year(r, m, "y2"))),
+         lambda r, m: _year_end(r, _year(r, m, "y2") if m["y"] or m["y2"] or m["rel"] else r.whole_year)),
         (rf"(?:the )?(?:beginning|start) of (?:{yr}|{rel} year|(?P<the>the) year)",
-         lambda r, m: (f"{r.year if m['the'] else year(r, m)}-01", "point", None) if r.year else None),
+         lambda r, m: _year_start(r.year if m["the"] else _year(r, m))),
         (rf"(?:early|mid|late)[- ]{yr}|(?:early|late|later) {rel} year",
-         lambda r, m: (str(year(r, m)), "point", None) if year(r, m) else None),
+         lambda r, m: (str(_year(r, m)), "point", None) if _year(r, m) else None),
         (rf"(?:from |between )?{mon0} ?(?:-|–|—|to|through|thru|until|and) ?{mon}{of_year}",
-         lambda r, m: _span(r, year(r, m), _mon(m, "mon0"), _mon(m))),
+         lambda r, m: _span(r, _year(r, m), _mon(m, "mon0"), _mon(m))),
         (rf"(?:the )?(?:{q}) quarter of (?:{yr}|{rel} year|the year)",
-         lambda r, m: _quarter(r, year(r, m), EN_ORDINAL[m["q"].lower()])),
+         lambda r, m: _quarter(r, _year(r, m), EN_ORDINAL[m["q"].lower()])),
         (r"(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final) quarter",
          lambda r, m: _quarter(r, None, EN_ORDINAL[m["q"].lower()])),
-        (rf"q(?P<qn>[1-4])(?: {yr})?\b", lambda r, m: _quarter(r, year(r, m), int(m["qn"]))),
-        (rf"{yr} ?q(?P<qn>[1-4])\b", lambda r, m: _quarter(r, year(r, m), int(m["qn"]))),
+        (rf"q(?P<qn>[1-4])(?: {yr})?\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
+        (rf"{yr} ?q(?P<qn>[1-4])\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
         (r"(?:the )?(?P<w>last|previous|past|preceding|this|current|next) quarter",
          lambda r, m: _relative_quarter(r, {"this": 0, "current": 0, "next": 1}.get(m["w"].lower(), -1))),
-        (rf"(?:the )?first three quarters{of_year}", lambda r, m: _span(r, year(r, m), 1, 9)),
+        (rf"(?:the )?first three quarters{of_year}", lambda r, m: _span(r, _year(r, m), 1, 9)),
         (rf"(?:the )?(?P<h>first|second)[- ]half{of_year}",
-         lambda r, m: _span(r, year(r, m), *((1, 6) if m["h"].lower() == "first" else (7, 12)))),
+         lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"].lower() == "first" else (7, 12)))),
         (rf"h(?P<hn>[12])(?: {yr})?(?![\w-])",
-         lambda r, m: _span(r, year(r, m), *((1, 6) if m["hn"] == "1" else (7, 12)))),
+         lambda r, m: _span(r, _year(r, m), *((1, 6) if m["hn"] == "1" else (7, 12)))),
         (rf"(?:the )?first (?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven) months{of_year}",
-         lambda r, m: _span(r, year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
+         lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"(?:{rel} |the )?(?P<season>spring|summer|autumn|winter)(?! festival)(?:(?: of)? {yr})?", _season),
         (rf"(?:{rel} |the )(?P<season>fall)(?: of {yr})?", _season),
         (rf"(?P<prep>as of|as at|by|until|till|through|up to|in|during|for|since|from|throughout) {mon}{of_year}",
-         lambda r, m: _month_part(r, year(r, m), _mon(m), None, as_of=m["prep"].lower() in _EN_AS_OF)),
+         lambda r, m: _month_part(r, _year(r, m), _mon(m), None, as_of=m["prep"].lower() in _EN_AS_OF)),
         (rf"{mon}(?:,? {yr}| (?:of )?{rel} year)",
-         lambda r, m: _month_part(r, year(r, m), _mon(m), None)),
+         lambda r, m: _month_part(r, _year(r, m), _mon(m), None)),
         (r"(?P<w>last|this|next|the previous|the past) month",
          lambda r, m: _relative_month(r, {"this": 0, "next": 1}.get(m["w"].lower(), -1), None)),
         ("|".join(CUES["en"]["now"]), _now),
@@ -452,13 +465,13 @@ _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
 _YEAR_DIGITS = compile_fast(r"(?<!\d)(?:19|20)\d{2}")
 _SINCE = compile_fast(r"(^|[,;.]\s*)since\b[^,;]*$", re.I)
 _ZH_BASE = re.compile(rf"(?:{'|'.join(CUES['zh']['base_before'])})$")
-_EN_BASE = re.compile(rf"\b(?:{'|'.join(CUES['en']['base_before'])})(?: (?:that|those) of| in| at| on| for| during| with)* ?$",
-                      re.I)
+_EN_BASE = re.compile(rf"\b(?:{'|'.join(CUES['en']['base_before'])})"
+                      r"(?: (?:that|those) of| in| at| on| for| during| with)* ?$", re.I)
 _ZH_STAMP = re.compile(rf"(?:{'|'.join(CUES['zh']['stamp_before'])})\s*$")
 _EN_STAMP = re.compile(rf"\b(?:{'|'.join(CUES['en']['stamp_before'])})(?: on| at)?:?\s*$", re.I)
 _ZH_OPENS = re.compile(rf"的?(?:{'|'.join(CUES['zh']['opens_after'])})")
-_EN_OPENS = re.compile(rf"\b(?:{'|'.join(CUES['en']['opens_before'])})(?: \w+ly| nationwide)?(?: (?:in|on|at|from|since|during))?"
-                       r"(?: the)? ?$", re.I)
+_EN_OPENS = re.compile(rf"\b(?:{'|'.join(CUES['en']['opens_before'])})(?: \w+ly| nationwide)?"
+                       r"(?: (?:in|on|at|from|since|during))?(?: the)? ?$", re.I)
 # Full-width ASCII (２０１９, ～) to ASCII, and a year in Chinese numerals (二〇一九年) to digits: the
 # same length, so that offsets stay those of the text.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -478,6 +491,12 @@ def _is_base(text: str, start: int, english: bool) -> bool:
     if english:
         return bool(_EN_BASE.search(text, max(0, start - 40), start))
     return bool(_ZH_BASE.search(text, max(0, start - 3), start))
+
+
+def _dates_no_figure(text: str, start: int, end: int, value: str, english: bool) -> bool:
+    """A comparison base, a ratio's base, or a page's stamp."""
+    return (_is_base(text, start, english) or (len(value) == 10 and _is_stamp(text, start, english))
+            or (not english and _names_a_base(text, start, end)))
 
 
 def _is_stamp(text: str, start: int, english: bool) -> bool:
@@ -557,8 +576,8 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         if not resolved or not resolved[0]:
             continue
         value, kind, period_start = resolved
-        if _is_base(text, start, english) or (len(value) == 10 and _is_stamp(text, start, english)) or (not english and _names_a_base(text, start, end)):
-            taken.append((start, end))  # a base date (比去年底) is no date of a figure, nor is a part of it (年底)
+        if _dates_no_figure(text, start, end, value, english):
+            taken.append((start, end))  # nor is a part of it (年底 of 比去年底) a date
             continue
         if kind != "plan" and _opens_period(text, start, end, matched, english):
             kind = "since"
