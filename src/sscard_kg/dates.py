@@ -306,9 +306,20 @@ def _plan(year: int):
     return str(year), "plan", None
 
 
-# 2019-12-31, 2019/12/31, 2019.12.31: the same in both languages.
-_NUMERIC_DAY: tuple[str, Handler] = (r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
-                                     lambda r, m: _day(r, int(m["y"]), int(m["m"]), int(m["d"])))
+def _day_first_or_month_first(r: _Resolver, m: dict):
+    """31.12.2019 and 31/12/2019 put the day first, 12/31/2019 the month: a number above 12 is
+    the day; with both at most 12, dots are read day first and slashes month first."""
+    a, b = int(m["a"]), int(m["b"])
+    day_first = a > 12 or (b <= 12 and m["sep"] == ".")
+    return _day(r, int(m["y"]), *((b, a) if day_first else (a, b)))
+
+
+# 2019-12-31, 2019/12/31, 2019.12.31, 12/31/2019, 31.12.2019: the same in both languages.
+_NUMERIC_DAYS: list[tuple[str, Handler]] = [
+    (r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
+     lambda r, m: _day(r, int(m["y"]), int(m["m"]), int(m["d"]))),
+    (r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d.]\d)", _day_first_or_month_first),
+]
 
 # Chinese building blocks: a year, a month, a day, a quarter (all with named groups).
 _ZH_REL_YEAR = (r"今年|本年度?|去年|(?<!以)上一?年度?|前一年|(?<!年)前年|明年|次年"
@@ -317,6 +328,7 @@ _ZH_YEAR = rf"(?:(?:(?P<y>\d{{4}})年度?|(?P<rel>{_ZH_REL_YEAR}))的?)"
 _ZH_MONTH = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _ZH_DAY = r"(?P<d>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_TO = r"(?P<to>截至|截止到?|到)"
+_ZH_AS_OF = {"截至", "截止", "截止到"}  # before a month, a stock at its end (到6月 may be a deadline)
 _ZH_Q = r"(?P<q>[一二三四1-4])"
 _ZH_LEFT = r"(?<![\d年\-—~至到十第])"  # no month goes on from a number, a year or a range
 
@@ -326,7 +338,7 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
     Earlier patterns win where matches overlap."""
     y, mon, day, to, q = _ZH_YEAR, _ZH_MONTH, _ZH_DAY, _ZH_TO, _ZH_Q
     return [
-        _NUMERIC_DAY,
+        *_NUMERIC_DAYS,
         (r"(?P<paren>(?<=[(（]))?(?P<y0>\d{4})年?(?:-|–|—|~|至|到)(?P<y>\d{4})年"
          r"(?P<plan>(?:行动)?(?:规划|计划|纲要|方案))?", _year_range),
         (rf"{to}?{y}?(?<!\d){mon}月{day}[日号](?!电|讯|消息|报道)",
@@ -340,7 +352,11 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{to}?{y}年?(?:底|末|年底|年末)", lambda r, m: _year_end(r, _year(r, m))),
         (rf"{y}年?初(?![中级步次期始衷])", lambda r, m: _year_start(_year(r, m))),
         (r"(?<![\d年])年初(?![中级步次期始衷])", lambda r, m: _year_start(r.year)),
-        (rf"{y}?(?:前三季度?|首三季度?)", lambda r, m: _span(r, _year(r, m), 1, 9)),
+        (rf"{y}?第?(?P<q0>[一二三四1-4])(?:季度)?(?:-|–|—|~|至|到)第?{q}季度",
+         lambda r, m: _span(r, _year(r, m), 3 * CN_QUARTER[m["q0"]] - 2, 3 * CN_QUARTER[m["q"]])),
+        (rf"{y}?(?:前|首)(?P<n>[两二三2-3])个?季度?",
+         lambda r, m: _span(r, _year(r, m), 1, 3 * _months(m["n"]))),
+        (rf"{y}?首季度?", lambda r, m: _quarter(r, _year(r, m), 1)),
         (rf"{y}?(?P<h>上|前|头|下|后)半年",
          lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"] in "上前头" else (7, 12)))),
         (r"(?P<w>上个?|上一个?|本|下个?|下一个?)季度",
@@ -351,7 +367,7 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"{y}?(?P<season>春|夏|秋|冬)季", _season),
         (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?(?P<part>底|末|份末|初|上旬|中旬|下旬)?(?![\d日号])",
-         lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=bool(m["to"]) and m["to"] != "到")),
+         lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=m["to"] in _ZH_AS_OF)),
         (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月(?P<part>底|末|初)?",
          lambda r, m: _relative_month(r, {"上": -1, "下": 1}.get(m["w"][0], 0), m["part"])),
         (r"(?<![\d一二三四五六七八九十年上本下个当每这])月(?P<part>底|末)",
@@ -381,6 +397,7 @@ _EN_DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b"
 _EN_REL = r"(?P<rel>this|last|next|the previous|the following|the same)"
 _EN_OF_YEAR = rf"(?:(?:,? | of ){_EN_YEAR}| (?:of )?{_EN_REL} year| of the year)?"
 _EN_QUARTER = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+_EN_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EN_WEEKDAY = "|".join(d.lower() for d in calendar.day_name)
 
 
@@ -392,7 +409,7 @@ def _en_patterns() -> list[tuple[str, Handler]]:
     mon, mon0, yr, day, rel, of_year, q = _EN_MON, _EN_MON0, _EN_YEAR, _EN_DAY, _EN_REL, _EN_OF_YEAR, _EN_QUARTER
     not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
     return [
-        _NUMERIC_DAY,
+        *_NUMERIC_DAYS,
         (r"(?:from|between) (?P<y0>(?:19|20)\d{2}) (?:to|through|until|till|and) (?P<y>(?:19|20)\d{2})"
          r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
         (r"(?P<paren>(?<=\())?(?P<y0>(?:19|20)\d{2}) ?[-–—] ?(?P<y>(?:19|20)?\d{2})(?![\d%])"
@@ -401,7 +418,8 @@ def _en_patterns() -> list[tuple[str, Handler]]:
         (rf"(?:the )?{day} (?:of )?{mon},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
         (rf"{mon} {day}{not_a_figure}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
         (rf"(?:the )?{day} (?:of )?{mon}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
-        (rf"on the {day}(?=[,.;]|$)", lambda r, m: _day_of_month(r, int(m["d"]))),
+        (r"(?:on|by|as of|until|till|since) the (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=[,.;]|$)",
+         lambda r, m: _day_of_month(r, int(m["d"]))),
         (rf"(?:the )?end(?: of|-) ?(?:the )?(?:{q} quarter|q(?P<qn>[1-4]))(?: of (?:{yr}|{rel} year|the year))?",
          lambda r, m: _quarter_end(r, _year(r, m), int(m["qn"]) if m["qn"] else EN_ORDINAL[m["q"].lower()])),
         (rf"(?:the )?end of the (?P<h>first|second) half(?: of (?:{yr}|{rel} year|the year))?",
@@ -428,11 +446,13 @@ def _en_patterns() -> list[tuple[str, Handler]]:
         (r"(?:the )?(?P<w>last|previous|past|preceding|this|current|next) quarter",
          lambda r, m: _relative_quarter(r, {"this": 0, "current": 0, "next": 1}.get(m["w"].lower(), -1))),
         (rf"(?:the )?first three quarters{of_year}", lambda r, m: _span(r, _year(r, m), 1, 9)),
+        (rf"(?:the )?(?P<n>\d{{1,2}}|{_EN_COUNTS}) months (?:to|through|ending(?: in)?|ended) {mon}{of_year}",
+         lambda r, m: _span(r, _year(r, m), _mon(m) - _months(m["n"]) + 1, _mon(m))),
         (rf"(?:the )?(?P<h>first|second)[- ]half{of_year}",
          lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"].lower() == "first" else (7, 12)))),
         (rf"h(?P<hn>[12])(?: {yr})?(?![\w-])",
          lambda r, m: _span(r, _year(r, m), *((1, 6) if m["hn"] == "1" else (7, 12)))),
-        (rf"(?:the )?first (?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven) months{of_year}",
+        (rf"(?:the )?first (?P<n>\d{{1,2}}|{_EN_COUNTS}) months{of_year}",
          lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"(?:{rel} |the )?(?P<season>spring|summer|autumn|winter)(?! festival)(?:(?: of)? {yr})?", _season),
         (rf"(?:{rel} |the )(?P<season>fall)(?: of {yr})?", _season),
