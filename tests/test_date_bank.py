@@ -179,6 +179,7 @@ ZH_BANK = [
     ("这项工作于2016年启动,覆盖2000万人。", "2019-07-10", "2016 since"),
     # a page's stamp
     ("发布时间：2019-12-31 全省持卡人数达900万人。", "2020-01-10", ""),
+    ("2018-04-27 11:12 全省持卡人数达900万人。", "2018-04-27", ""),
     # comparison bases
     ("比2019年增加50万人。", "2020-05-10", ""),
     ("较上年末增加50万人。", "2020-05-10", ""),
@@ -347,6 +348,8 @@ EN_BANK = [
     ("Tomorrow, the city will issue 20,000 cards.", "2019-07-10", "2019-07-11 point target"),
     ("Today, 900 million people hold cards.", "2019-07-10", "2019-07-10 now"),
     ("On Wednesday, the ministry said 900 million people held cards.", "2019-07-12", "2019-07-10 point"),
+    ("On Wednesday, July 10, 2019, the ministry said 900 million people held cards.", "2019-07-12",
+     "2019-07-10 point"),
     ("The ministry said Monday that 900 million people held cards.", "2019-07-12", "2019-07-08 point"),
     ("Last Friday, the city issued 20,000 cards.", "2019-07-12", "2019-07-05 point"),
     ("Currently, 900 million people hold cards.", "2019-07-10", "2019-07-10 now"),
@@ -370,6 +373,7 @@ EN_BANK = [
     ("The scheme was introduced in 2015 and covers 80 million people.", "2019-07-10", "2015 since"),
     # a page's stamp
     ("Date: 2017-07-16. More than 1.3 billion people are covered.", "2021-03-10", ""),
+    ("PUBLISHED : Wednesday, 31 August, 2011. About 145 million cards have been issued.", "2011-08-31", ""),
     # comparison bases
     ("Employment rose by 1.2 million compared with 2018.", "2019-07-10", ""),
     ("The number was 2 million higher than at the end of last year.", "2019-07-10", ""),
@@ -377,6 +381,9 @@ EN_BANK = [
     ("The figure was up 5 percent over the same period last year.", "2019-07-10", ""),
     ("The rate was 0.2 points lower than in 2018.", "2019-07-10", ""),
     ("Compared with the end of 2018, 50 million more people held cards.", "2019-07-10", ""),
+    ("The rate fell 0.1 percentage points from July.", "2019-09-20", ""),
+    ("Employment rose 4 percent from a year ago.", "2019-09-20", ""),
+    ("The number grew by 4.41 million from the end of 2019.", "2020-09-20", ""),
     # plan periods and targets
     ("Under the 2015-2018 plan, coverage will reach 90 percent.", "2016-03-10", "2018 plan target"),
     ("During the 13th Five-Year Plan period (2016-2020), 60 million jobs were created.", "2021-03-10",

@@ -407,6 +407,7 @@ def _mon(m: dict, name: str = "mon") -> int:
 
 def _en_patterns() -> list[tuple[str, Handler]]:
     mon, mon0, yr, day, rel, of_year, q = _EN_MON, _EN_MON0, _EN_YEAR, _EN_DAY, _EN_REL, _EN_OF_YEAR, _EN_QUARTER
+    weekday = rf"(?:(?:{_EN_WEEKDAY}),? )?"  # Wednesday, July 10, 2019 is the day the date names
     not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
     return [
         *_NUMERIC_DAYS,
@@ -414,9 +415,9 @@ def _en_patterns() -> list[tuple[str, Handler]]:
          r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
         (r"(?P<paren>(?<=\())?(?P<y0>(?:19|20)\d{2}) ?[-–—] ?(?P<y>(?:19|20)?\d{2})(?![\d%])"
          r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
-        (rf"{mon} {day},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
-        (rf"(?:the )?{day} (?:of )?{mon},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
-        (rf"{mon} {day}{not_a_figure}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
+        (rf"{weekday}{mon} {day},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
+        (rf"{weekday}(?:the )?{day} (?:of )?{mon},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
+        (rf"{weekday}{mon} {day}{not_a_figure}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
         (rf"(?:the )?{day} (?:of )?{mon}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
         (r"(?:on|by|as of|until|till|since) the (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=[,.;]|$)",
          lambda r, m: _day_of_month(r, int(m["d"]))),
@@ -488,7 +489,9 @@ _ZH_BASE = re.compile(rf"(?:{'|'.join(CUES['zh']['base_before'])})$")
 _EN_BASE = re.compile(rf"\b(?:{'|'.join(CUES['en']['base_before'])})"
                       r"(?: (?:that|those) of| in| at| on| for| during| with)* ?$", re.I)
 _ZH_STAMP = re.compile(rf"(?:{'|'.join(CUES['zh']['stamp_before'])})\s*$")
-_EN_STAMP = re.compile(rf"\b(?:{'|'.join(CUES['en']['stamp_before'])})(?: on| at)?:?\s*$", re.I)
+_EN_STAMP = re.compile(rf"\b(?:{'|'.join(CUES['en']['stamp_before'])})(?: on| at)?\s*:?\s*$", re.I)
+_LEADING_WORD = re.compile(r"(?:from|in|at|on|for|during) ", re.I)
+_CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 _ZH_OPENS = re.compile(rf"的?(?:{'|'.join(CUES['zh']['opens_after'])})")
 _EN_OPENS = re.compile(rf"\b(?:{'|'.join(CUES['en']['opens_before'])})(?: \w+ly| nationwide)?"
                        r"(?: (?:in|on|at|from|since|during))?(?: the)? ?$", re.I)
@@ -505,24 +508,26 @@ def normalise(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text) if "年" in text else text
 
 
-def _is_base(text: str, start: int, english: bool) -> bool:
-    """`比2019年`, `较上年末`, `compared with the end of last year`, `than in 2018`: the base of a
-    comparison dates the figure compared with, not this one."""
+def _is_base(text: str, start: int, end: int, english: bool) -> bool:
+    """`比2019年`, `较上年末`, `compared with the end of last year`, `than in 2018`, `0.1 points
+    from July`: the base of a comparison dates the figure compared with, not this one."""
     if english:
-        return bool(_EN_BASE.search(text, max(0, start - 40), start))
+        lead = _LEADING_WORD.match(text, start, end)  # `from`, `in` opening the date's own match
+        return bool(_EN_BASE.search(text, max(0, start - 40), lead.end() if lead else start))
     return bool(_ZH_BASE.search(text, max(0, start - 3), start))
 
 
 def _dates_no_figure(text: str, start: int, end: int, value: str, english: bool) -> bool:
     """A comparison base, a ratio's base, or a page's stamp."""
-    return (_is_base(text, start, english) or (len(value) == 10 and _is_stamp(text, start, english))
+    return (_is_base(text, start, end, english) or (len(value) == 10 and _is_stamp(text, start, end, english))
             or (not english and _names_a_base(text, start, end)))
 
 
-def _is_stamp(text: str, start: int, english: bool) -> bool:
-    """`date 2017-07-16`, `发布时间：2019-12-31`: a day after a label stamps the page; it dates
-    no figure."""
-    return bool((_EN_STAMP if english else _ZH_STAMP).search(text, max(0, start - 24), start))
+def _is_stamp(text: str, start: int, end: int, english: bool) -> bool:
+    """`date 2017-07-16`, `发布时间：2019-12-31`, `2018-04-27 11:12`: a day after a label or
+    before a clock time stamps the page; it dates no figure."""
+    return bool((_EN_STAMP if english else _ZH_STAMP).search(text, max(0, start - 24), start)
+                or _CLOCK_AFTER.match(text, end))
 
 
 def _opens_period(text: str, start: int, end: int, matched: str, english: bool) -> bool:
