@@ -280,6 +280,11 @@ def _year_range(r: _Resolver, m: dict):
         return None
     if m.get("plan") or m.get("paren") is not None:
         return str(last), "plan", None
+    if m.get("m"):  # 2010年至2019年10月, 2018年7月至2019年6月: months of those years
+        first_month, last_month = _number(m["m0"] or "1"), _number(m["m"])
+        if not (1 <= first_month <= 12 and 1 <= last_month <= 12):
+            return None
+        return f"{last:04d}-{last_month:02d}", "period", f"{first:04d}-{first_month:02d}"
     return str(last), "period", str(first)
 
 
@@ -339,8 +344,8 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
     y, mon, day, to, q = _ZH_YEAR, _ZH_MONTH, _ZH_DAY, _ZH_TO, _ZH_Q
     return [
         *_NUMERIC_DAYS,
-        (r"(?P<paren>(?<=[(（]))?(?P<y0>\d{4})年?(?:-|–|—|~|至|到)(?P<y>\d{4})年"
-         r"(?P<plan>(?:行动)?(?:规划|计划|纲要|方案))?", _year_range),
+        (r"(?P<paren>(?<=[(（]))?(?P<y0>\d{4})年?(?:(?P<m0>\d{1,2})月)?(?:-|–|—|~|至|到)(?P<y>\d{4})年"
+         r"(?:(?P<m>\d{1,2})月份?|(?!\d)(?P<plan>(?:行动)?(?:规划|计划|纲要|方案))?)", _year_range),
         (rf"{to}?{y}?(?<!\d){mon}月{day}[日号](?!电|讯|消息|报道)",
          lambda r, m: _day(r, _year(r, m), _number(m["m"]), _number(m["d"]))),
         (rf"{y}?(?<!\d)(?P<m0>\d{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?(?:-|–|—|~|至|到)"
