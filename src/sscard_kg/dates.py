@@ -207,12 +207,13 @@ def _quarter_end(r: _Resolver, year: int | None, quarter: int):
     return r.point(year, quarter * 3), "point", None
 
 
-def _relative_quarter(r: _Resolver, shift: int):
-    """上季度, last quarter: the quarter `shift` quarters from the publication's."""
+def _relative_quarter(r: _Resolver, shift: int, end: bool = False):
+    """上季度, last quarter (or its end, 上季度末): the quarter `shift` quarters from the
+    publication's."""
     if not r.pub_month:
         return None
     index = r.pub_year * 4 + (r.pub_month - 1) // 3 + shift
-    return _quarter(r, index // 4, index % 4 + 1)
+    return (_quarter_end if end else _quarter)(r, index // 4, index % 4 + 1)
 
 
 def _relative_month(r: _Resolver, shift: int, part: str | None):
@@ -352,6 +353,8 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
          rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?",
          lambda r, m: _span(r, _year(r, m), _number(m["m0"]), _number(m["m"]))),
         (rf"{to}?{y}?第?{q}季度(?:末|底)", lambda r, m: _quarter_end(r, _year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{to}?(?P<w>上个?|上一个?|本)季度(?:末|底)",
+         lambda r, m: _relative_quarter(r, -1 if m["w"][0] == "上" else 0, end=True)),
         (rf"{to}?{y}?(?P<h>上|下)半年(?:末|底)",
          lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"] == "上" else 4)),
         (rf"{to}?{y}年?(?:底|末|年底|年末)", lambda r, m: _year_end(r, _year(r, m))),
@@ -375,7 +378,7 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=m["to"] in _ZH_AS_OF)),
         (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月(?P<part>底|末|初)?",
          lambda r, m: _relative_month(r, {"上": -1, "下": 1}.get(m["w"][0], 0), m["part"])),
-        (r"(?<![\d一二三四五六七八九十年上本下个当每这])月(?P<part>底|末)",
+        (r"(?<![\d一二三四五六七八九十年上本下个当每这])月(?P<part>底|末|初)",
          lambda r, m: _relative_month(r, 0, m["part"])),
         (rf"{y}(?:全年)?", _year_period),
         (r"(?<![\d年])(?:年底|年末)", lambda r, m: _year_end(r, r.whole_year)),
@@ -426,6 +429,8 @@ def _en_patterns() -> list[tuple[str, Handler]]:
         (rf"(?:the )?{day} (?:of )?{mon}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
         (r"(?:on|by|as of|until|till|since) the (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=[,.;]|$)",
          lambda r, m: _day_of_month(r, int(m["d"]))),
+        (r"(?:the )?end of (?:the )?(?P<w>last|previous|past|preceding|this|current) quarter(?! of)",
+         lambda r, m: _relative_quarter(r, 0 if m["w"].lower() in ("this", "current") else -1, end=True)),
         (rf"(?:the )?end(?: of|-) ?(?:the )?(?:{q} quarter|q(?P<qn>[1-4]))(?: of (?:{yr}|{rel} year|the year))?",
          lambda r, m: _quarter_end(r, _year(r, m), int(m["qn"]) if m["qn"] else EN_ORDINAL[m["q"].lower()])),
         (rf"(?:the )?end of the (?P<h>first|second) half(?: of (?:{yr}|{rel} year|the year))?",
@@ -439,6 +444,8 @@ def _en_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _year_end(r, _year(r, m, "y2") if m["y"] or m["y2"] or m["rel"] else r.whole_year)),
         (rf"(?:the )?(?:beginning|start) of (?:{yr}|{rel} year|(?P<the>the) year)",
          lambda r, m: _year_start(r.year if m["the"] else _year(r, m))),
+        (r"(?:the )?mid-?year|the middle of the year",
+         lambda r, m: (f"{r.year}-06", "point", None) if r.year else None),
         (rf"(?:early|mid|late)[- ]{yr}|(?:early|late|later) {rel} year",
          lambda r, m: (str(_year(r, m)), "point", None) if _year(r, m) else None),
         (rf"(?:from |between )?{mon0} ?(?:-|–|—|to|through|thru|until|and) ?{mon}{of_year}",
