@@ -183,6 +183,19 @@ ZH_BANK = [
     # a page's stamp
     ("发布时间：2019-12-31 全省持卡人数达900万人。", "2020-01-10", ""),
     ("2018-04-27 11:12 全省持卡人数达900万人。", "2018-04-27", ""),
+    # words that look like dates and are not, or hold one inside
+    ("2019年初步统计,全省持卡人数达900万人。", "2020-03-10", "2019 period"),
+    ("2019年中国持卡人数达13亿人。", "2020-03-10", "2019 period"),
+    ("他相当年轻,已帮助2000人就业。", "2020-03-10", ""),
+    ("不同年龄段的参保人数达900万人。", "2020-03-10", ""),
+    ("三个月内,全省发放社保卡2万张。", "2020-03-10", ""),
+    ("每月底,全省发放社保卡2万张。", "2020-03-10", ""),
+    ("每周一,全省发放社保卡2万张。", "2020-03-10", ""),
+    ("周一至周五,服务大厅接待群众2000人次。", "2020-03-10", ""),
+    ("春节期间,全省发放社保卡2万张。", "2020-03-10", ""),
+    ("拨打12333热线,咨询量达2万人次。", "2020-03-10", ""),
+    ("一日内办结,全省发放社保卡2万张。", "2020-03-10", ""),
+    ("4月26日电 全省持卡人数达900万人。", "2020-04-26", ""),
     # comparison bases
     ("比2019年增加50万人。", "2020-05-10", ""),
     ("较上年末增加50万人。", "2020-05-10", ""),
@@ -382,6 +395,16 @@ EN_BANK = [
     # a page's stamp
     ("Date: 2017-07-16. More than 1.3 billion people are covered.", "2021-03-10", ""),
     ("PUBLISHED : Wednesday, 31 August, 2011. About 145 million cards have been issued.", "2011-08-31", ""),
+    # words that look like dates and are not, or hold one inside
+    ("In May 12 million new jobs were created.", "2019-07-10", "2019-05 period"),
+    ("During the Spring Festival, 20,000 cards were issued.", "2019-07-10", ""),
+    ("The decision covers 20,000 people.", "2019-07-10", ""),
+    ("Three quarters of residents, or 900 million people, hold cards.", "2019-07-10", ""),
+    ("The hotline 12333 answered 20,000 calls.", "2019-07-10", ""),
+    ("The card covers 2020 residents of the town.", "2019-07-10", ""),
+    ("The 3rd batch of 20,000 cards was issued.", "2019-07-10", ""),
+    ("On the 3rd floor, 200 people queued.", "2019-07-10", ""),
+    ("Some 900 million people may 2 times a year renew cards.", "2019-07-10", ""),
     # comparison bases
     ("Employment rose by 1.2 million compared with 2018.", "2019-07-10", ""),
     ("The number was 2 million higher than at the end of last year.", "2019-07-10", ""),

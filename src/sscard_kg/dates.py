@@ -409,7 +409,13 @@ _EN_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EN_WEEKDAY = "|".join(d.lower() for d in calendar.day_name)
 
 
+_EN_VERBS = {"may", "march"}  # as months they are capitalised
+
+
 def _mon(m: dict, name: str = "mon") -> int:
+    """The month a name means; a ValueError (no date) for `may` or `march` written as a verb."""
+    if m[name] in _EN_VERBS:
+        raise ValueError(m[name])
     return MONTHS[m[name].lower().rstrip(".")]
 
 
@@ -510,13 +516,16 @@ _EN_OPENS = re.compile(rf"\b(?:{'|'.join(CUES['en']['opens_before'])})(?: \w+ly|
 # Full-width ASCII (２０１９, ～) to ASCII, and a year in Chinese numerals (二〇一九年) to digits: the
 # same length, so that offsets stay those of the text.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH_CHARACTER = re.compile("[\uff01-\uff5e]")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def normalise(text: str) -> str:
-    """The text with its digits as ASCII, character for character."""
-    text = text.translate(_FULL_WIDTH)
+    """The text with its digits as ASCII, character for character (NFKC'd text has no full-width
+    ones left: only a year in Chinese numerals changes)."""
+    if _FULL_WIDTH_CHARACTER.search(text):
+        text = text.translate(_FULL_WIDTH)
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text) if "年" in text else text
 
 
