@@ -276,6 +276,27 @@ def test_year_of_a_ratio_base_dates_the_base_not_the_ratio():
     assert mention.value == "2023"
 
 
+def test_a_month_end_of_this_year_dates_the_figure_not_the_whole_year():
+    found = extract_text("As of the end of May this year, the number of social security card holders reached "
+                         "900 million.", "2019-07-01", "Cards")
+    assert [(m.value, m.as_of) for m in found] == [(Decimal("900000000"), "2019-05-31")]
+
+
+@pytest.mark.parametrize("body, published, as_of", [
+    ("Under the 2015–2018 plan, in the first half of 2015, 7.18 million new urban jobs were created.",
+     "2016-03-01", "2015-06"),
+    ("“十四五”期间,2021年全国城镇新增就业1269万人。", "2022-01-20", "2021"),
+])
+def test_a_plan_named_before_a_dated_figure_does_not_make_it_a_target(body, published, as_of):
+    (found,) = extract_text(body, published)
+    assert (found.kind, found.as_of) == ("level", as_of)
+
+
+def test_a_plan_alone_makes_the_figure_a_target():
+    (found,) = extract_text("“十四五”期间,全国城镇新增就业5500万人以上。", "2022-01-20")
+    assert (found.kind, found.as_of) == ("target", "2025")
+
+
 def test_ratio_to_a_dated_base_gets_the_articles_date():
     found = extract_text("人社部表示,总体调整水平为2023年退休人员月人均基本养老金的3%。", "2024-05-10")
     assert [(m.value, m.as_of) for m in found] == [(Decimal("3"), "2024-05-10")]

@@ -479,7 +479,8 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
         q = q._replace(value=-q.value)
     date, inferred = _date_for(text, q, span, para, dates)
     clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
-    plan = next((d for d in dates if d.kind == "plan" and d.target and span[0] <= d.start < q.start), None)
+    plan = next((d for d in dates if d.kind == "plan" and d.target and span[0] <= d.start < q.start
+                 and (inferred or date is None or date.start < d.start)), None)  # unless a nearer date dates the figure
     future = next((d for d in dates if d.target and q.end <= d.start < _clause_end(text, q.end, span[1])), None)
     date = plan or future or date
     target = ((date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
