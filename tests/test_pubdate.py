@@ -190,3 +190,9 @@ def test_a_saved_page_is_dated_by_its_canonical_address():
     article = _read(html, "saved.html")
     assert article.url.endswith("content_1.htm")
     assert (article.published, article.date_stated) == ("2016-10-25", True)
+
+
+def test_a_lead_naming_only_its_day_falls_in_the_first_month_after_the_data():
+    text = "人社部新闻发言人27日表示，1至9月，全国城镇新增就业1045万人。\n"
+    assert dated(text, name="jobs_2021.txt") == ("2021-10-27", False)
+    assert dated("发言人27日表示，社保卡应用不断拓展。\n") == (None, False)

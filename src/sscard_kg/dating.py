@@ -57,6 +57,8 @@ _DATELINE = [  # (pattern, kind): a wire's dateline is the day it was filed; a l
     (compile_fast(rf"^\W{{0,3}}on (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,", re.I | re.M), "lead"),
 ]
 _DATELINE_HEAD = 800
+_LEAD_DAY = compile_fast(r"(?<![\d月日年])(?P<d>[1-3]?\d)日(?=[上下]午|晚|表示|介绍|说|称|指出|召开|举行|发布|公布|宣布|在|从|[,，])")
+_LEAD_DAY_HEAD = 160
 _URL_DATES = [
     re.compile(r"(?<![0-9A-Za-z])t?(?P<y>20\d{2})[-/_]?(?P<m>0[1-9]|1[0-2])[-/_]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
     re.compile(r"/(?P<y>20\d{2})/(?P<m>[1-9]|1[0-2])/(?P<d>[1-9]|[12]\d|3[01])/"),
@@ -330,13 +332,28 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
 
 def _after_data(text: str, english: bool, today: str, year: int | None) -> str | None:
     """The earliest publication the body's data allow; in `year` (the file name's) when it names
-    one, reading the dates that leave their year out (`1至9月`) in it."""
-    if year is None:
-        floor = latest_data_date(text, english, today)
-        return published_after(floor) if floor else None
-    floor = latest_data_date(text, english, today, reference=str(year))
+    one, reading the dates that leave their year out (`1至9月`) in it. A lead naming only its
+    day (`发言人27日表示`) is that day of the first month it falls after the data in."""
+    floor = latest_data_date(text, english, today, reference=str(year) if year else None)
     earliest = published_after(floor) if floor else None
-    return earliest if earliest and earliest[:4] == str(year) else str(year)
+    if year is not None and not (earliest and earliest[:4] == str(year)):
+        return str(year)
+    day = _LEAD_DAY.search(text[:_LEAD_DAY_HEAD]) if earliest and len(earliest) == 7 and not english else None
+    if day is None:
+        return earliest
+    placed = _day_after(int(day["d"]), period_end(floor))
+    return placed if placed and placed <= today and (year is None or placed[:4] == str(year)) else earliest
+
+
+def _day_after(day: int, after: str) -> str | None:
+    """The first date falling on `day` of a month, after the date `after`."""
+    start = date.fromisoformat(after) + timedelta(days=1)
+    for months in range(2):
+        year, month = divmod(start.month - 1 + months, 12)
+        year, month = start.year + year, month + 1
+        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= start:
+            return date(year, month, day).isoformat()
+    return None
 
 
 AGREE = Decimal("0.005")  # an article and a bulletin round the same figure: within half a percent is the same
