@@ -47,14 +47,14 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]|\.\s")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*(?:[-—–~至到]|to)\s*(?:19|20)\d{2}(?!\d)")
-_DATELINE = [  # (pattern, kind): a wire's dateline is the day it was filed; a lead date the day of the event
-    (compile_fast(r"(?<![\d年月])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息|报道)"), "wire"),
-    (compile_fast(rf"^(?:[\w .'’()-]{{1,40}},\s*){{1,2}}(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})",
-                  re.I | re.M), "wire"),
-    (compile_fast(rf"\breported on (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I), "wire"),
-    (compile_fast(r"(?:^|(?<=\s))\W{0,3}(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[上下]午|晚间?|凌晨|早上)?(?:\d{1,2}[时:]\d{0,2}分?)?[,，\s]",
-                  re.M), "lead"),
-    (compile_fast(rf"^\W{{0,3}}on (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,", re.I | re.M), "lead"),
+_DATELINE = [  # a wire's dateline (the day it was filed) first, then a lead's date (the day of the event)
+    compile_fast(r"(?<![\d年月])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息|报道)"),
+    compile_fast(rf"^(?:[\w .'’()-]{{1,40}},\s*){{1,2}}(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})",
+                 re.I | re.M),
+    compile_fast(rf"\breported on (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I),
+    compile_fast(r"(?:^|(?<=\s))\W{0,3}(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[上下]午|晚间?|凌晨|早上)?(?:\d{1,2}[时:]\d{0,2}分?)?[,，\s]",
+                 re.M),
+    compile_fast(rf"^\W{{0,3}}on (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,", re.I | re.M),
 ]
 _DATELINE_HEAD = 800
 _LEAD_DAY = compile_fast(r"(?<![\d月日年])(?P<d>[1-3]?\d)日(?=[上下]午|晚|表示|介绍|说|称|指出|召开|举行|发布|公布|宣布|在|从|[,，])")
@@ -233,16 +233,16 @@ def _not_before(candidate: str, floor: str | None) -> bool:
     return candidate[:n] >= floor[:n]
 
 
-def _datelines(text: str) -> list[tuple[tuple[int, int], str]]:
-    """((month, day), kind) of the datelines and lead dates in the first lines, strongest first."""
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """(month, day) of the datelines and lead dates in the first lines, strongest first."""
     head = text[:_DATELINE_HEAD]
     found = []
-    for pattern, kind in _DATELINE:
+    for pattern in _DATELINE:
         for match in pattern.finditer(head):
             groups = match.groupdict()
             month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
             if 1 <= month <= 12 and 1 <= int(groups["d"]) <= 31:
-                found.append(((month, int(groups["d"])), kind))
+                found.append((month, int(groups["d"])))
                 break
     return found
 
@@ -264,7 +264,7 @@ def _dateline_after(month_day: tuple[int, int], floor: str) -> str | None:
 def dateline_in_year(text: str, year: int) -> str | None:
     """The dateline's month and day (`1月24日电`, `January 26th`) in `year`."""
     found = _datelines(text)
-    return _in_year(found[0][0], year) if found else None
+    return _in_year(found[0], year) if found else None
 
 
 def url_date(url: str | None, today: str) -> str | None:
@@ -310,7 +310,7 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
     if stated and _not_before(stated, firm_floor):
         return PublicationDate(stated, True)
     datelines = _datelines(text)
-    stamp = _page_stamp(page or text, today, firm_floor, [md for md, _ in datelines])
+    stamp = _page_stamp(page or text, today, firm_floor, datelines)
     if stamp:
         return PublicationDate(stamp, True)
     from_url = url_date(url, today)
@@ -319,9 +319,9 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
     name_year = int(name_match["y"]) if name_match and _not_before(name_match["y"], floor) and (
         firm_floor is None or name_match["y"] >= published_after(firm_floor)[:4]) else None
     year = (int(from_url[:4]) if from_url else name_year) or _year_from_relative_words(text, english, today)
-    if from_url and len(from_url) == 10 and any(_days_after(from_url, md) <= STAMP_AFTER_DATELINE for md, _ in datelines):
+    if from_url and len(from_url) == 10 and any(_days_after(from_url, md) <= STAMP_AFTER_DATELINE for md in datelines):
         return PublicationDate(from_url, True)
-    for month_day, _ in datelines:
+    for month_day in datelines:
         placed = _in_year(month_day, year) if year else _dateline_after(month_day, floor) if floor else None
         if placed and _not_before(placed, firm_floor) and placed <= today:
             return PublicationDate(placed, placed == from_url)
