@@ -331,10 +331,10 @@ def test_the_date_of_a_target_does_not_date_the_share_of_it():
     assert dated[("target", Decimal("11000000"))] == "2025"
 
 
-def test_a_year_from_the_file_name_takes_the_latest_month_the_text_reports():
+def test_a_year_from_the_file_name_dates_the_article_after_the_latest_month_the_text_reports():
     text = "人社部介绍，1至9月，全国城镇新增就业1022万人。组织实施“三支一扶”计划，全国共招募4.2万名高校毕业生。\n"
     article = extract(parse_bytes(text.encode(), SourceRef("press_2023.txt", "press_2023.txt")))[1]
-    assert article.article.published == "2023-09"
+    assert article.article.published == "2023-10"
     dated = {m.value: m.as_of for m in article.measurements}
     assert dated[Decimal("10220000")] == "2023-09" and dated[Decimal("42000")] == "2023-09"
 

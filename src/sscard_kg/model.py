@@ -12,7 +12,7 @@ class Article:
 
     `raw` is the whole decoded file or page; every offset in the graph points into it.
     `published` is ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (its precision), `date_stated` says
-    whether metadata gave it or it was inferred from the text.
+    whether the source states it (metadata, a date shown on the page, the URL) or it was inferred.
     """
 
     source: str

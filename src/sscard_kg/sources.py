@@ -6,6 +6,7 @@ can meet raises `SourceError` naming the file or URL and the reason; nothing her
 
 from __future__ import annotations
 
+import calendar
 import errno
 import hashlib
 import os
@@ -319,7 +320,25 @@ def _read_html(article: Article) -> Article:
     return replace(
         article, format="html", title=_text(chosen), published=published,
         date_stated=published is not None, publisher=_text(site.group(1)) if site else None,
+        url=article.url or _page_url(html),
     )
+
+
+_PAGE_URL = [
+    re.compile(r"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"'](https?://[^\"']+)", re.I),
+    re.compile(r"<link[^>]+href=[\"'](https?://[^\"']+)[\"'][^>]+rel=[\"']canonical[\"']", re.I),
+    re.compile(r"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"'](https?://[^\"']+)", re.I),
+]
+
+
+def _page_url(html: str) -> str | None:
+    """The address a saved page says it was published at (its canonical link or og:url): its
+    path often carries the date (`/2016-10/25/`)."""
+    for pattern in _PAGE_URL:
+        match = pattern.search(html)
+        if match:
+            return match.group(1)
+    return None
 
 
 def _visible_text(html: str) -> str:
@@ -339,16 +358,16 @@ def _text(value) -> str | None:
 
 
 def _iso_date(value) -> str | None:
-    """Dates as metadata writes them (RFC 2822, ISO 8601, YAML dates) to ISO `YYYY-MM-DD`."""
+    """Dates as metadata writes them (RFC 2822, ISO 8601, YAML dates) to ISO at the precision
+    given: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when the metadata names only the month or year."""
     if value is None:
         return None
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10]
     text = str(value).strip()
-    match = re.match(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", text)
-    if match:
-        y, m, d = map(int, match.groups())
-        return f"{y:04d}-{m:02d}-{d:02d}"
+    match = re.match(r"((?:19|20)\d{2})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?(?![\d:])", text)
+    if match and _real_date(*match.groups()):
+        return "-".join(f"{int(part):02d}" for part in match.groups() if part)
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError):
@@ -357,3 +376,12 @@ def _iso_date(value) -> str | None:
         return datetime.fromisoformat(text).date().isoformat()
     except ValueError:
         return None
+
+
+def _real_date(year: str, month: str | None, day: str | None) -> bool:
+    """The parts name a date that exists (no month 13, no 30 February)."""
+    if month is None:
+        return True
+    if not 1 <= int(month) <= 12:
+        return False
+    return day is None or 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]
