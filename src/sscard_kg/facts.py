@@ -9,7 +9,7 @@ item's own date); the region named before it in its sentence; the official speak
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .compose import clause, compose, fits_count, names_a_part
@@ -328,6 +328,9 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
     context = _Context(gaz, text, english, dates, places, people, segment_date, home)
     drafts: list[Draft] = []
     for para in paragraphs(text, *segment):
+        year = _reviewed_year(text, para, quantities, dates, segment_date)
+        if year is not None:
+            context = replace(context, segment_date=year)
         carried = None
         for span in sentences(text, *para, english):
             inside = [q for q in quantities if span[0] <= q.start < span[1]]
@@ -336,6 +339,24 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
                 drafts += found
                 carried = found[-1].metric if found else None
     return drafts
+
+
+# A heading is a short paragraph with no figure.
+_HEADING_LENGTH = 100
+
+
+def _reviewed_year(text: str, para: tuple[int, int], quantities: list[Quantity], dates: list[DateMention],
+                   published: str | None) -> str | None:
+    """`2020年人社工作取得积极进展`, `Work made progress in 2020.`: a heading that names the year just
+    ended, in an article from the first months of the next, opens a year in review, whose undated
+    figures are that year's."""
+    if published is None or len(published) < 7 or para[1] - para[0] > _HEADING_LENGTH \
+            or any(para[0] <= q.start < para[1] for q in quantities):
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    reviewed = year - 1 if month <= 4 else year if month == 12 else None
+    named = {d.value for d in dates if para[0] <= d.start < para[1] and d.explicit_year and len(d.value) == 4}
+    return str(reviewed) if str(reviewed) in named else None
 
 
 @dataclass(frozen=True)
@@ -487,6 +508,8 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
               or bool(_TARGET_AFTER.match(text, q.end)))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
+    if date is None and metric is not None and metric.stock and as_of is not None and len(as_of) == 4:
+        as_of = period_end(as_of)  # a stock in a year in review: at the year's end
     if metric is not None and metric.stock and date is not None and date.kind == "period" and as_of \
             and (segment_date is None or period_end(as_of) <= period_end(segment_date)):
         as_of, period_start = period_end(as_of), None
