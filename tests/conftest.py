@@ -30,6 +30,11 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    return _shared_dir("eval")
+
+
+@pytest.fixture(scope="session")
 def dev_dir() -> Path:
     return _shared_dir("corpus", "dev")
 

@@ -413,6 +413,9 @@ EN_BANK = [
     ("The rate was 0.2 points lower than in 2018.", "2019-07-10", ""),
     ("Compared with the end of 2018, 50 million more people held cards.", "2019-07-10", ""),
     ("The rate fell 0.1 percentage points from July.", "2019-09-20", ""),
+    ("The rate was 5.1 percent, the same as that in July.", "2019-09-20", ""),
+    ("The rate was unchanged from June at 5.0 percent.", "2019-09-20", ""),
+    ("The rate was 4.2 percent, down from that in the first quarter.", "2019-09-20", ""),
     ("Employment rose 4 percent from a year ago.", "2019-09-20", ""),
     ("The number grew by 4.41 million from the end of 2019.", "2020-09-20", ""),
     # plan periods and targets

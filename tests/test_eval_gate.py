@@ -18,16 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, _shared_dir
-
+REPO = Path(__file__).resolve().parents[1]
 SET_A = {"f1": 0.93, "core_recall": 0.95, "core_metric_acc": 0.93, "entity_f1": 0.88}
 SEEDS = {"f1": 0.82, "core_recall": 1.0, "core_metric_acc": 1.0, "entity_f1": 0.85}
 
 
-def _score(corpus: Path, gold: str) -> tuple[dict, str]:
+def _score(evaluation: Path, corpus: Path, gold: str) -> tuple[dict, str]:
     """The scorer's summary and printed report; it runs `sscard-kg` from PATH, so the one beside
     this interpreter goes first."""
-    evaluation = _shared_dir("eval")
     spec = importlib.util.spec_from_file_location("sscard_eval_score", evaluation / "score.py")
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
@@ -39,9 +37,10 @@ def _score(corpus: Path, gold: str) -> tuple[dict, str]:
     return summary, printed.getvalue()
 
 
-@pytest.mark.parametrize("corpus, gold, floors", [(("eval", "set-a"), "set_a", SET_A), (("seeds",), "seeds", SEEDS)],
+@pytest.mark.parametrize("corpus, gold, floors", [("set-a", "set_a", SET_A), ("seeds", "seeds", SEEDS)],
                          ids=["set-a", "seeds"])
-def test_scores_on_independent_gold_stay_above_their_floors(corpus, gold, floors):
-    summary, printed = _score(_shared_dir(*corpus), gold)
+def test_scores_on_independent_gold_stay_above_their_floors(eval_dir, seeds_dir, corpus, gold, floors):
+    folder = seeds_dir if corpus == "seeds" else eval_dir / corpus
+    summary, printed = _score(eval_dir, folder, gold)
     low = {name: round(summary[name], 3) for name, floor in floors.items() if summary[name] < floor}
     assert not low, f"below the floors {floors}: {low}\n{printed[-3000:]}"
