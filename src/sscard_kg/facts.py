@@ -497,6 +497,20 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return match.start() if match else limit
 
 
+_FROM = re.compile(r"\bfrom\b|由|从", re.I)
+_TO = re.compile(r"\bto\b|到|至", re.I)
+
+
+def _starts_a_rise(text: str, span: tuple[int, int], q: Quantity) -> bool:
+    """`Between 2012 and 2021, participants increased from 788 million to 1.03 billion`: a figure
+    between `from` and `to` holds at the start of the period (of its sentence, or a span of years
+    named before it), the one after `to` at its end."""
+    opened = list(_FROM.finditer(text, span[0], q.start))
+    if not opened or _TO.search(text, opened[-1].end(), q.start):
+        return False
+    return _TO.search(text, q.end, min(span[1], q.end + 80)) is not None
+
+
 def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, segment_date, change,
            decrease) -> Draft:
     if decrease:
@@ -507,6 +521,9 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
                  and (inferred or date is None or date.start < d.start)), None)  # unless a nearer date dates the figure
     future = next((d for d in dates if d.target and q.end <= d.start < _clause_end(text, q.end, span[1])), None)
     date = plan or future or date
+    if date is not None and date.period_start and (span[0] <= date.start or date.period_start[:4] != date.value[:4]) \
+            and _starts_a_rise(text, span, q):
+        date = date._replace(value=date.period_start, period_start=None)
     target = ((date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
               or bool(_TARGET_AFTER.match(text, q.end)))
     as_of = date.value if date else segment_date
