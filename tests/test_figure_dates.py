@@ -36,3 +36,25 @@ def test_a_rise_within_a_quarter_named_in_an_earlier_sentence_keeps_the_figure_u
     found = _dates("Funds were allocated in the first quarter. The pilot was expanded from 36 cities to the whole "
                    "country.", "2025-04-20")
     assert found[Decimal("36")] != "2025-01"
+
+
+def _zh_dates(body: str, published: str) -> dict[Decimal, str]:
+    data = f"---\ntitle: 新闻稿\ndate: {published}\n---\n{body}\n".encode()
+    return {m.value: m.as_of for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
+
+
+def test_a_flow_since_a_date_runs_to_the_publication_and_a_base_clause_dates_only_its_base():
+    found = _zh_dates("今年以来，全市新增发放社会保障卡120万张，在去年底发卡300万张的基础上，累计发卡总数达到420万张。",
+                      "2015-06-20")
+    assert found[Decimal("120e4")] == "2015-06-20"
+    assert found[Decimal("300e4")] == "2014-12-31"
+    assert found[Decimal("420e4")] == "2015-06-20"
+
+
+def test_a_respectively_list_names_workers_compensation():
+    data = ("---\ntitle: Press release\ndate: 2022-07-12\n---\nParticipants in the basic old-age insurance, "
+            "unemployment insurance and workers' compensation schemes reached 1.03 billion, 230 million and "
+            "283 million respectively.\n").encode()
+    found = {m.value: m.metric for m in extract(parse_bytes(data, SourceRef("list.md", "list.md")))[1].measurements}
+    assert [found[Decimal(v)] for v in ("1.03e9", "230e6", "283e6")] == [
+        "pension-insured", "unemployment-insured", "work-injury-insured"]

@@ -244,6 +244,16 @@ _SINCE_OPEN = re.compile(r"(自|从)$")
 _SINCE_CLOSE = re.compile(r"(之?后|以来)[,，]")
 
 
+_BASE_OPEN = re.compile(r"在$|\bon top of( the)?\s*$|\bbuilding on( the)?\s*$", re.I)
+_BASE_CLOSE = re.compile(r"基础上|的基数上")
+
+
+def _in_closed_base(text: str, d, q: Quantity) -> bool:
+    """`在去年底首批发卡526万张基础上，累计发卡840万张`: a date inside a base the sentence builds on,
+    closed before the figure, dates the base, not the figure."""
+    return bool(_BASE_OPEN.search(text[max(0, d.start - 14):d.start]) and _BASE_CLOSE.search(text, d.end, q.start))
+
+
 def _starts_period_before(text: str, d, q: Quantity) -> bool:
     """`自去年11月底…突破5亿人后,增幅再次破亿`: a date that opens a `自…后` clause closed before
     the figure is where the figure's period starts, not its date."""
@@ -266,9 +276,11 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     if right_after:
         return right_after[0], False
     before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
-              and not _TARGET_SHARE.fullmatch(text, d.end, q.start)]
+              and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)]
     if before:
         return before[-1], False
+    if any(span[0] <= d.start and d.end <= q.start and d.kind == "since" for d in dates):
+        return None, True  # `今年以来，新增313万张`: from then to the publication
     after = [d for d in in_sentence if d.start >= q.end and not d.target
              and not _TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])]
     if after:
