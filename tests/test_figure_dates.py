@@ -58,3 +58,10 @@ def test_a_respectively_list_names_workers_compensation():
     found = {m.value: m.metric for m in extract(parse_bytes(data, SourceRef("list.md", "list.md")))[1].measurements}
     assert [found[Decimal(v)] for v in ("1.03e9", "230e6", "283e6")] == [
         "pension-insured", "unemployment-insured", "work-injury-insured"]
+
+
+def test_a_date_whose_clause_tells_of_a_launch_does_not_date_a_later_clause():
+    zh = _zh_dates("社保卡于1999年在上海首发，经过多年发展，持卡人数已超过13.8亿人。", "2024-07-03")
+    assert zh[Decimal("13.8e8")] == "2024-07-03"
+    en = _dates("The card was launched in 1999 in Shanghai, and holders now number 1.38 billion people.", "2024-07-03")
+    assert en[Decimal("1.38e9")] == "2024-07-03"

@@ -244,6 +244,19 @@ _SINCE_OPEN = re.compile(r"(自|从)$")
 _SINCE_CLOSE = re.compile(r"(之?后|以来)[,，]")
 
 
+_EVENT = compile_fast(r"首发|首次发行|启动|上线|推出|开通|发行|实施|施行|成立|建立|印发|出台|试点|开始"
+                      r"|\b(launched|first issued|started|began|established|unveiled|rolled out|took effect|piloted)\b", re.I)
+_BREAK = re.compile(r"[,，;；:：]")
+
+
+def _dates_an_event(text: str, span: tuple[int, int], d, q: Quantity) -> bool:
+    """`社保卡于1999年在上海首发，经过多年发展，持卡人数已超过13.8亿人`: a date whose own clause tells of
+    an event (a launch, a first issue) dates the event, not a figure in a later clause."""
+    start = max((m.end() for m in _BREAK.finditer(text, span[0], d.start)), default=span[0])
+    end = _BREAK.search(text, d.end, q.start)
+    return end is not None and _EVENT.search(text, start, end.start()) is not None
+
+
 _BASE_OPEN = re.compile(r"在$|\bon top of( the)?\s*$|\bbuilding on( the)?\s*$", re.I)
 _BASE_CLOSE = re.compile(r"基础上|的基数上")
 
@@ -276,7 +289,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     if right_after:
         return right_after[0], False
     before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
-              and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)]
+              and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)
+              and not _dates_an_event(text, span, d, q)]
     if before:
         return before[-1], False
     if any(span[0] <= d.start and d.end <= q.start and d.kind == "since" for d in dates):
