@@ -77,3 +77,23 @@ def test_a_value_outside_its_metric_range_stays_a_figure_without_the_metric(text
     extraction = _extraction(text)
     assert {m.value: m.metric for m in extraction.measurements}[value] is None
     assert any(notation in s.reason and "outside its range" in s.reason for s in extraction.skipped)
+
+
+@pytest.mark.parametrize("text, published, notation", [
+    ("Urban unemployment rate was 4.05 percent at the end of the third quarter.", "2015-10-20", "registered-unemployment-rate"),
+    ("三季度末，城镇失业率为4.05%。", "2015-10-20", "registered-unemployment-rate"),
+    ("The urban unemployment rate was 5.2 percent in May.", "2019-06-20", "surveyed-unemployment-rate"),
+    ("In 2017 the surveyed urban unemployment rate in 31 big cities was 4.9 percent.", "2018-01-20",
+     "surveyed-unemployment-rate"),
+])
+def test_an_unqualified_unemployment_rate_is_of_the_series_published_in_its_year(text, published, notation):
+    assert notation in _metrics(text, published).values()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("12月份，不含在校生的16-24岁劳动力失业率为14.9%。", Decimal("14.9")),
+    ("The unemployment rate for people aged 16 to 24, excluding students, was 14.9 percent in December.", Decimal("14.9")),
+    ("外来户籍人口调查失业率为5.2%。", Decimal("5.2")),
+])
+def test_a_rate_of_an_age_band_or_group_is_no_national_rate(text, value):
+    assert _metrics(text, "2024-01-20")[value] not in CORE

@@ -61,9 +61,20 @@ def clause(text: str, sentence: tuple[int, int], q: Quantity, english: bool) -> 
     return start, after.start() if after else sentence[1]
 
 
+def _statement_start(text: str, sentence_start: int, span: tuple[int, int], q: Quantity) -> int:
+    """Where the statement of the figure begins: its clause, or in English the clause that commas
+    only interrupt (`The rate for people aged 16 to 24, excluding students, was 14.9 percent`)."""
+    if not text[q.start:q.end].isascii():
+        return span[0]
+    return max((m.end() for m in _EN_CLAUSE_END.finditer(text, sentence_start, q.start)), default=sentence_start)
+
+
 def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int, int], q: Quantity) -> bool:
     """`其中农民工参加工伤保险人数9100万`, `Of the workers insured, 91 million were migrant workers`: a part
-    cue before the figure, then a group of people in the figure's clause."""
+    cue before the figure, then a group of people in the figure's clause; or an age band or other
+    subgroup named in the clause before the figure (`16-24岁劳动力失业率`)."""
+    if gaz.subgroup is not None and gaz.subgroup.search(text, _statement_start(text, sentence_start, span, q), q.start):
+        return True
     if gaz.part_cue is None or gaz.population is None:
         return False
     cues = [m for m in gaz.part_cue.finditer(text, sentence_start, q.start)]

@@ -523,6 +523,17 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return match.start() if match else limit
 
 
+def _series_of_its_year(gaz: Gazetteer, text: str, span: tuple[int, int], metric: Metric | None,
+                        as_of: str | None) -> Metric | None:
+    """`Urban unemployment rate was 4.05 percent` in 2015: before a series was first published, a
+    figure named without the series' own cue is of the series that came before it."""
+    if metric is None or metric.series_since is None or as_of is None or int(as_of[:4]) >= metric.series_since:
+        return metric
+    if metric.series_cue is not None and metric.series_cue.search(text, span[0], span[1]):
+        return metric
+    return next((m for m in gaz.metrics if m.iri == metric.earlier_series), metric)
+
+
 _FROM = re.compile(r"\bfrom\b|由|从", re.I)
 _TO = re.compile(r"\bto\b|到|至", re.I)
 
@@ -554,6 +565,7 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
               or bool(_TARGET_AFTER.match(text, q.end)))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
+    metric = _series_of_its_year(gaz, text, span, metric, as_of)
     if date is None and metric is not None and metric.stock and as_of is not None and len(as_of) == 4:
         as_of = period_end(as_of)  # a stock in a year in review: at the year's end
     if metric is not None and metric.stock and date is not None and date.kind == "period" and as_of \

@@ -70,6 +70,9 @@ class Metric:
     unit_alone: frozenset[str] = frozenset()
     min_value: Decimal | None = None
     max_value: Decimal | None = None
+    series_since: int | None = None
+    earlier_series: str | None = None
+    series_cue: re.Pattern | None = None
 
     def holds(self, value: Decimal) -> bool:
         """Whether a national figure of this metric can have `value` (ss:minValue, ss:maxValue)."""
@@ -101,6 +104,7 @@ class Gazetteer:
     part_cue: re.Pattern | None = None
     population: re.Pattern | None = None
     demonstrative: re.Pattern | None = None
+    subgroup: re.Pattern | None = None
     _matchers: dict[tuple[str, bool], tuple[re.Pattern, dict[str, Entry]]] = field(default_factory=dict)
 
     def by_type(self, kind: str) -> list[Entry]:
@@ -290,11 +294,17 @@ def load() -> Gazetteer:
             frozenset(o.value for o in graph.objects(node, SS + "unit")),
             frozenset(o.value for o in graph.objects(node, SS + "unitAlone")),
             *(_decimal(graph.value(node, SS + name)) for name in ("minValue", "maxValue")),
+            _year(graph.value(node, SS + "seriesSince")), _text(graph.value(node, SS + "earlierSeries")),
+            _pattern(graph.value(node, SS + "seriesCue")),
         ))
     heads = tuple(p for node in graph.subjects(SS + "listHead") for p in _patterns(graph, node, SS + "listHead"))
     return Gazetteer(entries, metrics, heads, reference_version(), _published(graph),
                      _phrasings(graph, SS + "Subject"), _phrasings(graph, SS + "Measure"),
-                     *(_alternatives(graph, SS + name) for name in ("seriesBridge", "partCue", "population", "demonstrative")))
+                     *(_alternatives(graph, SS + name) for name in ("seriesBridge", "partCue", "population", "demonstrative", "subgroup")))
+
+
+def _year(term) -> int | None:
+    return int(term.value) if term is not None else None
 
 
 def _decimal(term) -> Decimal | None:
