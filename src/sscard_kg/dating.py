@@ -190,12 +190,13 @@ def _in_target_clause(text: str, start: int, end: int) -> bool:
 
 
 def _data_dates(text: str, english: bool, today: str, reference: str | None = None):
-    """The dates the body reports data for, read against `reference`: points and periods, none
-    after today, none a target, schedule, plan or year range names, none on a stamp."""
+    """The dates the body reports data for, read against `reference`: points, periods and the
+    starts of periods or events (an article is not older than what it tells of); none after
+    today, none a target, schedule, plan or year range names, none on a stamp."""
     body = _without_shown_dates(text)
     ranges = [m.span() for m in _YEAR_RANGE.finditer(body)]
     return [m for m in find_dates(body, reference, english)
-            if m.kind in ("point", "period") and not m.target and period_end(m.value) <= today
+            if m.kind in ("point", "period", "since") and not m.target and period_end(m.value) <= today
             and not any(a < m.end and m.start < b for a, b in ranges)
             and not _in_target_clause(body, m.start, m.end)]
 
