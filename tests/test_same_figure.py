@@ -20,6 +20,61 @@ def _figures(text: str, title: str = "新闻稿", published: str = "2024-01-24")
     return extract(parse_bytes(data, SourceRef("invented.md", "invented.md")))[1].measurements
 
 
+def _values(text: str, **kwargs) -> list[Decimal]:
+    return [m.value for m in _figures(text, **kwargs)]
+
+
+@pytest.mark.parametrize("text", [
+    "社保卡已在30个省份发行，覆盖全部地市。全国共有30家合作银行参与发卡。",
+    "今年以来，各地出台28项减负政策。\n同时，平台提供28项统一服务。",
+    "The ministry rolled out 28 breakthrough policies this year.\nThe platform offered 28 unified services.",
+    "A total of 20 series of vocational standards were issued. Officials completed 20 specific tasks for the elderly.",
+])
+def test_two_unnamed_figures_with_one_value_are_two_figures(text):
+    assert len(_values(text)) == 2
+
+
+@pytest.mark.parametrize("text, title", [
+    ("截至2023年底，全国社保卡持卡人数达13.79亿人。\n人社部介绍，截至2023年底，全国社保卡持卡人数达13.79亿人，"
+     "覆盖97.6%人口。", "全国社保卡持卡人数达13.79亿人"),
+    ("全国已有30个省份发行了社会保障卡。\n全国已有30个省份发行了社会保障卡。", "新闻稿"),
+    ("今年共招募4.2万名高校毕业生到基层服务。\n据介绍，全国共招募4.2万名高校毕业生到基层服务，其中多数在乡镇。",
+     "招募4.2万毕业生到基层服务"),
+    ("Authorities blacklisted 911 illegal and untrustworthy enterprises.\n"
+     "In all, departments put 911 illegal and untrustworthy enterprises on the list.", "Review"),
+])
+def test_a_fact_told_in_title_lead_and_body_is_one_figure(text, title):
+    values = _values(text, title=title)
+    assert len(values) == len(set(values))
+
+
+def test_each_change_modifies_its_own_level_when_two_levels_share_a_value():
+    figures = _figures("社保卡已在30个省份发行，比上年增加2个。全国共有30家合作银行，比上年增加5家。")
+    changes = {m.value: m.change_of for m in figures if m.kind == "change"}
+    assert "省份" in changes[Decimal(2)].evidence.quote and "银行" in changes[Decimal(5)].evidence.quote
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("截至2023年底，全国社会保障卡持卡人数达到13.79亿人。截至12月31日，持卡人数13.79亿人。", "2023-12-31"),
+    ("2023年，全国已有30个省份发行社保卡。截至2023年12月31日，全国已有30个省份发行社保卡。", "2023-12-31"),
+    ("2023年，全国城镇新增就业1244万人。1-12月，全国城镇新增就业1244万人。", None),
+])
+def test_a_restatement_at_a_finer_date_is_one_figure_at_the_finer_date(text, as_of):
+    figures = _figures(text)
+    assert len(figures) == 1
+    assert as_of is None or figures[0].as_of == as_of
+
+
+@pytest.mark.parametrize("text", [
+    "截至2023年底，全国社会保障卡持卡人数达到13.79亿人。截至2024年6月底，持卡人数仍为13.79亿人。",
+    "2022年，全国已有30个省份发行社保卡。2023年，全国已有30个省份发行社保卡。",
+    "全国城镇调查失业率12月份为5.1%，全年平均为5.1%。",
+])
+def test_a_value_restated_under_another_date_is_another_figure(text):
+    figures = _figures(text)
+    assert len(figures) == 2 and len({m.as_of for m in figures}) == 2
+
+
 @pytest.mark.parametrize("text, english", [
     ("每5人中有1人领取了电子社保卡", False),
     ("每五个人中就有一个人领取了电子社保卡", False),
