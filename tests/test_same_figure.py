@@ -24,6 +24,12 @@ def _values(text: str, **kwargs) -> list[Decimal]:
     return [m.value for m in _figures(text, **kwargs)]
 
 
+def _region(text: str) -> str | None:
+    regions = {m.region.rsplit("/", 1)[-1] if m.region else None for m in _figures(text)}
+    assert len(regions) == 1, regions
+    return regions.pop()
+
+
 @pytest.mark.parametrize("text", [
     "社保卡已在30个省份发行，覆盖全部地市。全国共有30家合作银行参与发卡。",
     "今年以来，各地出台28项减负政策。\n同时，平台提供28项统一服务。",
@@ -73,6 +79,36 @@ def test_a_restatement_at_a_finer_date_is_one_figure_at_the_finer_date(text, as_
 def test_a_value_restated_under_another_date_is_another_figure(text):
     figures = _figures(text)
     assert len(figures) == 2 and len({m.as_of for m in figures}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "新华社北京电 社会保障卡持卡人数达到13.79亿人。",
+    "本报北京1月24日讯 社会保障卡持卡人数达到13.79亿人。",
+    "在北京举行的新闻发布会上，人社部介绍，社会保障卡持卡人数达到13.79亿人。",
+    "人社部在北京召开新闻发布会，介绍社会保障卡持卡人数达到13.79亿人。",
+    "广东省人社厅介绍，社会保障卡持卡人数达到13.79亿人。",
+    "中国银行江苏分行已发行社保卡134万张。",
+    "重庆市图书馆接入社保卡，读者达到20万人。",
+    "BEIJING, Jan. 21 (Xinhua) -- The number of social security card holders reached 1.379 billion.",
+    "At a press conference in Beijing, the ministry said 1.379 billion people held social security cards.",
+    "The ministry told a news conference held in Beijing on Tuesday that 1.379 billion people held cards.",
+    "Speaking in Beijing, the spokesman said 1.379 billion people held social security cards.",
+    "The Guangdong Provincial Department of Human Resources said 1.379 billion people held cards.",
+    "Bank of China Jiangsu Branch has issued 1.34 million social security cards.",
+])
+def test_a_dateline_venue_or_organisation_place_is_not_the_figures_region(text):
+    assert _region(text) is None
+
+
+@pytest.mark.parametrize("text, region", [
+    ("广东省持卡人数达到1.1亿人。", "guangdong"),
+    ("在北京，已有近800万人申领了第三代社保卡。", "beijing"),
+    ("北京市人社局介绍，全市已有近800万人申领了第三代社保卡。", "beijing"),
+    ("In Guangdong, 110 million people held social security cards.", "guangdong"),
+    ("Guangdong province had 110 million social security card holders.", "guangdong"),
+])
+def test_the_place_a_clause_is_about_is_the_figures_region(text, region):
+    assert _region(text) == region
 
 
 @pytest.mark.parametrize("text, english", [

@@ -88,8 +88,9 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
                                      None if seg.kind == "related" else title_year)]
         places = [f for f in piece.found if f.type == "region" and gaz.entries[f.key].level != "country"]
         people = [f for f in piece.found if f.type == "person"]
+        agencies = [f for f in piece.found if f.type == "agency"]
         found = draft_measurements(gaz, text, (seg.start, seg.end), piece.english, piece.quantities, dates,
-                                   places, people, reference, home)
+                                   places, people, reference, home, agencies)
         if seg.kind != "related" or _on_subject(piece, found):
             drafts += [(draft, seg.kind, seg.date) for draft in found]
             mentions += piece.found
