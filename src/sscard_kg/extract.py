@@ -10,7 +10,7 @@ from decimal import Decimal
 from . import gazetteer
 from .clean import Cleaned, clean
 from .clean.boilerplate import Segment
-from .dates import find_dates
+from .dates import find_dates, period_end
 from .dating import agreeing_years, dateline_in_year, publication_date, year_from_statistics
 from .entities import Found, find_country, find_named, find_people, find_places, speaks_of_a_place, the_country
 from .facts import Draft, draft_measurements
@@ -88,8 +88,9 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
                                      None if seg.kind == "related" else title_year)]
         places = [f for f in piece.found if f.type == "region" and gaz.entries[f.key].level != "country"]
         people = [f for f in piece.found if f.type == "person"]
+        agencies = [f for f in piece.found if f.type == "agency"]
         found = draft_measurements(gaz, text, (seg.start, seg.end), piece.english, piece.quantities, dates,
-                                   places, people, reference, home)
+                                   places, people, reference, home, agencies)
         if seg.kind != "related" or _on_subject(piece, found):
             drafts += [(draft, seg.kind, seg.date) for draft in found]
             mentions += piece.found
@@ -218,9 +219,11 @@ def _quote_span(text: str, sentence: tuple[int, int], start: int, end: int) -> t
     return left, min(right, left + 2 * QUOTE_LIMIT)
 
 
-def _link_levels(kept: list[tuple[Draft, Measurement]]) -> list[Measurement]:
-    """Each change points at the kept measurement of the level it modifies (the level may have
-    been kept from another sentence that repeats it)."""
+def _link_levels(kept: list[tuple[Draft, Measurement]], kept_as: dict[Quantity, Quantity]) -> list[Measurement]:
+    """Each change points at the kept measurement of the level it modifies: the level itself, or
+    the figure it was kept as when it repeats one (`kept_as`). A level read elsewhere (a headline
+    told in the body) is found by its metric, value and region."""
+    kept_levels = {d.quantity: m for d, m in kept if d.kind == "level"}
     levels: dict[tuple, Measurement] = {}
     for draft, m in kept:
         if draft.kind == "level":
@@ -228,6 +231,8 @@ def _link_levels(kept: list[tuple[Draft, Measurement]]) -> list[Measurement]:
 
     def level_of(draft: Draft) -> Measurement | None:
         level = draft.modifies
+        if level.quantity in kept_as:
+            return kept_levels.get(kept_as[level.quantity])
         notation = level.metric.notation if level.metric else None
         return levels.get((notation, value_key(level.quantity.value), level.region))
 
@@ -249,11 +254,11 @@ def _notation(draft: Draft) -> str | None:
 def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
     """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
     headline and its summary) kept once, preferring the body, a stated date, the finer date and a
-    stated unit. The same value stated for two dates is two figures; an undated, unnamed repeat
-    of a named figure (a headline) is dropped."""
+    stated unit. The same value stated for two dates is two figures, and so are two unnamed figures
+    of different things; an undated, unnamed repeat of a named figure (a headline) is dropped."""
     kept: list[tuple[Draft, Measurement]] = []
-    seen_figures: set[tuple] = set()
-    seen_dates: set[tuple] = set()
+    seen: list[tuple[Draft, str | None]] = []
+    kept_as: dict[Quantity, Quantity] = {}  # each figure read, and the kept figure it is
     skipped = []
     rank = {"main": 0, "related": 1, "title": 2}
     body_figures = {(value_key(d.quantity.value), _notation(d)) for d, kind, _ in drafts if kind != "title"}
@@ -270,21 +275,85 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             skipped.append(Skipped(cleaned.text[q.start:q.end], f"kept without the metric {draft.metric.notation}: "
                                    f"{q.value} is outside its range", cleaned.mapped.original_span(q.start, q.end)[0]))
             draft = draft._replace(metric=None)
-        notation = _notation(draft)
-        figure = (notation, value_key(q.value), draft.kind, draft.region)
-        repeat = figure + (draft.as_of,) in seen_dates or (figure + (seg_date,) in seen_figures and draft.date_inferred)
-        seen_dates.add(figure + (draft.as_of,))
-        seen_figures.add(figure + (seg_date,))
-        if repeat:
+        earlier = next((e for e, e_date in seen if _same_figure(cleaned.text, draft, seg_date, e, e_date)), None)
+        seen.append((draft, seg_date))
+        kept_as[q] = q if earlier is None else kept_as[earlier.quantity]
+        if earlier is not None:
             continue
         a, b = _quote_span(cleaned.text, draft.sentence, q.start, q.end)
         kept.append((draft, Measurement(
-            metric=notation, value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
+            metric=_notation(draft), value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
             subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
             kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
         )))
-    measurements = _link_levels(kept)
+    measurements = _link_levels(kept, kept_as)
     named = {(value_key(m.value), m.kind, m.region) for m in measurements if m.metric}
     measurements = [m for m in measurements
                     if m.metric or not m.date_inferred or (value_key(m.value), m.kind, m.region) not in named]
     return sorted(measurements, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped
+
+
+def _same_figure(text: str, draft: Draft, seg_date: str | None, earlier: Draft, earlier_date: str | None) -> bool:
+    """Whether `draft` restates a figure read before: the same metric, value, kind and region, at
+    the same moment (one date perhaps finer than the other; or both undated in segments of one
+    date), and, for a figure no metric names, said of the same thing (`已在30个省份发行` and
+    `共有30家合作银行` are two figures)."""
+    if (_notation(draft), value_key(draft.quantity.value), draft.kind, draft.region) != \
+            (_notation(earlier), value_key(earlier.quantity.value), earlier.kind, earlier.region):
+        return False
+    same_moment = _same_moment(draft, earlier) or (draft.date_inferred and seg_date == earlier_date)
+    return same_moment and (draft.metric is not None or _said_of_the_same(text, draft, earlier))
+
+
+def _same_moment(one: Draft, other: Draft) -> bool:
+    """The same date, the same period written two ways (`2023年` and `1-12月`), or a day and a
+    period that ends on it (`2023年` and `截至12月31日`). A month and its year are two periods
+    (`12月份为5.1%,全年平均为5.1%`)."""
+    if one.as_of == other.as_of:
+        return True
+    if one.as_of is None or other.as_of is None:
+        return False
+    return _period(one) == _period(other) or _ends_on(one.as_of, other.as_of) or _ends_on(other.as_of, one.as_of)
+
+
+def _period(draft: Draft) -> tuple[str, str]:
+    """The first month (or the day) and the last day a figure's date covers."""
+    as_of = draft.as_of
+    first = draft.period_start or (f"{as_of}-01" if len(as_of) == 4 else as_of)
+    return first[:7] if len(as_of) < 10 else first, period_end(as_of)
+
+
+def _ends_on(day: str, period: str) -> bool:
+    return len(day) == 10 and len(period) < 10 and period_end(period) == day
+
+
+# Words that say nothing of what a figure counts.
+_FUNCTION_WORDS = frozenset(
+    "the and for with that this these those from into was were are has have had been its their than more over "
+    "about nearly total some which who also such".split())
+_FIGURE_CLAUSE_BREAK = re.compile(r"[;；:：，]|,(?!\d)")
+
+
+def _said_of_the_same(text: str, one: Draft, other: Draft) -> bool:
+    """Whether the clauses of two figures say the same thing: most of the words of the shorter
+    (Chinese character pairs, English words) are in the other. A clause with no words to tell
+    them apart is taken to say the same."""
+    mine, theirs = _clause_words(text, one), _clause_words(text, other)
+    if not mine or not theirs:
+        return True
+    return len(mine & theirs) * 2 >= min(len(mine), len(theirs))
+
+
+def _clause_words(text: str, draft: Draft) -> frozenset[str]:
+    """The words of the clause around a figure, its numbers left out."""
+    q, (start, end) = draft.quantity, draft.sentence
+    left = max((m.end() for m in _FIGURE_CLAUSE_BREAK.finditer(text, start, q.start)), default=start)
+    right = _FIGURE_CLAUSE_BREAK.search(text, q.end, end)
+    words: set[str] = set()
+    for run in re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]+", text[left:right.start() if right else end]):
+        if run.isascii():
+            if len(run) > 2 and run.lower() not in _FUNCTION_WORDS:
+                words.add(run.lower())
+        else:
+            words.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
+    return frozenset(words)

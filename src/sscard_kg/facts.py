@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .compose import clause, compose, fits_count, names_a_part
 from .dates import DateMention, period_end
-from .entities import Found
+from .entities import Found, speaks_of_a_place
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
 from .prefilter import compile_fast
@@ -327,12 +327,16 @@ def _in_closed_aside(text: str, start: int, place: Found, q: Quantity) -> bool:
     return bool(re.search(r"[(（][^)）]*$", text[start:place.start]) and re.search(r"[)）]", text[place.end:q.start]))
 
 
-def _region_for(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], places: list[Found]) -> str | None:
+def _region_for(c: "_Context", q: Quantity, span: tuple[int, int]) -> str | None:
     """The region named last before the figure in its sentence; for a list of places
-    (`海淀、丰台等4个区`) the place that holds them all."""
-    before = [p for p in places if span[0] <= p.start and p.end <= q.start and not _in_closed_aside(text, span[0], p, q)]
+    (`海淀、丰台等4个区`) the place that holds them all. A place that only names an organisation
+    (`北京市人社局`) is the figure's when the sentence then speaks of its own place
+    (`北京市人社局介绍，全市已有…`)."""
+    gaz, text = c.gaz, c.text
+    before = [p for p in c.places if span[0] <= p.start and p.end <= q.start and not _in_closed_aside(text, span[0], p, q)]
     if not before:
-        return None
+        hosts = [p for p in c.hosts if span[0] <= p.start and p.end <= q.start]
+        return hosts[-1].key if hosts and speaks_of_a_place(gaz, text[hosts[-1].end:q.start], c.english) else None
     place = before[-1]
     if _NATIONAL.search(text[place.end:q.start]):
         return None
@@ -340,6 +344,43 @@ def _region_for(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], p
         parent = gaz.entries[place.key].parent
         return parent if parent and gaz.entries.get(parent) and gaz.entries[parent].level != "country" else None
     return place.key
+
+
+# Where a place names the venue of an event, not what a figure is about: `在北京举行的新闻发布会上`,
+# `人社部在北京召开`, `at a press conference in Beijing`, `a briefing held in Beijing`, `Speaking in Beijing`.
+_ZH_VENUE_BEFORE = re.compile(r"(?:在|于)$")
+_ZH_VENUE_AFTER = re.compile(r"[^，,。；;：:\n]{0,4}?(?:举行|召开|举办|开幕|闭幕|主办|承办)")
+_EN_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:conference|briefing|meeting|forum|ceremony|event|summit|seminar|symposium|session|gathering)s?\b"
+    r"[^,;.]{0,50}|\b(?:held|hosted|speaking|convened|took place|takes place))\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+# A place that files a report (`新华社北京电`, `北京报道`), beside the datelines entities already leave out.
+_ZH_FILED = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:电(?![信力视网器子脑气商])|讯|报道)")
+# Words that end an organisation's name after a place (`江苏分行`, `重庆市图书馆`, `Jiangsu Branch`).
+_ZH_ORGANISATION = re.compile(r"(?:[^\W\d_的有已在是为将和与及、各全多等共]{0,4}?)(?:分行|支行|银行|分公司|公司|集团|图书馆|博物馆|医院"
+                              r"|大学|学院|日报|晚报|电视台|广播电台|新闻网|报社|研究院|研究所|协会|商会)")
+_EN_ORGANISATION = re.compile(r"(?:\s+[A-Z][\w&'’-]*){0,3}?\s+(?:Branch|Bank|Library|Hospital|University|College|Company"
+                              r"|Group|Daily|Television|Radio|Bureau|Department|Commission|Government|Administration"
+                              r"|Office|Institute|Association)\b")
+
+
+def _figure_places(text: str, places: list[Found], agencies: list[Found], english: bool) -> tuple[list[Found], list[Found]]:
+    """The places a figure can be about, and the places that only name an organisation (an agency,
+    a bank's branch, a library). A venue or a place that files the report is neither."""
+    about, hosts = [], []
+    organisation = _EN_ORGANISATION if english else _ZH_ORGANISATION
+    for place in places:
+        if _venue(text, place, english) or (not english and _ZH_FILED.match(text, place.end)):
+            continue
+        named = any(a.start <= place.start and place.end <= a.end for a in agencies)
+        (hosts if named or organisation.match(text, place.end) else about).append(place)
+    return about, hosts
+
+
+def _venue(text: str, place: Found, english: bool) -> bool:
+    if english:
+        return bool(_EN_VENUE_BEFORE.search(text[max(0, place.start - 60):place.start]))
+    return bool(_ZH_VENUE_BEFORE.search(text[max(0, place.start - 1):place.start])
+                and _ZH_VENUE_AFTER.match(text, place.end))
 
 
 def _official_for(q: Quantity, span: tuple[int, int], para: tuple[int, int], people: list[Found]) -> str | None:
@@ -352,9 +393,11 @@ def _official_for(q: Quantity, span: tuple[int, int], para: tuple[int, int], peo
 
 def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], english: bool,
                        quantities: list[Quantity], dates: list[DateMention], places: list[Found],
-                       people: list[Found], segment_date: str | None, home: str | None = None) -> list[Draft]:
+                       people: list[Found], segment_date: str | None, home: str | None = None,
+                       agencies: list[Found] = ()) -> list[Draft]:
     """Measurements of one segment (the main text, the title, or a related item)."""
-    context = _Context(gaz, text, english, dates, places, people, segment_date, home)
+    about, hosts = _figure_places(text, places, agencies, english)
+    context = _Context(gaz, text, english, dates, about, hosts, people, segment_date, home)
     drafts: list[Draft] = []
     for para in paragraphs(text, *segment):
         year = _reviewed_year(text, para, quantities, dates, segment_date)
@@ -397,6 +440,7 @@ class _Context:
     english: bool
     dates: list[DateMention]
     places: list[Found]
+    hosts: list[Found]
     people: list[Found]
     segment_date: str | None
     home: str | None
@@ -434,8 +478,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         previous_end, previous_metric = q.end, metric
         if drafts and _scopes(text, drafts[-1], q, bool(subject)):
             drafts.pop()
-        draft = _draft(c.gaz, text, q, metric, subject, span, para, c.dates, c.places, c.people,
-                       c.segment_date, q in changes, changes.get(q, False))
+        draft = _draft(c, q, metric, subject, span, para, q in changes, changes.get(q, False))
         said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
         if draft.region is None and c.home and not _NATIONAL.search(said):
             draft = draft._replace(region=c.home)
@@ -548,8 +591,9 @@ def _starts_a_rise(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return _TO.search(text, q.end, min(span[1], q.end + 80)) is not None
 
 
-def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, segment_date, change,
-           decrease) -> Draft:
+def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: tuple[int, int],
+           para: tuple[int, int], change: bool, decrease: bool) -> Draft:
+    text, dates, segment_date = c.text, c.dates, c.segment_date
     if decrease:
         q = q._replace(value=-q.value)
     date, inferred = _date_for(text, q, span, para, dates)
@@ -565,7 +609,7 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
               or bool(_TARGET_AFTER.match(text, q.end)))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
-    metric = _series_of_its_year(gaz, text, span, metric, as_of)
+    metric = _series_of_its_year(c.gaz, text, span, metric, as_of)
     if date is None and metric is not None and metric.stock and as_of is not None and len(as_of) == 4:
         as_of = period_end(as_of)  # a stock in a year in review: at the year's end
     if metric is not None and metric.stock and date is not None and date.kind == "period" and as_of \
@@ -578,4 +622,4 @@ def _draft(gaz, text, q, metric, subject, span, para, dates, places, people, seg
     unit = q.unit or (metric.default_unit if metric else None) or "count"
     kind = "target" if target else "change" if change else "level"
     return Draft(q, metric, unit, kind, as_of, period_start, inferred,
-                 _region_for(gaz, text, q, span, places), _official_for(q, span, para, people), span, subject)
+                 _region_for(c, q, span), _official_for(q, span, para, c.people), span, subject)

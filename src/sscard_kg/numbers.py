@@ -85,6 +85,15 @@ _ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八�
 _MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
+# `每5人中有1人`, `五个人里就有一个`, `one in five people`, `1 in 10 residents`: a share (20 %, 10 %),
+# not a count of one and a count of five.
+_ZH_COUNTER = r"(?:个|位|名)?(?:人|户|家|张)?"
+_ZH_ONE_IN = re.compile(
+    rf"(?:每(?P<d1>\d+|[一二两三四五六七八九十百千]+){_ZH_COUNTER}(?:中|当中|里)?"
+    rf"|(?P<d2>\d+|[一二两三四五六七八九十百千]+)(?:个|位|名)?(?:人|户|家)(?:中|当中|里))"
+    rf"(?:就|即|便)?有(?P<n>\d+|[一二两三四五六七八九十]+){_ZH_COUNTER}")
+_EN_ONE_IN = compile_fast(r"\b(?P<n>one|two|three|four|five|\d{1,3})\s+(?:in|out of)\s+(?:every\s+)?"
+                          r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b(?![.,]\d|\s*%)", re.I)
 _EN_NUM = compile_fast(
     rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|(?<=\d)[mb])\b)?"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
@@ -217,6 +226,9 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             value = (Decimal(100 * numerator) / _EN_FRACTIONS[match.group("d").lower()]).quantize(Decimal("0.01"))
             found.append(Quantity(match.start(), match.end(), value, "percent", None))
             taken.append(match.span())
+    for q in _shares_one_in(text, english):
+        found.append(q)
+        taken.append((q.start, q.end))
     if not english:
         for match in _ZH_PERCENT.finditer(text):
             number = match.group(1) or "五十"
@@ -240,6 +252,26 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
         elif q is not None:
             found.append(q)
     return sorted(found, key=lambda q: q.start), rejected
+
+
+def _shares_one_in(text: str, english: bool) -> list[Quantity]:
+    """`每5人中有1人`, `one in five people`: the share n/d as a percentage, when n is below d."""
+    found = []
+    for match in (_EN_ONE_IN if english else _ZH_ONE_IN).finditer(text):
+        part = _count_value(match.group("n"))
+        whole = _count_value(match.group("d") if english else match.group("d1") or match.group("d2"))
+        if part is None or whole is None or not 0 < part < whole:
+            continue
+        value = (part * 100 / whole).quantize(Decimal("0.01"))
+        found.append(Quantity(match.start(), match.end(), value, "percent", _qualifier(text, match.start(), "", english)))
+    return found
+
+
+def _count_value(word: str) -> Decimal | None:
+    """A small count written in digits, in Chinese numerals or as an English word."""
+    if word.isdigit():
+        return Decimal(word)
+    return Decimal(EN_WORDS[word.lower()]) if word.lower() in EN_WORDS else cn_value(word)
 
 
 def _bare_scales(text: str) -> list[Quantity]:
