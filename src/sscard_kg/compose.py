@@ -11,6 +11,8 @@ provided to 15.1 billion people` after a sentence about the e-card.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer, Metric, Phrasing
@@ -81,11 +83,19 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
     return bool(cues) and gaz.population.search(text, max(cues[-1].end(), span[0]), span[1]) is not None
 
 
+@lru_cache(maxsize=64)
+def _all_hits(phrasings: tuple[Phrasing, ...], text: str, weak: bool) -> tuple[list[int], list[_Hit]]:
+    """Every phrase of `phrasings` in the text, by start (and the starts, to bisect): found once
+    per text, as every figure looks in windows of it; a phrasing hashes by identity."""
+    hits = sorted(_Hit(m.start(), m.end(), p.iri) for p in phrasings for pattern in (p.weak if weak else p.phrases)
+                  for m in pattern.finditer(text) if m.end() > m.start())
+    return [h.start for h in hits], hits
+
+
 def _hits(phrasings: tuple[Phrasing, ...], text: str, start: int, end: int, weak: bool = False) -> list[_Hit]:
-    window = text[start:end]
-    return [_Hit(start + m.start(), start + m.end(), p.iri)
-            for p in phrasings for pattern in (p.weak if weak else p.phrases) for m in pattern.finditer(window)
-            if m.end() > m.start()]
+    """The phrases of `phrasings` that lie within text[start:end]."""
+    starts, hits = _all_hits(phrasings, text, weak)
+    return [h for h in hits[bisect_left(starts, start):bisect_left(starts, end)] if h.end <= end]
 
 
 def _nearest_before(hits: list[_Hit]) -> _Hit | None:

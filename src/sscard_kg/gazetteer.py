@@ -79,7 +79,7 @@ class Metric:
         return (self.min_value is None or value >= self.min_value) and (self.max_value is None or value <= self.max_value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Phrasing:
     """A subject or a measure of the metric composition and the phrases that name it; a subject's
     weak phrases imply it only where no phrase names one."""
