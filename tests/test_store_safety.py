@@ -1,14 +1,22 @@
-"""The store never loses what it had: --store never writes into a folder of the user's, and two
-builds creating one store leave one store."""
+"""The store never loses what it had: --prune drops only articles whose file is gone from a folder
+named on the command line, an article is its file whatever the path's spelling, --store never
+writes into a folder of the user's, and two builds creating one store leave one store."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from test_build_support import EXAMPLES, cli
+import pytest
+from test_build_support import EXAMPLES, cli, key_of, make_corpus, opened, source_keys
+
+from sscard_kg import pipeline
+from sscard_kg.sources import SourceRef
+
+SS = "https://w3id.org/sscard-kg/ontology#"
 
 
 def build(*paths: str, store: Path, prune: bool = False):
@@ -27,8 +35,88 @@ def error_line(result) -> str:
     return lines[0]
 
 
+def files_column(store: Path) -> list[str]:
+    """The contract query's `file` column: the source file's name, one row per article."""
+    with opened(store) as db:
+        return sorted(row["f"].value for row in db.query(
+            f"SELECT ?f WHERE {{ GRAPH ?g {{ ?a <{SS}sourceFile> ?f }} }}"))
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+@pytest.fixture()
+def two_folders(tmp_path):
+    """Two folders of articles built into one store."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    make_corpus(first, 3)
+    make_corpus(second, 3, version=1)
+    store = tmp_path / "store"
+    assert build(str(first), str(second), store=store).exit_code == 0
+    return first, second, store
+
+
+# --prune
+
+def test_prune_with_a_mistyped_folder_prunes_nothing(two_folders, tmp_path):
+    first, second, store = two_folders
+    before = source_keys(store)
+    (first / "a000.txt").unlink()
+    result = build(str(first), str(tmp_path / "frist"), store=store, prune=True)
+    assert f"failed: {tmp_path / 'frist'}: no such file or folder" in result.stderr
+    assert result.exit_code == 1
+    assert source_keys(store) == before
+    assert summary(result) == "0 built, 2 unchanged, 1 failed, nothing pruned: not every path could be listed"
+
+
+def test_prune_with_one_file_of_a_folder_keeps_the_folders_other_articles(two_folders):
+    first, second, store = two_folders
+    before = source_keys(store)
+    result = build(str(first / "a001.md"), store=store, prune=True)
+    assert result.exit_code == 0, result.output
+    assert summary(result) == "0 built, 1 unchanged, 0 failed, 0 pruned"
+    assert source_keys(store) == before
+
+
+def test_prune_drops_only_what_is_gone_from_the_folders_named(two_folders):
+    first, second, store = two_folders
+    (first / "a000.txt").unlink()
+    (second / "a002.txt").unlink()
+    result = build(str(first), store=store, prune=True)
+    assert summary(result) == "0 built, 2 unchanged, 0 failed, 1 pruned"
+    assert key_of(first / "a000.txt") not in source_keys(store)
+    assert key_of(second / "a002.txt") in source_keys(store)  # gone too, but its folder was not named
+    assert len(source_keys(store)) == 5
+
+
+# identity
+
+def test_the_same_folder_from_another_directory_or_spelling_is_the_same_articles(two_folders, monkeypatch):
+    first, second, store = two_folders
+    before = source_keys(store)
+    monkeypatch.chdir(first)
+    assert summary(build(".", store=store)) == "0 built, 3 unchanged, 0 failed"
+    assert summary(build("./a000.txt", "a001.md", f"../{first.name}/a002.txt", store=store)) == \
+        "0 built, 3 unchanged, 0 failed"
+    monkeypatch.chdir(first.parent)
+    assert summary(build(f"{first.name}//", f"./{second.name}/../{first.name}/a000.txt", store=store)) == \
+        "0 built, 3 unchanged, 0 failed"
+    assert source_keys(store) == before
+    assert before == {key_of(path) for folder in (first, second) for path in folder.iterdir()}
+
+
+def test_two_files_of_one_name_in_two_folders_are_two_articles(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "x.txt").write_text(EXAMPLES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (second / "x.txt").write_text(EXAMPLES[1].read_text(encoding="utf-8"), encoding="utf-8")
+    store = tmp_path / "store"
+    assert summary(build(str(first / "x.txt"), store=store)) == "1 built, 0 unchanged, 0 failed"
+    assert summary(build(str(second / "x.txt"), store=store)) == "1 built, 0 unchanged, 0 failed"
+    assert source_keys(store) == {key_of(first / "x.txt"), key_of(second / "x.txt")}
+    assert files_column(store) == ["x.txt", "x.txt"]  # the contract's `file` is still the name
 
 
 # --store
@@ -107,3 +195,24 @@ def test_a_build_leaves_another_builds_new_store_alone_and_clears_a_dead_ones(tm
     assert summary(build(str(EXAMPLES[0]), store=store)) == "1 built, 0 unchanged, 0 failed"
     assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "store"]
 
+
+def test_a_store_from_before_paths_were_keys_loses_its_duplicates_not_its_articles(tmp_path):
+    """Graphs keyed `corpus/a000.txt` (the folder's name) or `a001.md` (a file named alone) are the
+    same articles as the files' paths now name, when the bytes are the same; a changed one stays."""
+    from sscard_kg.extract import version
+    from sscard_kg.rdf import article_iri
+    from sscard_kg.store import open_store, write_graph
+
+    corpus = tmp_path / "corpus"
+    paths = make_corpus(corpus, 3)
+    store = tmp_path / "store"
+    db = open_store(store)
+    for path, old_key in zip(paths, ("corpus/a000.txt", "a001.md", "corpus/a002.txt")):
+        _, nquads, _, error = pipeline.process(SourceRef(str(path), old_key), version())
+        assert error is None
+        write_graph(db, article_iri(old_key).value, nquads)
+    del db
+    gc.collect()
+    paths[2].write_text(paths[2].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert summary(build(str(corpus), store=store)) == "3 built, 0 unchanged, 0 failed"
+    assert source_keys(store) == {key_of(path) for path in paths} | {"corpus/a002.txt"}
