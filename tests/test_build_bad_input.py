@@ -7,11 +7,11 @@ import os
 import time
 
 import pytest
-from test_build_support import EXAMPLES, cli, http_server, reply, source_keys
+from test_build_support import EXAMPLES, cli, http_server, key_of, reply, source_keys
 
 from sscard_kg import pipeline, sources
 
-GOOD = {f"examples/{p.name}" for p in EXAMPLES}
+GOOD = {key_of(p) for p in EXAMPLES}
 ARTICLE = "人社部表示，截至2023年底，全国社会保障卡持卡人数达到13.79亿人，其中9.62亿人领用了电子社保卡。"
 HANT = "人力資源社會保障部表示，截至2023年底，全國社會保障卡持卡人數達到13.79億人。"
 
@@ -58,7 +58,7 @@ def test_gbk_and_big5_text_is_decoded_not_rejected(tmp_path, encoding, text, fig
     result, store = build(tmp_path, str(path))
     assert result.exit_code == 0, result.output
     assert result.stderr.strip().splitlines()[-1] == "4 built, 0 unchanged, 0 failed"
-    assert source_keys(store) == GOOD | {path.name}
+    assert source_keys(store) == GOOD | {key_of(path)}
     rows = cli("query", "measurements", "--store", str(store), "--format", "csv").stdout
     assert any(line.startswith(path.name) and figure in line for line in rows.splitlines()), rows
 
@@ -114,7 +114,7 @@ def test_a_folder_with_a_symlink_loop(tmp_path):
                      f"failed: {folder / 'sub' / 'back'}: symlink loop: it leads back to {folder}, already read"]
     assert result.stderr.strip().splitlines()[-1] == "4 built, 0 unchanged, 2 failed"
     assert result.exit_code == 1
-    assert source_keys(store) == GOOD | {"crawl/sub/a.txt"}
+    assert source_keys(store) == GOOD | {key_of(folder / "sub" / "a.txt")}
 
 
 def _slow(request):

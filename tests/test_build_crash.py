@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_build_support import EXAMPLES, graphs, opened, vary
+from test_build_support import EXAMPLES, graphs, key_of, opened, vary
 
 import sscard_kg
 from sscard_kg import extract, summary
@@ -121,7 +121,7 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
             for index in rng.sample(range(ARTICLES), ARTICLES // 2):
                 versions[index] = 1 - versions[index]
             _write(corpus, versions)
-        expected = {name: reference[versions[_index(name)]][name] for name in reference[0] if name}
+        expected = {name: reference[versions[_index(corpus, name)]][name] for name in reference[0] if name}
         to_write = {name for name in expected if found.get(name) != expected[name]}
         workers = 2 if trial % 5 == 2 else 1
         took, _ = timing[workers]
@@ -157,18 +157,15 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
     assert mid_write >= 2, f"only {mid_write} kills landed while articles were being written"
 
 
-_INDEX: dict[str, int] = {}
-
-
-def _index(name: str) -> int:
+def _index(corpus: Path, name: str) -> int:
     """The corpus position of an article graph (graphs are named from the file's key)."""
-    if not _INDEX:
-        from sscard_kg.rdf import article_iri
+    from sscard_kg.rdf import article_iri
 
-        for index in range(ARTICLES):
-            suffix = EXAMPLES[index % len(EXAMPLES)].suffix
-            _INDEX[article_iri(f"corpus/a{index:03d}{suffix}").value] = index
-    return _INDEX[name]
+    for index in range(ARTICLES):
+        suffix = EXAMPLES[index % len(EXAMPLES)].suffix
+        if article_iri(key_of(corpus / f"a{index:03d}{suffix}")).value == name:
+            return index
+    raise KeyError(name)
 
 
 def _descendants(pid: int) -> set[int]:

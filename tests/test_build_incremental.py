@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from test_build_support import SS, cli, graphs, http_server, make_corpus, opened, reply, source_keys, vary
+from test_build_support import SS, cli, graphs, http_server, key_of, make_corpus, opened, reply, source_keys, vary
 
 import sscard_kg
 from sscard_kg import batch, extract, gazetteer
@@ -64,11 +64,11 @@ def test_prune_removes_graphs_whose_source_is_gone(built):
     gone = sorted(corpus.iterdir())[0]
     gone.unlink()
     kept = sscard_kg.build([str(corpus)], store=str(store), workers=1)
-    assert not kept.pruned and f"corpus/{gone.name}" in source_keys(store)
+    assert not kept.pruned and key_of(gone) in source_keys(store)
     result = cli("build", str(corpus), "--store", str(store), "--prune", "-q")
     assert result.exit_code == 0, result.output
     assert "0 built, 5 unchanged, 0 failed, 1 pruned" in result.stderr
-    assert source_keys(store) == {f"corpus/{p.name}" for p in corpus.iterdir()}
+    assert source_keys(store) == {key_of(p) for p in corpus.iterdir()}
 
 
 def test_a_new_extractor_version_re_extracts_everything(built, monkeypatch):
@@ -110,12 +110,12 @@ def test_an_unchanged_url_is_fetched_but_not_extracted_again(tmp_path):
     assert first.built == [url] and second.unchanged == [url] and not second.built
 
 
-def test_one_file_reached_twice_is_built_once_and_a_key_clash_is_reported(tmp_path):
+def test_one_file_reached_twice_is_built_once_and_two_files_of_one_name_are_two_articles(tmp_path):
     make_corpus(tmp_path / "one", 2)
     make_corpus(tmp_path / "two", 1)
     same = tmp_path / "one" / "a000.txt"
-    clash = tmp_path / "two" / "a000.txt"
-    result = sscard_kg.build([str(same), str(same), str(clash)], store=str(tmp_path / "store"), workers=1)
-    assert result.built == [str(same)]
-    assert result.failed == [(str(clash), f"same source key 'a000.txt' as {same}; "
-                                          "pass their folders instead, or rename one")]
+    other = tmp_path / "two" / "a000.txt"
+    spelt_otherwise = str(tmp_path / "two" / ".." / "one" / "a000.txt")
+    result = sscard_kg.build([str(same), str(same), spelt_otherwise, str(other)], store=str(tmp_path / "store"),
+                             workers=1)
+    assert result.built == [str(same), str(other)] and result.ok

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -73,6 +74,11 @@ def graphs(store: Path) -> dict[str, frozenset[str]]:
             name = "" if isinstance(quad.graph_name, DefaultGraph) else quad.graph_name.value
             found.setdefault(name, set()).add(str(quad))
     return {name: frozenset(lines) for name, lines in found.items()}
+
+
+def key_of(path: Path) -> str:
+    """The source key of a file that is no link: its absolute path, links in its folders resolved."""
+    return os.path.realpath(path)
 
 
 def source_keys(store: Path) -> set[str]:

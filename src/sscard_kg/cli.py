@@ -43,7 +43,8 @@ def build(
     paths: list[str] = typer.Argument(..., help="Files, folders (searched recursively) and http(s) URLs."),
     store: str = typer.Option(None, "--store", help=STORE_HELP),
     workers: int = typer.Option(None, "--workers", min=1, help="Worker processes for extraction (default: the core count)."),
-    prune: bool = typer.Option(False, "--prune", help="Remove article graphs whose source is gone."),
+    prune: bool = typer.Option(False, "--prune", help="Remove the articles whose file is gone from a folder named here "
+                               "(nothing when a path fails)."),
     report: bool = typer.Option(False, "--report", help="List per article what was found and what was skipped."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     executor: str = typer.Option("local", "--executor", help="Where extraction runs: local (worker processes) or dask."),
@@ -76,8 +77,9 @@ def build(
                 typer.echo(f"  skipped  {line}")
     for location, reason in result.failed:
         typer.echo(f"failed: {location}: {reason}", err=True)
+    pruned = f", nothing pruned: {result.prune_refused}" if result.prune_refused else f", {len(result.pruned)} pruned"
     typer.echo(f"{len(result.built)} built, {len(result.unchanged)} unchanged, {len(result.failed)} failed"
-               + (f", {len(result.pruned)} pruned" if prune else ""), err=True)
+               + (pruned if prune else ""), err=True)
     if not result.ok:
         raise typer.Exit(1)
 

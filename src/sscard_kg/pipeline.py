@@ -11,7 +11,6 @@ Last, the figures summary is recomputed if the article graphs changed (summary.p
 
 from __future__ import annotations
 
-import functools
 import math
 import os
 import shutil
@@ -50,6 +49,7 @@ class BuildResult:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    prune_refused: str | None = None   # why nothing was pruned, when pruning was asked for and refused
     reports: list[ArticleReport] = field(default_factory=list)
 
     @property
@@ -82,7 +82,9 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         raise SscardError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     result = BuildResult()
     limits = Limits.current(max_bytes, url_timeout)
-    refs, seen_keys = _unique(collect(list(paths)), result)
+    paths = list(paths)
+    refs = _unique(collect(paths), result)
+    listed_all = not result.failed  # so far, the failures are the paths that could not be listed
     workers = max(1, workers or os.cpu_count() or 1)
     pooled = executor == "local" and workers > 1
     if pooled and len(refs) >= IN_PROCESS_BELOW and not Path(store or default_store()).exists():
@@ -165,12 +167,22 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         runner = _in_process if local else _in_workers
         flushed = _write(db, runner(chunks, stamp, limits, workers), states, settle)
 
-    if prune:
-        for graph, key in sorted(article_graphs(db).items()):
-            if key not in seen_keys:
+    keys = article_graphs(db) if result.built or prune else {}
+    if result.built:
+        states = article_states(db)
+        for graph in _superseded(keys, states):
+            db.remove_graph(NamedNode(graph))
+            del keys[graph], states[graph]
+    if prune and not listed_all:
+        result.prune_refused = "not every path could be listed"
+    elif prune:
+        folders = _named_folders(paths)
+        for graph, key in sorted(keys.items()):
+            if _gone_from(key, folders):
                 db.remove_graph(NamedNode(graph))
+                states.pop(graph, None)
                 result.pruned.append(key)
-    refresh_summary(db, article_states(db) if result.built or result.pruned else states)
+    refresh_summary(db, states)
     if flushed is not None:
         flushed.result()
     db.flush()
@@ -216,32 +228,50 @@ def _chunks_for(count: int, workers: int, spread: bool = True) -> list[tuple[int
     return bounds
 
 
-def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> tuple[list[SourceRef], set[str]]:
-    """Each source once: a file reached twice is read once; two files with one key is an error."""
+def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> list[SourceRef]:
+    """Each source once: a file reached twice, by any path, is read once."""
     refs: list[SourceRef] = []
-    by_key: dict[str, SourceRef] = {}
-    places: set[str] = set()
+    keys: set[str] = set()
     for item in items:
         if isinstance(item, SourceError):
             result.failed.append((item.location, item.reason))
-            continue
-        place = item.location if item.is_url else os.path.join(
-            _real_folder(os.path.dirname(os.path.abspath(item.location))), os.path.basename(item.location))
-        if place in places:
-            continue
-        places.add(place)
-        if item.key in by_key:
-            result.failed.append((item.location, f"same source key {item.key!r} as {by_key[item.key].location};"
-                                  " pass their folders instead, or rename one"))
-            continue
-        by_key[item.key] = item
-        refs.append(item)
-    return refs, set(by_key)
+        elif item.key not in keys:
+            keys.add(item.key)
+            refs.append(item)
+    return refs
 
 
-@functools.lru_cache(maxsize=4096)
-def _real_folder(folder: str) -> str:
-    return os.path.realpath(folder)
+def _superseded(keys: dict[str, str], states: dict[str, tuple[str | None, str | None]]) -> list[str]:
+    """Graphs a store made before an article was its file's path keep a key relative to the folder
+    named then (`corpus/a.txt`); each one whose bytes the store now holds under a path ending so
+    is the same article twice, and goes. One whose file changed since stays: nothing says which."""
+    def content(graph: str) -> str | None:
+        return states.get(graph, (None, None))[0]
+
+    old = {graph: key for graph, key in keys.items() if not os.path.isabs(key) and content(graph)}
+    if not old:
+        return []
+    held = {(content(graph), tail) for graph, key in keys.items() if os.path.isabs(key) for tail in _tails(key)}
+    return sorted(graph for graph, key in old.items() if (content(graph), key) in held)
+
+
+def _tails(path: str) -> Iterator[str]:
+    """`/a/b/c.txt` → `c.txt`, `b/c.txt`, `a/b/c.txt`: the relative keys it could have had."""
+    parts = path.split(os.sep)
+    for start in range(len(parts) - 1, 0, -1):
+        yield "/".join(parts[start:])
+
+
+def _named_folders(paths: list[str]) -> tuple[str, ...]:
+    """The folders named among `paths`, each as a prefix of the source keys of the files under it."""
+    return tuple(os.path.join(os.path.realpath(path), "") for path in paths
+                 if not path.startswith(("http://", "https://")) and os.path.isdir(path))
+
+
+def _gone_from(key: str, folders: tuple[str, ...]) -> bool:
+    """Whether an article's file lay under one of `folders` and is gone: only those are pruned
+    (never a URL, nor an article of a folder not named, nor one whose file is still there)."""
+    return key.startswith(folders) and not os.path.lexists(key)
 
 
 def _sha256(data: bytes) -> str:

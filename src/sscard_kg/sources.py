@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -42,7 +43,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ""}
 
 @dataclass(frozen=True)
 class SourceRef:
-    """Where an article comes from: `location` is a path or URL, `key` identifies it stably."""
+    """Where an article comes from: `location` is a path or URL, `key` identifies it stably
+    (`source_key`: the file's absolute path, its folders' links resolved, or the URL)."""
 
     location: str
     key: str
@@ -66,7 +68,7 @@ def collect(paths: list[str]) -> Iterator[SourceRef | SourceError]:
         if path.is_dir():
             yield from _walk(path)
         elif path.exists():
-            yield SourceRef(str(path), path.name)
+            yield SourceRef(str(path), source_key(str(path)))
         elif path.is_symlink():
             yield SourceError(raw, _broken_link(path))
         else:
@@ -111,11 +113,20 @@ def _walk(root: Path) -> Iterator[SourceRef | SourceError]:
                 stack.append(entry.path)
             elif _suffix(entry.name) in TEXT_SUFFIXES:
                 found.append(entry.path)
-    top = str(root)
-    prefix = root.name or top
     for path in sorted(found, key=lambda p: p.split(os.sep)):
-        key = prefix + "/" + os.path.relpath(path, top).replace(os.sep, "/")
-        yield SourceRef(path, key)
+        yield SourceRef(path, source_key(path))
+
+
+def source_key(path: str) -> str:
+    """A file's identity, whatever the working folder or the spelling of its path: its absolute
+    path with the folders' symbolic links resolved (the file's own link is an article of its own)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(_real_folder(folder), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _suffix(name: str) -> str:

@@ -9,6 +9,7 @@ journal is cleared when the load is done; `recover` drops the graphs of a load t
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -28,34 +29,75 @@ def default_store() -> str:
 
 
 def open_store(path: str | os.PathLike | None = None, read_only: bool = False) -> Store:
-    """Open (or create) the store; a locked or unreadable store is a StoreError that says so.
+    """Open (or create) the store; a locked, unreadable or foreign folder is a StoreError that says so.
 
     A new store is created beside its place and moved there once RocksDB has written it, so a
-    build killed while creating it leaves either no store or a whole (empty) one.
+    build killed while creating it leaves either no store or a whole (empty) one. A folder that
+    holds anything but a store is never written to: RocksDB would add its files among the user's.
     """
     location = Path(path or default_store())
     try:
-        if read_only:
-            if not location.exists():
+        if not is_store(location):
+            if read_only:
                 raise StoreError(f"{location}: no store here; run `sscard-kg build PATH --store {location}` first")
-            return Store.read_only(str(location))
-        if not location.exists():
+            _refuse_foreign(location)
             _create(location)
-        return Store(str(location))
+        return Store.read_only(str(location)) if read_only else Store(str(location))
     except OSError as exc:
-        hint = " (is another sscard-kg process using it?)" if "lock" in str(exc).lower() else ""
-        raise StoreError(f"{location}: cannot open the store: {exc}{hint}") from None
+        if "lock" in str(exc).lower():
+            raise StoreError(f"{location}: store busy: another sscard-kg process is using it; "
+                             "try again when it is done") from None
+        raise StoreError(f"{location}: cannot open the store: {exc.strerror or exc}") from None
     except RuntimeError as exc:
         raise StoreError(f"{location}: not a usable store ({exc}); build into a new folder") from None
 
 
+def is_store(location: Path) -> bool:
+    """A folder RocksDB has written a store in: it names its current manifest in CURRENT."""
+    return (location / "CURRENT").is_file() and any(location.glob("MANIFEST-*"))
+
+
+def _refuse_foreign(location: Path) -> None:
+    """Anything at `location` but nothing or an empty folder is the user's, not a store."""
+    if location.is_dir():
+        if any(location.iterdir()):
+            raise StoreError(f"{location}: not a store and not empty; name a new or empty folder for the store")
+    elif location.exists() or location.is_symlink():
+        raise StoreError(f"{location}: a file, not a store folder; name a new or empty folder for the store")
+
+
 def _create(location: Path) -> None:
+    """Write an empty store in a folder of this process's own, then move it into place.
+
+    Another build creating the same store at the same time may win the move: this one's folder is
+    then removed and the winner's store opened (busy while the winner builds). A creating folder
+    whose process is dead is left from a killed build and removed; a live one is another build's.
+    """
     location.parent.mkdir(parents=True, exist_ok=True)
     for stale in location.parent.glob(f".{location.name}.creating-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not _alive(stale.name.rpartition("-")[2]):
+            shutil.rmtree(stale, ignore_errors=True)
     staging = location.with_name(f".{location.name}.creating-{os.getpid()}")
-    Store(str(staging)).flush()  # dropped at once: RocksDB closes it
-    os.rename(staging, location)
+    try:
+        Store(str(staging)).flush()  # dropped at once: RocksDB closes it
+        os.rename(staging, location)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR) or not is_store(location):
+            _refuse_foreign(location)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    """Whether a process of this id runs (one of another user counts: it may be building)."""
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # another user's
+        pass
+    return True
 
 
 def graph_state(store: Store, graph: NamedNode) -> tuple[str | None, str | None]:
