@@ -525,3 +525,14 @@ def test_holders_named_by_what_they_did_with_the_card(body, expected):
 ])
 def test_word_orders_of_new_jobs_and_of_the_share_of_holders(body, expected):
     assert [m.metric for m in extract_text(body, "2024-02-01")] == [expected]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("涉及30 个省份和新疆兵团", Decimal("30"), "count"),
+    ("已发放 1.2 亿张社会保障卡", Decimal("1.2e8"), "card"),
+    ("覆盖　95　项应用", Decimal("95"), "count"),
+    ("办理的业务达一百零二项", Decimal("102"), "count"),
+])
+def test_a_number_spaced_from_its_scale_or_unit_or_written_in_chinese_numerals_is_read(text, value, unit):
+    found = [(q.value, q.unit) for q in find_quantities(text, False)[0]]
+    assert found == [(value, unit)]

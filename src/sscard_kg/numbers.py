@@ -72,7 +72,7 @@ EN_UNITS = [
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?P<scale>万亿|亿|万|千)?"
+    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?:[ \u3000]?(?P<scale>万亿|亿|万|千))?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之)"
     r"|(?:[一二两三四五六七八九][十百千]|十)[零〇一二两三四五六七八九十百千]*(?=[余多]?(?:项|个|人|张|家|名|元|次|户|座|条|所|类|种|位)))"
 )
@@ -152,7 +152,8 @@ _EN_UNIT_PATTERNS = [(re.compile(r"\s*(?:" + pattern + r")\b" if not pattern.sta
 
 
 def _zh_unit(after: str) -> tuple[str | None, bool]:
-    after = re.sub(r"^(余|多)", "", after)
+    """The unit word after a number: `余`/`多` and spaces may stand between (`30 个省份`)."""
+    after = re.sub(r"^[ \t\u3000]*(余|多)?[ \t\u3000]*", "", after)
     for word, unit in _ZH_UNITS_LONGEST_FIRST:
         if after.startswith(word):
             return unit, word == "个百分点"
