@@ -349,7 +349,7 @@ def _region_for(c: "_Context", q: Quantity, span: tuple[int, int]) -> str | None
 # Where a place names the venue of an event, not what a figure is about: `在北京举行的新闻发布会上`,
 # `人社部在北京召开`, `at a press conference in Beijing`, `a briefing held in Beijing`, `Speaking in Beijing`.
 _ZH_VENUE_BEFORE = re.compile(r"(?:在|于)$")
-_ZH_VENUE_AFTER = re.compile(r"[^，,。；;：:\n]{0,4}?(?:举行|召开|举办|开幕|闭幕|主办|承办)")
+_ZH_VENUE_AFTER = re.compile(r"[^，,。；;：:\n]{0,4}?(?:举行|召开|举办|开幕|闭幕|主办|承办|首发|首次发行|发布|宣布)")
 _EN_VENUE_BEFORE = re.compile(
     r"(?:\b(?:conference|briefing|meeting|forum|ceremony|event|summit|seminar|symposium|session|gathering)s?\b"
     r"[^,;.]{0,50}|\b(?:held|hosted|speaking|convened|took place|takes place))\s+(?:in|at)\s+(?:the\s+)?$", re.I)
