@@ -215,6 +215,8 @@ def _suffix(name: str) -> str:
 
 def read(ref: SourceRef) -> Article:
     """Read one source into an Article, or raise SourceError saying why it cannot be read."""
+    if ref.is_url:
+        ref = replace(ref, location=without_credentials(ref.location))
     data, declared, url = _fetch(ref) if ref.is_url else (_read_file(ref), None, None)
     return parse_bytes(data, ref, declared_encoding=declared, url=url)
 
@@ -390,7 +392,7 @@ def _fetch(ref: SourceRef) -> tuple[bytes, str | None, str]:
     """GET a page within the deadline (for the whole fetch, redirects included) and the size cap,
     from public addresses only unless private ones are allowed; redirects are followed by hand so
     that every hop is checked."""
-    first = url = without_credentials(ref.location)
+    first = url = ref.location
     timeout = URL_TIMEOUT
     progress = {"received": 0, "announced": None}
     with _Deadline(timeout) as deadline:
@@ -420,7 +422,10 @@ class _Refused(Exception):
 
 
 def _request(url: str, deadline: _Deadline) -> http.client.HTTPResponse:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise _Refused(f"not a valid URL: {exc}") from None
     host = parts.hostname
     if not host:
         raise _Refused("not a valid URL: no host")
@@ -445,10 +450,7 @@ def _connect(host: str, port: int, deadline: _Deadline) -> socket.socket:
     """A socket connected to `host`, after checking every address it resolves to: a name that
     leads to a loopback, private, link-local or reserved address is refused, however it is spelt
     (`0x7f000001`, `2130706433`, `[::ffff:127.0.0.1]`), unless private URLs are allowed."""
-    try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise OSError(f"cannot resolve {host}: {exc.strerror}") from None
+    found = _resolve(host, port, deadline)
     if not ALLOW_PRIVATE_URLS:
         for *_, address in found:
             if (kind := _non_public(address[0])) is not None:
@@ -467,6 +469,26 @@ def _connect(host: str, port: int, deadline: _Deadline) -> socket.socket:
             sock.close()
             last = exc
     raise last or OSError(f"cannot resolve {host}")
+
+
+def _resolve(host: str, port: int, deadline: _Deadline) -> list[tuple]:
+    """`getaddrinfo` within the deadline: the resolver has timeouts of its own, and retries."""
+    answer: list = []
+
+    def ask() -> None:
+        try:
+            answer.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as exc:
+            answer.append(exc)
+
+    asking = threading.Thread(target=ask, daemon=True, name="sscard-resolve")
+    asking.start()
+    asking.join(deadline.left())
+    if not answer:
+        raise TimeoutError
+    if isinstance(answer[0], OSError):
+        raise OSError(f"cannot resolve {host}: {getattr(answer[0], 'strerror', None) or answer[0]}")
+    return answer[0]
 
 
 def _non_public(address: str) -> str | None:
