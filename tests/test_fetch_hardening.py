@@ -208,6 +208,20 @@ def test_the_timeout_is_a_deadline_for_the_whole_fetch(tmp_path, path, reason):
     assert {f"examples/{p.name}" for p in EXAMPLES} <= source_keys(store)
 
 
+def test_a_name_that_takes_long_to_resolve_is_held_to_the_deadline(monkeypatch):
+    """The resolver has its own timeouts and retries; the fetch's deadline is the one that holds."""
+    real = sources.socket.getaddrinfo
+
+    def slow(host, *args, **kwargs):
+        if host == "slow.example":
+            time.sleep(3)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(sources.socket, "getaddrinfo", slow)
+    monkeypatch.setattr(sources, "URL_TIMEOUT", 0.3)
+    assert fetch("http://slow.example/a.txt").reason == "timed out after 0.3 s"
+
+
 def test_an_upper_case_scheme_is_a_url_not_a_file(tmp_path):
     with http_server({"/a.txt": Recorder()}) as base:
         result, store = build(tmp_path, base.replace("http://", "HTTP://") + "/a.txt", ALLOW)
