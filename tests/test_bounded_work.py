@@ -140,3 +140,17 @@ def test_the_front_matter_title_is_found_as_before(text):
         assert edits == [Edit(0, len(front), "", "front-matter")]
     elif title.group("title").strip(" \t"):  # (a title of blanks alone now counts as no title)
         assert edits[0].end == title.start("title") and edits[1].start == title.end("title")
+
+
+@pytest.mark.parametrize("head, title, publisher", [
+    ('<meta property="og:title" content="社保卡持卡人数"><meta property="og:site_name" content="人社部">'
+     "<title>页面标题</title>", "社保卡持卡人数", "人社部"),
+    ("<META CONTENT='社保卡' PROPERTY='og:site_name'><title lang=zh>页面\n标题</title>", "页面 标题", "社保卡"),
+    ("<meta name=description content=x><title>标题</title><meta property=og:title content=''>", "标题", None),
+])
+def test_the_html_reader_finds_title_and_site_as_written(head, title, publisher):
+    from sscard_kg.sources import parse_bytes
+
+    article = parse_bytes(f"<html><head>{head}</head><body><p>{ARTICLE}</p></body></html>".encode(),
+                          SourceRef("page.html", "page.html"))
+    assert (article.title, article.publisher) == (title, publisher)

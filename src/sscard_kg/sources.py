@@ -622,7 +622,6 @@ def _looks_like_html(text: str) -> bool:
 _META_DATE = re.compile(
     r"<meta(?=[^<>]*>)[^<>]+(?:property|name|itemprop)=[\"'](?:article:published_time|og:published_time|"
     r"pubdate|publishdate|publish_date|datePublished|date|dc\.date|PubDate)[\"'][^<>]*>", re.I)
-_META_TAG = re.compile(r"<meta\b[^<>]*>", re.I)
 _ATTRIBUTE = re.compile(r"""([^\s=<>"'/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""")
 _BODY_TAG = re.compile(r"<body\b[^<>]*>", re.I)
 HIDDEN_ELEMENTS = ("script", "style", "noscript", "template", "title")
@@ -649,14 +648,21 @@ def _read_html(article: Article) -> Article:
 def _meta_properties(html: str) -> dict[str, str]:
     """`<meta property="…" content="…">` of the page, the first of each property kept."""
     found: dict[str, str] = {}
-    for tag in _META_TAG.finditer(html):
-        attributes = {}
-        for name, *values in _ATTRIBUTE.findall(tag.group(0)):
-            attributes.setdefault(name.lower(), next((v for v in values if v), ""))
+    for attributes in _tags(html, "meta"):
         prop, content = attributes.get("property", "").lower(), attributes.get("content", "").strip()
         if prop and content:
             found.setdefault(prop, content)
     return found
+
+
+def _tags(html: str, name: str) -> Iterator[dict[str, str]]:
+    """The attributes of each `<name …>` tag (names in lower case, the first of each kept), read
+    in time linear in the page however many such tags are left unclosed."""
+    for tag in re.finditer(rf"<{name}\b[^<>]*>", html, re.I):
+        attributes: dict[str, str] = {}
+        for attribute, *values in _ATTRIBUTE.findall(tag.group(0)):
+            attributes.setdefault(attribute.lower(), next((v for v in values if v), ""))
+        yield attributes
 
 
 def _visible_text(html: str) -> str:
