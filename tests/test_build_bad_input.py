@@ -155,7 +155,7 @@ def test_a_bad_url_is_reported_and_the_rest_built(tmp_path, path, reason):
     with http_server(routes) as base:
         url = base + path
         started = time.monotonic()
-        result, store = build(tmp_path, url, options=("--timeout", "0.5", "--max-bytes", "4000"))
+        result, store = build(tmp_path, url, options=("--timeout", "0.5", "--max-bytes", "4000", "--allow-private-urls"))
         assert time.monotonic() - started < 3
     assert_one_failure(result, store, url, reason)
 
@@ -167,7 +167,7 @@ def test_a_url_nobody_listens_on(tmp_path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     url = f"http://127.0.0.1:{port}/a.txt"
-    result, store = build(tmp_path, url, options=("--timeout", "0.5"))
+    result, store = build(tmp_path, url, options=("--timeout", "0.5", "--allow-private-urls"))
     assert_one_failure(result, store, url, "cannot connect: ")
     assert "refused" in result.stderr
 

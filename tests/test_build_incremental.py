@@ -105,8 +105,8 @@ def test_an_unchanged_url_is_fetched_but_not_extracted_again(tmp_path):
     body = "人社部表示，截至2023年底，全国社会保障卡持卡人数达到13.79亿人。".encode()
     with http_server({"/a.txt": lambda r: reply(r, body)}) as base:
         url = f"{base}/a.txt"
-        first = sscard_kg.build([url], store=str(tmp_path / "store"), workers=1)
-        second = sscard_kg.build([url], store=str(tmp_path / "store"), workers=1)
+        first = sscard_kg.build([url], store=str(tmp_path / "store"), workers=1, allow_private_urls=True)
+        second = sscard_kg.build([url], store=str(tmp_path / "store"), workers=1, allow_private_urls=True)
     assert first.built == [url] and second.unchanged == [url] and not second.built
 
 

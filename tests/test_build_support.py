@@ -93,8 +93,8 @@ def cli(*args: str):
 
 
 @contextlib.contextmanager
-def http_server(routes: dict):
-    """Serve `routes` ({path: handler(request)}) on 127.0.0.1; yields the base URL."""
+def http_server(routes: dict, host: str = "127.0.0.1"):
+    """Serve `routes` ({path: handler(request)}) on `host` (a loopback address); yields the base URL."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (the http.server name)
@@ -110,12 +110,12 @@ def http_server(routes: dict):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((host, 0), Handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://{host}:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
 from . import sources
-from .errors import SourceError
+from .errors import SettingError, SourceError
 from .model import Extraction
 from .sources import SourceRef
 
@@ -25,15 +28,57 @@ class Limits:
 
     max_bytes: int
     url_timeout: float
+    article_timeout: float
+    allow_private_urls: bool
 
     @classmethod
-    def current(cls, max_bytes: int | None = None, url_timeout: float | None = None) -> Limits:
-        return cls(sources.MAX_BYTES if max_bytes is None else max_bytes,
-                   sources.URL_TIMEOUT if url_timeout is None else url_timeout)
+    def in_force(cls) -> Limits:
+        return cls(sources.MAX_BYTES, sources.URL_TIMEOUT, sources.ARTICLE_TIMEOUT, sources.ALLOW_PRIVATE_URLS)
+
+    @classmethod
+    def current(cls, max_bytes: int | None = None, url_timeout: float | None = None,
+                article_timeout: float | None = None, allow_private_urls: bool | None = None) -> Limits:
+        """The limits given, the others as in force (SettingError for an environment setting
+        that does not parse, or a limit that is not above 0)."""
+        given = {"max_bytes": max_bytes, "url_timeout": url_timeout, "article_timeout": article_timeout,
+                 "allow_private_urls": allow_private_urls}
+        sources.check_settings(tuple(f"SSCARD_{name.upper()}" for name, value in given.items() if value is None))
+        for name, value in given.items():
+            if value is not None and name != "allow_private_urls" and not value > 0:
+                raise SettingError(f"{name}={value!r}: give a number above 0")
+        return replace(cls.in_force(), **{k: v for k, v in given.items() if v is not None})
 
     def apply(self) -> None:
         sources.MAX_BYTES = self.max_bytes
         sources.URL_TIMEOUT = self.url_timeout
+        sources.ARTICLE_TIMEOUT = self.article_timeout
+        sources.ALLOW_PRIVATE_URLS = self.allow_private_urls
+
+
+class _OverBudget(BaseException):
+    """Raised in the middle of an article's work when its time is up. Not an Exception, so that
+    no `except Exception` on the way (an extractor guarding one sentence) can swallow it."""
+
+
+@contextmanager
+def article_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the work inside after `seconds` (SIGALRM, which also stops a long regular
+    expression search). Signals reach only the main thread: elsewhere (a Dask worker's task
+    thread) the work runs without a budget."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -81,7 +126,7 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
     from .validate import validate_graphs
 
     if limits is not None:
-        previous = Limits.current()
+        previous = Limits.in_force()
         limits.apply()
         try:
             return run_batch(tasks, stamp)
@@ -92,20 +137,24 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
         return [Outcome(t.ref.location, t.ref.key, error=reason) for t in tasks]
     outcomes: list[Outcome] = []
     graphs = {}
+    budget = sources.ARTICLE_TIMEOUT
     for task in tasks:
         outcome = Outcome(task.ref.location, task.ref.key)
         outcomes.append(outcome)
         try:
-            article = (sources.parse_bytes(task.data, task.ref) if task.data is not None
-                       else sources.read(task.ref))
-            if task.known_hash is not None and article.content_hash == task.known_hash:
-                outcome.unchanged = True
-                continue
-            _, extraction = extract(article)
-            graph, triples = article_triples(extraction, stamp)
+            with article_budget(budget):
+                article = (sources.parse_bytes(task.data, task.ref) if task.data is not None
+                           else sources.read(task.ref))
+                if task.known_hash is not None and article.content_hash == task.known_hash:
+                    outcome.unchanged = True
+                    continue
+                _, extraction = extract(article)
+                graph, triples = article_triples(extraction, stamp)
             outcome.graph = graph.value
             outcome.report = report(extraction)
             graphs[outcome.graph] = triples
+        except _OverBudget:
+            outcome.error = f"took longer than {budget:g} s to read and extract (--article-timeout); skipped"
         except SourceError as exc:
             outcome.error = exc.reason
         except Exception as exc:  # an extractor bug must not lose the other articles

@@ -51,23 +51,32 @@ def build(
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786."),
     shards: str = typer.Option(None, "--shards", help="Keep the N-Quads shards of a dask build in this folder."),
     max_bytes: int = typer.Option(None, "--max-bytes", min=1, help="Size cap of one file or page (default 5 MB)."),
-    timeout: float = typer.Option(None, "--timeout", min=0.001, help="Seconds allowed to fetch one URL (default 20)."),
+    timeout: float = typer.Option(None, "--timeout", min=0.001,
+                                  help="Seconds allowed to fetch one URL, redirects included (default 20)."),
+    article_timeout: float = typer.Option(None, "--article-timeout", min=0.001,
+                                          help="Seconds allowed to read and extract one article; past it the "
+                                               "article fails and the rest is built (default 120)."),
+    allow_private_urls: bool = typer.Option(None, "--allow-private-urls", show_default=False,
+                                            help="Fetch URLs on loopback, private and link-local addresses "
+                                                 "(refused by default, at every redirect)."),
 ) -> None:
     """Read articles, extract their facts, validate and load one graph per article into the store."""
     from .pipeline import build as run_build
+    from .sources import shown
 
     try:
         with _progress_bar(not quiet and sys.stderr.isatty()) as progress:
             result = run_build(paths, store=store, workers=workers, prune=prune, progress=progress,
                                executor=executor, scheduler=scheduler, shards=shards, max_bytes=max_bytes,
-                               url_timeout=timeout, reports=report)
+                               url_timeout=timeout, reports=report, article_timeout=article_timeout,
+                               allow_private_urls=allow_private_urls)
     except errors.SscardError as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{exc.__class__.__name__}: {exc}")
     if report:
         for item in result.reports:
-            typer.echo(f"\n{item.source}  [{item.language}]  published {item.published or '?'}"
+            typer.echo(f"\n{shown(item.source)}  [{item.language}]  published {item.published or '?'}"
                        f" ({'stated' if item.date_stated else 'inferred'})")
             for line in item.measurements:
                 typer.echo(f"  figure   {line}")
@@ -76,7 +85,7 @@ def build(
             for line in item.skipped:
                 typer.echo(f"  skipped  {line}")
     for location, reason in result.failed:
-        typer.echo(f"failed: {location}: {reason}", err=True)
+        typer.echo(f"failed: {shown(location)}: {shown(reason)}", err=True)
     pruned = f", nothing pruned: {result.prune_refused}" if result.prune_refused else f", {len(result.pruned)} pruned"
     typer.echo(f"{len(result.built)} built, {len(result.unchanged)} unchanged, {len(result.failed)} failed"
                + (pruned if prune else ""), err=True)

@@ -31,3 +31,7 @@ class StoreError(SscardError):
 
 class QueryError(SscardError):
     """A query that cannot be parsed or run; the message is the parser's."""
+
+
+class SettingError(SscardError):
+    """A setting (an environment variable or an option) whose value cannot be used; the message names it."""

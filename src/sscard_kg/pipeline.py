@@ -66,13 +66,16 @@ def process(ref: SourceRef, stamp: str) -> tuple[str, bytes | None, ArticleRepor
 def build(paths: Iterable[str], store: str | None = None, workers: int | None = None, prune: bool = False,
           progress: Callable[[str, int, int], None] | None = None, *, executor: str = "local",
           scheduler: str | None = None, shards: str | None = None, max_bytes: int | None = None,
-          url_timeout: float | None = None, reports: bool = True) -> BuildResult:
+          url_timeout: float | None = None, reports: bool = True, article_timeout: float | None = None,
+          allow_private_urls: bool | None = None) -> BuildResult:
     """Build every article under `paths` into the store; returns what was built, unchanged, failed, pruned.
 
     `workers` is the number of extraction processes (default: the core count); `executor="dask"`
     runs extraction on the Dask cluster at `scheduler` instead and bulk-loads the N-Quads shards
-    it writes (into `shards`, a temporary folder by default). `max_bytes` and `url_timeout`
-    override the source limits for this build.
+    it writes (into `shards`, a temporary folder by default). `max_bytes`, `url_timeout` (for a
+    whole fetch, redirects included), `article_timeout` (to read and extract one article: past
+    it the article fails and the build goes on) and `allow_private_urls` (fetch from loopback,
+    private and link-local addresses) override the source limits for this build.
     """
     from .store import default_store
 
@@ -81,7 +84,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     if executor == "dask" and not scheduler:
         raise SscardError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     result = BuildResult()
-    limits = Limits.current(max_bytes, url_timeout)
+    limits = Limits.current(max_bytes, url_timeout, article_timeout, allow_private_urls)
     paths = list(paths)
     refs = _unique(collect(paths), result)
     listed_all = not result.failed  # so far, the failures are the paths that could not be listed

@@ -283,7 +283,9 @@ def _extract_main(page: str) -> str:
 
 
 def _strip_tags(fragment: str) -> str:
-    return html.unescape(re.sub(r"<!--.*?-->|<[^<>]*>", "", fragment, flags=re.S))
+    from .markup import without_tags
+
+    return html.unescape(without_tags(fragment))
 
 
 def _match_key(text: str) -> str:

@@ -1,22 +1,114 @@
-"""HTML markup to plain text, as edits: tags and comments go, block tags become line breaks."""
+"""HTML markup to plain text, as edits: tags and comments go, block tags become line breaks.
+
+Every scan here is linear in the length of the page: a page of 200k tags, or of 100k unclosed
+`<!--` or `<script>`, costs what its length costs. Patterns that look for a closing mark after
+each opening one (`<!--.*?-->`) would search the rest of the page once per opening mark.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 
 from ..textmap import Edit
 
-_BLOCK = re.compile(
-    r"</?(?:p|div|br|hr|li|ul|ol|dl|dd|dt|h[1-6]|tr|td|th|table|caption|section|article|main|header|"
-    r"footer|nav|aside|figure|figcaption|blockquote|pre|address|form|title|option)\b[^>]*>", re.I)
-_DROP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![A-Za-z][^>]*>|<\?.*?\?>"
-                   r"|<(script|style|noscript|iframe|svg|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+BLOCK_NAMES = ("p|div|br|hr|li|ul|ol|dl|dd|dt|h[1-6]|tr|td|th|table|caption|section|article|main|header|"
+               "footer|nav|aside|figure|figcaption|blockquote|pre|address|form|title|option")
+DROPPED_ELEMENTS = ("script", "style", "noscript", "iframe", "svg", "template")
+_BLOCK_OPEN = re.compile(rf"</?(?:{BLOCK_NAMES})\b", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# What opens a part dropped whole, and the mark that closes each kind (an element: its end tag).
+_DROP_OPEN = re.compile(r"<(?:(!--)|(!\[CDATA\[)|(![A-Za-z])|(\?)|([A-Za-z][A-Za-z0-9]*)\b)", re.I)
+_DROP_CLOSE = {1: "-->", 2: "]]>", 3: ">", 4: "?>"}
 
 
-_TITLE_LINE = re.compile(r"^title:[ \t]*(['\"]?)(?P<title>.+?)\1[ \t]*$", re.M)
+class _NextMark:
+    """Where a pattern next matches at or after a position, for positions asked in rising order;
+    a match found is kept until a position passes it, so the page is searched about once."""
+
+    def __init__(self, text: str, pattern: re.Pattern):
+        self.text, self.pattern = text, pattern
+        self.found: re.Match | None = None
+        self.searched_from = -1  # searched from here on and found nothing (when found is None)
+
+    def after(self, position: int) -> re.Match | None:
+        if self.found is not None and self.found.start() >= position:
+            return self.found
+        if self.found is None and 0 <= self.searched_from <= position:
+            return None
+        self.found = self.pattern.search(self.text, position)
+        self.searched_from = position
+        return self.found
+
+
+def closed_spans(text: str, start: int = 0, elements: tuple[str, ...] = DROPPED_ELEMENTS,
+                 marks: bool = True) -> Iterator[tuple[int, int]]:
+    """Spans of `elements` from start tag to end tag, and (with `marks`) of comments, CDATA,
+    declarations and processing instructions, left to right and not overlapping; one left open
+    is not a span."""
+    names = {name.lower() for name in elements}
+    closers: dict[str, _NextMark] = {}
+    at = start
+    while (opening := _DROP_OPEN.search(text, at)) is not None:
+        kind = opening.lastindex
+        if kind == 5:
+            name = opening.group(5).lower()
+            if name not in names:
+                at = opening.start() + 1
+                continue
+            tag_end = _closer(closers, text, ">").after(opening.end())
+            end = tag_end and _closer(closers, text, name).after(tag_end.end())
+        elif marks:
+            end = _closer(closers, text, _DROP_CLOSE[kind]).after(opening.end())
+        else:
+            end = None
+        if end is None:
+            at = opening.start() + 1
+            continue
+        yield opening.start(), end.end()
+        at = end.end()
+
+
+def _closer(closers: dict[str, _NextMark], text: str, what: str) -> _NextMark:
+    if what not in closers:
+        closing = re.escape(what) if not what.isalnum() else rf"</{re.escape(what)}\s*>"
+        closers[what] = _NextMark(text, re.compile(closing, re.I))
+    return closers[what]
+
+
+def block_tag_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Block tags (`<p …>`, `</div>`), each from its name to the first `>` after it."""
+    tag_end = _NextMark(text, re.compile(">"))
+    at = start
+    while (opening := _BLOCK_OPEN.search(text, at)) is not None:
+        end = tag_end.after(opening.end())
+        if end is None:
+            return
+        yield opening.start(), end.end()
+        at = end.end()
+
+
+class _Covered:
+    """Spans taken so far, asked whether a position lies inside one (spans kept by their start)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in self.spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and self.reach[index] > position
+
+
+_TITLE_LINE = re.compile(r"^title:[ \t]*(?P<rest>[^\n]*)$", re.M)
 
 
 def front_matter_edits(text: str, body_start: int) -> list[Edit]:
@@ -24,27 +116,33 @@ def front_matter_edits(text: str, body_start: int) -> list[Edit]:
     stays as the first line, where headlines often carry a figure the body does not repeat."""
     if not body_start:
         return []
-    title = _TITLE_LINE.search(text, 0, body_start)
+    title = _front_matter_title(text, body_start)
     if title is None:
         return [Edit(0, body_start, "", "front-matter")]
-    return [Edit(0, title.start("title"), "", "front-matter"),
-            Edit(title.end("title"), body_start, "\n", "front-matter")]
+    return [Edit(0, title[0], "", "front-matter"), Edit(title[1], body_start, "\n", "front-matter")]
+
+
+def _front_matter_title(text: str, body_start: int) -> tuple[int, int] | None:
+    """The span of the first `title:` line's value, without its quotes and trailing blanks."""
+    for line in _TITLE_LINE.finditer(text, 0, body_start):
+        a, b = line.start("rest"), line.start("rest") + len(line.group("rest").rstrip(" \t"))
+        if b - a >= 3 and text[a] in "'\"" and text[b - 1] == text[a]:
+            return a + 1, b - 1
+        if b > a:
+            return a, b
+    return None
 
 
 def markup_edits(text: str, start: int = 0) -> list[Edit]:
     """Comments, declarations, scripts and styles removed whole; block tags to newlines (so table
     cells and menu entries do not run together into one line); other tags removed."""
-    edits: list[Edit] = []
-    taken: list[tuple[int, int]] = []
-    for match in _DROP.finditer(text, start):
-        edits.append(Edit(match.start(), match.end(), "", "markup"))
-        taken.append(match.span())
-    for pattern, replacement in ((_BLOCK, "\n"), (_TAG, "")):
-        for match in pattern.finditer(text, start):
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            edits.append(Edit(match.start(), match.end(), replacement, "markup"))
-            taken.append(match.span())
+    dropped = list(closed_spans(text, start))
+    edits = [Edit(a, b, "", "markup") for a, b in dropped]
+    inside = _Covered(dropped)
+    blocks = [(a, b) for a, b in block_tag_spans(text, start) if a not in inside]
+    edits += [Edit(a, b, "\n", "markup") for a, b in blocks]
+    inside = _Covered(dropped + blocks)
+    edits += [Edit(m.start(), m.end(), "", "markup") for m in _TAG.finditer(text, start) if m.start() not in inside]
     return edits
 
 
@@ -56,3 +154,35 @@ def entity_edits(text: str) -> list[Edit]:
         if value != match.group(0):
             edits.append(Edit(match.start(), match.end(), value, "entity"))
     return edits
+
+
+def element_text(text: str, name: str) -> str | None:
+    """The content of the first closed `<name …>…</name>` element, or None."""
+    for a, b in closed_spans(text, elements=(name,), marks=False):
+        return text[text.index(">", a) + 1:text.rfind("</", a, b)]
+    return None
+
+
+_COMMENT_OR_TAG = re.compile(r"<!--|<[^<>]*>")
+_PLAIN_TAG = re.compile(r"<[^<>]*>")
+
+
+def without_tags(fragment: str) -> str:
+    """`fragment` without comments and tags: what `re.sub(r"<!--.*?-->|<[^<>]*>", "", …)`
+    gives, in time linear in its length however many comments are left open."""
+    comment_end = _NextMark(fragment, re.compile("-->"))
+    pieces, at = [], 0
+    while (found := _COMMENT_OR_TAG.search(fragment, at)) is not None:
+        end = found.end()
+        if found.group(0) == "<!--":
+            closing = comment_end.after(found.end())
+            tag = None if closing else _PLAIN_TAG.match(fragment, found.start())
+            if closing is None and tag is None:
+                pieces.append(fragment[at:found.start() + 1])
+                at = found.start() + 1
+                continue
+            end = closing.end() if closing else tag.end()
+        pieces.append(fragment[at:found.start()])
+        at = end
+    pieces.append(fragment[at:])
+    return "".join(pieces)
