@@ -137,14 +137,15 @@ def export(
 ) -> None:
     """Export the graph for other RDF tools."""
     from .export import export as run_export
+    from .output import write_file
 
     try:
         data = run_export(fmt, store=store, include_reference=reference)
+        if output:
+            write_file(output, data)
     except (errors.SscardError, ValueError) as exc:
         _fail(str(exc))
-    if output:
-        output.write_bytes(data)
-    else:
+    if not output:
         sys.stdout.buffer.write(data)
 
 
