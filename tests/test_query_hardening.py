@@ -132,6 +132,8 @@ DATATYPED = st.sampled_from([
 TERMS = st.one_of(
     st.builds(lambda kind, digit: Literal(kind[0].format(digit), datatype=NamedNode(XSD + kind[1])),
               DATATYPED, st.integers(1, 9)),
+    st.builds(lambda number, typed: Literal(number) if typed else Literal(str(number)), st.integers(0, 999),
+              st.booleans()),
     st.builds(lambda text, language: Literal(text, language=language), st.text("ab1", max_size=2),
               st.sampled_from(["en", "zh", "zh-Hans"])),
     st.builds(lambda n: NamedNode(f"urn:x:{n}"), st.integers(0, 5)),
@@ -139,8 +141,8 @@ TERMS = st.one_of(
 ORDERS = st.sampled_from(["?o", "DESC(?o)", "?o ?s", "(STR(?o))", "ASC(?o) DESC(?s)"])
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
-@given(values=st.lists(TERMS, min_size=2, max_size=40), order=ORDERS)
+@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(values=st.lists(TERMS, min_size=20, max_size=60), order=ORDERS)
 def _order_any_mix(values, order):
     store = Store()
     store.extend([Quad(NamedNode(f"urn:s{i}"), NamedNode("urn:p"), v) for i, v in enumerate(values)])
