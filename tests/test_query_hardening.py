@@ -80,6 +80,11 @@ def test_long_chains_are_refused_before_parsing(query):
         check_size(query)
 
 
+def test_many_terms_are_within_the_bounds():
+    check_size("INSERT DATA { " + '<urn:x:s> a <urn:x:C> ; <urn:x:p> "1"^^xsd:integer, true, ss:x . ' * 3000 + "}")
+    check_size("SELECT * WHERE { VALUES ?x { " + '"a"@en 2.5 ' * 5000 + "} }")
+
+
 def test_every_named_query_is_within_the_bounds():
     for path in named_queries().values():
         check_size(path.read_text(encoding="utf-8"))

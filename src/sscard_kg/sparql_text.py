@@ -35,7 +35,8 @@ _TOKEN = re.compile(r'''
 ''', re.X | re.S)
 
 OPENING, CLOSING = "({[", ")}]"
-STRUCTURAL_OPS = set("{}()[]+-*/!=<>^|") | {"&&", "||", "!=", "<=", ">=", "^^"}
+STRUCTURAL_OPS = set("{}()[]+-*/!=<>^|") | {"&&", "||", "!=", "<=", ">="}
+PLAIN_WORDS = {"A", "TRUE", "FALSE"}  # terms, not structure: a triple's `a`, a boolean
 ORDER_CLAUSE_ENDS = {"LIMIT", "OFFSET", "VALUES"}
 
 
@@ -68,13 +69,21 @@ def check_size(sparql: str) -> None:
             deepest = max(deepest, depth)
         elif token.text in CLOSING:
             depth = max(0, depth - 1)
-        if (token.kind == "name" and ":" not in token.text) or token.text in STRUCTURAL_OPS:
+        if _structural(token):
             structure += 1
     if deepest > MAX_DEPTH:
         raise QueryError(f"the query nests {deepest} brackets deep; at most {MAX_DEPTH} are accepted")
     if structure > MAX_STRUCTURE:
         raise QueryError(f"the query has {structure} keywords, operators and brackets; "
                          f"at most {MAX_STRUCTURE} are accepted")
+
+
+def _structural(token: Token) -> bool:
+    """A keyword, function name, operator or bracket: what deepens the engine's parse and plan.
+    Terms (IRIs, prefixed names, literals, numbers, variables) and `^^` of a typed literal do not."""
+    if token.kind == "name":
+        return ":" not in token.text and token.word not in PLAIN_WORDS
+    return token.kind == "op" and token.text in STRUCTURAL_OPS
 
 
 def kind_key(expression: str) -> str:
