@@ -9,7 +9,7 @@ Oxigraph 0.5 aborts the whole process (it cannot be caught) on two kinds of quer
   below what the server's smaller threads survive.
 
 The text is only tokenised, not parsed: the engine still reports every syntax error itself, and
-`original_position` maps an error's position in the rewritten text back to the user's text.
+`original_message` maps an error's position in the rewritten text back to the user's text.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .errors import QueryError
 
-MAX_DEPTH = 64  # nested (, { and [; the server's threads overflowed at ~400 (EXISTS { FILTER( … )
+MAX_DEPTH = 64  # nested (, { and [; the server's threads overflowed at ~400 (200 × `EXISTS { FILTER(`)
 MAX_STRUCTURE = 1000  # keywords, operators and brackets; 700 `MINUS {}` overflowed the server
 
 _TOKEN = re.compile(r'''
