@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 import sscard_kg
+from sscard_kg.report import build_html
 from serving import free_port, read_banner, sscard_kg_command, start, stop
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -268,7 +269,17 @@ def test_an_absurd_article_leaves_the_report_whole(absurd_store, tmp_path):
     assert result.returncode == 0, result.stderr[-300:]
     page = output.read_text(encoding="utf-8")
     assert 'data-file="2020-english.txt"' in page and 'data-file="absurd.md"' in page
-    assert "the chart cannot place" in page
+
+
+@pytest.mark.parametrize("value, as_of", [
+    ("1" * 400, "2023-12-31"), ("-" + "9" * 300, "2022"), ("7", "0000"), ("8", "2023-02-30"), ("abc", "2021")])
+def test_a_figure_the_chart_cannot_place_stays_in_the_table(value, as_of):
+    rows = [{"m": f"urn:x:m{i}", "metric": "card-holders", "value": v, "unit": "person", "asOf": a,
+             "file": f"article-{i}.txt"} for i, (v, a) in enumerate([("1379000000", "2023-12-31"), (value, as_of),
+                                                                    ("5", "9999-12-31"), ("6", "0001-01-01")])]
+    page = build_html(rows)
+    assert page.count("<circle") == 3 and page.count('<tr id="fig-') == 4
+    assert "1 figure(s) with a value or date the chart cannot place are in the table only" in page
 
 
 def test_an_absurd_article_leaves_the_served_page_whole(absurd_store):
