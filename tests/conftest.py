@@ -40,6 +40,11 @@ def dev_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def repro_dir() -> Path:
+    return _shared_dir("repro")
+
+
+@pytest.fixture(scope="session")
 def damaged_dir() -> Path:
     return _shared_dir("damaged-text")
 

@@ -6,14 +6,8 @@ ports; it is queried with SPARQLWrapper, rdflib's SPARQLStore and plain HTTP, an
 
 from __future__ import annotations
 
-import os
-import selectors
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +19,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 import sscard_kg
 from sscard_kg.serve import server_command
+from serving import free_port, sscard_kg_command, start, stop
 
 PREFIXES = """PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -36,52 +31,6 @@ COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 CONSTRUCT = PREFIXES + """CONSTRUCT { ?m ss:value ?value } WHERE {
   GRAPH ?g { ?m ss:metric/skos:notation "card-holders" ; ss:value ?value } }"""
 INSERT = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> <urn:x:o> } }"
-
-
-def sscard_kg_command() -> list[str]:
-    """The installed `sscard-kg` script beside this Python, else the module."""
-    script = shutil.which("sscard-kg", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "sscard_kg.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def read_banner(process: subprocess.Popen, wait: float = 30) -> list[str]:
-    """The lines serve prints once it is ready (up to "Press Ctrl-C"), without blocking past `wait`."""
-    text, selector = b"", selectors.DefaultSelector()
-    selector.register(process.stdout, selectors.EVENT_READ)
-    deadline = time.monotonic() + wait
-    while b"Press Ctrl-C" not in text and time.monotonic() < deadline:
-        if selector.select(timeout=0.2):
-            chunk = os.read(process.stdout.fileno(), 4096)
-            if not chunk:
-                break
-            text += chunk
-    return text.decode().splitlines()
-
-
-def start(store: str, *options: str) -> tuple[subprocess.Popen, list[str]]:
-    process = subprocess.Popen(sscard_kg_command() + ["serve", "--store", store, *options],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    lines = read_banner(process)
-    if process.poll() is not None:
-        pytest.fail(f"serve stopped: {process.stderr.read().decode()}")
-    return process, lines
-
-
-def stop(process: subprocess.Popen) -> int:
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    return process.returncode
 
 
 @pytest.fixture(scope="module")
@@ -110,13 +59,13 @@ def test_serve_prints_the_urls(server):
     assert server["lines"][1].strip() == f"Report page      {server['page']}"
 
 
-def test_the_command_line_is_oxigraphs_read_only_server_with_cors_and_timeout():
+def test_the_engine_is_oxigraphs_read_only_server_with_a_timeout_and_no_cors_of_its_own():
     command = server_command("store", "127.0.0.1", 7878, 30, writable=False)
     assert Path(command[0]).name == "oxigraph"
-    assert command[1:] == ["serve-read-only", "--location", "store", "--bind", "127.0.0.1:7878", "--cors",
+    assert command[1:] == ["serve-read-only", "--location", "store", "--bind", "127.0.0.1:7878",
                            "--timeout-s", "30"]
     assert server_command("store", "::1", 80, None, writable=True)[1:] == [
-        "serve", "--location", "store", "--bind", "[::1]:80", "--cors"]
+        "serve", "--location", "store", "--bind", "[::1]:80"]
 
 
 # ---------------------------------------------------------------- SPARQLWrapper

@@ -148,14 +148,15 @@ def export(
 ) -> None:
     """Export the graph for other RDF tools."""
     from .export import export as run_export
+    from .output import write_file
 
     try:
         data = run_export(fmt, store=store, include_reference=reference)
+        if output:
+            write_file(output, data)
     except (errors.SscardError, ValueError) as exc:
         _fail(str(exc))
-    if output:
-        output.write_bytes(data)
-    else:
+    if not output:
         sys.stdout.buffer.write(data)
 
 
@@ -203,27 +204,33 @@ def clean(
 def serve(
     store: str = typer.Option(None, "--store", help=STORE_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
-    port: int = typer.Option(7878, "--port", help="Port of the SPARQL endpoint and its query UI."),
-    page_port: int = typer.Option(None, "--page-port",
+    port: int = typer.Option(7878, "--port", min=0, max=65535,
+                             help="Port of the SPARQL endpoint and its query UI (0: any free port)."),
+    page_port: int = typer.Option(None, "--page-port", min=0, max=65535,
                                   help="Port of the report page (default: the endpoint's port + 1; 0: no page)."),
-    timeout: int = typer.Option(30, "--timeout", help="Seconds a query may run before it is stopped (0: no limit)."),
+    timeout: int = typer.Option(30, "--timeout", min=0, help="Seconds a query may run before it is stopped (0: no limit)."),
     writable: bool = typer.Option(False, "--writable", help="Accept SPARQL updates (the store is read-only otherwise)."),
+    allow_service: list[str] = typer.Option(None, "--allow-service", metavar="HOST",
+                                            help="Let SERVICE (and LOAD) reach this host (repeatable; off by default)."),
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph's server) and the report page beside it."""
+    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph's server, behind a guard) and the report page."""
     from .serve import serve as run_serve
     from .store import default_store
 
-    def ready(base: str, page: str | None) -> None:
-        typer.echo(f"SPARQL endpoint  {base}/query   ({'read-write' if writable else 'read-only'}; "
-                   f"query UI at {base}/)")
-        if page:
-            typer.echo(f"Report page      {page}")
+    def ready(serving) -> None:
+        typer.echo(f"SPARQL endpoint  {serving.endpoint}/query   ({'read-write' if serving.writable else 'read-only'}; "
+                   f"query UI at {serving.endpoint}/)")
+        if serving.page:
+            typer.echo(f"Report page      {serving.page}")
+        if serving.token:
+            typer.echo(f"Write token      {serving.token}   (send 'Authorization: Bearer TOKEN' "
+                       "with writes from outside this page)")
         typer.echo("Press Ctrl-C to stop.")
         sys.stdout.flush()
 
+    hosts = tuple(name.strip() for item in allow_service or [] for name in item.split(",") if name.strip())
     try:
-        code = run_serve(store or default_store(), host, port, port + 1 if page_port is None else page_port,
-                         timeout or None, writable, ready)
+        code = run_serve(store or default_store(), host, port, page_port, timeout or None, writable, ready, hosts)
     except errors.SscardError as exc:
         _fail(str(exc))
     raise typer.Exit(code)

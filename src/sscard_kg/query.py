@@ -17,6 +17,7 @@ from pyoxigraph import Literal, QueryBoolean, QuerySolutions, RdfFormat, Variabl
 
 from .errors import QueryError
 from .gazetteer import QUERIES_DIR
+from .sparql_text import check_size, order_by_kind, original_message
 from .store import open_store
 
 FORMATS = ("csv", "tsv", "json", "table")
@@ -120,20 +121,28 @@ def resolve(text_or_name: str) -> str:
 
 def run(sparql: str, store, params: dict[str, str] | None = None, page: int = 1) -> QueryResult:
     """Run SPARQL text on an open store, with `params` bound to the variables the query declares,
-    and, for a paged query, answering page `page`."""
+    and, for a paged query, answering page `page`.
+
+    The text is checked and its ORDER BY keyed first (`sparql_text`), so no query aborts the
+    process; values of different kinds are ordered kind by kind: numbers, then by datatype."""
     bound = substitutions(sparql, params)
+    text = paged(sparql, page)
+    check_size(text)
+    safe, insertions = order_by_kind(text)
     try:
-        results = store.query(paged(sparql, page), substitutions=bound or None)
+        results = store.query(safe, substitutions=bound or None)
+        if isinstance(results, QueryBoolean):
+            return QueryResult(["boolean"], [{"boolean": str(bool(results)).lower()}], boolean=bool(results))
+        if isinstance(results, QuerySolutions):
+            columns = [v.value for v in results.variables]
+            rows = [{c: (None if s[c] is None else s[c].value) for c in columns} for s in results]
+            size = page_size(sparql)
+            return QueryResult(columns, rows, page=(page, f"{size[0]} {size[1]}") if size else None)
+        return QueryResult([], [], graph=serialize(results, format=RdfFormat.TURTLE))
     except SyntaxError as exc:
-        raise QueryError(f"the query does not parse: {exc}") from None
-    if isinstance(results, QueryBoolean):
-        return QueryResult(["boolean"], [{"boolean": str(bool(results)).lower()}], boolean=bool(results))
-    if isinstance(results, QuerySolutions):
-        columns = [v.value for v in results.variables]
-        rows = [{c: (None if s[c] is None else s[c].value) for c in columns} for s in results]
-        size = page_size(sparql)
-        return QueryResult(columns, rows, page=(page, f"{size[0]} {size[1]}") if size else None)
-    return QueryResult([], [], graph=serialize(results, format=RdfFormat.TURTLE))
+        raise QueryError(f"the query does not parse: {original_message(str(exc), text, insertions)}") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"the query failed: {exc}") from None
 
 
 def query(text_or_name: str, store: str | None = None, params: dict[str, str] | None = None,

@@ -21,6 +21,7 @@ from pathlib import Path
 from string import Template
 
 from .errors import QueryError
+from .output import write_file
 
 FIGURES_QUERY = """\
 # Every dated level figure with a metric, with its article, quote and labels, for the report page.
@@ -60,6 +61,7 @@ BOUNDS = ("gt", "ge", "lt", "le")
 QUALIFIER_SIGNS = {"gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
 APPROX = 0.05  # how far "about", "nearly" may be from the true value
+PLOTTABLE_MAGNITUDE = 1e100  # past this a value is a misreading: listed in the table, not charted
 WIDTH, HEIGHT = 880, 300
 LEFT, RIGHT, TOP, BOTTOM = 84, 20, 16, 40
 
@@ -90,6 +92,18 @@ class Figure:
     def anchor(self) -> str:
         return "fig-" + hashlib.sha256(self.iri.encode()).hexdigest()[:12]
 
+    @property
+    def plottable(self) -> bool:
+        """Whether the chart can place it: an absurd figure (a 400-digit number, a year 0 or
+        a 30 February) stays in the table and never breaks the page."""
+        if not self.as_of or not (math.isfinite(self.value) and abs(self.value) < PLOTTABLE_MAGNITUDE):
+            return False
+        try:
+            date_of(self.as_of)
+        except (ValueError, TypeError, OverflowError):
+            return False
+        return True
+
 
 @dataclass
 class Metric:
@@ -100,7 +114,8 @@ class Metric:
 
     @property
     def dated(self) -> list[Figure]:
-        return [f for f in self.figures if f.as_of]
+        """The figures on the chart."""
+        return [f for f in self.figures if f.plottable]
 
 
 # ---------------------------------------------------------------- rows → figures
@@ -130,12 +145,19 @@ def figures_from_endpoint(url: str, timeout: float = 30) -> list[dict]:
 
 def _figure(row: dict) -> Figure:
     return Figure(
-        iri=row["m"], metric=row["metric"], value=float(row["value"]), raw_value=row["value"], unit=row["unit"],
+        iri=row["m"], metric=row["metric"], value=_number(row["value"]), raw_value=row["value"], unit=row["unit"],
         as_of=row.get("asOf"), qualifier=row.get("qualifier"), region=row.get("region") or NATIONAL,
         file=row["file"], href=row.get("url") or row.get("key") or row["file"], published=row.get("published"),
         quote=row.get("cleanQuote") or row.get("quote") or "", original_quote=row.get("quote") or "",
         start=row.get("start"), end=row.get("end"), low_confidence=(row.get("low") == "true"),
     )
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def metrics(rows: list[dict]) -> list[Metric]:
@@ -239,7 +261,7 @@ def _y_domain(values: list[float]) -> tuple[float, float]:
 def _x_domain(days: list[int]) -> tuple[int, int]:
     low, high = min(days), max(days)
     pad = max(30, (high - low) // 25) if high > low else 180
-    return low - pad, high + pad
+    return max(low - pad, date.min.toordinal()), min(high + pad, date.max.toordinal())
 
 
 # ---------------------------------------------------------------- the chart
@@ -346,9 +368,13 @@ def legend(metric: Metric) -> str:
     if any(f.conflict_with for f in metric.figures):
         items.append('<span class="key"><span class="swatch conflict-swatch"></span>'
                      'disagrees with another figure</span>')
-    undated = len(metric.figures) - len(metric.dated)
+    undated = sum(1 for f in metric.figures if not f.as_of)
     if undated:
         items.append(f'<span class="key">{undated} figure(s) without an as-of date are in the table only</span>')
+    unplotted = len(metric.figures) - undated - len(metric.dated)
+    if unplotted:
+        items.append(f'<span class="key">{unplotted} figure(s) with a value or date the chart cannot place '
+                     'are in the table only</span>')
     return '<div class="legend">' + "".join(items) + "</div>"
 
 
@@ -410,5 +436,5 @@ def build_html(rows: list[dict], endpoint: str | None = None) -> str:
 def write_report(output: str | Path, store: str | None = None) -> int:
     """Write the page for a store; returns the number of figures on it."""
     rows = figures_from_store(store)
-    Path(output).write_text(build_html(rows), encoding="utf-8")
+    write_file(output, build_html(rows).encode("utf-8"))
     return len({row["m"] for row in rows})
