@@ -65,3 +65,10 @@ def test_a_date_whose_clause_tells_of_a_launch_does_not_date_a_later_clause():
     assert zh[Decimal("13.8e8")] == "2024-07-03"
     en = _dates("The card was launched in 1999 in Shanghai, and holders now number 1.38 billion people.", "2024-07-03")
     assert en[Decimal("1.38e9")] == "2024-07-03"
+
+
+def test_a_date_that_opens_the_next_figures_clause_is_that_figures():
+    found = _zh_dates("全国已有超过10亿人领取电子社保卡，其中今年新增1.2亿人。", "2024-07-24")
+    assert found[Decimal("10e8")] == "2024-07-24"
+    assert _dates("About 1.38 billion people held social security cards, as of the end of June.",
+                  "2024-07-24")[Decimal("1.38e9")] == "2024-06-30"

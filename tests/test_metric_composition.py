@@ -45,6 +45,8 @@ def test_every_core_metric_states_its_subject_unit_and_range():
     ("第三代社会保障卡已在29个省份发行，持卡人数超过1亿。", Decimal("1e8"), "card-3g-holders"),
     # The noun right after the figure says what it counts.
     ("Some 96 functions are available to holders of the social security card.", Decimal("96"), "card-applications"),
+    ("At present, 1.38 billion people hold the card, of whom 1 billion have activated the electronic version.",
+     Decimal("1e9"), "ecard-holders"),
     # The subject comes from the sentence before when the clause has none.
     ("社会保险基金运行平稳。1至6月，基金总支出3.6万亿元。", Decimal("3.6e12"), "si-fund-expenditure"),
 ])

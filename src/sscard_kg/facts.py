@@ -279,9 +279,12 @@ def _starts_period_before(text: str, d, q: Quantity) -> bool:
 _TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{_TARGET_UNIT}?)?\s*的?目标(?:任务)?的")
 
 
-def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention]):
-    """Nearest date before the quantity in its sentence, else after it in the sentence, else the
-    last one earlier in the paragraph; None means the segment's own date."""
+def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
+              next_figure: int | None = None):
+    """Nearest date before the quantity in its sentence, else after it in the sentence but, in
+    Chinese, before the next figure (`超过10亿人领取电子社保卡，其中今年新增1.2亿人`: 今年 is the second
+    figure's; an English sentence may close with the date of all its figures), else the last one
+    earlier in the paragraph; None means the segment's own date."""
     in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")]
     right_after = [d for d in in_sentence if q.end <= d.start <= q.end + 24
                    and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
@@ -296,6 +299,7 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     if any(span[0] <= d.start and d.end <= q.start and d.kind == "since" for d in dates):
         return None, True  # `今年以来，新增313万张`: from then to the publication
     after = [d for d in in_sentence if d.start >= q.end and not d.target
+             and (next_figure is None or d.start < next_figure and not _CLAUSE_BREAK.search(text, q.end, d.start))
              and not _TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])]
     if after:
         return after[0], False
@@ -478,7 +482,9 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         previous_end, previous_metric = q.end, metric
         if drafts and _scopes(text, drafts[-1], q, bool(subject)):
             drafts.pop()
-        draft = _draft(c, q, metric, subject, span, para, q in changes, changes.get(q, False))
+        following = [other.start for other in inside if other.start > q.end and not c.english]
+        draft = _draft(c, q, metric, subject, span, para, q in changes, changes.get(q, False),
+                       following[0] if following else None)
         said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
         if draft.region is None and c.home and not _NATIONAL.search(said):
             draft = draft._replace(region=c.home)
@@ -592,11 +598,11 @@ def _starts_a_rise(text: str, span: tuple[int, int], q: Quantity) -> bool:
 
 
 def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: tuple[int, int],
-           para: tuple[int, int], change: bool, decrease: bool) -> Draft:
+           para: tuple[int, int], change: bool, decrease: bool, next_figure: int | None = None) -> Draft:
     text, dates, segment_date = c.text, c.dates, c.segment_date
     if decrease:
         q = q._replace(value=-q.value)
-    date, inferred = _date_for(text, q, span, para, dates)
+    date, inferred = _date_for(text, q, span, para, dates, next_figure)
     clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
     plan = next((d for d in dates if d.kind == "plan" and d.target and span[0] <= d.start < q.start
                  and (inferred or date is None or date.start < d.start)), None)  # unless a nearer date dates the figure
