@@ -326,9 +326,16 @@ def _alternatives(graph: Triples, predicate: str) -> re.Pattern | None:
 
 
 def _phrasings(graph: Triples, rdf_type: str) -> tuple[Phrasing, ...]:
-    return tuple(Phrasing(node.value, _patterns(graph, node, SS + "phrase"), _patterns(graph, node, SS + "weakPhrase"),
+    return tuple(Phrasing(node.value, _one_pattern(graph, node, SS + "phrase"), _one_pattern(graph, node, SS + "weakPhrase"),
                           _text(graph.value(node, SKOS + "broader")), _text(graph.value(node, SKOS + "related")))
                  for node in graph.subjects(RDF_TYPE, NamedNode(rdf_type)))
+
+
+def _one_pattern(graph: Triples, node, predicate: str) -> tuple[re.Pattern, ...]:
+    """A subject's or a measure's phrases as one pattern, the longest written first so that it is
+    tried first where two begin: the text is scanned once for all of them."""
+    phrases = sorted((o.value for o in graph.objects(node, predicate)), key=lambda p: (-len(p), p))
+    return (compile_fast("|".join(f"(?:{p})" for p in phrases), re.I),) if phrases else ()
 
 
 def _published(graph: Triples) -> dict[str, dict[str, Decimal]]:
