@@ -219,6 +219,6 @@ def reference_quads() -> list[Quad]:
 
     quads = []
     for path in ontology_files():
-        for triple in parse(path=str(path), format=RdfFormat.TURTLE):
+        for triple in parse(path.read_bytes(), format=RdfFormat.TURTLE):
             quads.append(Quad(triple.subject, triple.predicate, triple.object, DefaultGraph()))
     return quads
