@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import sscard_kg
 from sscard_kg.cli import app
+from sscard_kg.dates import period_end
 from sscard_kg.errors import QueryError
 from sscard_kg.query import named_queries, parameters, resolve
 
@@ -68,12 +69,17 @@ def test_time_series_gives_each_date_and_region_its_most_reported_value(store, m
     assert ("2021-03-31", "1340000000", "1") in {(r["asOf"], r["value"], r["reports"]) for r in series}
 
 
-def test_latest_figures_gives_the_newest_date_per_metric_and_region(store, measurements):
+def test_latest_figures_gives_the_period_that_ends_last_per_metric_and_region(store, measurements):
+    """By the last day each figure covers: 2017 (a year's count) is newer than 2017-05-26."""
     latest = ask("latest-figures", store)
-    newest = defaultdict(str)
+    last_day = defaultdict(str)
     for (metric, as_of, region, _), _ in _levels_by_key(measurements).items():
-        newest[(metric, region)] = max(newest[(metric, region)], as_of)
-    assert {(r["metric"], r["region"]): r["asOf"] for r in latest} == dict(newest)
+        last_day[(metric, region)] = max(last_day[(metric, region)], period_end(as_of))
+    newest = {(metric, as_of, region) for (metric, as_of, region, _) in _levels_by_key(measurements)
+              if period_end(as_of) == last_day[(metric, region)]}
+    assert {(r["metric"], r["asOf"], r["region"]) for r in latest} == newest
+    assert ("cards-issued", "2017", None) in newest
+    assert all(r["endDate"] == period_end(r["asOf"]) for r in latest)
     levels = _levels_by_key(measurements)
     assert all(_is_most_reported(r["value"], levels[(r["metric"], r["asOf"], r["region"], r["unit"])]) for r in latest)
     (holders,) = ask("latest-figures", store, metric="card-holders")
@@ -124,7 +130,7 @@ def test_the_command_line_takes_parameters(store):
     runner = CliRunner()
     out = runner.invoke(app, ["query", "latest-figures", "--store", store, "-f", "csv", "--param", "metric=card-holders"])
     assert out.exit_code == 0, out.output
-    assert out.output.splitlines()[1].startswith("card-holders,,2023-12-31,1379000000,")
+    assert out.output.splitlines()[1].startswith("card-holders,,2023-12-31,2023-12-31,2023-12-31,1379000000,")
     bad = runner.invoke(app, ["query", "latest-figures", "--store", store, "--param", "metric"])
     assert bad.exit_code == 2 and "NAME=VALUE" in bad.output
     listed = runner.invoke(app, ["queries"])

@@ -25,7 +25,7 @@ import tomllib
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -77,7 +77,7 @@ class PublicationDate(NamedTuple):
 @lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern]:
     """The cue lists of dating.toml, each compiled into one pattern."""
-    with open(Path(__file__).with_name("dating.toml"), "rb") as handle:
+    with resources.files(__package__).joinpath("dating.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     compiled = {key: re.compile("|".join(f"(?:{cue})" for cue in values), re.I) for key, values in raw.items()}
     compiled["stamp_label"] = re.compile(

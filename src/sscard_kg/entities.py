@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import NamedTuple
 
 from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
@@ -34,7 +34,7 @@ class Found(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _people_cues() -> dict:
-    with open(Path(__file__).with_name("people.toml"), "rb") as handle:
+    with resources.files(__package__).joinpath("people.toml").open("rb") as handle:
         return tomllib.load(handle)
 
 

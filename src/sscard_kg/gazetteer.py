@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 from pyoxigraph import Literal, NamedNode
 
@@ -24,10 +25,12 @@ SCHEMA = "https://schema.org/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PROGRAM_SCHEME = "https://w3id.org/sscard-kg/id/program/scheme"
-ROOT = Path(__file__).resolve().parents[2]
-ONTOLOGY_DIR = ROOT / "ontology"
-SHAPES_DIR = ROOT / "shapes"
-QUERIES_DIR = ROOT / "queries"
+# ontology/, shapes/ and queries/ at the top of the repository, reached through links in
+# sscard_kg/data so that a checkout, an editable install and a wheel read them the same way.
+DATA_DIR = resources.files(__package__) / "data"
+ONTOLOGY_DIR = DATA_DIR / "ontology"
+SHAPES_DIR = DATA_DIR / "shapes"
+QUERIES_DIR = DATA_DIR / "queries"
 
 TYPES = {
     SCHEMA + "AdministrativeArea": "region",
@@ -188,8 +191,13 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def ontology_files() -> list[Path]:
-    return sorted(ONTOLOGY_DIR.glob("*.ttl"))
+def data_files(folder: Traversable, suffix: str) -> list[Traversable]:
+    """The files of a data folder with that suffix, by name (a package resource has no glob)."""
+    return sorted((entry for entry in folder.iterdir() if entry.name.endswith(suffix)), key=lambda entry: entry.name)
+
+
+def ontology_files() -> list[Traversable]:
+    return data_files(ONTOLOGY_DIR, ".ttl")
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +206,7 @@ def reference_graph() -> Triples:
     of each worker's start)."""
     from pyoxigraph import RdfFormat, parse
 
-    return Triples(t for path in ontology_files() for t in parse(path=str(path), format=RdfFormat.TURTLE))
+    return Triples(t for path in ontology_files() for t in parse(path.read_bytes(), format=RdfFormat.TURTLE))
 
 
 class Triples:

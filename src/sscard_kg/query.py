@@ -11,12 +11,13 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from pyoxigraph import Literal, QueryBoolean, QuerySolutions, RdfFormat, Variable, serialize
 
 from .errors import QueryError
-from .gazetteer import QUERIES_DIR
+from .gazetteer import QUERIES_DIR, data_files
 from .sparql_text import check_size, order_by_kind, original_message
 from .store import open_store
 
@@ -41,11 +42,11 @@ class QueryResult:
         return len(self.rows)
 
 
-def named_queries() -> dict[str, Path]:
-    return {path.stem: path for path in sorted(QUERIES_DIR.glob("*.rq"))}
+def named_queries() -> dict[str, Traversable]:
+    return {path.name.removesuffix(".rq"): path for path in data_files(QUERIES_DIR, ".rq")}
 
 
-def describe(path: Path) -> str:
+def describe(path: Traversable) -> str:
     """A named query's header comment: what it answers (its parameter lines aside)."""
     lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines()
              if line.startswith("#") and not _PARAMETER.match(line) and not _PAGE.match(line)]

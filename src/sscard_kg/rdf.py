@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
 
+from .dates import period_end
 from .gazetteer import load as load_gazetteer
 from .model import Evidence, Extraction, Measurement, Mention, value_key
 
@@ -58,6 +59,28 @@ def article_iri(source_key: str) -> NamedNode:
 def date_literal(iso: str) -> Literal:
     kind = {10: "date", 7: "gYearMonth", 4: "gYear"}[len(iso)]
     return Literal(iso, datatype=XSD(kind))
+
+
+def period_first_day(iso: str) -> str:
+    """The first day of a year or month (`2020` → `2020-01-01`); a day stays as it is."""
+    return iso + {4: "-01-01", 7: "-01", 10: ""}[len(iso)]
+
+
+def period_days(as_of: str, period_start: str | None) -> tuple[str, str]:
+    """The first and last day a figure covers: its period's, or its date's alone.
+
+    `ss:asOf` keeps the precision the article gave (xsd:date, gYearMonth, gYear), which SPARQL
+    stores cannot compare across types; these two are always xsd:date.
+    """
+    return period_first_day(period_start or as_of), period_end(as_of)
+
+
+def _dated(g: _Graph, node: NamedNode, as_of: str, period_start: str | None = None) -> None:
+    """The date at its own precision, and the first and last day it covers as xsd:date."""
+    first, last = period_days(as_of, period_start)
+    g.add(node, SS("asOf"), date_literal(as_of))
+    g.add(node, SS("startDate"), Literal(first, datatype=XSD("date")))
+    g.add(node, SS("endDate"), Literal(last, datatype=XSD("date")))
 
 
 def _text(value: str, language: str | None = None) -> Literal:
@@ -152,7 +175,7 @@ def _mention(g: _Graph, article: NamedNode, mention: Mention, published: str | N
         if mention.agency:
             g.add(statement, SS("agency"), NamedNode(mention.agency))
         if published:
-            g.add(statement, SS("asOf"), date_literal(published))
+            _dated(g, statement, published)
         _evidence(g, statement, mention.evidence)
 
 
@@ -186,7 +209,7 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
     if m.qualifier:
         g.add(node, SS("qualifier"), Literal(m.qualifier))
     if m.as_of:
-        g.add(node, SS("asOf"), date_literal(m.as_of))
+        _dated(g, node, m.as_of, m.period_start)
         g.add(node, SS("dateInferred"), Literal(m.date_inferred))
     if m.period_start:
         g.add(node, SS("periodStart"), date_literal(m.period_start))
@@ -219,6 +242,6 @@ def reference_quads() -> list[Quad]:
 
     quads = []
     for path in ontology_files():
-        for triple in parse(path=str(path), format=RdfFormat.TURTLE):
+        for triple in parse(path.read_bytes(), format=RdfFormat.TURTLE):
             quads.append(Quad(triple.subject, triple.predicate, triple.object, DefaultGraph()))
     return quads

@@ -19,14 +19,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.store import Store
 
-from .gazetteer import SHAPES_DIR
+from .gazetteer import SHAPES_DIR, data_files
 
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
     graph = Graph()
-    for path in sorted(SHAPES_DIR.glob("*.ttl")):
-        graph.parse(path, format="turtle")
+    for path in data_files(SHAPES_DIR, ".ttl"):
+        graph.parse(data=path.read_bytes(), format="turtle")
     return graph
 
 

@@ -17,7 +17,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from ..numbers import find_quantities
 from ..prefilter import compile_fast
@@ -44,7 +44,7 @@ class Segment:
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The cues of boilerplate.toml, compiled once."""
-    with open(Path(__file__).with_name("boilerplate.toml"), "rb") as handle:
+    with resources.files(__package__).joinpath("boilerplate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
     for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
-PUA_TABLE = Path(__file__).with_name("cp936_pua.json")
+PUA_TABLE = resources.files(__package__) / "cp936_pua.json"
 LEADS = range(0x81, 0xFF)
 TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
 
