@@ -17,7 +17,7 @@ from .facts import Draft, draft_measurements
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
 from .numbers import Quantity, find_quantities
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # raised when extraction changes what it gives for the same article
 LOW_CONFIDENCE = 0.5
 QUOTE_LIMIT = 240
 
