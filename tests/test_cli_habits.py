@@ -98,6 +98,16 @@ def test_remove_takes_an_article_by_any_path_that_reaches_its_file(tmp_path, mon
     assert again.exit_code == 1 and "no such article in the store" in again.stderr
 
 
+def test_remove_of_an_article_not_in_the_store_removes_nothing(store):
+    from sscard_kg.pipeline import remove
+
+    before = sscard_kg.query("measurements", store=store).rows
+    with pytest.raises(sscard_kg.StoreError, match=r"^https://example\.org/a\.html: no such article"):
+        remove([str(sorted(EXAMPLES.iterdir())[0]), "https://user:secret@example.org/a.html"], store=store)
+    gc.collect()
+    assert sscard_kg.query("measurements", store=store).rows == before
+
+
 # ---------------------------------------------------------------- query
 
 def test_limit_prints_that_many_rows_and_says_how_many_there_were(store):
