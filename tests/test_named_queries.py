@@ -171,7 +171,7 @@ def test_who_announced_answers_a_page_of_statements_and_the_cli_names_the_next(s
     assert {r["official"] for r in whole} >= {"卢爱红"}
     out = CliRunner().invoke(app, ["query", "who-announced", "--store", store, "-f", "csv"])
     assert out.exit_code == 0 and len(out.stdout.splitlines()) == len(whole) + 1
-    assert "--page 2 for the next" in out.stderr
+    assert "the last" in out.stderr and "--page 2" not in out.stderr  # under 100 statements: no next page
     unpaged = CliRunner().invoke(app, ["query", "measurements", "--store", store, "--page", "2"])
     assert unpaged.exit_code == 1 and "no pages" in unpaged.output
     assert "--page N  100 statements" in CliRunner().invoke(app, ["queries"]).output

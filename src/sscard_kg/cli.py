@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 
 from . import errors
+from .export import FORMATS as GRAPH_FORMATS
 from .query import FORMATS as QUERY_FORMATS
 
 app = typer.Typer(
     help="Turn articles about China's social security card into an RDF knowledge graph and query it.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, pretty_exceptions_enable=False,
 )
 
 STORE_HELP = "Store folder (default: ./sscard-store, or $SSCARD_STORE)."
@@ -22,6 +25,31 @@ STORE_HELP = "Store folder (default: ./sscard-store, or $SSCARD_STORE)."
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _user_errors():
+    """End the command on a library error a user can meet, with its one-line message."""
+    try:
+        yield
+    except errors.SscardError as exc:
+        _fail(str(exc))
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from . import __version__
+
+        typer.echo(f"sscard-kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(None, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn articles about China's social security card into an RDF knowledge graph and query it."""
 
 
 @contextmanager
@@ -84,6 +112,9 @@ def build(
                 typer.echo(f"  mention  {line}")
             for line in item.skipped:
                 typer.echo(f"  skipped  {line}")
+        for location in result.unchanged:
+            typer.echo(f"\n{shown(location)}  unchanged: its graph is kept as built"
+                       f" (`sscard-kg query article --param file={shown(_file_name(location))}` lists its figures)")
     for location, reason in result.failed:
         typer.echo(f"failed: {shown(location)}: {shown(reason)}", err=True)
     pruned = f", nothing pruned: {result.prune_refused}" if result.prune_refused else f", {len(result.pruned)} pruned"
@@ -93,36 +124,104 @@ def build(
         raise typer.Exit(1)
 
 
+def _file_name(location: str) -> str:
+    """How the `article` query names an article: its file's name, or its URL."""
+    from .sources import is_url
+
+    return location if is_url(location) else Path(location).name
+
+
 @app.command()
 def query(
     sparql: str = typer.Argument(..., help="A .rq file, the name of a query in queries/, or SPARQL text."),
     store: str = typer.Option(None, "--store", help=STORE_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(QUERY_FORMATS)}."),
+    fmt: str = typer.Option(None, "--format", "-f",
+                            help=f"Rows as {', '.join(QUERY_FORMATS)} (default table); a CONSTRUCT or DESCRIBE's "
+                                 f"graph as {', '.join(GRAPH_FORMATS)} (default turtle)."),
     param: list[str] = typer.Option(None, "--param", "-p", metavar="NAME=VALUE",
                                     help="Narrow a query that declares parameters, e.g. --param metric=card-holders "
                                          "(repeatable; `sscard-kg queries` lists them)."),
     page: int = typer.Option(1, "--page", min=1, help="The page to answer, for a query that answers a page at a time."),
+    limit: int = typer.Option(None, "--limit", min=0, help="Print at most this many rows."),
 ) -> None:
     """Run a SPARQL query against the store and print the result."""
     from .query import query as run_query
+
+    if fmt is not None and fmt not in QUERY_FORMATS + tuple(GRAPH_FORMATS):
+        _fail(f"unknown format {fmt!r}: use one of {', '.join(QUERY_FORMATS + tuple(GRAPH_FORMATS))}", 2)
+    params = _parameters(param or [])
+    with _user_errors():
+        result = run_query(sparql, store=store, params=params, page=page)
+        if result.graph is not None:
+            _print_graph(result.graph, fmt or "turtle", sparql)
+            return
+        if fmt in GRAPH_FORMATS:
+            _fail(f"--format {fmt} is for a CONSTRUCT or DESCRIBE; rows print as {', '.join(QUERY_FORMATS)}", 2)
+        _print_rows(result, fmt or "table", limit)
+        if params and not result.rows:
+            _warn_unmatched(sparql, params, store)
+        if result.page and result.rows:
+            _say_next_page(result, sparql, store, params)
+
+
+def _parameters(items: list[str]) -> dict[str, str]:
+    """{name: value} of the --param options; a malformed or repeated one stops the command."""
+    params: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip().lstrip("?")
+        if not sep or not name:
+            _fail(f"--param {item!r}: write it as NAME=VALUE, e.g. metric=card-holders", 2)
+        if name in params:
+            _fail(f"--param {name} is given twice ({params[name]!r} and {value!r}): a parameter takes one value", 2)
+        params[name] = value
+    return params
+
+
+def _print_rows(result, fmt: str, limit: int | None) -> None:
+    from dataclasses import replace
+
     from .query import write
 
-    if fmt not in QUERY_FORMATS:
-        _fail(f"unknown format {fmt!r}: use one of {', '.join(QUERY_FORMATS)}", 2)
-    params = {}
-    for item in param or []:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            _fail(f"--param {item!r}: write it as NAME=VALUE, e.g. metric=card-holders", 2)
-        params[name.strip().lstrip("?")] = value
-    try:
-        result = run_query(sparql, store=store, params=params, page=page)
-    except errors.SscardError as exc:
-        _fail(str(exc))
-    typer.echo(write(result, fmt), nl=False)
-    if result.page and result.rows:
-        number, size = result.page
-        typer.echo(f"page {number}, {size} a page: --page {number + 1} for the next", err=True)
+    shown_rows = result if limit is None or len(result.rows) <= limit else replace(result, rows=result.rows[:limit])
+    typer.echo(write(shown_rows, fmt), nl=False)
+    if shown_rows is not result:
+        typer.echo(f"the first {limit} of {len(result.rows)} rows (--limit {limit})", err=True)
+
+
+def _print_graph(turtle: bytes, fmt: str, sparql: str) -> None:
+    """A CONSTRUCT or DESCRIBE's graph in the format asked; an empty one is said, not printed blank."""
+    from .export import reformat
+
+    if fmt in QUERY_FORMATS:
+        _fail(f"the query answers a graph: use --format {', '.join(GRAPH_FORMATS)}", 2)
+    if not turtle.strip():
+        hint = (" DESCRIBE reads the default graph, which holds the ontology and gazetteers; the articles are "
+                "named graphs: CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o ... } }"
+                if "DESCRIBE" in sparql.upper() else "")
+        _fail("the query's graph is empty." + hint)
+    sys.stdout.buffer.write(turtle if fmt == "turtle" else reformat(turtle, fmt))
+
+
+def _warn_unmatched(sparql: str, params: dict[str, str], store: str | None) -> None:
+    """Say which parameter values the store holds nowhere: a misspelt value answers no rows."""
+    from .query import resolve, substitutions
+    from .store import unheld
+
+    bound = {variable.value: value for variable, value in substitutions(resolve(sparql), params).items()}
+    for name, value in unheld(bound, store).items():
+        typer.echo(f"no rows: the store holds no {name} {value.value!r} (`sscard-kg queries` says what it takes)",
+                   err=True)
+
+
+def _say_next_page(result, sparql: str, store: str | None, params: dict[str, str]) -> None:
+    from .query import query as run_query
+
+    number, size = result.page
+    last = len(result.rows) < int(size.split()[0]) or not run_query(sparql, store=store, params=params,
+                                                                     page=number + 1).rows
+    typer.echo(f"page {number}, {size} a page: " + ("the last" if last else f"--page {number + 1} for the next"),
+               err=True)
 
 
 @app.command("queries")
@@ -130,13 +229,20 @@ def list_queries() -> None:
     """List the named queries in queries/ and what each answers."""
     from .query import describe, named_queries, paging, parameters
 
+    width = max(shutil.get_terminal_size().columns, 60)
     for name, path in named_queries().items():
         sparql = path.read_text(encoding="utf-8")
-        typer.echo(f"{name:22} {describe(path)}")
+        _echo_wrapped(f"{name:22} {describe(path)}", width, 23)
         for parameter, meaning in parameters(sparql).items():
-            typer.echo(f"{'':24}--param {parameter}=…  {meaning}")
+            _echo_wrapped(f"{'':23}--param {parameter}=…  {meaning}", width, 27)
         if paging(sparql):
-            typer.echo(f"{'':24}--page N  {paging(sparql)}")
+            _echo_wrapped(f"{'':23}--page N  {paging(sparql)}", width, 27)
+
+
+def _echo_wrapped(text: str, width: int, indent: int) -> None:
+    """Print `text` broken between words to the terminal's width, its next lines indented."""
+    typer.echo(textwrap.fill(text, width, subsequent_indent=" " * indent, break_long_words=False,
+                             break_on_hyphens=False))
 
 
 @app.command()
@@ -175,6 +281,10 @@ def clean(
     from .clean.boilerplate import segment_lines
     from .sources import SourceRef, read
 
+    if edits and segments:
+        _fail("--edits and --segments list different things: give one of them", 2)
+    if show_all and not edits:
+        _fail("--all widens --edits: give it with --edits", 2)
     try:
         article = read(SourceRef(path, Path(path).name))
     except errors.SourceError as exc:
@@ -198,6 +308,41 @@ def clean(
         if seg.kind in ("main", "title", "related"):
             prefix = f"[related {seg.date}] " if seg.kind == "related" else ""
             typer.echo(prefix + cleaned.text[seg.start:seg.end].strip())
+
+
+@app.command()
+def stats(store: str = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Count what the store holds: articles, figures by metric, graphs, size on disk, when last written."""
+    from datetime import datetime, timezone
+
+    from .store import stats as store_stats
+
+    with _user_errors():
+        counts = store_stats(store)
+    lines = [("articles", counts.articles), ("figures", sum(counts.figures.values()))]
+    lines += [(f"  {name}", count) for name, count in counts.figures.items()]
+    written = datetime.fromtimestamp(counts.last_written, timezone.utc)
+    lines += [("graphs", f"{counts.graphs}  (one for each article, and the figures summary)"),
+              ("store size", f"{counts.size / 2**20:.1f} MiB"),
+              ("last written", written.strftime("%Y-%m-%d %H:%M:%S UTC"))]
+    width = max(len(label) for label, _ in lines) + 2
+    for label, value in lines:
+        typer.echo(f"{label:{width}}{value}")
+
+
+@app.command()
+def remove(
+    sources: list[str] = typer.Argument(..., help="Built articles: files (by any path that reaches them) or URLs."),
+    store: str = typer.Option(None, "--store", help=STORE_HELP),
+) -> None:
+    """Remove articles from the store (their graphs) and recompute the figures summary."""
+    from .pipeline import remove as remove_articles
+    from .sources import shown
+
+    with _user_errors():
+        removed = remove_articles(sources, store=store)
+    for key in removed:
+        typer.echo(f"removed {shown(key)}", err=True)
 
 
 @app.command()
@@ -229,10 +374,8 @@ def serve(
         sys.stdout.flush()
 
     hosts = tuple(name.strip() for item in allow_service or [] for name in item.split(",") if name.strip())
-    try:
+    with _user_errors():
         code = run_serve(store or default_store(), host, port, page_port, timeout or None, writable, ready, hosts)
-    except errors.SscardError as exc:
-        _fail(str(exc))
     raise typer.Exit(code)
 
 

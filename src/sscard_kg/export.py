@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pyoxigraph import DefaultGraph, RdfFormat, serialize
+from pyoxigraph import DefaultGraph, RdfFormat, parse, serialize
 
 from .rdf import PREFIXES
 from .store import open_store
@@ -27,8 +27,19 @@ def export(fmt: str, store: str | None = None, include_reference: bool = False) 
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     db = open_store(store, read_only=True)
     quads = [q for q in db if include_reference or not isinstance(q.graph_name, DefaultGraph)]
+    return _serialized(quads, FORMATS[fmt])
+
+
+def reformat(turtle: bytes, fmt: str) -> bytes:
+    """A graph a CONSTRUCT or DESCRIBE answered (in Turtle, as `query` gives it) in one of the
+    export formats, sorted the same way."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown graph format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return _serialized(list(parse(turtle, format=RdfFormat.TURTLE)), FORMATS[fmt])
+
+
+def _serialized(quads: list, rdf_format: RdfFormat) -> bytes:
     quads.sort(key=_quad_key)
-    rdf_format = FORMATS[fmt]
     if rdf_format in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES):
         triples = sorted({q.triple for q in quads}, key=str)
         return serialize(triples, format=rdf_format, **_prefixes(rdf_format))

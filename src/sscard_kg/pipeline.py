@@ -25,7 +25,7 @@ from .batch import ArticleReport, Limits, Outcome, Task, run_batch
 from .errors import SourceError, SscardError
 from .sources import SourceRef, collect, read_file
 
-__all__ = ["ArticleReport", "BuildResult", "build", "process"]
+__all__ = ["ArticleReport", "BuildResult", "build", "process", "remove"]
 
 # Articles per worker task, validated in one pyshacl call: bigger calls cost less per article but
 # hold more memory and leave the workers less evenly loaded (3k articles: 100 beat 50 and 200).
@@ -193,6 +193,33 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         items.sort()
     result.reports.sort(key=lambda r: r.source)
     return result
+
+
+def remove(sources: Iterable[str], store: str | None = None) -> list[str]:
+    """Remove the graphs of the articles named (files by any path that reaches them, or URLs)
+    and recompute the figures summary; returns their source keys. An article the store does not
+    hold is a StoreError naming it, and nothing is removed."""
+    from pyoxigraph import NamedNode
+
+    from .errors import StoreError
+    from .rdf import article_iri
+    from .sources import is_url, source_key, without_credentials
+    from .store import article_states, open_store
+    from .summary import refresh as refresh_summary
+
+    keys = [without_credentials(item) if is_url(item) else source_key(item) for item in sources]
+    db = open_store(store)
+    states = article_states(db)
+    graphs = {key: article_iri(key).value for key in keys}
+    missing = [key for key, graph in graphs.items() if graph not in states]
+    if missing:
+        raise StoreError(f"{missing[0]}: no such article in the store; nothing removed")
+    for graph in graphs.values():
+        db.remove_graph(NamedNode(graph))
+        states.pop(graph)
+    refresh_summary(db, states)
+    db.flush()
+    return list(graphs)
 
 
 def _write(db, outcomes: Iterable[Outcome], states: dict, settle: Callable[[Outcome], None]) -> Future:

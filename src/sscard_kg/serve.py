@@ -24,7 +24,9 @@ The report page is served on a second port, rebuilt from the endpoint at each re
 from __future__ import annotations
 
 import ctypes
+import functools
 import http.client
+import json
 import os
 import secrets
 import shutil
@@ -38,13 +40,16 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
+from string import Template
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .errors import QueryError, SscardError
 from .sparql_text import check_size, iris_after, order_by_kind, original_message
 
 PAGE_PATHS = ("/", "/index.html", "/report.html")
+UI_PATHS = ("/", "/index.html")
 CANCELLED = b"The SPARQL operation has been cancelled"
 QUERY_PATHS = ("/query", "/sparql")
 MAX_REQUEST_BYTES = 64 * 2**20
@@ -369,6 +374,16 @@ class Guard(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+@functools.cache
+def query_ui_page() -> bytes:
+    """Oxigraph's query UI, opening on a query over the article graphs (`query_ui.rq`): its own
+    opens on the default graph, which holds only the ontology and gazetteers."""
+    package = resources.files(__package__)
+    opening = package.joinpath("query_ui.rq").read_text(encoding="utf-8")
+    page = Template(package.joinpath("query_ui.html").read_text(encoding="utf-8"))
+    return page.substitute(opening=json.dumps(opening).replace("</", "<\\/")).encode("utf-8")
+
+
 class GuardHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: Guard
@@ -402,6 +417,8 @@ class GuardHandler(BaseHTTPRequestHandler):
         if forward.refusal:
             status, text = forward.refusal
             return self._send(status, "text/plain; charset=utf-8", (text + "\n").encode(), cors=True)
+        if self.command in ("GET", "HEAD") and split.path in UI_PATHS:
+            return self._send(200, "text/html; charset=utf-8", query_ui_page())
         engines = self.server.engines
         try:
             engine = engines.acquire()

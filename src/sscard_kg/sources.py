@@ -330,7 +330,7 @@ def read_file(location: str, max_bytes: int | None = None) -> bytes:
     except PermissionError:
         raise SourceError(location, "permission denied: cannot read the file") from None
     except FileNotFoundError:
-        reason = _broken_link(path) if path.is_symlink() else "no such file (removed while building?)"
+        reason = _broken_link(path) if path.is_symlink() else "no such file"
         raise SourceError(location, reason) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:

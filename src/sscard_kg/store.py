@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
@@ -172,3 +173,52 @@ def article_graphs(store: Store) -> dict[str, str]:
     return {quad.graph_name.value: quad.object.value
             for quad in store.quads_for_pattern(None, SS("sourceKey"), None, None)
             if isinstance(quad.graph_name, NamedNode)}
+
+
+def unheld(values: dict[str, Literal], path: str | os.PathLike | None = None) -> dict[str, Literal]:
+    """The values that no graph of the store holds: a parameter bound to one matches nothing,
+    most likely misspelt (one index lookup each)."""
+    db = open_store(path, read_only=True)
+    return {name: value for name, value in values.items()
+            if next(db.quads_for_pattern(None, None, value, None), None) is None}
+
+
+@dataclass
+class StoreStats:
+    """What a store holds: its articles, their figures by metric, its graphs, its size on disk."""
+
+    articles: int
+    figures: dict[str, int]   # {metric notation, or "(change)", "(target)", "(no metric)": count}
+    graphs: int               # named graphs: one per article, and the figures summary
+    size: int                 # bytes of the store's files
+    last_written: float       # when a build last wrote it (seconds since the epoch)
+
+
+FIGURES_BY_METRIC = """
+PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?kind ?metric (COUNT(?m) AS ?count) WHERE {
+  GRAPH ?g { ?m a ss:Measurement ; ss:kind ?kind . OPTIONAL { ?m ss:metric/skos:notation ?metric } }
+} GROUP BY ?kind ?metric
+"""
+
+
+def stats(path: str | os.PathLike | None = None) -> StoreStats:
+    """Count a store's articles, figures (levels by metric; changes and targets apart) and graphs."""
+    location = Path(path or default_store())
+    files = [item.stat() for item in location.iterdir() if item.is_file()] if is_store(location) else []
+    db = open_store(location, read_only=True)
+    figures: dict[str, int] = {}
+    for row in db.query(FIGURES_BY_METRIC):
+        name = _figure_group(row["kind"].value.rpartition("#")[2].lower(), row["metric"])
+        figures[name] = figures.get(name, 0) + int(row["count"].value)
+    return StoreStats(articles=len(article_graphs(db)), figures=dict(sorted(figures.items())),
+                      graphs=sum(1 for _ in db.named_graphs()), size=sum(item.st_size for item in files),
+                      last_written=max((item.st_mtime for item in files), default=0.0))
+
+
+def _figure_group(kind: str, metric: Literal | None) -> str:
+    """A level counts under its metric; a change or a target, which a named query keeps apart, under its kind."""
+    if kind != "level":
+        return f"({kind})"
+    return metric.value if metric is not None else "(no metric)"
