@@ -57,15 +57,18 @@ BREAKS = {
                                       "evidence span"),
     "a role stated with no evidence": ("evidence", lambda q: None, "a role statement needs exactly one evidence",
                                        "/role/"),
+    "evidence that ends before it starts": ("end", lambda q: _with_object(q, Literal(-1)),
+                                            "not after its end"),
+    "a change of a change": ("changeOf", lambda q: _with_object(q, q[0]), "a change modifies a level"),
 }
 
 
 def _batch_with_one_broken(graphs: dict[str, list[tuple]], name: str, position: int) -> tuple[str, dict]:
     """The batch with one graph broken as BREAKS[name] says: the one at `position` (wrapping
-    round) among the graphs that have the subject to break."""
+    round) among the graphs that have the triple to break."""
     predicate, replace, _, *subject = BREAKS[name]
-    holders = [iri for iri in sorted(graphs) if any(subject[0] in s.value for s, _, _ in graphs[iri])] \
-        if subject else sorted(graphs)
+    holders = [iri for iri in sorted(graphs)
+               if any(p.value == SS + predicate and "".join(subject) in s.value for s, p, _ in graphs[iri])]
     victim = holders[position % len(holders)]
     return victim, dict(graphs, **{victim: _broken(graphs[victim], predicate, replace, *subject)})
 
