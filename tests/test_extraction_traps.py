@@ -536,3 +536,13 @@ def test_word_orders_of_new_jobs_and_of_the_share_of_holders(body, expected):
 def test_a_number_spaced_from_its_scale_or_unit_or_written_in_chinese_numerals_is_read(text, value, unit):
     found = [(q.value, q.unit) for q in find_quantities(text, False)[0]]
     assert found == [(value, unit)]
+
+
+@pytest.mark.parametrize("text, size", [
+    ("The unemployment rate in 31 major cities was 5.3 percent in August.", Decimal("31")),
+    ("The average for 100 cities rose to 1.5 percent.", Decimal("100")),
+])
+def test_the_number_of_units_a_rate_is_taken_over_is_no_figure(text, size):
+    data = f"---\ntitle: Press release\ndate: 2021-09-15\n---\n{text}\n".encode()
+    values = {m.value for m in extract(parse_bytes(data, SourceRef("rate.md", "rate.md")))[1].measurements}
+    assert size not in values and values

@@ -96,6 +96,8 @@ def test_a_value_restated_under_another_date_is_another_figure(text):
     "The Guangdong Provincial Department of Human Resources said 1.379 billion people held cards.",
     "Bank of China Jiangsu Branch has issued 1.34 million social security cards.",
     "社保卡于1999年在上海首发，经过多年发展，持卡人数已超过13.8亿人。",
+    "BEIJING - The number of social security card holders reached 1.379 billion.",
+    "GUANGZHOU, Jan. 21 (Xinhua) -- The number of social security card holders reached 1.379 billion.",
 ])
 def test_a_dateline_venue_or_organisation_place_is_not_the_figures_region(text):
     assert _region(text) is None

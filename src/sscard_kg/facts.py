@@ -178,8 +178,8 @@ def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
 
 _STATISTIC_AFTER = re.compile(r"^[^,，;；:：。！？!?\n]{0,30}?(调查|监测|抽样|问卷|统计|供求信息"
                               r"|(率|比例|比重|占比|倍率|指数)(均值|平均值)?(为|是|达到?|约为|保持在))")
-_STATISTIC_BEFORE = compile_fast(r"\b(survey|poll|sample|study|monitoring|census)\w* (of|covering|among|in|across)"
-                                 r"( (about|around|nearly|over|more than))?\s*$", re.I)
+_STATISTIC_BEFORE = compile_fast(r"\b(survey|poll|sample|study|monitoring|census|rate|ratio|index|average)\w* (of|covering|among|in|across|for)"
+                                 r"( the)?( (about|around|nearly|over|more than))?\s*$", re.I)
 
 
 def _sizes_a_statistic(text: str, draft: Draft) -> bool:
@@ -358,6 +358,8 @@ _EN_VENUE_BEFORE = re.compile(
     r"(?:\b(?:conference|briefing|meeting|forum|ceremony|event|summit|seminar|symposium|session|gathering)s?\b"
     r"[^,;.]{0,50}|\b(?:held|hosted|speaking|convened|took place|takes place))\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 # A place that files a report (`新华社北京电`, `北京报道`), beside the datelines entities already leave out.
+# `BEIJING - …`, `BEIJING, Jan. 21 (Xinhua) -- …`: a place in capitals that opens a line and files the story.
+_EN_DATELINE = re.compile(r"(?<=[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s")
 _ZH_FILED = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:电(?![信力视网器子脑气商])|讯|报道)")
 # Words that end an organisation's name after a place (`江苏分行`, `重庆市图书馆`, `Jiangsu Branch`).
 _ZH_ORGANISATION = re.compile(r"(?:[^\W\d_的有已在是为将和与及、各全多等共]{0,4}?)(?:分行|支行|银行|分公司|公司|集团|图书馆|博物馆|医院"
@@ -373,7 +375,8 @@ def _figure_places(text: str, places: list[Found], agencies: list[Found], englis
     about, hosts = [], []
     organisation = _EN_ORGANISATION if english else _ZH_ORGANISATION
     for place in places:
-        if _venue(text, place, english) or (not english and _ZH_FILED.match(text, place.end)):
+        if _venue(text, place, english) or (not english and _ZH_FILED.match(text, place.end)) \
+                or (english and _EN_DATELINE.match(text, place.end) and not text[:place.start].rstrip(" \t").endswith(tuple("abcdefghijklmnopqrstuvwxyz,;"))):
             continue
         named = any(a.start <= place.start and place.end <= a.end for a in agencies)
         (hosts if named or organisation.match(text, place.end) else about).append(place)

@@ -57,7 +57,7 @@ ZH_UNITS = [
 _MODIFIER = r"(?:(?!(?:are|is|was|were|be|been|have|has|had|will|can|to|of|for|in|on|at|by|with|from|that|which|who|than)\b)" \
             r"[a-z‘’'“”\"-]*[a-z-](?<![a-z]{3}s)[‘’'“”\"]? )"
 EN_UNITS = [
-    (r"percentage points?", "percent"), (r"percent|per cent|%", "percent"),
+    (r"percentage points?", "percent"), (r"-?percent|per cent|%", "percent"),
     (r"person-times|person times|visits|times", "person-time"),
     (r"yuan|rmb", "yuan"),
     (_MODIFIER + r"{0,4}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
