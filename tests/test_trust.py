@@ -1,15 +1,19 @@
 """Numbers a user can trust: no impossible value in a chart or a summary, one definition of a
-disagreement, charts that join only like with like, links that open."""
+disagreement, charts that join only like with like, links that open, a `kind` for every figure,
+and query results typed the way Python and pandas read them."""
 
 from __future__ import annotations
 
 import gc
+import json
 import re
+from datetime import date
 
 import pytest
 
 import sscard_kg
 from sscard_kg import summary
+from sscard_kg.query import column_dtypes, write
 from sscard_kg.rdf import SS
 from sscard_kg.report import build_html, figures_from_store, metrics, served_link
 from sscard_kg.store import article_states, open_store
@@ -157,3 +161,43 @@ def test_links_open_the_article_and_the_query_ui():
     assert f'<a href="{served_link("/corpus/a.txt")}">' in served and "/source?key=%2Fcorpus%2Fa.txt" in served
     endpoint = re.search(r'<p class="endpoint">.*?</p>', served).group(0)
     assert re.findall(r'href="([^"]+)"', endpoint) == ["http://127.0.0.1:7878/"]
+
+
+# ---------------------------------------------------------------- kinds
+
+def test_measurements_by_kind_tells_a_change_from_a_level(store):
+    contract = sscard_kg.query("measurements", store=store)
+    assert contract.columns == ["file", "metric", "value", "unit", "asOf", "qualifier", "region"]
+    rows = sscard_kg.query("measurements-by-kind", store=store).rows
+    assert len(rows) == len(contract.rows)  # every contract row, now with its kind
+    of_e = sorted((r["kind"], r["value"], r["changes"]) for r in rows if r["file"] == "e.txt")
+    assert of_e == [("change", "31000000", "pension-insured"), ("level", "1030000000", None),
+                    ("level", "1330000000", None)]
+    changes = sscard_kg.query("measurements-by-kind", store=store, params={"kind": "change"}).rows
+    assert [r["value"] for r in changes] == ["31000000"]
+
+
+# ---------------------------------------------------------------- typed results
+
+def test_results_are_typed_in_python_and_json(store):
+    result = sscard_kg.query("latest-figures", store=store, params={"metric": "card-holders"})
+    assert result.rows[0]["values"] == "3"  # the rows stay as written, for existing callers
+    (record,) = result.records
+    assert record["value"] == int(result.rows[0]["value"]) and isinstance(record["value"], float)
+    assert record["reports"] == 3 and isinstance(record["reports"], int)
+    assert record["asOf"] == date(2021, 12, 31)
+    assert json.loads(write(result, "json"))[0]["asOf"] == "2021-12-31"
+    assert json.loads(write(result, "json"))[0]["values"] == 3
+    assert sscard_kg.query("ASK { }", store=store).records == [{"boolean": True}]
+    assert column_dtypes(result) == {"asOf": "datetime64[ns]", "startDate": "datetime64[ns]",
+                                     "endDate": "datetime64[ns]", "value": "float64", "reports": "Int64",
+                                     "values": "Int64"}
+
+
+def test_a_dataframe_has_numeric_and_date_columns(store):
+    pytest.importorskip("pandas")
+    frame = sscard_kg.query("measurements-by-kind", store=store).dataframe()
+    assert str(frame["value"].dtype) == "float64" and frame["value"].sum() > 5e9
+    latest = sscard_kg.query("latest-figures", store=store, params={"metric": "card-holders"}).dataframe()
+    assert str(latest["asOf"].dtype).startswith("datetime64") and str(latest["reports"].dtype) == "Int64"
+    assert latest["asOf"].max().year == 2021
