@@ -5,11 +5,13 @@ and query results typed the way Python and pandas read them."""
 from __future__ import annotations
 
 import gc
+import html as html_text
 import json
 import re
 from datetime import date
 
 import pytest
+import requests
 
 import sscard_kg
 from sscard_kg import summary
@@ -17,6 +19,7 @@ from sscard_kg.query import column_dtypes, write
 from sscard_kg.rdf import SS
 from sscard_kg.report import build_html, figures_from_store, metrics, served_link
 from sscard_kg.store import article_states, open_store
+from serving import free_port, start, stop
 
 # Invented articles of the shape the real ones have: a bound and a value that satisfies it, a
 # bound on a rate and a rate under it, a figure that truly disagrees, and a change beside its level.
@@ -161,6 +164,24 @@ def test_links_open_the_article_and_the_query_ui():
     assert f'<a href="{served_link("/corpus/a.txt")}">' in served and "/source?key=%2Fcorpus%2Fa.txt" in served
     endpoint = re.search(r'<p class="endpoint">.*?</p>', served).group(0)
     assert re.findall(r'href="([^"]+)"', endpoint) == ["http://127.0.0.1:7878/"]
+
+
+def test_the_served_page_links_open_the_article_file_and_the_query_ui(store):
+    port, page_port = free_port(), free_port()
+    process, _ = start(store, "--host", "127.0.0.1", "--port", str(port), "--page-port", str(page_port))
+    try:
+        page = requests.get(f"http://127.0.0.1:{page_port}/", timeout=30).text
+        links = {html_text.unescape(link) for link in re.findall(r'<a href="(/source\?[^"]+)">', page)}
+        assert len(links) == len(ARTICLES)
+        texts = {requests.get(f"http://127.0.0.1:{page_port}{link}", timeout=30).text.strip() for link in links}
+        assert texts == set(ARTICLES.values())
+        outside = requests.get(f"http://127.0.0.1:{page_port}{served_link('/etc/passwd')}", timeout=30)
+        assert outside.status_code == 404
+        (ui,) = re.findall(r'<p class="endpoint">.*?href="([^"]+)"', page)
+        opened = requests.get(ui, timeout=30)
+        assert opened.headers["Content-Type"].startswith("text/html") and "<html" in opened.text.lower()
+    finally:
+        stop(process)
 
 
 # ---------------------------------------------------------------- kinds
