@@ -2,8 +2,9 @@
 # one ss:Figure per metric, region, period (as-of date, first and last day) and unit of the
 # reported levels, with the value most reports give (a tie goes to the value of the greatest
 # measurement IRI, the same on every build), how many reports and distinct values there are, the
-# lowest and highest, and one measurement that gives the value (ss:example). Run by every build
-# that changed the store.
+# lowest and highest, and one measurement that gives the value (ss:example). A value outside its
+# metric's range (ss:minValue, ss:maxValue), which a store built before the ranges may hold, is
+# left out. Run by every build that changed the store.
 PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 
@@ -30,6 +31,8 @@ WHERE {
             OPTIONAL { ?m ss:region ?r }
           }
           BIND (COALESCE(?r, ss:Nationwide) AS ?area)   # no region: the figure is for the whole country
+          FILTER NOT EXISTS { ?concept ss:minValue ?min FILTER (?v < ?min) }
+          FILTER NOT EXISTS { ?concept ss:maxValue ?max FILTER (?v > ?max) }
         }
         GROUP BY ?concept ?area ?asOf ?start ?end ?unit ?v
       }

@@ -15,6 +15,7 @@ from sscard_kg.cli import app
 from sscard_kg.dates import period_end
 from sscard_kg.errors import QueryError
 from sscard_kg.query import named_queries, parameters, resolve
+from sscard_kg.report import agree, allowed
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +44,15 @@ def test_every_named_query_runs_and_the_narrowing_ones_declare_parameters(store)
         assert ask(name, store), name
 
 
-def _levels_by_key(measurements, metric=None):
-    """{(metric, asOf, region, unit): [values]} of the dated levels of core metrics, as the contract query gives them."""
+def _levels_by_key(measurements, metric=None, with_qualifier=False):
+    """{(metric, asOf, region, unit): [values]} of the dated levels of core metrics, as the contract
+    query gives them (each value with its qualifier if asked)."""
     found = defaultdict(list)
     for row in measurements:
         if row["metric"] and row["asOf"] and metric in (None, row["metric"]):
-            found[(row["metric"], row["asOf"], row["region"], row["unit"])].append(Decimal(row["value"]))
+            value = Decimal(row["value"])
+            found[(row["metric"], row["asOf"], row["region"], row["unit"])].append(
+                (value, row["qualifier"]) if with_qualifier else value)
     return found
 
 
@@ -86,9 +90,11 @@ def test_latest_figures_gives_the_period_that_ends_last_per_metric_and_region(st
     assert (holders["value"], holders["asOf"], holders["file"][:3]) == ("1379000000", "2023-12-31", "002")
 
 
-def test_conflicting_figures_are_the_dates_with_more_than_one_value(store, measurements):
+def test_conflicting_figures_are_the_dates_whose_values_no_single_value_satisfies(store, measurements):
     levels = _levels_by_key(measurements)
-    expected = {key: values for key, values in levels.items() if len(set(values)) > 1}
+    qualified = _levels_by_key(measurements, with_qualifier=True)
+    expected = {key: values for key, values in levels.items()
+                if not agree([allowed(float(v), q) for v, q in qualified[key]])}
     rows = ask("conflicting-figures", store)
     assert expected and {(r["metric"], r["asOf"], r["region"], r["unit"]) for r in rows} == set(expected)
     for row in rows:

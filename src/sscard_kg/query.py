@@ -1,7 +1,8 @@
-"""SPARQL over the store: named queries from queries/, files, or query text; results as plain rows.
+"""SPARQL over the store: named queries from queries/, files, or query text; results as rows.
 
-`query()` returns a `QueryResult` whose `rows` are dicts of strings, so
-`pandas.DataFrame(result.rows)` works without extra steps.
+`query()` returns a `QueryResult`: its `rows` are dicts of the values as written (strings), its
+`records` the same values as Python numbers, booleans and dates, and `dataframe()` a pandas
+DataFrame with a dtype a column (where pandas is installed).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -22,24 +24,90 @@ from .sparql_text import check_size, order_by_kind, original_message
 from .store import open_store
 
 FORMATS = ("csv", "tsv", "json", "table")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+INTEGERS = {XSD + name for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+    "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+REALS = {XSD + "decimal", XSD + "double", XSD + "float"}
 
 
 @dataclass
 class QueryResult:
     """Columns and rows of a SELECT (values as lexical strings, None when unbound), an ASK's
-    boolean, or a CONSTRUCT/DESCRIBE's Turtle."""
+    boolean, or a CONSTRUCT/DESCRIBE's Turtle; `records` has the rows' values typed."""
 
     columns: list[str]
     rows: list[dict[str, str | None]]
     boolean: bool | None = None
     graph: bytes | None = None
     page: tuple[int, str] | None = None  # (number, "100 statements") of a paged query's answer
+    datatypes: list[dict[str, str | None]] = field(default_factory=list, repr=False)  # per row: column → datatype IRI
 
     def __iter__(self):
         return iter(self.rows)
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @property
+    def records(self) -> list[dict[str, object]]:
+        """The rows with numbers as int or float, booleans as bool, xsd:date and xsd:dateTime as
+        `date` and `datetime`; other values (a gYear, a language string, an IRI) as written.
+
+        >>> QueryResult(["n"], [{"n": "1302000000"}], datatypes=[{"n": XSD + "decimal"}]).records
+        [{'n': 1302000000.0}]
+        """
+        if not self.datatypes:
+            return [dict(row) for row in self.rows]
+        return [{c: typed(row[c], kinds.get(c)) for c in self.columns} for row, kinds in zip(self.rows, self.datatypes)]
+
+    def dataframe(self):
+        """A pandas DataFrame of the records: numbers in numeric columns (a column of integers with
+        gaps as pandas' nullable Int64), dates as datetime64, booleans as boolean."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise QueryError("a DataFrame needs pandas: pip install pandas") from None
+        frame = pd.DataFrame(self.records, columns=self.columns)
+        for column, dtype in column_dtypes(self).items():
+            frame[column] = pd.to_datetime(frame[column]) if dtype == "datetime64[ns]" else frame[column].astype(dtype)
+        return frame
+
+
+def typed(value: str | None, datatype: str | None) -> object:
+    """A literal's value as Python reads it: "1302000000"^^xsd:integer → 1302000000."""
+    if value is None or datatype is None:
+        return value
+    try:
+        if datatype in INTEGERS:
+            return int(value)
+        if datatype in REALS:
+            return float(value)
+        if datatype == XSD + "boolean":
+            return value in ("true", "1")
+        if datatype == XSD + "date":
+            return date.fromisoformat(value[:10])
+        if datatype == XSD + "dateTime":
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value  # an ill-typed literal stays as written
+    return value
+
+
+def column_dtypes(result: QueryResult) -> dict[str, str]:
+    """The pandas dtype of each column whose bound values share one kind; the others stay object."""
+    dtypes = {}
+    for column in result.columns:
+        kinds = {type(record[column]) for record in result.records if record[column] is not None}
+        if kinds == {int}:
+            dtypes[column] = "Int64"
+        elif kinds and kinds <= {int, float}:
+            dtypes[column] = "float64"
+        elif kinds == {bool}:
+            dtypes[column] = "boolean"
+        elif kinds and kinds <= {date, datetime}:
+            dtypes[column] = "datetime64[ns]"
+    return dtypes
 
 
 def named_queries() -> dict[str, Traversable]:
@@ -133,17 +201,25 @@ def run(sparql: str, store, params: dict[str, str] | None = None, page: int = 1)
     try:
         results = store.query(safe, substitutions=bound or None)
         if isinstance(results, QueryBoolean):
-            return QueryResult(["boolean"], [{"boolean": str(bool(results)).lower()}], boolean=bool(results))
+            return QueryResult(["boolean"], [{"boolean": str(bool(results)).lower()}], boolean=bool(results),
+                               datatypes=[{"boolean": XSD + "boolean"}])
         if isinstance(results, QuerySolutions):
             columns = [v.value for v in results.variables]
-            rows = [{c: (None if s[c] is None else s[c].value) for c in columns} for s in results]
+            solutions = [[s[c] for c in columns] for s in results]
+            rows = [{c: (None if t is None else t.value) for c, t in zip(columns, terms)} for terms in solutions]
+            datatypes = [{c: _datatype(t) for c, t in zip(columns, terms)} for terms in solutions]
             size = page_size(sparql)
-            return QueryResult(columns, rows, page=(page, f"{size[0]} {size[1]}") if size else None)
+            return QueryResult(columns, rows, page=(page, f"{size[0]} {size[1]}") if size else None,
+                               datatypes=datatypes)
         return QueryResult([], [], graph=serialize(results, format=RdfFormat.TURTLE))
     except SyntaxError as exc:
         raise QueryError(f"the query does not parse: {original_message(str(exc), text, insertions)}") from None
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"the query failed: {exc}") from None
+
+
+def _datatype(term) -> str | None:
+    return term.datatype.value if isinstance(term, Literal) else None
 
 
 def query(text_or_name: str, store: str | None = None, params: dict[str, str] | None = None,
@@ -161,7 +237,7 @@ def write(result: QueryResult, fmt: str) -> str:
     if result.graph is not None:
         return result.graph.decode("utf-8")
     if fmt == "json":
-        return json.dumps(result.rows, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(result.records, ensure_ascii=False, indent=2, default=_iso) + "\n"
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -172,6 +248,13 @@ def write(result: QueryResult, fmt: str) -> str:
     if fmt == "table":
         return _table(result)
     raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def _iso(value: object) -> str:
+    """Dates in JSON as ISO 8601 text, the form every JSON reader parses."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _table(result: QueryResult) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import math
+import mimetypes
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,19 +20,23 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 from string import Template
+from urllib.parse import urlencode
+
+from pyoxigraph import Literal
 
 from .errors import QueryError
 from .output import write_file
 
 FIGURES_QUERY = """\
-# Every dated level figure with a metric, with its article, quote and labels, for the report page.
+# Every level figure with a metric, with its article, quote and labels, for the report page; a value
+# outside its metric's range (which a store built before the ranges may hold) is left out.
 PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 
-SELECT ?m ?metric ?label ?labelEn ?asOf ?value ?unit ?qualifier ?region ?low
-       ?file ?key ?url ?published ?quote ?cleanQuote ?start ?end
+SELECT ?m ?metric ?label ?labelEn ?asOf ?periodStart ?value ?unit ?qualifier ?region ?low
+       ?file ?key ?url ?published ?quote ?cleanQuote ?start ?end ?min ?max
 WHERE {
   GRAPH ?g {
     ?m ss:kind ss:Level ; ss:metric ?metricNode ; ss:value ?value ; ss:unit ?unit ;
@@ -42,6 +47,7 @@ WHERE {
     OPTIONAL { ?article schema:url ?url }
     OPTIONAL { ?article schema:datePublished ?published }
     OPTIONAL { ?m ss:asOf ?asOf }
+    OPTIONAL { ?m ss:periodStart ?periodStart }
     OPTIONAL { ?m ss:qualifier ?qualifier }
     OPTIONAL { ?m ss:lowConfidence ?low }
     OPTIONAL { ?m ss:region ?regionNode
@@ -51,6 +57,10 @@ WHERE {
   }
   OPTIONAL { ?metricNode skos:prefLabel ?label FILTER (langMatches(lang(?label), "zh-Hans")) }
   OPTIONAL { ?metricNode skos:prefLabel ?labelEn FILTER (langMatches(lang(?labelEn), "en")) }
+  OPTIONAL { ?metricNode ss:minValue ?min }
+  OPTIONAL { ?metricNode ss:maxValue ?max }
+  FILTER (!BOUND(?min) || ?value >= ?min)
+  FILTER (!BOUND(?max) || ?value <= ?max)
 }
 ORDER BY ?metric ?asOf ?region ?file ?start ?m
 """
@@ -76,6 +86,7 @@ class Figure:
     raw_value: str
     unit: str
     as_of: str | None
+    period_start: str | None
     qualifier: str | None
     region: str
     file: str
@@ -86,6 +97,7 @@ class Figure:
     start: str | None
     end: str | None
     low_confidence: bool
+    bounds: tuple[float, float] = (-math.inf, math.inf)
     conflict_with: list["Figure"] = field(default_factory=list)
 
     @property
@@ -98,11 +110,28 @@ class Figure:
         a 30 February) stays in the table and never breaks the page."""
         if not self.as_of or not (math.isfinite(self.value) and abs(self.value) < PLOTTABLE_MAGNITUDE):
             return False
+        if not self.bounds[0] <= self.value <= self.bounds[1]:
+            return False
         try:
             date_of(self.as_of)
+            self.first_day
         except (ValueError, TypeError, OverflowError):
             return False
         return True
+
+    @property
+    def first_day(self) -> date:
+        """The first day of the period a flow covers; a stock's as-of day."""
+        return start_of(self.period_start) if self.period_start else date_of(self.as_of)
+
+    @property
+    def span(self) -> str:
+        """Which figures a line may join: year-to-date "1–9月" figures with each other, never
+        with the annual totals or the levels at a date."""
+        if not self.period_start:
+            return ""
+        first, last = self.first_day, date_of(self.as_of)
+        return f"{first.month}–{last.month}月" if first.year == last.year else f"{first}–{last}"
 
 
 @dataclass
@@ -114,8 +143,15 @@ class Metric:
 
     @property
     def dated(self) -> list[Figure]:
-        """The figures on the chart."""
+        """The figures on the charts."""
         return [f for f in self.figures if f.plottable]
+
+    def by_unit(self) -> dict[str, list[Figure]]:
+        """One chart a unit (persons and cards never share an axis), the most reported first."""
+        groups: dict[str, list[Figure]] = defaultdict(list)
+        for figure in self.dated:
+            groups[figure.unit].append(figure)
+        return dict(sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])))
 
 
 # ---------------------------------------------------------------- rows → figures
@@ -129,10 +165,32 @@ def figures_from_store(store: str | None = None) -> list[dict]:
 
 def figures_from_endpoint(url: str, timeout: float = 30) -> list[dict]:
     """The same rows from a SPARQL endpoint, so a served page follows a writable store's changes."""
+    return _select(url, FIGURES_QUERY, timeout)
+
+
+def source_from_endpoint(url: str, key: str, timeout: float = 30) -> tuple[str, bytes] | None:
+    """The content type and bytes of an article's source file, for the served page's links; None
+    unless the key is the source of an article in the store (the page serves no other file)."""
+    sparql = ('PREFIX ss: <https://w3id.org/sscard-kg/ontology#>\n'
+              f'SELECT ?a WHERE {{ GRAPH ?g {{ ?a ss:sourceKey {Literal(key)} }} }} LIMIT 1')
+    path = Path(key)
+    if not (_select(url, sparql, timeout) and path.is_absolute() and path.is_file()):
+        return None
+    content = path.read_bytes()
+    kind = mimetypes.guess_type(path.name)[0] or "text/plain"
+    try:
+        content.decode("utf-8")
+        kind += "; charset=utf-8"
+    except UnicodeDecodeError:
+        pass
+    return kind, content
+
+
+def _select(url: str, sparql: str, timeout: float) -> list[dict]:
     import requests
 
     try:
-        response = requests.post(url, data={"query": FIGURES_QUERY}, timeout=timeout,
+        response = requests.post(url, data={"query": sparql}, timeout=timeout,
                                  headers={"Accept": "application/sparql-results+json"})
     except requests.RequestException as exc:
         raise QueryError(f"{url}: the endpoint does not answer: {exc}") from None
@@ -143,29 +201,46 @@ def figures_from_endpoint(url: str, timeout: float = 30) -> list[dict]:
     return [{c: (b[c]["value"] if c in b else None) for c in columns} for b in data["results"]["bindings"]]
 
 
-def _figure(row: dict) -> Figure:
+SOURCE_PATH = "/source"  # where the served page serves an article's file
+
+
+def served_link(key: str) -> str:
+    """A source file as the served page links it: the file served beside the page."""
+    return f"{SOURCE_PATH}?{urlencode({'key': key})}"
+
+
+def _figure(row: dict, link) -> Figure:
     return Figure(
         iri=row["m"], metric=row["metric"], value=_number(row["value"]), raw_value=row["value"], unit=row["unit"],
-        as_of=row.get("asOf"), qualifier=row.get("qualifier"), region=row.get("region") or NATIONAL,
-        file=row["file"], href=row.get("url") or row.get("key") or row["file"], published=row.get("published"),
+        as_of=row.get("asOf"), period_start=row.get("periodStart"), qualifier=row.get("qualifier"),
+        region=row.get("region") or NATIONAL, file=row["file"],
+        href=row.get("url") or link(row.get("key") or row["file"]), published=row.get("published"),
         quote=row.get("cleanQuote") or row.get("quote") or "", original_quote=row.get("quote") or "",
         start=row.get("start"), end=row.get("end"), low_confidence=(row.get("low") == "true"),
+        bounds=(_number(row.get("min"), -math.inf), _number(row.get("max"), math.inf)),
     )
 
 
-def _number(text: str) -> float:
+def file_link(key: str) -> str:
+    """A source file as the written page links it: a file: URL, so the link opens the file."""
+    path = Path(key)
+    return path.as_uri() if path.is_absolute() else key
+
+
+def _number(text: str | None, missing: float = math.nan) -> float:
     try:
         return float(text)
     except (TypeError, ValueError):
-        return math.nan
+        return missing
 
 
-def metrics(rows: list[dict]) -> list[Metric]:
-    """Group rows by metric (one figure per measurement), most reported metric first."""
+def metrics(rows: list[dict], link=file_link) -> list[Metric]:
+    """Group rows by metric (one figure per measurement), most reported metric first; `link`
+    turns an article without a URL into the address its link opens."""
     seen: dict[str, Figure] = {}
     labels: dict[str, tuple[str, str]] = {}
     for row in rows:
-        seen.setdefault(row["m"], _figure(row))
+        seen.setdefault(row["m"], _figure(row, link))
         labels.setdefault(row["metric"], (row.get("label") or row["metric"], row.get("labelEn") or ""))
     by_metric: dict[str, list[Figure]] = defaultdict(list)
     for figure in seen.values():
@@ -180,33 +255,38 @@ def _order(figure: Figure) -> tuple:
 
 
 def _flag_conflicts(figures: list[Figure]) -> None:
-    """Figures of the same metric, as-of date and region that no single true value could satisfy.
+    """Figures of the same metric, period, region and unit that no single true value could satisfy.
 
     Qualifiers count: "over 1.3 billion" agrees with 1.352 billion, "about 1.35 billion" with
-    1.352 billion (within 5%); two plain values disagree whenever they differ.
+    1.352 billion (within 5%); two plain values disagree whenever they differ. The named query
+    conflicting-figures applies the same definition to the store.
     """
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.as_of:
-            groups[(figure.metric, figure.as_of, figure.region)].append(figure)
+        if figure.as_of and figure.bounds[0] <= figure.value <= figure.bounds[1]:
+            groups[(figure.metric, figure.as_of, figure.period_start, figure.region, figure.unit)].append(figure)
     for group in groups.values():
         for figure in group:
             figure.conflict_with = [other for other in group if not _compatible(figure, other)]
 
 
-def _interval(figure: Figure) -> tuple[float, float]:
+def allowed(value: float, qualifier: str | None) -> tuple[float, float]:
     """The values a figure allows, given its qualifier (a strict bound is nudged inwards)."""
-    value, nudge = figure.value, abs(figure.value) * 1e-9 + 1e-12
+    nudge = abs(value) * 1e-9 + 1e-12
     return {
         "gt": (value + nudge, math.inf), "ge": (value, math.inf),
         "lt": (-math.inf, value - nudge), "le": (-math.inf, value),
         "approx": (value - abs(value) * APPROX, value + abs(value) * APPROX),
-    }.get(figure.qualifier or "", (value, value))
+    }.get(qualifier or "", (value, value))
+
+
+def agree(allowances: list[tuple[float, float]]) -> bool:
+    """Whether one true value could satisfy every figure: their allowed values overlap."""
+    return max(low for low, _ in allowances) <= min(high for _, high in allowances)
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
-    (low_a, high_a), (low_b, high_b) = _interval(a), _interval(b)
-    return max(low_a, low_b) <= min(high_a, high_b)
+    return agree([allowed(a.value, a.qualifier), allowed(b.value, b.qualifier)])
 
 
 # ---------------------------------------------------------------- numbers and dates
@@ -221,6 +301,12 @@ def format_value(value: float, unit: str, qualifier: str | None = None) -> str:
         if abs(value) >= scale:
             return f"{sign}{value / scale:.4g}{name}{word}"
     return f"{sign}{value:g}{word}"
+
+
+def start_of(period_start: str) -> date:
+    """The first day of the period a start value names: 2020 → 2020-01-01, 2021-03 → 2021-03-01."""
+    parts = [int(p) for p in period_start.split("-")]
+    return date(*(parts + [1, 1])[:3])
 
 
 def date_of(as_of: str) -> date:
@@ -249,13 +335,11 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _y_domain(values: list[float]) -> tuple[float, float]:
+def _y_domain(values: list[float], bounds: tuple[float, float]) -> tuple[float, float]:
+    """The values with a margin, kept inside the metric's range (no axis below 0 people or past 100%)."""
     low, high = min(values), max(values)
-    if low == high:
-        pad = abs(low) * 0.1 or 1
-        return low - pad, high + pad
-    pad = (high - low) * 0.08
-    return low - pad, high + pad
+    pad = (high - low) * 0.08 if low != high else abs(low) * 0.1 or 1
+    return max(low - pad, bounds[0]), min(high + pad, bounds[1])
 
 
 def _x_domain(days: list[int]) -> tuple[int, int]:
@@ -266,14 +350,20 @@ def _x_domain(days: list[int]) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- the chart
 
-def chart(metric: Metric) -> str:
-    """An SVG chart: one circle per dated figure, one line and colour per region."""
-    figures = metric.dated
-    if not figures:
+def charts(metric: Metric) -> str:
+    """One chart per unit of the metric's figures."""
+    groups = metric.by_unit()
+    if not groups:
         return '<p class="empty">No figure of this metric has an as-of date, so there is nothing to plot.</p>'
-    days = [date_of(f.as_of).toordinal() for f in figures]
+    return "\n".join(chart(metric, figures) for figures in groups.values())
+
+
+def chart(metric: Metric, figures: list[Figure]) -> str:
+    """An SVG chart of figures in one unit: one circle per figure at the end of its period, a bar
+    over the period a flow covers, one line per region and span, one colour per region."""
+    days = [d for f in figures for d in (f.first_day.toordinal(), date_of(f.as_of).toordinal())]
     x0, x1 = _x_domain(days)
-    ticks = nice_ticks(*_y_domain([f.value for f in figures]))
+    ticks = nice_ticks(*_y_domain([f.value for f in figures], figures[0].bounds))
     y0, y1 = ticks[0], ticks[-1]
     unit = figures[0].unit
 
@@ -283,14 +373,23 @@ def chart(metric: Metric) -> str:
     def y(value: float) -> float:
         return HEIGHT - BOTTOM - (value - y0) / (y1 - y0) * (HEIGHT - TOP - BOTTOM)
 
-    parts = [f'<svg class="chart" data-metric="{escape(metric.notation)}" viewBox="0 0 {WIDTH} {HEIGHT}" '
-             f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{escape(metric.label)} over time">']
+    parts = [f'<svg class="chart" data-metric="{escape(metric.notation)}" data-unit="{escape(unit)}" '
+             f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
+             f'aria-label="{escape(metric.label)} over time">']
     parts += _y_axis(ticks, y, unit)
     parts += _x_axis(x0, x1, x)
     series = _series(figures)
     for region, figs in series.items():
-        points = " ".join(f"{x(date_of(f.as_of).toordinal()):.1f},{y(f.value):.1f}" for f in figs)
-        parts.append(f'<polyline class="series" points="{points}" stroke="{_colour(series, region)}"/>')
+        for span, line in _lines(figs).items():
+            points = " ".join(f"{x(date_of(f.as_of).toordinal()):.1f},{y(f.value):.1f}" for f in line)
+            dashed = ' stroke-dasharray="5 4"' if span else ""
+            parts.append(f'<polyline class="series" points="{points}" stroke="{_colour(series, region)}"'
+                         f'{dashed} data-span="{escape(span)}"/>')
+        for f in figs:
+            if f.period_start:
+                parts.append(f'<line class="period" x1="{x(f.first_day.toordinal()):.1f}" y1="{y(f.value):.1f}" '
+                             f'x2="{x(date_of(f.as_of).toordinal()):.1f}" y2="{y(f.value):.1f}" '
+                             f'stroke="{_colour(series, region)}"/>')
     parts += _marks(metric, series, x, y)
     parts.append("</svg>")
     return "\n".join(parts)
@@ -302,6 +401,14 @@ def _series(figures: list[Figure]) -> dict[str, list[Figure]]:
     for figure in sorted(figures, key=lambda f: (date_of(f.as_of), f.value, f.file)):
         series[figure.region].append(figure)
     return dict(sorted(series.items(), key=lambda item: (item[0] != NATIONAL, item[0])))
+
+
+def _lines(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """A region's figures by span: only figures over the same kind of period are joined."""
+    lines: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        lines[figure.span].append(figure)
+    return dict(sorted(lines.items()))
 
 
 def _colour(series: dict, region: str) -> str:
@@ -321,7 +428,8 @@ def _marks(metric: Metric, series: dict[str, list[Figure]], x, y) -> list[str]:
                        + (" low-confidence" if f.low_confidence else ""))
             colour = _colour(series, region)
             ring = f' style="stroke:{colour}"' if f.qualifier in BOUNDS and not f.conflict_with else ""
-            tip = f"{format_value(f.value, f.unit, f.qualifier)} · {f.as_of} · {region} · {f.file}"
+            period = f"{f.period_start}–{f.as_of}" if f.period_start else f.as_of
+            tip = f"{format_value(f.value, f.unit, f.qualifier)} · {period} · {region} · {f.file}"
             if f.conflict_with:
                 tip += " · disagrees with " + ", ".join(
                     format_value(o.value, o.unit, o.qualifier) for o in f.conflict_with)
@@ -363,6 +471,9 @@ def legend(metric: Metric) -> str:
     series = _series(metric.dated)
     items = [f'<span class="key"><span class="swatch" style="background:{_colour(series, region)}"></span>'
              f'{escape(region)} ({len(figs)})</span>' for region, figs in series.items()]
+    if any(f.period_start for f in metric.dated):
+        items.append('<span class="key"><span class="swatch period-swatch"></span>the period a total covers; '
+                     'a dashed line joins totals over the same months of each year</span>')
     if any(f.qualifier in BOUNDS for f in metric.dated):
         items.append('<span class="key"><span class="swatch bound-swatch"></span>a bound (over, under)</span>')
     if any(f.conflict_with for f in metric.figures):
@@ -411,19 +522,29 @@ def section(metric: Metric) -> str:
         summary += f', <span class="flag">{conflicts} disagreeing</span>'
     return (f'<section id="metric-{escape(metric.notation)}" data-metric="{escape(metric.notation)}">\n'
             f'<h2>{heading} <code>{escape(metric.notation)}</code></h2>\n<p class="summary">{summary}</p>\n'
-            f"{chart(metric)}\n{legend(metric)}\n{table(metric)}\n</section>")
+            f"{charts(metric)}\n{legend(metric)}\n{table(metric)}\n</section>")
 
 
-def build_html(rows: list[dict], endpoint: str | None = None) -> str:
-    """The whole page from the figure rows."""
-    found = metrics(rows)
+def query_ui(endpoint: str) -> str:
+    """The page of the endpoint a person opens: its query UI, not the query URL (which answers a
+    bare GET with the whole default graph)."""
+    base = endpoint.rstrip("/")
+    for path in ("/query", "/sparql"):
+        if base.endswith(path):
+            base = base[: -len(path)]
+    return base + "/"
+
+
+def build_html(rows: list[dict], endpoint: str | None = None, link=file_link) -> str:
+    """The whole page from the figure rows; `link` gives the address of an article without a URL."""
+    found = metrics(rows, link)
     figures = [f for m in found for f in m.figures]
     articles = {f.file for f in figures}
     conflicts = [f for f in figures if f.conflict_with]
     contents = "".join(f'<li><a href="#metric-{escape(m.notation)}">{escape(m.label)}</a> '
                        f'<code>{escape(m.notation)}</code> ({len(m.figures)})</li>' for m in found)
-    served = (f'<p class="endpoint">SPARQL endpoint: <a href="{escape(endpoint)}">{escape(endpoint)}</a></p>'
-              if endpoint else "")
+    served = (f'<p class="endpoint">SPARQL endpoint: <code>{escape(endpoint)}</code> · '
+              f'<a href="{escape(query_ui(endpoint))}">open the query UI</a></p>' if endpoint else "")
     body = "\n".join(section(m) for m in found) or '<p class="empty">The store has no figures yet.</p>'
     template = Template(resources.files(__package__).joinpath("report_template.html").read_text(encoding="utf-8"))
     return template.substitute(

@@ -506,7 +506,7 @@ def guard_server(host: str, port: int, policy: Policy, engines: Engines) -> Guar
 
 def page_server(host: str, port: int, query_url: str, policy: Policy) -> ThreadingHTTPServer:
     """Serve the report page, rebuilt from the endpoint at each request, in a background thread."""
-    from .report import build_html, figures_from_endpoint
+    from .report import SOURCE_PATH, build_html, figures_from_endpoint, served_link, source_from_endpoint
 
     class Page(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (the http.server API)
@@ -514,16 +514,29 @@ def page_server(host: str, port: int, query_url: str, policy: Policy) -> Threadi
             refused = host_refusal(page_policy, self.headers.get("Host"))
             if refused:
                 return self._send(403, "text/plain", refused + "\n")
-            if self.path.split("?")[0] not in PAGE_PATHS:
+            path, _, query_string = self.path.partition("?")
+            if path == SOURCE_PATH:
+                return self._source(dict(parse_qsl(query_string)).get("key", ""))
+            if path not in PAGE_PATHS:
                 return self._send(404, "text/plain", "not found; the report page is at /\n")
             try:
-                html = build_html(figures_from_endpoint(query_url), endpoint=query_url)
+                html = build_html(figures_from_endpoint(query_url), endpoint=query_url, link=served_link)
             except SscardError as exc:
                 return self._send(502, "text/plain", f"{exc}\n")
             self._send(200, "text/html; charset=utf-8", html)
 
-        def _send(self, status: int, kind: str, text: str) -> None:
-            body = text.encode("utf-8")
+        def _source(self, key: str) -> None:
+            """An article's own file, and no other: the page's links open it."""
+            try:
+                found = source_from_endpoint(query_url, key)
+            except SscardError as exc:
+                return self._send(502, "text/plain", f"{exc}\n")
+            if found is None:
+                return self._send(404, "text/plain", "not found: no article in the store has that source file\n")
+            self._send(200, *found)
+
+        def _send(self, status: int, kind: str, text: str | bytes) -> None:
+            body = text if isinstance(text, bytes) else text.encode("utf-8")
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))

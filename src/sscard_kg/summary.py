@@ -3,7 +3,7 @@
 time-series, latest-figures and conflicting-figures read it instead of every measurement, so they
 answer in milliseconds however many articles repeat a figure. A build recomputes it (one SPARQL
 update, queries/figures.ru) when the article graphs differ from those it last summarised, which it
-records as a digest of their content hashes and versions; a build killed before that leaves the
+records as a digest of their content hashes and versions and of the update's text; a build killed before that leaves the
 digest stale, and the next build, even one with nothing to extract, recomputes it.
 """
 
@@ -21,8 +21,11 @@ UPDATE = QUERIES_DIR / "figures.ru"
 
 
 def digest(states: dict[str, tuple[str | None, str | None]]) -> str:
-    """A digest of {article graph: (content hash, extractor version)}: equal exactly when they are."""
+    """A digest of {article graph: (content hash, extractor version)} and of the update that
+    summarises them: equal exactly when they are, so a summary a store kept from an older
+    version of the update (one that let impossible values through) is recomputed."""
     lines = sorted(f"{graph} {content} {made_by}" for graph, (content, made_by) in states.items())
+    lines.append(hashlib.sha256(UPDATE.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
