@@ -210,3 +210,21 @@ def test_query_ui_opens_on_a_query_over_the_article_graphs(store):
     assert "GRAPH ?g" in opening
     rows = list(Store.read_only(store).query(opening))
     assert len(rows) == len([r for r in sscard_kg.query("measurements", store=store).rows if r["metric"]])
+
+
+def test_queries_describes_each_named_query_whole():
+    from sscard_kg.query import describe, named_queries
+
+    for name, path in named_queries().items():
+        text = describe(path)
+        assert text and text.rstrip(")`'\"").endswith((".", ":", "?")), (name, text)
+
+
+def test_a_table_is_as_wide_as_the_terminal(monkeypatch):
+    from sscard_kg.query import QueryResult, _table
+
+    result = QueryResult(["quote"], [{"quote": "x" * 150}])
+    monkeypatch.setenv("COLUMNS", "60")
+    assert max(len(line) for line in _table(result).splitlines()) <= 60
+    monkeypatch.setenv("COLUMNS", "240")
+    assert max(len(line) for line in _table(result).splitlines()) > 150

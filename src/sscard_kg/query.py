@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib.resources.abc import Traversable
@@ -115,10 +116,11 @@ def named_queries() -> dict[str, Traversable]:
 
 
 def describe(path: Traversable) -> str:
-    """A named query's header comment: what it answers (its parameter lines aside)."""
+    """A named query's header comment: what it answers, whole (its usage and parameter lines aside)."""
     lines = [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines()
              if line.startswith("#") and not _PARAMETER.match(line) and not _PAGE.match(line)]
-    return " ".join(lines[:2])
+    usage = next((i for i, line in enumerate(lines) if line.startswith("Use:")), len(lines))
+    return " ".join(lines[:usage])
 
 
 def parameters(sparql: str) -> dict[str, str]:
@@ -264,6 +266,6 @@ def _table(result: QueryResult) -> str:
     table = Table(*result.columns)
     for row in result.rows:
         table.add_row(*["" if row[c] is None else row[c] for c in result.columns])
-    console = Console(file=io.StringIO(), width=200)
+    console = Console(file=io.StringIO(), width=shutil.get_terminal_size(fallback=(200, 24)).columns)
     console.print(table)
     return console.file.getvalue()
