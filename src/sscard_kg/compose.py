@@ -63,19 +63,20 @@ def clause(text: str, sentence: tuple[int, int], q: Quantity, english: bool) -> 
     return start, after.start() if after else sentence[1]
 
 
-def _statement_start(text: str, sentence_start: int, span: tuple[int, int], q: Quantity) -> int:
+def _statement_start(text: str, sentence_start: int, span: tuple[int, int], q: Quantity, english: bool) -> int:
     """Where the statement of the figure begins: its clause, or in English the clause that commas
     only interrupt (`The rate for people aged 16 to 24, excluding students, was 14.9 percent`)."""
-    if not text[q.start:q.end].isascii():
+    if not english:
         return span[0]
     return max((m.end() for m in _EN_CLAUSE_END.finditer(text, sentence_start, q.start)), default=sentence_start)
 
 
-def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int, int], q: Quantity) -> bool:
+def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int, int], q: Quantity,
+                 english: bool) -> bool:
     """`其中农民工参加工伤保险人数9100万`, `Of the workers insured, 91 million were migrant workers`: a part
     cue before the figure, then a group of people in the figure's clause; or an age band or other
     subgroup named in the clause before the figure (`16-24岁劳动力失业率`)."""
-    if gaz.subgroup is not None and gaz.subgroup.search(text, _statement_start(text, sentence_start, span, q), q.start):
+    if gaz.subgroup is not None and gaz.subgroup.search(text, _statement_start(text, sentence_start, span, q, english), q.start):
         return True
     if gaz.part_cue is None or gaz.population is None:
         return False
@@ -154,13 +155,12 @@ def _subject(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sent
     return None, ""
 
 
-def _measures(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int]) -> list[tuple[str, bool]]:
+def _measures(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], english: bool) -> list[tuple[str, bool]]:
     """The measures named in `span` around the figure, each with whether it is the noun that
     frames the figure (`a catalog of 96`, `持卡人数达13.8亿`) or follows it (`95 functions`, `95项应用`):
     those first, then the others before the figure (nearest first), then the rest after. Before
     the figure the whole sentence counts: a list shares its measure (`养老保险参保人数10.7亿人，
     失业保险2.4亿人`)."""
-    english = text[q.start:q.end].isascii() and text[q.end:q.end + 1].isascii()
     before = sorted(_hits(gaz.measures, text, span[0], q.start), key=lambda h: (-h.end, h.start))
     after = sorted(_hits(gaz.measures, text, q.end, span[1]), key=lambda h: (h.start, -h.end))
     framing = (_EN_ADJACENT_BEFORE if english else _ZH_ADJACENT_BEFORE)
@@ -181,7 +181,7 @@ def _admits(metric: Metric, measure: str, text: str, q: Quantity) -> bool:
 
 
 def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sentence: tuple[int, int],
-            paragraph_start: int, measures_from: int | None = None) -> Composed | None:
+            paragraph_start: int, english: bool, measures_from: int | None = None) -> Composed | None:
     """The metric of the figure's subject and measure that admits its unit; with no measure word
     at all, the metric its subject and unit name alone (万人 said of the third-generation card, a
     percentage of the surveyed unemployment rate named in the sentence before). `measures_from`
@@ -189,8 +189,8 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     subject, place = _subject(gaz, text, q, span, sentence, paragraph_start)
     if subject is None:
         return _explained_after(gaz, text, q, sentence)
-    measures = _measures(gaz, text, q, (sentence[0] if measures_from is None else measures_from, span[1]))
-    before = _measures(gaz, text, q, (span[0] if measures_from is None else measures_from, q.end))
+    measures = _measures(gaz, text, q, (sentence[0] if measures_from is None else measures_from, span[1]), english)
+    before = _measures(gaz, text, q, (span[0] if measures_from is None else measures_from, q.end), english)
     if place == "paragraph" and q.unit in _VAGUE_UNITS and not before:
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]

@@ -477,7 +477,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         metric, subject = (listed[q], "") if q in listed else choose_metric(
             metrics, text, window, q, c.english, follows_figure=previous_end > span[0])
         own = clause(text, span, q, c.english)
-        if q not in listed and names_a_part(c.gaz, text, span[0], own, q):
+        if q not in listed and names_a_part(c.gaz, text, span[0], own, q, c.english):
             metric = None
         elif q not in listed:
             metric = _with_composition(c, q, span, para, own, metric) or _inherited(
@@ -504,7 +504,7 @@ def _with_composition(c: _Context, q: Quantity, span: tuple[int, int], para: tup
     the figure (`95 functions are available to holders`: functions, not holders)."""
     if metric is not None and not fits_count(metric, c.text, q):
         metric = None
-    composed = compose(c.gaz, c.text, q, own, span, para[0])
+    composed = compose(c.gaz, c.text, q, own, span, para[0], c.english)
     if composed is None:
         return metric
     if metric is None or (composed.adjacent and composed.metric is not None):
@@ -533,7 +533,7 @@ def _opens_series(c: _Context, q: Quantity, span: tuple[int, int], para: tuple[i
     and a measure but no figure states the first figure of that measure."""
     if not _continues_series(c, own[0], q):
         return None
-    composed = compose(c.gaz, c.text, q, own, span, para[0], measures_from=para[0])
+    composed = compose(c.gaz, c.text, q, own, span, para[0], c.english, measures_from=para[0])
     return composed.metric if composed is not None else None
 
 
