@@ -13,6 +13,9 @@ import pytest
 from sscard_kg.dates import find_dates
 
 ZH_BANK = [
+    # counted back from the date the sentence named before
+    ("三季度末登记失业率为4.05%，上季度末为4.04%。", "2016-10-20", "2016-09-30 point; 2016-06-30 point"),
+    ("9月份调查失业率为5.0%，上个月为5.1%。", "2023-10-18", "2023-09 period; 2023-08 period"),
     # explicit layouts
     ("2019-12-31,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
     ("截至2019/12/31,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
@@ -221,6 +224,16 @@ ZH_BANK = [
 ]
 
 EN_BANK = [
+    # counted back from the date the sentence named before
+    ("The rate was 4.02 percent at the end of 2016, down from 4.04 percent three months earlier.", "2017-01-23",
+     "2016-12-31 point; 2016-09-30 point"),
+    ("It was 4.05 percent at the end of the third quarter and 4.04 percent at the end of the previous quarter.",
+     "2016-10-20", "2016-09-30 point; 2016-06-30 point"),
+    ("The rate was 5.0 percent in May, down from 5.1 percent a month earlier.", "2019-06-15",
+     "2019-05 period; 2019-04 period"),
+    ("Jobs rose by 2 million in the third quarter, after 1.5 million a quarter earlier.", "2019-10-20",
+     "2019-09 period 2019-07; 2019-06 period 2019-04"),
+    ("Last quarter, 3 million jobs were created.", "2017-01-23", "2016-12 period 2016-10"),
     # explicit layouts
     ("As of 2019-12-31, 900 million people held cards.", "2020-03-15", "2019-12-31 point"),
     ("As of 2019/12/31, 900 million people held cards.", "2020-03-15", "2019-12-31 point"),

@@ -72,3 +72,9 @@ def test_a_date_that_opens_the_next_figures_clause_is_that_figures():
     assert found[Decimal("10e8")] == "2024-07-24"
     assert _dates("About 1.38 billion people held social security cards, as of the end of June.",
                   "2024-07-24")[Decimal("1.38e9")] == "2024-06-30"
+
+
+def test_a_figure_counted_back_from_another_takes_that_earlier_date():
+    found = _dates("The registered unemployment rate was 4.02 percent at the end of 2016, down from 4.04 percent "
+                   "three months earlier.", "2017-01-23")
+    assert found[Decimal("4.02")] == "2016-12-31" and found[Decimal("4.04")] == "2016-09-30"

@@ -425,6 +425,8 @@ def _en_patterns() -> list[tuple[str, Handler]]:
     not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
     return [
         *_NUMERIC_DAYS,
+        (r"(?P<n>a|one|two|three|four|five|six|nine|twelve|\d{1,2}) (?P<unit>months?|quarters?) (?:earlier|before)\b",
+         lambda r, m: _relative_month(r, -_count(m["n"]) * (3 if m["unit"].lower().startswith("quarter") else 1), None)),
         (r"(?:from|between) (?P<y0>(?:19|20)\d{2}) (?:to|through|until|till|and) (?P<y>(?:19|20)\d{2})"
          r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
         (r"(?P<paren>(?<=\())?(?P<y0>(?:19|20)\d{2}) ?[-–—] ?(?P<y>(?:19|20)?\d{2})(?![\d%])"
@@ -631,7 +633,48 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         target = _is_target(value, published, text[max(0, start - 4):start] + matched, english)
         mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))
         taken.append((start, end))
-    return sorted(mentions, key=lambda m: m.start)
+    return _anchored(text, sorted(mentions, key=lambda m: m.start))
+
+
+# `three months earlier`, `the previous quarter`, 上季度末: counted from the date the sentence named
+# before them, not from the publication (`4.05% at the end of the third quarter, 4.04% at the end of
+# the previous quarter` is the end of June).
+_ANAPHOR = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|nine|twelve|\d{1,2}) (?P<unit>months?|quarters?) (?:earlier|before)\b"
+                      r"|\b(?:the )?(?:previous|preceding|prior) (?P<unit2>month|quarter)\b|上个?(?P<zunit>季度|月)", re.I)
+_END_CUE = re.compile(r"\bend\b|末|底", re.I)
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]|\.\s")
+
+
+def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    anchored: list[DateMention] = []
+    for m in mentions:
+        cue = _ANAPHOR.search(text, m.start, m.end)
+        anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and len(p.value) >= 7
+                       and not _SENTENCE_BREAK.search(text, p.end, m.start)), None)
+        if cue is not None and anchor is not None:
+            m = _counted_back(m, anchor, cue, bool(_END_CUE.search(text, m.start, m.end)))
+        anchored.append(m)
+    return anchored
+
+
+def _counted_back(m: DateMention, anchor: DateMention, cue: re.Match, end: bool) -> DateMention:
+    """`m` re-read as its months or quarters back from `anchor`'s month."""
+    unit = (cue["unit"] or cue["unit2"] or ("quarter" if cue["zunit"] == "季度" else "month")).lower()
+    count = _count(cue["n"]) if cue["n"] else 1
+    months = int(anchor.value[:4]) * 12 + int(anchor.value[5:7]) - 1
+    if unit.startswith("quarter"):
+        months = (months // 3 - count) * 3 + 2  # the last month of that quarter
+    else:
+        months -= count
+    year, month = months // 12, months % 12 + 1
+    if end or len(anchor.value) == 10:
+        return m._replace(value=month_end(year, month), kind="point", period_start=None)
+    first = f"{year:04d}-{month - 2:02d}" if unit.startswith("quarter") else None
+    return m._replace(value=f"{year:04d}-{month:02d}", kind="period", period_start=first)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else 1 if word.lower() == "a" else EN_WORDS[word.lower()]
 
 
 @lru_cache(maxsize=64)

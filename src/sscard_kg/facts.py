@@ -288,7 +288,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")]
     right_after = [d for d in in_sentence if q.end <= d.start <= q.end + 24
                    and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
-                   and (_PREPOSITION_BEFORE.search(text[q.end:d.start]) or _PREPOSITION_BEFORE.search(text[d.start:d.end][:8]))]
+                   and (_PREPOSITION_BEFORE.search(text[q.end:d.start]) or _PREPOSITION_BEFORE.search(text[d.start:d.end][:8])
+                        or _COUNTED_BACK.search(text, d.start, d.end))]
     if right_after:
         return right_after[0], False
     before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
@@ -309,6 +310,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     return None, True
 
 
+# `4.04 percent three months earlier`: a date counted back needs no preposition.
+_COUNTED_BACK = re.compile(r"\b(?:earlier|before|ago)$", re.I)
 # `4.05 percent in the second quarter`: the preposition may open the date's span or precede it.
 _PREPOSITION = r"\b(?:in|at|for|by|as of|of|during|over|through)"
 _PREPOSITION_BEFORE = re.compile(rf"{_PREPOSITION}\s*$|^{_PREPOSITION}\b", re.I)
