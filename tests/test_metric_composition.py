@@ -60,6 +60,7 @@ def test_a_metric_is_composed_from_subject_measure_and_unit(text, value, notatio
     ("全国参加工伤保险人数为3亿人，其中农民工参加工伤保险人数为9100万人。", Decimal("9100e4")),
     ("Guangdong, home to 127 million people, has issued social security cards to 120 million residents.",
      Decimal("127e6")),
+    ("分行承接社保卡项目，抽调近十个部门的业务骨干组成工作小组。", Decimal("10")),  # 业务 of staff is no card application
 ])
 def test_a_figure_of_another_subject_or_of_a_part_keeps_no_core_metric(text, value):
     assert _metrics(text)[value] not in CORE
