@@ -114,7 +114,8 @@ def _topic(text: str, hits: list[_Hit]) -> _Hit | None:
     last = _nearest_before(hits)
     if last is None:
         return None
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, last.start)), default=0)
+    first = min(h.start for h in hits)
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, first, last.start)), default=first)
     return min((h for h in hits if h.start >= start), key=lambda h: (h.start, -h.end))
 
 
@@ -190,8 +191,8 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     if subject is None:
         return _explained_after(gaz, text, q, sentence)
     measures = _measures(gaz, text, q, (sentence[0] if measures_from is None else measures_from, span[1]), english)
-    before = _measures(gaz, text, q, (span[0] if measures_from is None else measures_from, q.end), english)
-    if place == "paragraph" and q.unit in _VAGUE_UNITS and not before:
+    if place == "paragraph" and q.unit in _VAGUE_UNITS \
+            and not _hits(gaz.measures, text, span[0] if measures_from is None else measures_from, q.start):
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
     for measure, adjacent in measures:
