@@ -8,8 +8,8 @@ from sscard_kg.extract import extract
 from sscard_kg.sources import SourceRef, parse_bytes
 
 
-def _dates(body: str, published: str) -> dict[Decimal, str]:
-    data = f"---\ntitle: Press release\ndate: {published}\n---\n{body}\n".encode()
+def _dates(body: str, published: str, title: str = "Press release") -> dict[Decimal, str]:
+    data = f"---\ntitle: {title}\ndate: {published}\n---\n{body}\n".encode()
     return {m.value: m.as_of for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
 
 
@@ -39,8 +39,7 @@ def test_a_rise_within_a_quarter_named_in_an_earlier_sentence_keeps_the_figure_u
 
 
 def _zh_dates(body: str, published: str) -> dict[Decimal, str]:
-    data = f"---\ntitle: 新闻稿\ndate: {published}\n---\n{body}\n".encode()
-    return {m.value: m.as_of for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
+    return _dates(body, published, title="新闻稿")
 
 
 def test_a_flow_since_a_date_runs_to_the_publication_and_a_base_clause_dates_only_its_base():
