@@ -100,6 +100,8 @@ _EN_NUM = compile_fast(
     r"(?P<wscale>thousand|million|billion|trillion)?",
     re.I,
 )
+# `470 billion yuan (about $66 billion)`: a dollar figure in brackets converts the yuan before it.
+_CONVERTED = re.compile(r"[(（]\s*(?:about|around|roughly|some|nearly|approximately|or|equivalent to|i\.e\.)?\s*(?:US|U\.S\.)?\s*\$\s*$", re.I)
 # `The number of applications rose to 102.`: a bare number a total reaches is a figure.
 _EN_REACHED = re.compile(r"\b(?:rose|risen|increased|grew|grown|climbed|jumped|reached|hit|totall?ed|numbered|stood at|"
                          r"came to|amounted to)(?: to)?\s+$", re.I)
@@ -355,7 +357,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     scale = EN_SCALE.get((match.group("scale") or "").lower(), 1)
     value = Decimal(raw.replace(",", "")) * scale
     after = text[end:end + 60]
-    if re.match(r"\s*(u\.?s\.? )?dollars|\s*usd|\s*美元", after, re.I):
+    if re.match(r"\s*(u\.?s\.? )?dollars|\s*usd|\s*美元", after, re.I) or _CONVERTED.search(text, max(0, start - 24), start):
         return Rejected(start, end, raw, "a currency conversion")
     unit, points = _en_unit(after)
     if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start):
