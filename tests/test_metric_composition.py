@@ -47,6 +47,8 @@ def test_every_core_metric_states_its_subject_unit_and_range():
     ("Some 96 functions are available to holders of the social security card.", Decimal("96"), "card-applications"),
     ("At present, 1.38 billion people hold the card, of whom 1 billion have activated the electronic version.",
      Decimal("1e9"), "ecard-holders"),
+    ("The balance of the three social insurance funds for basic pension, unemployment and employment injury "
+     "stood at 7.18 trillion yuan.", Decimal("7.18e12"), "si-fund-balance"),
     # The subject comes from the sentence before when the clause has none.
     ("社会保险基金运行平稳。1至6月，基金总支出3.6万亿元。", Decimal("3.6e12"), "si-fund-expenditure"),
 ])
@@ -61,6 +63,8 @@ def test_a_metric_is_composed_from_subject_measure_and_unit(text, value, notatio
     ("Guangdong, home to 127 million people, has issued social security cards to 120 million residents.",
      Decimal("127e6")),
     ("分行承接社保卡项目，抽调近十个部门的业务骨干组成工作小组。", Decimal("10")),  # 业务 of staff is no card application
+    ("全国社保卡普及率已超过90%，其中93%的社会保障卡配备了金融功能。", Decimal("93")),  # a share of the cards
+    ("About 80 percent of the cards carry a bank account.", Decimal("80")),
 ])
 def test_a_figure_of_another_subject_or_of_a_part_keeps_no_core_metric(text, value):
     assert _metrics(text)[value] not in CORE

@@ -140,3 +140,8 @@ def test_one_in_n_in_an_article_is_one_percentage():
 ])
 def test_what_only_looks_like_one_in_n_is_no_share(text, english):
     assert all(q.unit != "percent" for q in find_quantities(text, english)[0])
+
+
+def test_an_unnamed_figure_of_another_thing_is_kept_beside_a_named_one_of_the_same_value():
+    figures = _figures("截至10月底，社会保障卡持卡人数达到13.01亿人，覆盖人口的93%以上，其中93%的社会保障卡配备了金融功能。")
+    assert sorted((m.metric or "") for m in figures if m.value == Decimal("93")) == ["", "card-penetration"]

@@ -33,6 +33,10 @@ _EN_ADJACENT_BEFORE = re.compile(r"\s*(?:(?:of|at|was|were|is|are|reached|totall
                                  r"about|around|nearly|some|more than|over|almost|roughly|approximately)\s+)*", re.I)
 _EN_ADJACENT = re.compile(r"[\s'‘’“”\"]*(?:(?!(?:and|or|but|than|as|was|were|is|are|has|have|had|to|of|in|at|by|for|from"
                           r"|with|the|a|an)\b)[A-Za-z-]+[\s'‘’“”\"]+){0,4}", re.I)
+# `93%的社会保障卡配备了金融功能`, `80 percent of the cards carry a bank account`: a percentage of the
+# thing named right after it is a share of that thing, not of the population.
+_SHARE_OF = re.compile(r"[^\S\n]*(?:%|％|percent|per cent)?[^\S\n]*(?:以上|以下|左右|多)?(?:的|[^\S\n]+of[^\S\n]+(?:the |these |such |all |its |their )?)"
+                       r"(?:[\w-]+[^\S\n]+){0,3}?(?:[\u4e00-\u9fff]{0,4}(?:社保卡|社会保障卡)|cards?\b|card ?holders\b|accounts?\b)", re.I)
 # A count or a bare number says too little to take its subject from an earlier sentence unless
 # the clause names its measure before it (`全国性应用目录已收录105项`).
 _VAGUE_UNITS = (None, "count")
@@ -69,6 +73,12 @@ def _statement_start(text: str, sentence_start: int, span: tuple[int, int], q: Q
     if not english:
         return span[0]
     return max((m.end() for m in _EN_CLAUSE_END.finditer(text, sentence_start, q.start)), default=sentence_start)
+
+
+def names_a_share(text: str, q: Quantity) -> bool:
+    """`93%的社会保障卡配备了金融功能`, `80 percent of the cards carry a bank account`: a percentage of the
+    thing named right after it is that thing's share, no metric of the population."""
+    return q.unit == "percent" and _SHARE_OF.match(text, q.end) is not None
 
 
 def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int, int], q: Quantity,

@@ -286,11 +286,18 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
             kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
         )))
-    measurements = _link_levels(kept, kept_as)
-    named = {(value_key(m.value), m.kind, m.region) for m in measurements if m.metric}
-    measurements = [m for m in measurements
-                    if m.metric or not m.date_inferred or (value_key(m.value), m.kind, m.region) not in named]
+    named = [d for d, m in kept if m.metric]
+    measurements = [m for (d, _), m in zip(kept, _link_levels(kept, kept_as))
+                    if m.metric or not m.date_inferred or not _repeats_a_named(cleaned.text, d, named)]
     return sorted(measurements, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped
+
+
+def _repeats_a_named(text: str, draft: Draft, named: list[Draft]) -> bool:
+    """An undated figure no metric names that repeats a named one (a headline, a summary) is that
+    figure; one said of another thing (`其中93%的社会保障卡配备了金融功能` beside a 93% coverage) is not."""
+    key = (value_key(draft.quantity.value), draft.kind, draft.region)
+    return any((value_key(n.quantity.value), n.kind, n.region) == key and _said_of_the_same(text, draft, n)
+               for n in named)
 
 
 def _same_figure(text: str, draft: Draft, seg_date: str | None, earlier: Draft, earlier_date: str | None) -> bool:

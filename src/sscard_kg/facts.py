@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .compose import clause, compose, fits_count, names_a_part
+from .compose import clause, compose, fits_count, names_a_part, names_a_share
 from .dates import DateMention, period_end
 from .entities import Found, speaks_of_a_place
 from .gazetteer import Gazetteer, Metric
@@ -480,7 +480,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         metric, subject = (listed[q], "") if q in listed else choose_metric(
             metrics, text, window, q, c.english, follows_figure=previous_end > span[0])
         own = clause(text, span, q, c.english)
-        if q not in listed and names_a_part(c.gaz, text, span[0], own, q, c.english):
+        if q not in listed and (names_a_part(c.gaz, text, span[0], own, q, c.english) or names_a_share(text, q)):
             metric = None
         elif q not in listed:
             metric = _with_composition(c, q, span, para, own, metric) or _inherited(
