@@ -60,7 +60,7 @@ def test_a_respectively_list_names_workers_compensation():
 
 
 def test_a_date_whose_clause_tells_of_a_launch_does_not_date_a_later_clause():
-    zh = _zh_dates("社保卡于1999年在上海首发，经过多年发展，持卡人数已超过13.8亿人。", "2024-07-03")
+    zh = _zh_dates("社会保障卡于2000年前后在上海首发，推广二十余年后，持卡人数已有13.8亿多人。", "2024-07-03")
     assert zh[Decimal("13.8e8")] == "2024-07-03"
     en = _dates("The card was launched in 1999 in Shanghai, and holders now number 1.38 billion people.", "2024-07-03")
     assert en[Decimal("1.38e9")] == "2024-07-03"

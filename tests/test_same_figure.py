@@ -95,7 +95,7 @@ def test_a_value_restated_under_another_date_is_another_figure(text):
     "Speaking in Beijing, the spokesman said 1.379 billion people held social security cards.",
     "The Guangdong Provincial Department of Human Resources said 1.379 billion people held cards.",
     "Bank of China Jiangsu Branch has issued 1.34 million social security cards.",
-    "社保卡于1999年在上海首发，经过多年发展，持卡人数已超过13.8亿人。",
+    "社会保障卡于2000年前后在上海首发，推广二十余年后，持卡人数已有13.7亿多人。",
     "BEIJING - The number of social security card holders reached 1.379 billion.",
     "GUANGZHOU, Jan. 21 (Xinhua) -- The number of social security card holders reached 1.379 billion.",
 ])
@@ -143,5 +143,5 @@ def test_what_only_looks_like_one_in_n_is_no_share(text, english):
 
 
 def test_an_unnamed_figure_of_another_thing_is_kept_beside_a_named_one_of_the_same_value():
-    figures = _figures("截至10月底，社会保障卡持卡人数达到13.01亿人，覆盖人口的93%以上，其中93%的社会保障卡配备了金融功能。")
-    assert sorted((m.metric or "") for m in figures if m.value == Decimal("93")) == ["", "card-penetration"]
+    figures = _figures("截至9月末，全国社保卡持卡人数为12.9亿人，覆盖人口的92%以上，其中92%的社保卡开通了银行账户。")
+    assert sorted((m.metric or "") for m in figures if m.value == Decimal("92")) == ["", "card-penetration"]

@@ -3,9 +3,9 @@
 The subject (which card, scheme or fund) and the measure (holders, cards issued, coverage,
 applications, service volume, participants, income, expenditure, balance) are looked up in
 ontology/metrics.ttl, whose metrics each name their subjects, the measures that name them and the
-units their figures take. This reads phrasings no fixed phrase foresaw: `970 million people
-received electronic social security cards`, `第三代社保卡累计持卡人数4.87亿人`, `services will be
-provided to 15.1 billion people` after a sentence about the e-card.
+units their figures take. This reads phrasings no fixed phrase foresaw: `1.03 billion people have
+received electronic social security cards`, `第三代社保卡累计持卡人数3亿人`, `the service reached 12
+billion people last year` after a sentence about the e-card.
 """
 
 from __future__ import annotations
