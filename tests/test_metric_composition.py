@@ -47,8 +47,8 @@ def test_every_core_metric_states_its_subject_unit_and_range():
     ("Some 96 functions are available to holders of the social security card.", Decimal("96"), "card-applications"),
     ("At present, 1.38 billion people hold the card, of whom 1 billion have activated the electronic version.",
      Decimal("1e9"), "ecard-holders"),
-    ("The balance of the three social insurance funds for basic pension, unemployment and employment injury "
-     "stood at 7.18 trillion yuan.", Decimal("7.18e12"), "si-fund-balance"),
+    ("At the end of June, the accumulated balance of the three social insurance funds for basic pension, "
+     "unemployment and employment injury came to 8.9 trillion yuan.", Decimal("8.9e12"), "si-fund-balance"),
     # The subject comes from the sentence before when the clause has none.
     ("社会保险基金运行平稳。1至6月，基金总支出3.6万亿元。", Decimal("3.6e12"), "si-fund-expenditure"),
 ])

@@ -33,7 +33,7 @@ _EN_ADJACENT_BEFORE = re.compile(r"\s*(?:(?:of|at|was|were|is|are|reached|totall
                                  r"about|around|nearly|some|more than|over|almost|roughly|approximately)\s+)*", re.I)
 _EN_ADJACENT = re.compile(r"[\s'‘’“”\"]*(?:(?!(?:and|or|but|than|as|was|were|is|are|has|have|had|to|of|in|at|by|for|from"
                           r"|with|the|a|an)\b)[A-Za-z-]+[\s'‘’“”\"]+){0,4}", re.I)
-# `93%的社会保障卡配备了金融功能`, `80 percent of the cards carry a bank account`: a percentage of the
+# `85%的社保卡开通了银行账户`, `80 percent of the cards carry a bank account`: a percentage of the
 # thing named right after it is a share of that thing, not of the population.
 _SHARE_OF = re.compile(r"[^\S\n]*(?:%|％|percent|per cent)?[^\S\n]*(?:以上|以下|左右|多)?(?:的|[^\S\n]+of[^\S\n]+(?:the |these |such |all |its |their )?)"
                        r"(?:[\w-]+[^\S\n]+){0,3}?(?:[\u4e00-\u9fff]{0,4}(?:社保卡|社会保障卡)|cards?\b|card ?holders\b|accounts?\b)", re.I)
@@ -76,7 +76,7 @@ def _statement_start(text: str, sentence_start: int, span: tuple[int, int], q: Q
 
 
 def names_a_share(text: str, q: Quantity) -> bool:
-    """`93%的社会保障卡配备了金融功能`, `80 percent of the cards carry a bank account`: a percentage of the
+    """`85%的社保卡开通了银行账户`, `80 percent of the cards carry a bank account`: a percentage of the
     thing named right after it is that thing's share, no metric of the population."""
     return q.unit == "percent" and _SHARE_OF.match(text, q.end) is not None
 
@@ -86,7 +86,8 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
     """`其中农民工参加工伤保险人数9100万`, `Of the workers insured, 91 million were migrant workers`: a part
     cue before the figure, then a group of people in the figure's clause; or an age band or other
     subgroup named in the clause before the figure (`16-24岁劳动力失业率`)."""
-    if gaz.subgroup is not None and gaz.subgroup.search(text, _statement_start(text, sentence_start, span, q, english), q.start):
+    start = _statement_start(text, sentence_start, span, q, english)
+    if gaz.subgroup is not None and gaz.subgroup.search(text, start, q.start):
         return True
     if gaz.part_cue is None or gaz.population is None:
         return False
@@ -148,9 +149,10 @@ def _resolve(gaz: Gazetteer, text: str, weak: _Hit, paragraph_start: int) -> str
 def _subject(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sentence: tuple[int, int],
              paragraph_start: int) -> tuple[str | None, str]:
     """The subject named in the clause (before the figure, else after it; strong phrases before
-    weak ones; a name may begin before the clause, as lists of schemes do), else the topic of the sentence before the clause, else of the paragraph's latest
-    sentence that names one; and where it was named. A subject named only in a later clause is
-    another statement's (`川渝推出31项合作服务，并实现了持社保卡…`)."""
+    weak ones; a name may begin before the clause, as lists of schemes do), else the topic of the
+    sentence before the clause, else of the paragraph's latest sentence that names one; and where
+    it was named. A subject named only in a later clause is another statement's
+    (`川渝推出31项合作服务，并实现了持社保卡…`)."""
     searches = (
         (sentence[0], q.start, _nearest_before, "clause"), (q.end, span[1], _nearest_after, "clause"),
         (sentence[0], span[0], _topic, "sentence"), (paragraph_start, sentence[0], _topic, "paragraph"),
@@ -223,7 +225,8 @@ def _explained_after(gaz: Gazetteer, text: str, q: Quantity, sentence: tuple[int
         return None
     end = _SENTENCE_END.search(text, sentence[1])
     following = (sentence[1], end.end() if end else len(text))
-    subject = _topic(text, _hits(gaz.subjects, text, *following)) or _topic(text, _hits(gaz.subjects, text, *following, weak=True))
+    subject = _topic(text, _hits(gaz.subjects, text, *following)) \
+        or _topic(text, _hits(gaz.subjects, text, *following, weak=True))
     if subject is None:
         return None
     measures = {h.iri for h in _hits(gaz.measures, text, *following)}

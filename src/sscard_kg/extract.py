@@ -294,7 +294,7 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
 
 def _repeats_a_named(text: str, draft: Draft, named: list[Draft]) -> bool:
     """An undated figure no metric names that repeats a named one (a headline, a summary) is that
-    figure; one said of another thing (`其中93%的社会保障卡配备了金融功能` beside a 93% coverage) is not."""
+    figure; one said of another thing (`其中92%的社保卡开通了银行账户` beside a 92% coverage) is not."""
     key = (value_key(draft.quantity.value), draft.kind, draft.region)
     return any((value_key(n.quantity.value), n.kind, n.region) == key and _said_of_the_same(text, draft, n)
                for n in named)

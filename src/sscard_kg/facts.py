@@ -250,8 +250,9 @@ _BREAK = re.compile(r"[,，;；:：]")
 
 
 def _dates_an_event(text: str, span: tuple[int, int], d, q: Quantity) -> bool:
-    """`社保卡于1999年在上海首发，经过多年发展，持卡人数已超过13.8亿人`: a date whose own clause tells of
-    an event (a launch, a first issue) dates the event, not a figure in a later clause."""
+    """`社会保障卡于2000年前后在上海首发，推广二十余年后，持卡人数已有13.7亿多人`: a date whose own
+    clause tells of an event (a launch, a first issue) dates the event, not a figure in a later
+    clause."""
     start = max((m.end() for m in _BREAK.finditer(text, span[0], d.start)), default=span[0])
     end = _BREAK.search(text, d.end, q.start)
     return end is not None and _EVENT.search(text, start, end.start()) is not None
