@@ -99,7 +99,8 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
 def _all_hits(phrasings: tuple[Phrasing, ...], text: str, weak: bool) -> tuple[list[int], list[_Hit]]:
     """Every phrase of `phrasings` in the text, by start (and the starts, to bisect): found once
     per text, as every figure looks in windows of it; a phrasing hashes by identity."""
-    hits = sorted(_Hit(m.start(), m.end(), p.iri) for p in phrasings for pattern in (p.weak if weak else p.phrases)
+    patterns = ((p.iri, p.weak if weak else p.phrases) for p in phrasings)
+    hits = sorted(_Hit(m.start(), m.end(), iri) for iri, pattern in patterns if pattern is not None
                   for m in pattern.finditer(text) if m.end() > m.start())
     return [h.start for h in hits], hits
 
@@ -203,8 +204,8 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     if subject is None:
         return _explained_after(gaz, text, q, sentence)
     measures = _measures(gaz, text, q, (sentence[0] if measures_from is None else measures_from, span[1]), english)
-    if place == "paragraph" and q.unit in _VAGUE_UNITS \
-            and not _hits(gaz.measures, text, span[0] if measures_from is None else measures_from, q.start):
+    clause_start = span[0] if measures_from is None else measures_from
+    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start):
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
     for measure, adjacent in measures:

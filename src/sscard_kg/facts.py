@@ -380,11 +380,19 @@ def _figure_places(text: str, places: list[Found], agencies: list[Found], englis
     organisation = _EN_ORGANISATION if english else _ZH_ORGANISATION
     for place in places:
         if _venue(text, place, english) or (not english and _ZH_FILED.match(text, place.end)) \
-                or (english and _EN_DATELINE.match(text, place.end) and not text[:place.start].rstrip(" \t").endswith(tuple("abcdefghijklmnopqrstuvwxyz,;"))):
+                or (english and _EN_DATELINE.match(text, place.end) and not _in_a_sentence(text, place.start)):
             continue
         named = any(a.start <= place.start and place.end <= a.end for a in agencies)
         (hosts if named or organisation.match(text, place.end) else about).append(place)
     return about, hosts
+
+
+def _in_a_sentence(text: str, start: int) -> bool:
+    """Whether the text before `start` (spaces and tabs aside) ends in a lower-case word or a comma:
+    a place in capitals there is inside a sentence, not a dateline opening the story."""
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return start > 0 and (text[start - 1] in ",;" or "a" <= text[start - 1] <= "z")
 
 
 def _venue(text: str, place: Found, english: bool) -> bool:

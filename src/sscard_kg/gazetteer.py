@@ -88,8 +88,8 @@ class Phrasing:
     weak phrases imply it only where no phrase names one."""
 
     iri: str
-    phrases: tuple[re.Pattern, ...]
-    weak: tuple[re.Pattern, ...] = ()
+    phrases: re.Pattern | None
+    weak: re.Pattern | None = None
     broader: str | None = None
     related: str | None = None
 
@@ -288,19 +288,16 @@ def load() -> Gazetteer:
         entries[node.value] = Entry(node.value, "program", zh, en, aliases)
     metrics = []
     for node in graph.subjects(SKOS + "notation"):
-        requires, not_after, item = (_text(graph.value(node, SS + name)) for name in ("requires", "notAfter", "listItem"))
         zh, _, _ = _labels(graph, node)
         metrics.append(Metric(
             node.value, graph.value(node, SKOS + "notation").value, zh, _text(graph.value(node, SS + "defaultUnit")),
             _patterns(graph, node, SS + "phrase"), _patterns(graph, node, SS + "phraseAfter"),
-            compile_fast(requires, re.I) if requires else None,
-            compile_fast(item, re.I) if item else None,
+            _pattern(graph.value(node, SS + "requires")), _pattern(graph.value(node, SS + "listItem")),
             _text(graph.value(node, SS + "stock")) in ("true", "1"),
-            compile_fast(not_after, re.I) if not_after else None,
-            _iris(graph, node, SS + "subject"), _iris(graph, node, SS + "measure"), _iris(graph, node, SS + "secondaryMeasure"),
+            _pattern(graph.value(node, SS + "notAfter")),
+            *(_values(graph, node, SS + name) for name in ("subject", "measure", "secondaryMeasure")),
             _pattern(graph.value(node, SS + "countWord")),
-            frozenset(o.value for o in graph.objects(node, SS + "unit")),
-            frozenset(o.value for o in graph.objects(node, SS + "unitAlone")),
+            *(_values(graph, node, SS + name) for name in ("unit", "unitAlone")),
             *(_decimal(graph.value(node, SS + name)) for name in ("minValue", "maxValue")),
             _year(graph.value(node, SS + "seriesSince")), _text(graph.value(node, SS + "earlierSeries")),
             _pattern(graph.value(node, SS + "seriesCue")),
@@ -319,7 +316,8 @@ def _decimal(term) -> Decimal | None:
     return Decimal(term.value) if term is not None else None
 
 
-def _iris(graph: Triples, node, predicate: str) -> frozenset[str]:
+def _values(graph: Triples, node, predicate: str) -> frozenset[str]:
+    """The IRIs or literal values of `predicate` on `node`."""
     return frozenset(o.value for o in graph.objects(node, predicate))
 
 
@@ -329,8 +327,11 @@ def _pattern(term) -> re.Pattern | None:
 
 def _alternatives(graph: Triples, predicate: str) -> re.Pattern | None:
     """Every value of `predicate` in the reference data, as one pattern."""
-    words = sorted(o.value for node in graph.subjects(predicate) for o in graph.objects(node, predicate))
-    return compile_fast("|".join(f"(?:{w})" for w in words), re.I) if words else None
+    return _any_of(sorted(o.value for node in graph.subjects(predicate) for o in graph.objects(node, predicate)))
+
+
+def _any_of(phrases: list[str]) -> re.Pattern | None:
+    return compile_fast("|".join(f"(?:{p})" for p in phrases), re.I) if phrases else None
 
 
 def _phrasings(graph: Triples, rdf_type: str) -> tuple[Phrasing, ...]:
@@ -339,11 +340,10 @@ def _phrasings(graph: Triples, rdf_type: str) -> tuple[Phrasing, ...]:
                  for node in graph.subjects(RDF_TYPE, NamedNode(rdf_type)))
 
 
-def _one_pattern(graph: Triples, node, predicate: str) -> tuple[re.Pattern, ...]:
+def _one_pattern(graph: Triples, node, predicate: str) -> re.Pattern | None:
     """A subject's or a measure's phrases as one pattern, the longest written first so that it is
     tried first where two begin: the text is scanned once for all of them."""
-    phrases = sorted((o.value for o in graph.objects(node, predicate)), key=lambda p: (-len(p), p))
-    return (compile_fast("|".join(f"(?:{p})" for p in phrases), re.I),) if phrases else ()
+    return _any_of(sorted((o.value for o in graph.objects(node, predicate)), key=lambda p: (-len(p), p)))
 
 
 def _published(graph: Triples) -> dict[str, dict[str, Decimal]]:
