@@ -6,14 +6,16 @@ alter what is extracted (a move, a speed-up) leaves it byte-identical.
     python benchmarks/reference.py compare /tmp/ref-before /tmp/ref-after
 
 Each reference folder (the seeds, both dev corpora, set A, examples/, 300 generated articles) is
-built into a fresh store and exported as sorted N-Quads, one file per folder; `compare` names the
-folders that differ and prints the first differing lines of each.
+copied to the same place under the temporary folder (an article's IRI follows its absolute path,
+so two checkouts give the same IRIs), built into a fresh store and exported as sorted N-Quads, one
+file per folder; `compare` names the folders that differ and prints the first differing lines.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,7 +39,7 @@ GENERATED = 300
 
 def nquads(folder: Path, work: Path) -> list[str]:
     """The sorted N-Quads of `folder` built into a fresh store under `work`."""
-    store = work / f"store-{folder.name}"
+    store = work / f"{folder.name}.store"
     subprocess.run(["sscard-kg", "build", str(folder), "--store", str(store)], check=True,
                    capture_output=True)
     exported = subprocess.run(["sscard-kg", "export", "--format", "nquads", "--store", str(store)],
@@ -47,15 +49,18 @@ def nquads(folder: Path, work: Path) -> list[str]:
 
 def write(target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="sscard-reference-") as scratch:
-        work = Path(scratch)
-        folders = dict(FOLDERS)
-        folders["generated"] = work / "generated"
-        generate(GENERATED, folders["generated"])
-        for name, folder in folders.items():
-            lines = nquads(folder, work)
+    work = Path(tempfile.gettempdir()) / "sscard-reference"
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        for name, folder in FOLDERS.items():
+            shutil.copytree(folder, work / name)
+        generate(GENERATED, work / "generated")
+        for name in [*FOLDERS, "generated"]:
+            lines = nquads(work / name, work)
             (target / f"{name}.nq").write_text("\n".join(lines) + "\n", encoding="utf-8")
             print(f"{name}: {len(lines)} quads")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def compare(before: Path, after: Path) -> int:
