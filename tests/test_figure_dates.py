@@ -77,3 +77,34 @@ def test_a_figure_counted_back_from_another_takes_that_earlier_date():
     found = _dates("The registered unemployment rate was 4.02 percent at the end of 2016, down from 4.04 percent "
                    "three months earlier.", "2017-01-23")
     assert found[Decimal("4.02")] == "2016-12-31" and found[Decimal("4.04")] == "2016-09-30"
+
+
+def test_a_date_attached_to_a_later_figure_in_a_clause_of_its_own_is_that_figures():
+    found = _dates("The programme placed 30,000 volunteers, and the share of women among them rose from 20% in "
+                   "2015 to 31% in 2018.", "2019-05-01")
+    assert found[Decimal("30000")] == "2019-05-01"
+    assert found[Decimal("20")] == "2015" and found[Decimal("31")] == "2018"
+
+
+def test_a_date_closing_a_list_of_figures_dates_them_all():
+    found = _dates("Pension, unemployment and work-injury insurance covered 968 million, 205 million and 255 million "
+                   "people in 2019.", "2020-01-20")
+    assert {found[Decimal(v)] for v in ("968e6", "205e6", "255e6")} == {"2019-12-31"}
+    found = _dates("Some 1.3 billion people held cards, and 400 million of them used e-cards in 2019.", "2020-01-20")
+    assert found[Decimal("1.3e9")] == found[Decimal("400e6")] == "2019-12-31"
+
+
+def test_a_programme_named_plan_is_no_target():
+    found = {m.value: m.kind for m in extract(parse_bytes(
+        "---\ntitle: 新闻稿\ndate: 2019-05-01\n---\n该计划招募志愿者3万人，其中女性比例由2015年的20%提高到2018年的31%。\n".encode(),
+        SourceRef("dates.md", "dates.md")))[1].measurements}
+    assert found[Decimal("3e4")] == "level" and found[Decimal("20")] == "level"
+
+
+def test_an_english_sentence_may_open_with_a_figure():
+    data = ("---\ntitle: Press release\ndate: 2022-03-01\n---\nUnemployment insurance was extended to all insured "
+            "workers in rural areas. 13.4 million people received its payments.\n").encode()
+    found = {m.value: m for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
+    assert found[Decimal("13.4e6")].evidence.quote.startswith("13.4 million")
+    found = _dates("By Dec. 31, 2021, 230 million people were covered by unemployment insurance.", "2022-03-01")
+    assert found[Decimal("230e6")] == "2021-12-31"

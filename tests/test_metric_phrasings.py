@@ -424,6 +424,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "廣東社保卡「一卡通」應用目錄列明了70餘項用卡服務事項。", "2023-03-01", "70"),
     ],
     "pension-insured": [
+        # A list of schemes and a list of figures in the same order, with no `respectively`.
+        (ZH, "截至2021年底，全国基本养老、失业、工伤保险参保人数为10.3亿人、2.3亿人、2.8亿人。", "2022-01-20", "10.3e8"),
+        (EN, "Pension, unemployment and work-injury insurance covered 968 million, 205 million and 255 million people in 2019.", "2020-01-20", "968e6"),
+
         (ZH, "截至2023年底，全国基本养老保险参保人数达10.66亿人。", "2024-01-24", "10.66e8"),
         (ZH, "年末全国参加基本养老保险人数为106643万人。", "2024-06-12", "106643e4"),
         (ZH, "基本养老保险覆盖10.5亿人。", "2023-02-01", "10.5e8"),
@@ -467,6 +471,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-06-12", "1066e6"),
     ],
     "unemployment-insured": [
+        # A list of schemes and a list of figures in the same order, with no `respectively`.
+        (ZH, "截至2021年底，全国参加基本养老、失业、工伤保险的人数为10.3亿、2.3亿和2.8亿人。", "2022-01-20", "2.3e8"),
+        (EN, "The numbers of people covered by basic pension, unemployment and work injury insurance were 1.03 billion, 230 million and 280 million at the end of 2021.", "2022-01-20", "230e6"),
+
         (ZH, "截至2023年底，全国失业保险参保人数为2.44亿人。", "2024-01-24", "2.44e8"),
         (ZH, "年末全国参加失业保险人数为24373万人。", "2024-06-12", "24373e4"),
         (ZH, "失业保险覆盖2.4亿人。", "2023-09-01", "2.4e8"),
@@ -510,6 +518,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2022-04-25", "230e6"),
     ],
     "work-injury-insured": [
+        # A list of schemes and a list of figures in the same order, with no `respectively`.
+        (ZH, "截至2021年底，全国基本养老、失业、工伤保险参保人数为10.3亿人、2.3亿人、2.8亿人。", "2022-01-20", "2.8e8"),
+        (EN, "Pension, unemployment and work-injury insurance covered 968 million, 205 million and 255 million people in 2019.", "2020-01-20", "255e6"),
+
         (ZH, "截至2023年底，全国工伤保险参保人数为3.02亿人。", "2024-01-24", "3.02e8"),
         (ZH, "年末全国参加工伤保险人数为30170万人。", "2024-06-12", "30170e4"),
         (ZH, "工伤保险覆盖2.9亿人。", "2023-03-01", "2.9e8"),
@@ -813,6 +825,28 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "At the end of 2020, registered urban unemployment stood at 4.24 percent.", "2021-06-01", "4.24"),
     ],
     None: [
+        # A group of people is what the figure counts: that group's figure, not the scheme's.
+        (ZH, "截至2022年底，退捕渔民17万人参加基本养老保险。", "2023-02-01", "17e4"),
+        (ZH, "截至2022年底，全省共有17万名退捕渔民参加了基本养老保险。", "2023-02-01", "17e4"),
+        (ZH, "截至2019年底，建档立卡贫困人口6000万人参加基本养老保险。", "2020-03-01", "6000e4"),
+        (ZH, "全市已有35万名大学生申领了电子社保卡。", "2023-09-01", "35e4"),
+        (EN, "By the end of 2022, 150,000 fishermen had joined the basic pension insurance scheme.", "2023-02-01",
+         "150000"),
+        (EN, "Some 58 million poor people were enrolled in basic pension insurance by the end of 2019.", "2020-03-01",
+         "58e6"),
+        (EN, "A total of 2.3 million disabled people were covered by work injury insurance last year.", "2023-02-01",
+         "2.3e6"),
+        (EN, "About 40 million retirees now receive their pensions on their social security cards.", "2023-05-01",
+         "40e6"),
+        # Benefits paid to people: no core metric counts their recipients.
+        (ZH, "2021年领取失业保险金人数为260万人。", "2022-03-01", "260e4"),
+        (ZH, "2021年全国失业保险参保人数2.3亿人，领取失业保险金人数260万人。", "2022-03-01", "260e4"),
+        (ZH, "全年共为270万人发放失业保险金。", "2022-03-01", "270e4"),
+        (EN, "Unemployment insurance benefits were paid to 2.7 million people in 2021.", "2022-03-01", "2.7e6"),
+        (EN, "Unemployment insurance now covers rural workers too. Some 8.6 million people received "
+             "unemployment insurance benefits last year.", "2022-03-01", "8.6e6"),
+        (EN, "By the end of 2021, 230 million people were covered by unemployment insurance, and 2.6 million "
+             "received unemployment benefits.", "2022-03-01", "2.6e6"),
         (ZH, "截至2023年底，全国社会保障卡持卡人数达13.79亿人，其中九成以上的社保卡可用于金融支付，占比约91%。",
          "2024-01-24", "91"),
         (ZH, "全国已有12万个银行网点可办理社保卡业务。", "2023-05-01", "12e4"),

@@ -81,6 +81,33 @@ def names_a_share(text: str, q: Quantity) -> bool:
     return q.unit == "percent" and _SHARE_OF.match(text, q.end) is not None
 
 
+# What a figure counts: in English the words after it up to its verb or preposition (`172,000
+# registered poor fishermen joined`); in Chinese the noun after its unit (`17万名退捕渔民`) or the one
+# it follows directly (`退捕渔民17万人`).
+_EN_COUNTED = re.compile(r"(?:[^\S\n]+(?!(?:were|was|are|is|have|has|had|will|would|who|that|which|in|of|by|to|for|from|at|on|"
+                         r"and|or|with|under|across|nationwide|received|joined|enrolled|participated)\b)[\w'’-]+){1,4}", re.I)
+_ZH_COUNTED_AFTER = re.compile(r"[余多]?[万亿]?[余多]?[名个位人户]?([^\W\d_]{1,8}?)(?=参加|参保|持有|持卡|领取|领用|申领|纳入|享受|获得|办理|[，,。；;、])")
+_ZH_COUNTED_BEFORE = re.compile(r"(?<![、和及与])([^\W\d_]{2,8}?)(?:共|达|为|有|约|近|超过|逾)?$")
+
+
+def counts_a_group(group: re.Pattern, text: str, q: Quantity, english: bool) -> bool:
+    """Whether the noun the figure counts names a group of people (see ss:countedGroup); groups
+    listed together (`在职职工、离退休人员近800万人`) are the whole, not a part."""
+    if english:
+        counted = _EN_COUNTED.match(text, q.end)
+        return counted is not None and group.search(counted.group(0)) is not None
+    after = _ZH_COUNTED_AFTER.match(text, q.end)
+    before = _ZH_COUNTED_BEFORE.search(text, max(0, q.start - 12), q.start)
+    return (after is not None and group.search(after.group(1)) is not None) or (
+        before is not None and not re.search(r"[、和及与]", text[max(0, before.start() - 12):before.start()])
+        and _ends_with(group).search(before.group(1)) is not None)
+
+
+@lru_cache(maxsize=4)
+def _ends_with(group: re.Pattern) -> re.Pattern:
+    return re.compile(f"(?:{group.pattern})$")
+
+
 def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int, int], q: Quantity,
                  english: bool) -> bool:
     """`其中农民工参加工伤保险人数9100万`, `Of the workers insured, 91 million were migrant workers`: a part
@@ -88,6 +115,8 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
     subgroup named in the clause before the figure (`16-24岁劳动力失业率`)."""
     start = _statement_start(text, sentence_start, span, q, english)
     if gaz.subgroup is not None and gaz.subgroup.search(text, start, q.start):
+        return True
+    if gaz.counted_group is not None and q.unit in (None, "person") and counts_a_group(gaz.counted_group, text, q, english):
         return True
     if gaz.part_cue is None or gaz.population is None:
         return False
@@ -208,6 +237,9 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start):
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
+    own = _measures(gaz, text, q, span, english)
+    if own and own[0][0] in gaz.unpaired_measures:
+        return Composed(None, subject, place, own[0][1])  # `领取失业保险金人数260万`: benefits, no metric
     for measure, adjacent in measures:
         for metric in candidates:
             if _admits(metric, measure, text, q):

@@ -31,12 +31,12 @@ _CHANGE_BEFORE = re.compile(
     r"(增加|增长|下降|减少|提高|回落|上升|降低|增幅|扩大|新增了?|多|少|上涨|下跌)了?(再次|再度|又|已经?)?(约|近|超过|超|突破|破)?$"
     r"|\b(an? )?(increase|decrease|rise|drop|fall|growth|reduction|up|down)( of| by)?\s*$"
     r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
-_TARGET_CUE = compile_fast(r"预计|计划到|计划(?:新增|发放|发行|完成|实现|达到|招募|培训)|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
+# `计划招募3万人` plans; `该计划招募了3万人` (the programme recruited) reports.
+_TARGET_CUE = compile_fast(r"预计|(?<![该此本这])计划到|(?<![该此本这])计划(?:新增|发放|发行|完成|实现|达到|招募|培训)|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
 # A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
 _TARGET_UNIT = r"(?:人次|人|元|张|个)"  # the unit words a target figure is written with
 _TARGET_AFTER = re.compile(rf"\s*{_TARGET_UNIT}?(?:的)?(?:预期|年度)?目标"
                            r"|(?: (?:new )?(?:jobs?|people|persons|residents|cards|yuan))? (?:annual )?(?:target|goal)\b", re.I)
-_LIST_CUE = compile_fast(r"分别|respectively", re.I)
 _NATIONAL = compile_fast(r"全国|nationwide|national|across the country|the country", re.I)
 _CLAUSE_BREAK = compile_fast(r"[,，;；:：]|\band\b")
 
@@ -58,10 +58,16 @@ class Draft(NamedTuple):
     modifies: "Draft | None" = None
 
 
+_ZH_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]+")
+_EN_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]+|(?<=[a-z0-9%)\"”’])\.(?=\s+[A-Z“\"(]|\s*$)"
+                               r"|(?:(?<=[a-z]{5})|(?<=[0-9%)\"”’]))\.(?=\s+\d)")
+
+
 def sentences(text: str, start: int, end: int, english: bool) -> list[tuple[int, int]]:
-    """Sentence spans within [start, end): split at 。！？；, line breaks and English full stops."""
-    splitter = re.compile(r"[。！？!?；;\n]+|(?<=[a-z0-9%)\"”’])\.(?=\s+[A-Z“\"(]|\s*$)" if english
-                          else r"[。！？!?；;\n]+")
+    """Sentence spans within [start, end): split at 。！？；, line breaks and English full stops
+    (before a figure too, `…in rural areas. 13.4 million people…`, unless an abbreviation such as
+    `Dec.` or `No.` ends in the stop)."""
+    splitter = _EN_SENTENCE_STOP if english else _ZH_SENTENCE_STOP
     spans, pos = [], start
     for match in splitter.finditer(text, start, end):
         if match.start() > pos:
@@ -280,17 +286,29 @@ def _starts_period_before(text: str, d, q: Quantity) -> bool:
 _TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{_TARGET_UNIT}?)?\s*的?目标(?:任务)?的")
 
 
+def _right_after(text: str, q: Quantity, dates: list[DateMention]) -> list[DateMention]:
+    """The dates that follow the figure, joined to it by a preposition alone (`36% in 2019`)."""
+    return [d for d in dates if q.end <= d.start <= q.end + 24
+            and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
+            and (_PREPOSITION_BEFORE.search(text[q.end:d.start]) or _PREPOSITION_BEFORE.search(text[d.start:d.end][:8])
+                 or _COUNTED_BACK.search(text, d.start, d.end))]
+
+
+_ATTACHED = re.compile(r"\s*(?:%|％|percent|per cent)?\s*(?:in|at|by|as of|for|during)?\s*", re.I)
+# A clause with words of its own between two figures: `225,000 graduates, and the share of … rose
+# from 23% in 2012`, not the list `5%, 3% and 2% in 2019`.
+_NEW_CLAUSE = compile_fast(r"[,，;；]\s*(?:and\s+|while\s+|but\s+)?[^\d,，;；]*?[A-Za-z]{3,}\s+[A-Za-z]{3,}|[，,；;][^\d，,；;]*[^\W\d_]{3}")
+
+
 def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
-              next_figure: int | None = None):
+              next_figure: int | None = None, later: tuple[Quantity, ...] = ()):
     """Nearest date before the quantity in its sentence, else after it in the sentence but, in
     Chinese, before the next figure (`超过10亿人领取电子社保卡，其中今年新增1.2亿人`: 今年 is the second
-    figure's; an English sentence may close with the date of all its figures), else the last one
-    earlier in the paragraph; None means the segment's own date."""
+    figure's; an English sentence may close with the date of all its figures, unless the date is
+    another figure's in a clause of its own), else the last one earlier in the paragraph; None
+    means the segment's own date."""
     in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")]
-    right_after = [d for d in in_sentence if q.end <= d.start <= q.end + 24
-                   and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
-                   and (_PREPOSITION_BEFORE.search(text[q.end:d.start]) or _PREPOSITION_BEFORE.search(text[d.start:d.end][:8])
-                        or _COUNTED_BACK.search(text, d.start, d.end))]
+    right_after = _right_after(text, q, in_sentence)
     if right_after:
         return right_after[0], False
     before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
@@ -302,7 +320,9 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
         return None, True  # `今年以来，新增313万张`: from then to the publication
     after = [d for d in in_sentence if d.start >= q.end and not d.target
              and (next_figure is None or d.start < next_figure and not _CLAUSE_BREAK.search(text, q.end, d.start))
-             and not _TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])]
+             and not _TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])
+             and not any(_ATTACHED.fullmatch(text, other.end, d.start) and _NEW_CLAUSE.search(text, q.end, other.start)
+                         for other in later)]
     if after:
         return after[0], False
     earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan")]
@@ -473,7 +493,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
     sentence = text[span[0]:span[1]]
     sentence_key = sentence.lower() if c.english else sentence
     listed: dict[Quantity, Metric] = {}
-    if _LIST_CUE.search(sentence):
+    if len(inside) > 1:  # `A、B、C参保人数(分别)为x、y、z`, with or without 分别 / respectively
         for group in _groups(text, inside):
             previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
             metrics = _list_metrics(c.gaz, text, (previous, span[0]), group) if len(group) > 1 else None
@@ -497,9 +517,8 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         previous_end, previous_metric = q.end, metric
         if drafts and _scopes(text, drafts[-1], q, bool(subject)):
             drafts.pop()
-        following = [other.start for other in inside if other.start > q.end and not c.english]
         draft = _draft(c, q, metric, subject, span, para, q in changes, changes.get(q, False),
-                       following[0] if following else None)
+                       tuple(other for other in inside if other.start > q.end))
         said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
         if draft.region is None and c.home and not _NATIONAL.search(said):
             draft = draft._replace(region=c.home)
@@ -613,11 +632,12 @@ def _starts_a_rise(text: str, span: tuple[int, int], q: Quantity) -> bool:
 
 
 def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: tuple[int, int],
-           para: tuple[int, int], change: bool, decrease: bool, next_figure: int | None = None) -> Draft:
+           para: tuple[int, int], change: bool, decrease: bool, later: tuple[Quantity, ...] = ()) -> Draft:
     text, dates, segment_date = c.text, c.dates, c.segment_date
     if decrease:
         q = q._replace(value=-q.value)
-    date, inferred = _date_for(text, q, span, para, dates, next_figure)
+    next_figure = later[0].start if later and not c.english else None
+    date, inferred = _date_for(text, q, span, para, dates, next_figure, later)
     clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
     plan = next((d for d in dates if d.kind == "plan" and d.target and span[0] <= d.start < q.start
                  and (inferred or date is None or date.start < d.start)), None)  # unless a nearer date dates the figure

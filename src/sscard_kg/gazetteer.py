@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -108,7 +108,14 @@ class Gazetteer:
     population: re.Pattern | None = None
     demonstrative: re.Pattern | None = None
     subgroup: re.Pattern | None = None
+    counted_group: re.Pattern | None = None
     _matchers: dict[tuple[str, bool], tuple[re.Pattern, dict[str, Entry]]] = field(default_factory=dict)
+
+    @cached_property
+    def unpaired_measures(self) -> frozenset[str]:
+        """Measures no metric is made of (benefits paid): the figure they frame keeps no metric."""
+        paired = {m for metric in self.metrics for m in metric.measures | metric.secondary_measures}
+        return frozenset(p.iri for p in self.measures) - paired
 
     def by_type(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.type == kind]
@@ -305,7 +312,8 @@ def load() -> Gazetteer:
     heads = tuple(p for node in graph.subjects(SS + "listHead") for p in _patterns(graph, node, SS + "listHead"))
     return Gazetteer(entries, metrics, heads, reference_version(), _published(graph),
                      _phrasings(graph, SS + "Subject"), _phrasings(graph, SS + "Measure"),
-                     *(_alternatives(graph, SS + name) for name in ("seriesBridge", "partCue", "population", "demonstrative", "subgroup")))
+                     *(_alternatives(graph, SS + name) for name in ("seriesBridge", "partCue", "population", "demonstrative", "subgroup",
+                                                             "countedGroup")))
 
 
 def _year(term) -> int | None:
