@@ -108,3 +108,9 @@ def test_an_english_sentence_may_open_with_a_figure():
     assert found[Decimal("13.4e6")].evidence.quote.startswith("13.4 million")
     found = _dates("By Dec. 31, 2021, 230 million people were covered by unemployment insurance.", "2022-03-01")
     assert found[Decimal("230e6")] == "2021-12-31"
+
+
+def test_a_rise_then_the_level_it_reached_keeps_the_level_a_level():
+    data = "---\ntitle: 新闻稿\ndate: 2016-07-22\n---\n上半年，全国社会保障卡持卡人数净增5000万人，达到9.3亿人。\n".encode()
+    kinds = {m.value: m.kind for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
+    assert kinds == {Decimal("5000e4"): "change", Decimal("9.3e8"): "level"}

@@ -658,7 +658,7 @@ def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: 
         as_of, period_start = period_end(as_of), None
     if date is not None and date.kind == "now":
         inferred = True
-    if metric is not None and metric.stock and _GROWTH.search(text[max(span[0], q.start - 12):q.start]):
+    if metric is not None and metric.stock and _GROWTH.search(text, max(clause_start, q.start - 12), q.start):
         change = True
     unit = q.unit or (metric.default_unit if metric else None) or "count"
     kind = "target" if target else "change" if change else "level"
