@@ -73,7 +73,8 @@ EN_UNITS = [
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_NUM = compile_fast(
     rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?:[ \u3000]?(?P<scale>万亿|亿|万|千))?"
-    r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]+|[一二两三四五六七八九十]+(?=成|分之)"
+    r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*点[零〇一二三四五六七八九]+[万亿]+"
+    r"|[一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千]*[万亿]+)+(?:[零〇一二两三四五六七八九]+[十百千][零〇一二两三四五六七八九十百千]*)?|[一二两三四五六七八九十]+(?=成|分之)"
     r"|(?:[一二两三四五六七八九][十百千]|十)[零〇一二两三四五六七八九十百千]*(?=[余多]?(?:项|个|人|张|家|名|元|次|户|座|条|所|类|种|位)))"
 )
 # `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
@@ -130,9 +131,25 @@ def cn_decimal(text: str) -> Decimal | None:
     return value + Decimal(f"0.{digits}") if len(digits) == len(decimals) else None
 
 
+def _scaled_decimal(text: str) -> Decimal | None:
+    """十三点七九亿 → 1379000000: a decimal Chinese numeral before its scale words."""
+    mantissa = text.rstrip("万亿")
+    value = cn_decimal(mantissa)
+    if value is None:
+        return None
+    for char in text[len(mantissa):]:
+        value *= CN_LARGE[char]
+    return value
+
+
+# The smaller scale that may follow a figure's scale: 13亿7900万 (亿 then 万), 3万5千 (万 then 千).
+_ZH_COMPOUND_TAIL = {"亿": re.compile(r"(\d{1,4})([多余])?万(?![亿万])"), "万": re.compile(r"(\d)([多余])?千(?![万亿千])")}
+_ZH_TAIL_STEP = {"亿": 10**4, "万": 10}
+
+
 def cn_value(text: str) -> Decimal | None:
     """十三亿 → 1300000000, 一千零二十二 → 1022; None for what is not a number."""
-    total, section, digit = 0, 0, None
+    total, section, digit, last_large = 0, 0, None, None
     for char in text:
         if char in CN_DIGITS:
             digit = CN_DIGITS[char]
@@ -141,7 +158,12 @@ def cn_value(text: str) -> Decimal | None:
             digit = None
         elif char in CN_LARGE:
             section += digit or 0
-            total = (total + section) * CN_LARGE[char]
+            large = CN_LARGE[char]
+            if last_large is not None and large < last_large and section:  # 十三亿七千九百万: 亿 then 万
+                total += section * large
+            else:  # 三万亿: 万 then 亿 scales the whole
+                total = (total + section) * large
+                last_large = large if last_large is None or large > last_large else last_large
             section, digit = 0, None
         else:
             return None
@@ -254,6 +276,7 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             rejected.append(q)
         elif q is not None:
             found.append(q)
+            taken.append((q.start, q.end))  # 13亿7900万 is one figure: 7900万 is not another
     return sorted(found, key=lambda q: q.start), rejected
 
 
@@ -292,7 +315,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("cn"):
         raw = match.group("cn")
-        value = cn_value(raw)
+        value = cn_value(raw) if "点" not in raw else _scaled_decimal(raw)
         if value is None or value == 0:
             return None
         after = text[end:end + 8]
@@ -320,7 +343,12 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Rejected(start, end, raw, why)
     value = Decimal(raw.replace(",", ""))
     scale = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, None: 1}[match.group("scale")]
-    after = text[end:end + 8]
+    tail = _ZH_COMPOUND_TAIL.get(match.group("scale"))
+    tail = tail.match(text, end) if tail and "." not in raw and not match.group("more") else None
+    if tail:  # 13亿7900万, 3万5千
+        value, end = value * scale + Decimal(tail.group(1)) * scale // _ZH_TAIL_STEP[match.group("scale")], tail.end()
+        scale = 1
+    after = ("余" if tail and tail.group(2) else "") + text[end:end + 8]
     if match.group("more"):
         after = "余" + after
     if re.match(r"^/\d", after) or text[start - 1:start] == "/":
