@@ -17,7 +17,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_LARGE = {"万": 10**4, "亿": 10**8}
 EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-            "mln": 10**6, "bln": 10**9, "trln": 10**12, "mn": 10**6, "bn": 10**9, "m": 10**6, "b": 10**9}
+            "mln": 10**6, "bln": 10**9, "trln": 10**12, "mn": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12,
+            "m": 10**6, "b": 10**9, "k": 10**3}
 EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1}
 
@@ -57,7 +58,7 @@ ZH_UNITS = [
 _MODIFIER = r"(?:(?!(?:are|is|was|were|be|been|have|has|had|will|can|to|of|for|in|on|at|by|with|from|that|which|who|than)\b)" \
             r"[a-z‘’'“”\"-]*[a-z-](?<![a-z]{3}s)[‘’'“”\"]? )"
 EN_UNITS = [
-    (r"percentage points?", "percent"), (r"-?percent|per cent|%", "percent"),
+    (r"percentage points?|(?:percentage )?pts?\b", "percent"), (r"-?percent|per cent|pct|pc|%", "percent"),
     (r"person-times|person times|visits|times", "person-time"),
     (r"yuan|rmb", "yuan"),
     (_MODIFIER + r"{0,4}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
@@ -96,7 +97,7 @@ _ZH_ONE_IN = re.compile(
 _EN_ONE_IN = compile_fast(r"\b(?P<n>one|two|three|four|five|\d{1,3})\s+(?:in|out of)\s+(?:every\s+)?"
                           r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b(?![.,]\d|\s*%)", re.I)
 _EN_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|(?<=\d)[mb])\b)?"
+    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|trn|tn|(?<=\d)[mbk])\b)?"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<wscale>thousand|million|billion|trillion)?",
     re.I,
@@ -114,6 +115,11 @@ _ZH_AFTER = [(re.compile("^" + p), q) for p, q in [
     (r"[万亿]?(余|多)", "gt"), (r"[万亿]?(?:人|元|张|项|个|名)?(以上|有余)", "gt"),
     (r"[万亿]?(?:人|元|张|项|个|名)?(左右|上下)", "approx"), (r"[万亿]?(?:人|元|张|项|个|名)?以下", "lt"),
 ]]
+# `12 million-plus jobs`, `95 or more services`.
+_EN_AFTER = [(re.compile(p, re.I), q) for p, q in [(r"(?:-|\s+)plus\b", "gt"), (r"\s+or (?:more|above)\b", "gt"),
+                                                    (r"\s+or so\b", "approx"), (r"\s+or (?:less|fewer)\b", "lt")]]
+# `RMB7.9 trillion`, `¥7.9 trillion`, `CNY 7.9 trillion`: the currency before the figure.
+_CURRENCY_BEFORE = re.compile(r"(?:\b(?:RMB|CNY|yuan)|[¥￥])\s*$", re.I)
 _EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in [
     (r"\b(more than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of)", "gt"),
     (r"\b(less than|under|below|fewer than|up to|at most)", "lt"),
@@ -201,10 +207,9 @@ def _qualifier(text: str, start: int, after: str, english: bool) -> str | None:
     for pattern, qualifier in rules:
         if pattern.search(before):
             return qualifier
-    if not english:
-        for pattern, qualifier in _ZH_AFTER:
-            if pattern.match(after):
-                return qualifier
+    for pattern, qualifier in _EN_AFTER if english else _ZH_AFTER:
+        if pattern.match(after):
+            return qualifier
     return None
 
 
@@ -371,7 +376,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     if match.group("word"):
         after = text[end:end + 40]
         unit, _ = _en_unit(" " + after, generic=False)
-        if unit in (None, "person-time") or (match.group("word").lower() == "one" and not match.group("wscale")):
+        if not match.group("wscale") and (unit in (None, "person-time") or match.group("word").lower() == "one"):
             return None
         scale = EN_SCALE.get((match.group("wscale") or "").lower(), 1)
         value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
@@ -387,7 +392,9 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     after = text[end:end + 60]
     if re.match(r"\s*(u\.?s\.? )?dollars|\s*usd|\s*美元", after, re.I) or _CONVERTED.search(text, max(0, start - 24), start):
         return Rejected(start, end, raw, "a currency conversion")
-    unit, points = _en_unit(after)
+    unit, points = _en_unit(re.sub(r"^(?:-|\s+)plus\b", "", after))
+    if unit is None and _CURRENCY_BEFORE.search(text, max(0, start - 6), start):
+        unit = "yuan"
     if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start):
         return Rejected(start, end, raw, "a bare number with no unit")
     return Quantity(start, end, value, unit, _qualifier(text, start, after, True), points)

@@ -1,4 +1,4 @@
-"""Chinese figures as articles write them: scales in sequence, Chinese numerals with decimals."""
+"""Figures as articles write them: Chinese scales in sequence, Chinese numerals with decimals, English currency, scale and percent abbreviations."""
 
 from __future__ import annotations
 
@@ -32,3 +32,21 @@ def test_one_figure_whatever_its_scales(text, value, unit, qualifier):
 def test_two_figures_side_by_side_stay_two():
     found = find_quantities("持卡人数13亿人，7900万人领取了电子社保卡", english=False)[0]
     assert [q.value for q in found] == [Decimal("13e8"), Decimal("7900e4")]
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("revenue was RMB7.9 trillion", "7.9e12", "yuan", None),
+    ("revenue was Rmb 7.9tn", "7.9e12", "yuan", None),
+    ("CNY 7.9 trillion", "7.9e12", "yuan", None),
+    ("¥7.9 trillion", "7.9e12", "yuan", None),
+    ("97.6pc of residents", "97.6", "percent", None),
+    ("a rate of 5.2 pct", "5.2", "percent", None),
+    ("one billion people", "1e9", "person", None),
+    ("two billion visits", "2e9", "person-time", None),
+    ("12 million-plus jobs", "12e6", "person", "gt"),
+    ("95 or more services", "95", "count", "gt"),
+    ("700k users", "700e3", "person", None),
+])
+def test_english_figures_in_the_forms_wire_copy_uses(text, value, unit, qualifier):
+    found = find_quantities(text, english=True)[0]
+    assert [(q.value, q.unit, q.qualifier) for q in found] == [(Decimal(value), unit, qualifier)]
