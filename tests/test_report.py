@@ -16,7 +16,6 @@ import sscard_kg
 from sscard_kg.report import build_html, date_of, format_value, metrics, nice_ticks, write_report
 
 REPO = Path(__file__).resolve().parents[1]
-SCREENSHOT = REPO / "benchmarks" / "screenshots" / "report.png"
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 LEVELS = """PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -175,7 +174,7 @@ def _browser_or_skip():
     return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options), profile
 
 
-def test_the_page_in_headless_chromium(page, counts):
+def test_the_page_in_headless_chromium(page, counts, tmp_path):
     driver, profile = _browser_or_skip()
     try:
         driver.get(page.as_uri())
@@ -186,8 +185,9 @@ def test_the_page_in_headless_chromium(page, counts):
         assert chart.size["width"] > 400 and chart.size["height"] > 150
         files = {mark.get_attribute("data-file") for mark in shown}
         assert len(files) >= 4 and all(name.endswith(".txt") for name in files)
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        assert driver.save_screenshot(str(SCREENSHOT))
+        screenshot = tmp_path / "report.png"
+        assert driver.save_screenshot(str(screenshot))
+        assert screenshot.read_bytes().startswith(b"\x89PNG")
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
