@@ -15,7 +15,6 @@ import pytest
 import sscard_kg
 from sscard_kg.report import build_html, date_of, format_value, metrics, nice_ticks, write_report
 
-REPO = Path(__file__).resolve().parents[1]
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 LEVELS = """PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
