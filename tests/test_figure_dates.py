@@ -114,3 +114,18 @@ def test_a_rise_then_the_level_it_reached_keeps_the_level_a_level():
     data = "---\ntitle: 新闻稿\ndate: 2016-07-22\n---\n上半年，全国社会保障卡持卡人数净增5000万人，达到9.3亿人。\n".encode()
     kinds = {m.value: m.kind for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
     assert kinds == {Decimal("5000e4"): "change", Decimal("9.3e8"): "level"}
+
+
+def test_a_date_that_opens_an_inner_clause_dates_that_clause_only():
+    found = _zh_dates("目前，全国电子社保卡领用人数超过7亿，2022年累计提供服务80亿人次，各地开通属地服务1200余项。", "2023-03-01")
+    assert found[Decimal("7e8")] == found[Decimal("1200")] == "2023-03-01" and found[Decimal("80e8")] == "2022"
+    found = _zh_dates("截至2022年底，全国持卡人数13.68亿人，2023年1月新增发卡500万张，电子社保卡领用人数7.15亿人。",
+                      "2023-03-01")
+    assert found[Decimal("7.15e8")] == "2022-12-31" and found[Decimal("500e4")] == "2023-01-31"
+
+
+def test_a_date_with_no_clause_of_its_own_still_dates_the_clauses_after_it():
+    found = _zh_dates("2022年城镇新增就业1206万人，城镇调查失业率平均值5.6%。", "2023-03-01")
+    assert found[Decimal("1206e4")] == found[Decimal("5.6")] == "2022"
+    found = _zh_dates("城镇就业人数由2012年的37287万人增加到2021年的46773万人，城镇新增就业年均超过1300万人。", "2022-06-01")
+    assert found[Decimal("1300e4")] == "2021"

@@ -32,9 +32,9 @@ def _region(text: str) -> str | None:
 
 @pytest.mark.parametrize("text", [
     "社保卡已在30个省份发行，覆盖全部地市。全国共有30家合作银行参与发卡。",
-    "今年以来，各地出台28项减负政策。\n同时，平台提供28项统一服务。",
-    "The ministry rolled out 28 breakthrough policies this year.\nThe platform offered 28 unified services.",
-    "A total of 20 series of vocational standards were issued. Officials completed 20 specific tasks for the elderly.",
+    "今年以来，各地新建28个社保服务站。\n同时，平台提供28项统一服务。",
+    "The ministry opened 28 new service halls this year.\nThe platform offered 28 unified services.",
+    "A total of 20 vocational schools joined the scheme. Officials opened 20 service outlets for the elderly.",
 ])
 def test_two_unnamed_figures_with_one_value_are_two_figures(text):
     assert len(_values(text)) == 2

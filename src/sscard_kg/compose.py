@@ -103,6 +103,22 @@ def counts_a_group(group: re.Pattern, text: str, q: Quantity, english: bool) -> 
         and _ends_with(group).search(before.group(1)) is not None)
 
 
+_ZH_COUNT_PHRASE = re.compile(r"[^，。；、,;：:\s\d]{0,12}")
+
+
+def counts_no_figure(gaz: Gazetteer, text: str, q: Quantity, english: bool) -> bool:
+    """A count of kinds, batches or documents (see ss:notAFigure): `9类`, `28 breakthrough policies`."""
+    if q.unit != "count" or gaz.not_a_figure is None:
+        return False
+    if gaz.not_a_figure_after is not None and gaz.not_a_figure_after.match(text, q.end):
+        return True
+    counted = (_EN_COUNTED if english else _ZH_COUNT_PHRASE).match(text, q.end)
+    if counted is None:
+        return False
+    window = text[q.end:counted.end() + 40]  # the noun's own words, and what follows it (`kinds of business`)
+    return any(m.start() < counted.end() - q.end for m in gaz.not_a_figure.finditer(window))
+
+
 @lru_cache(maxsize=4)
 def _ends_with(group: re.Pattern) -> re.Pattern:
     return re.compile(f"(?:{group.pattern})$")

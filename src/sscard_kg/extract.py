@@ -15,7 +15,8 @@ from .dating import agreeing_years, dateline_in_year, publication_date, year_fro
 from .entities import Found, find_country, find_named, find_people, find_places, speaks_of_a_place, the_country
 from .facts import Draft, draft_measurements
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
-from .numbers import Quantity, find_quantities
+from .compose import counts_no_figure
+from .numbers import Quantity, Rejected, find_quantities
 
 EXTRACTOR_VERSION = "2"  # raised when extraction changes what it gives for the same article
 LOW_CONFIDENCE = 0.5
@@ -61,10 +62,12 @@ def _piece(gaz, cleaned: Cleaned, seg: Segment, article_english: bool) -> _Piece
     piece = cleaned.text[seg.start:seg.end]
     english = seg.language == "en" if seg.language else article_english
     quantities, rejected = find_quantities(piece, english)
+    kinds = [q for q in quantities if counts_no_figure(gaz, piece, q, english)]
+    rejected += [Rejected(q.start, q.end, piece[q.start:q.end], "a count of kinds, batches or documents") for q in kinds]
     return _Piece(
         seg,
         english,
-        [q._replace(start=q.start + seg.start, end=q.end + seg.start) for q in quantities],
+        [q._replace(start=q.start + seg.start, end=q.end + seg.start) for q in quantities if q not in kinds],
         [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
          for r in rejected if r.reason != "a bare number with no unit"],
         _mentions(gaz, piece, english, seg.start),

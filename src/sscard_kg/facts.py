@@ -300,8 +300,25 @@ _ATTACHED = re.compile(r"\s*(?:%|％|percent|per cent)?\s*(?:in|at|by|as of|for|
 _NEW_CLAUSE = compile_fast(r"[,，;；]\s*(?:and\s+|while\s+|but\s+)?[^\d,，;；]*?[A-Za-z]{3,}\s+[A-Za-z]{3,}|[，,；;][^\d，,；;]*[^\W\d_]{3}")
 
 
+def _sentence_scope(text: str, d: DateMention, span: tuple[int, int], earlier: tuple[Quantity, ...]) -> DateMention | None:
+    """The date, if it opens the sentence as its own clause before any figure (`目前，`, `截至2022年底，`,
+    `As of June,`): the date of the whole sentence."""
+    if any(span[0] <= o.start and o.end <= d.start for o in earlier):
+        return None
+    first = next((o for o in earlier if o.start >= d.end), None)
+    return d if _CLAUSE_BREAK.search(text, d.end, first.start if first else len(text)) else None
+
+
+def _dates_another_clause(text: str, d: DateMention, q: Quantity, earlier: tuple[Quantity, ...]) -> bool:
+    """Whether the date belongs to an earlier figure's clause (opening it, or attached to it), a
+    clause the figure is not in."""
+    return any(((d.end <= o.start and not _CLAUSE_BREAK.search(text, d.end, o.start))
+                or (o.end <= d.start and _ATTACHED.fullmatch(text, o.end, d.start)))
+               and _CLAUSE_BREAK.search(text, max(o.end, d.end), q.start) for o in earlier)
+
+
 def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
-              next_figure: int | None = None, later: tuple[Quantity, ...] = ()):
+              next_figure: int | None = None, later: tuple[Quantity, ...] = (), earlier: tuple[Quantity, ...] = ()):
     """Nearest date before the quantity in its sentence, else after it in the sentence but, in
     Chinese, before the next figure (`超过10亿人领取电子社保卡，其中今年新增1.2亿人`: 今年 is the second
     figure's; an English sentence may close with the date of all its figures, unless the date is
@@ -315,6 +332,9 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
               and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)
               and not _dates_an_event(text, span, d, q)]
     if before:
+        opener = _sentence_scope(text, before[0], span, earlier)
+        if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
+            return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前
         return before[-1], False
     if any(span[0] <= d.start and d.end <= q.start and d.kind == "since" for d in dates):
         return None, True  # `今年以来，新增313万张`: from then to the publication
@@ -518,7 +538,8 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         if drafts and _scopes(text, drafts[-1], q, bool(subject)):
             drafts.pop()
         draft = _draft(c, q, metric, subject, span, para, q in changes, changes.get(q, False),
-                       tuple(other for other in inside if other.start > q.end))
+                       tuple(other for other in inside if other.start > q.end),
+                       tuple(other for other in inside if other.end < q.start))
         said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
         if draft.region is None and c.home and not _NATIONAL.search(said):
             draft = draft._replace(region=c.home)
@@ -632,12 +653,13 @@ def _starts_a_rise(text: str, span: tuple[int, int], q: Quantity) -> bool:
 
 
 def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: tuple[int, int],
-           para: tuple[int, int], change: bool, decrease: bool, later: tuple[Quantity, ...] = ()) -> Draft:
+           para: tuple[int, int], change: bool, decrease: bool, later: tuple[Quantity, ...] = (),
+           earlier: tuple[Quantity, ...] = ()) -> Draft:
     text, dates, segment_date = c.text, c.dates, c.segment_date
     if decrease:
         q = q._replace(value=-q.value)
     next_figure = later[0].start if later and not c.english else None
-    date, inferred = _date_for(text, q, span, para, dates, next_figure, later)
+    date, inferred = _date_for(text, q, span, para, dates, next_figure, later, earlier)
     clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
     plan = next((d for d in dates if d.kind == "plan" and d.target and span[0] <= d.start < q.start
                  and (inferred or date is None or date.start < d.start)), None)  # unless a nearer date dates the figure

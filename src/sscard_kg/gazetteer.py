@@ -109,6 +109,8 @@ class Gazetteer:
     demonstrative: re.Pattern | None = None
     subgroup: re.Pattern | None = None
     counted_group: re.Pattern | None = None
+    not_a_figure: re.Pattern | None = None
+    not_a_figure_after: re.Pattern | None = None
     _matchers: dict[tuple[str, bool], tuple[re.Pattern, dict[str, Entry]]] = field(default_factory=dict)
 
     @cached_property
@@ -313,7 +315,7 @@ def load() -> Gazetteer:
     return Gazetteer(entries, metrics, heads, reference_version(), _published(graph),
                      _phrasings(graph, SS + "Subject"), _phrasings(graph, SS + "Measure"),
                      *(_alternatives(graph, SS + name) for name in ("seriesBridge", "partCue", "population", "demonstrative", "subgroup",
-                                                             "countedGroup")))
+                                                             "countedGroup", "notAFigure", "notAFigureAfter")))
 
 
 def _year(term) -> int | None:
