@@ -129,3 +129,11 @@ def test_a_date_with_no_clause_of_its_own_still_dates_the_clauses_after_it():
     assert found[Decimal("1206e4")] == found[Decimal("5.6")] == "2022"
     found = _zh_dates("城镇就业人数由2012年的37287万人增加到2021年的46773万人，城镇新增就业年均超过1300万人。", "2022-06-01")
     assert found[Decimal("1300e4")] == "2021"
+
+
+def test_a_wire_dateline_dates_no_figure():
+    data = (b"Card holders\nBEIJING, March 5 -- A total of 1.23 billion people held social security cards by the "
+            b"end of last year, official data showed.\n")
+    extraction = extract(parse_bytes(data, SourceRef("wire.txt", "wire.txt")))[1]
+    assert extraction.article.published == "2019-03-05"
+    assert [m.as_of for m in extraction.measurements] == ["2018-12-31"]

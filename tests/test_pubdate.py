@@ -37,6 +37,10 @@ STAMPS = {
     "beside the title": ("全国持卡人数达到5.4亿 2016-10-04\n截至2013年底，全国持卡人数达到5.4亿。\n", "2016-10-04"),
     "weekday after a label": ("Cards for all\nPUBLISHED : Wednesday, 31 August, 2011, 12:00am\nAbout 145 million "
                               "cards were issued by the end of July.\n", "2011-08-31"),
+    "clock before an English date": ("Card holders\n(Xinhua) 08:37, March 05, 2019\nBEIJING, March 5 -- A total "
+                                     "of 1.23 billion people held cards by the end of last year.\n", "2019-03-05"),
+    "clock and meridiem before the date": ("Card holders\nUpdated 10:21 AM, Jan 25, 2022\nMore than 1.35 billion "
+                                           "people held cards.\n", "2022-01-25"),
     "at the foot of a short page": ("Card holders\nBy the end of 2013, 540 million people had cards.\n\n"
                                     "  Source: ACFTU  2014-05-15\n", "2014-05-15"),
 }

@@ -43,6 +43,7 @@ _FULL_DATES = [
     compile_fast(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
 ]
 _CLOCK = re.compile(r"\s*[,，]?\s*\d{1,2}[:：]\d{2}")
+_CLOCK_BEFORE = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,，]?\s*$")  # `08:37, March 05, 2019`
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]|\.\s")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
@@ -123,7 +124,7 @@ def _stamp_kind(line: str, start: int, end: int) -> int | None:
     if c["in_sentence"].search(before):
         return None
     header = 3 if c["site_header"].search(line) else None
-    if _CLOCK.match(after):
+    if _CLOCK.match(after) or _CLOCK_BEFORE.search(before):
         return header or 1
     rest = (before + " " + after).strip()
     if (not before.strip() or not after.strip()) and len(rest) <= 40 and not _SENTENCE_MARK.search(rest):
@@ -246,6 +247,12 @@ def _datelines(text: str) -> list[tuple[int, int]]:
                 found.append((month, int(groups["d"])))
                 break
     return found
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the wire datelines (`BEIJING, March 5 --`, `新华社北京3月5日电`) of the first lines are:
+    the day a story was filed, which dates no figure in it."""
+    return [match.span() for pattern in _DATELINE[:2] for match in pattern.finditer(text[:_DATELINE_HEAD])]
 
 
 def _in_year(month_day: tuple[int, int], year: int) -> str | None:

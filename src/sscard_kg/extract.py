@@ -11,7 +11,7 @@ from . import gazetteer
 from .clean import Cleaned, clean
 from .clean.boilerplate import Segment
 from .dates import find_dates, period_end
-from .dating import agreeing_years, dateline_in_year, publication_date, year_from_statistics
+from .dating import agreeing_years, dateline_in_year, dateline_spans, publication_date, year_from_statistics
 from .entities import Found, find_country, find_named, find_people, find_places, speaks_of_a_place, the_country
 from .facts import Draft, draft_measurements
 from .model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
@@ -82,6 +82,7 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
     drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
     title_year = _title_year(text, pieces, article.published)
+    filed = dateline_spans(text)
     for piece in pieces:
         seg = piece.segment
         reference = seg.date or article.published
@@ -89,6 +90,7 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
         dates = [d._replace(start=d.start + seg.start, end=d.end + seg.start)
                  for d in find_dates(text[seg.start:seg.end], reference, piece.english,
                                      None if seg.kind == "related" else title_year)]
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in filed)]
         places = [f for f in piece.found if f.type == "region" and gaz.entries[f.key].level != "country"]
         people = [f for f in piece.found if f.type == "person"]
         agencies = [f for f in piece.found if f.type == "agency"]
