@@ -109,9 +109,18 @@ def test_a_dateline_venue_or_organisation_place_is_not_the_figures_region(text):
     ("北京市人社局介绍，全市已有近800万人申领了第三代社保卡。", "beijing"),
     ("In Guangdong, 110 million people held social security cards.", "guangdong"),
     ("Guangdong province had 110 million social security card holders.", "guangdong"),
+    # A sentence that speaks of its own place (全省, the city) without naming it: the place of that
+    # level named before it.
+    ("广东省人社厅日前发布消息。截至2023年底，全省社保卡持卡人数达1.2亿人。", "guangdong"),
+    ("广州市人社局发布消息。截至2023年底，广东全省持卡人数达1.2亿人。", "guangdong"),
+    ("杭州市人社局日前发布消息。截至2023年底，我市社保卡持卡人数达1200万人。", "hangzhou"),
+    ("Guangzhou's human resources bureau released data on Monday. The city had 15 million cardholders.",
+     "guangzhou"),
 ])
 def test_the_place_a_clause_is_about_is_the_figures_region(text, region):
     assert _region(text) == region
+
+
 
 
 @pytest.mark.parametrize("text, english", [

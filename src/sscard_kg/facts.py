@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .compose import clause, compose, fits_count, names_a_part, names_a_share
 from .dates import DateMention, period_end
-from .entities import Found, speaks_of_a_place
+from .entities import Found, official_name, speaks_of_a_place
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
 from .prefilter import compile_fast
@@ -384,7 +384,9 @@ def _region_for(c: "_Context", q: Quantity, span: tuple[int, int]) -> str | None
     before = [p for p in c.places if span[0] <= p.start and p.end <= q.start and not _in_closed_aside(text, span[0], p, q)]
     if not before:
         hosts = [p for p in c.hosts if span[0] <= p.start and p.end <= q.start]
-        return hosts[-1].key if hosts and speaks_of_a_place(gaz, text[hosts[-1].end:q.start], c.english) else None
+        if hosts and speaks_of_a_place(gaz, text[hosts[-1].end:q.start], c.english):
+            return hosts[-1].key
+        return _named_before(c, span, text[span[0]:q.start])
     place = before[-1]
     if _NATIONAL.search(text[place.end:q.start]):
         return None
@@ -392,6 +394,24 @@ def _region_for(c: "_Context", q: Quantity, span: tuple[int, int]) -> str | None
         parent = gaz.entries[place.key].parent
         return parent if parent and gaz.entries.get(parent) and gaz.entries[parent].level != "country" else None
     return place.key
+
+
+# `全省`, `我市`, `the province`: the level of the place a local word speaks of, by the suffixes of
+# its official name.
+_LOCAL_LEVEL = (("省", ("省", "自治区")), ("province", ("省", "自治区")), ("市", ("市",)), ("city", ("市",)))
+
+
+def _named_before(c: "_Context", span: tuple[int, int], said: str) -> str | None:
+    """`广东省人社厅发布消息。全省持卡人数…`: a sentence that speaks of its own place (全省, the city)
+    without naming it means the place of that level named last before it in the segment."""
+    if not speaks_of_a_place(c.gaz, said, c.english):
+        return None
+    words = said.lower() if c.english else said
+    suffixes = next((suffixes for word, suffixes in _LOCAL_LEVEL if word in words), None)
+    named = sorted((p for p in c.places + c.hosts if p.end <= span[0]), key=lambda p: p.start)
+    fitting = [p for p in named if c.gaz.entries[p.key].level not in ("country", "grouping")
+               and (suffixes is None or official_name(c.gaz.entries[p.key]).endswith(suffixes))]
+    return fitting[-1].key if fitting else None
 
 
 # Where a place names the venue of an event, not what a figure is about: `在北京举行的新闻发布会上`,
