@@ -86,6 +86,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至6月底，全國社保卡持卡人口約13.7億。", "2023-07-20", "13.7e8"),
     ],
     "card-penetration": [
+        (EN, "The social security card holding rate reached 95%.", "2021-01-26", "95"),
         (ZH, "截至2023年底，社会保障卡覆盖全国97.9%的人口。", "2024-01-24", "97.9"),
         (ZH, "全国社保卡普及率达到95.2%。", "2021-02-01", "95.2"),
         (ZH, "截至2022年底，社保卡人口覆盖率为96.8%。", "2023-02-20", "96.8"),
@@ -229,6 +230,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "第三代社會保障卡持卡人數突破2億。", "2024-06-01", "2e8"),
     ],
     "ecard-holders": [
+        (EN, "The number of electronic social security card signings exceeded 360 million.", "2021-01-26", "360e6"),
         (ZH, "截至2023年底，全国电子社保卡领用人数达9.7亿人。", "2024-01-24", "9.7e8"),
         (ZH, "电子社保卡签发量突破7亿张。", "2022-10-01", "7e8"),
         (ZH, "目前，全国已有超过10亿人申领了电子社保卡。", "2024-07-01", "10e8"),
@@ -282,6 +284,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至今年3月底，電子社保卡用戶約為7.5億。", "2023-04-20", "7.5e8"),
     ],
     "ecard-services-volume": [
+        (EN, "The e-social security card has provided 5.2 billion services in total.", "2021-01-26", "5.2e9"),
         (ZH, "截至2023年底，电子社保卡累计服务超过120亿人次。", "2024-01-24", "120e8"),
         (ZH, "今年上半年，电子社保卡提供服务18.5亿人次。", "2024-07-20", "18.5e8"),
         (ZH, "全国电子社保卡服务人次达到100亿。", "2023-06-01", "100e8"),
