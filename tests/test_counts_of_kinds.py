@@ -38,3 +38,8 @@ def test_counts_of_kinds_batches_and_documents_are_no_figures(body, dropped, kep
 def test_kinds_of_services_are_services():
     assert Decimal("100") in _values("People can now handle 100 kinds of business with their social security cards.")
     assert Decimal("40") in _values("The e-card offers 40 types of services nationwide.")
+
+
+def test_the_head_noun_decides_what_a_chinese_count_counts():
+    assert Decimal("95") in _values("各地已普遍开通95项人社领域社保卡应用。")
+    assert Decimal("60") not in _values("社保卡应用已拓展到60多个公共服务领域。")

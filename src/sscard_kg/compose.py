@@ -115,6 +115,8 @@ def counts_no_figure(gaz: Gazetteer, text: str, q: Quantity, english: bool) -> b
     counted = (_EN_COUNTED if english else _ZH_COUNT_PHRASE).match(text, q.end)
     if counted is None:
         return False
+    if not english:  # the head noun ends the phrase: `95项人社领域社保卡应用` counts applications
+        return _ends_with(gaz.not_a_figure).search(counted.group(0)) is not None
     window = text[q.end:counted.end() + 40]  # the noun's own words, and what follows it (`kinds of business`)
     return any(m.start() < counted.end() - q.end for m in gaz.not_a_figure.finditer(window))
 
