@@ -420,6 +420,8 @@ EN_BANK = [
     ("Some 900 million people may 2 times a year renew cards.", "2019-07-10", ""),
     # comparison bases
     ("Employment rose by 1.2 million compared with 2018.", "2019-07-10", ""),
+    ("Participants numbered 968 million, an increase of 26 million over the end of last year.", "2019-07-10", ""),
+    ("Card holders were up 11 million on the end of 2018.", "2019-07-10", ""),
     ("The number was 2 million higher than at the end of last year.", "2019-07-10", ""),
     ("The total rose 3 percent compared with the end of last year.", "2019-07-10", ""),
     ("The figure was up 5 percent over the same period last year.", "2019-07-10", ""),
