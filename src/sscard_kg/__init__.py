@@ -6,9 +6,9 @@
 """
 
 from .errors import InvalidGraph, QueryError, SourceError, SscardError, StoreError
-from .export import export
-from .pipeline import BuildResult, build
-from .query import QueryResult, query
+from .use.export import export
+from .builder.pipeline import BuildResult, build
+from .use.query import QueryResult, query
 
 __all__ = [
     "build", "query", "export", "BuildResult", "QueryResult",

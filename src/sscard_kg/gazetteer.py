@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pyoxigraph import Literal, NamedNode
 
 from .prefilter import compile_fast
-from .script import to_simplified
+from .clean.script import to_simplified
 
 SS = "https://w3id.org/sscard-kg/ontology#"
 SCHEMA = "https://schema.org/"

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..numbers import find_quantities
+from ..extract.numbers import find_quantities
 from ..prefilter import compile_fast
-from ..script import invisible_characters, reading_language
-from ..textmap import MappedText
+from .script import invisible_characters, reading_language
+from .textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
 SHORT_MATCH = 12

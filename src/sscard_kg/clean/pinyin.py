@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from sscard_kg.textmap import Edit
+from sscard_kg.clean.textmap import Edit
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 ANNOTATION = re.compile(

@@ -1,0 +1,378 @@
+"""The whole pipeline as one library call: sources → clean → extract → facts → RDF → SHACL → store.
+
+`build()` is what the CLI, the tests and the benchmarks call. This process reads and hashes each
+file and looks its hash up in the store: an unchanged article (same content hash, same extractor
+and reference-data version) costs no more. The others are extracted and validated in batches by
+worker processes (or by tasks on a Dask cluster); this process alone writes to the store, one
+article graph per transaction, so a build killed at any moment loses at most the articles in
+flight and a re-run finishes the rest. Whatever the number of workers, the store ends the same.
+Last, the figures summary is recomputed if the article graphs changed (summary.py).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .batch import ArticleReport, Limits, Outcome, Task, run_batch
+from ..errors import SourceError, SscardError
+from ..read.sources import SourceRef, collect, read_file
+
+__all__ = ["ArticleReport", "BuildResult", "build", "process", "remove"]
+
+# Articles per worker task, validated in one pyshacl call: bigger calls cost less per article but
+# hold more memory and leave the workers less evenly loaded (3k articles: 100 beat 50 and 200).
+MAX_BATCH = 100
+MIN_BATCH = 8   # below this, pyshacl's cost per call outweighs an even finish
+# Fewer articles than this to extract are not worth starting workers for (about 1.5 s to start and
+# warm up a pool, against 10-15 ms an article).
+IN_PROCESS_BELOW = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", 64))
+READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
+# Articles written between flushes. RocksDB memtables grow ~230 MB a 1,000 articles until flushed;
+# each flush leaves files to compact. At 250 the writer holds ~200 MB instead of ~380 MB (every
+# process of a 10k build together: 993 MiB of RSS against 1,176) for ~5% more time at 10k; at
+# 1k it is faster, as the last flush, which the build waits for, is smaller.
+FLUSH_EVERY = 250
+EXECUTORS = ("local", "dask")
+
+
+@dataclass
+class BuildResult:
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    prune_refused: str | None = None   # why nothing was pruned, when pruning was asked for and refused
+    reports: list[ArticleReport] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def process(ref: SourceRef, stamp: str) -> tuple[str, bytes | None, ArticleReport | None, str | None]:
+    """Read, extract and turn one source into N-Quads; errors come back as text, never raised."""
+    (outcome,) = run_batch([Task(ref)], stamp)
+    return outcome.location, outcome.nquads, outcome.report, outcome.error
+
+
+def build(paths: Iterable[str], store: str | None = None, workers: int | None = None, prune: bool = False,
+          progress: Callable[[str, int, int], None] | None = None, *, executor: str = "local",
+          scheduler: str | None = None, shards: str | None = None, max_bytes: int | None = None,
+          url_timeout: float | None = None, reports: bool = True, article_timeout: float | None = None,
+          allow_private_urls: bool | None = None) -> BuildResult:
+    """Build every article under `paths` into the store; returns what was built, unchanged, failed, pruned.
+
+    `workers` is the number of extraction processes (default: the core count); `executor="dask"`
+    runs extraction on the Dask cluster at `scheduler` instead and bulk-loads the N-Quads shards
+    it writes (into `shards`, a temporary folder by default). `max_bytes`, `url_timeout` (for a
+    whole fetch, redirects included), `article_timeout` (to read and extract one article: past
+    it the article fails and the build goes on) and `allow_private_urls` (fetch from loopback,
+    private and link-local addresses) override the source limits for this build.
+    """
+    from ..graph.store import default_store
+
+    if executor not in EXECUTORS:
+        raise SscardError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
+    if executor == "dask" and not scheduler:
+        raise SscardError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    result = BuildResult()
+    limits = Limits.current(max_bytes, url_timeout, article_timeout, allow_private_urls)
+    paths = list(paths)
+    refs = _unique(collect(paths), result)
+    listed_all = not result.failed  # so far, the failures are the paths that could not be listed
+    workers = max(1, workers or os.cpu_count() or 1)
+    pooled = executor == "local" and workers > 1
+    if pooled and len(refs) >= IN_PROCESS_BELOW and not Path(store or default_store()).exists():
+        _start_fork_server()  # a new store: every article is to be extracted
+
+    # The extractor's modules take ~0.15 s to import: they come once the fork server is on its way.
+    from pyoxigraph import NamedNode
+
+    from ..extract.extract import version
+    from ..graph.rdf import article_iri
+    from ..graph.store import article_graphs, article_states, ensure_reference, open_store, recover
+    from ..graph.summary import refresh as refresh_summary
+
+    db = open_store(store)
+    recover(db)
+    stamp = version()
+    ensure_reference(db, stamp)
+    states = article_states(db)
+
+    todo: list[Task] = []
+    kept = 0
+    for ref in refs:
+        if pooled and len(todo) == IN_PROCESS_BELOW:  # workers will be needed: their fork server
+            _start_fork_server()                      # imports the extractor while the rest is read
+        graph = article_iri(ref.key).value
+        content_hash, made_by = states.get(graph, (None, None))
+        current = content_hash if made_by == stamp else None
+        if ref.is_url:
+            todo.append(Task(ref, known_hash=current))
+            continue
+        try:
+            data = read_file(ref.location, limits.max_bytes)
+        except SourceError as exc:
+            result.failed.append((ref.location, exc.reason))
+            continue
+        if current is not None and _sha256(data) == current:
+            result.unchanged.append(ref.location)
+            continue
+        keep = kept + len(data) <= READ_AHEAD_BYTES
+        kept += len(data) if keep else 0
+        todo.append(Task(ref, data if keep else None))
+
+    local = executor == "local" and (workers == 1 or len(todo) < IN_PROCESS_BELOW)
+    total = len(todo)
+    chunks = [todo[a:b] for a, b in _chunks_for(total, 1 if local else workers, spread=not local)]
+    todo.clear()  # the chunks hold the tasks (and the bytes read ahead) until their outcomes are in
+    done = 0
+
+    def settle(outcome: Outcome) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(outcome.location, done, total)
+        if outcome.error:
+            result.failed.append((outcome.location, outcome.error))
+        elif outcome.unchanged:
+            result.unchanged.append(outcome.location)
+        else:
+            result.built.append(outcome.location)
+            if reports and outcome.report:
+                result.reports.append(outcome.report)
+
+    flushed = None
+    if executor == "dask":
+        from .dask import run_on_dask
+        from ..graph.store import bulk_load
+
+        shard_dir = Path(shards) if shards else Path(tempfile.mkdtemp(prefix="sscard-shards-"))
+        try:
+            for outcomes, shard in run_on_dask(chunks, stamp, limits, scheduler, shard_dir):
+                graphs = [o.graph for o in outcomes if o.graph and not o.error]
+                if shard is not None and graphs:
+                    bulk_load(db, shard, graphs)
+                for outcome in outcomes:
+                    settle(outcome)
+        finally:
+            if not shards:
+                shutil.rmtree(shard_dir, ignore_errors=True)
+    else:
+        runner = _in_process if local else _in_workers
+        flushed = _write(db, runner(chunks, stamp, limits, workers), states, settle)
+
+    keys = article_graphs(db) if result.built or prune else {}
+    if result.built:
+        states = article_states(db)
+        for graph in _superseded(keys, states):
+            db.remove_graph(NamedNode(graph))
+            del keys[graph], states[graph]
+    if prune and not listed_all:
+        result.prune_refused = "not every path could be listed"
+    elif prune:
+        folders = _named_folders(paths)
+        for graph, key in sorted(keys.items()):
+            if _gone_from(key, folders):
+                db.remove_graph(NamedNode(graph))
+                states.pop(graph, None)
+                result.pruned.append(key)
+    refresh_summary(db, states)
+    if flushed is not None:
+        flushed.result()
+    db.flush()
+    for items in (result.built, result.unchanged, result.failed, result.pruned):
+        items.sort()
+    result.reports.sort(key=lambda r: r.source)
+    return result
+
+
+def remove(sources: Iterable[str], store: str | None = None) -> list[str]:
+    """Remove the graphs of the articles named (files by any path that reaches them, or URLs)
+    and recompute the figures summary; returns their source keys. An article the store does not
+    hold is a StoreError naming it, and nothing is removed."""
+    from pyoxigraph import NamedNode
+
+    from ..errors import StoreError
+    from ..graph.rdf import article_iri
+    from ..read.sources import is_url, source_key, without_credentials
+    from ..graph.store import article_states, open_store
+    from ..graph.summary import refresh as refresh_summary
+
+    keys = [without_credentials(item) if is_url(item) else source_key(item) for item in sources]
+    db = open_store(store)
+    states = article_states(db)
+    graphs = {key: article_iri(key).value for key in keys}
+    missing = [key for key, graph in graphs.items() if graph not in states]
+    if missing:
+        raise StoreError(f"{missing[0]}: no such article in the store; nothing removed")
+    for graph in graphs.values():
+        db.remove_graph(NamedNode(graph))
+        states.pop(graph)
+    refresh_summary(db, states)
+    db.flush()
+    return list(graphs)
+
+
+def _write(db, outcomes: Iterable[Outcome], states: dict, settle: Callable[[Outcome], None]) -> Future:
+    """Write each article graph as its outcome comes in, then settle it. Every FLUSH_EVERY
+    articles and after the last, the store is flushed in a background thread (pyoxigraph lets go
+    of the GIL), so writing goes on meanwhile and the summary is computed while the last articles
+    reach disk; the future returned is that last flush."""
+    from ..graph.store import write_graph
+
+    flusher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sscard-flush")
+    written = 0
+    try:
+        for outcome in outcomes:
+            if outcome.nquads is not None and not outcome.error:
+                write_graph(db, outcome.graph, outcome.nquads, exists=outcome.graph in states)
+                written += 1
+                if written % FLUSH_EVERY == 0:
+                    flusher.submit(db.flush)
+            settle(outcome)
+        return flusher.submit(db.flush)
+    finally:
+        flusher.shutdown(wait=False)
+
+
+def _chunks_for(count: int, workers: int, spread: bool = True) -> list[tuple[int, int]]:
+    """Batches of at most MAX_BATCH. Spread over workers, each is a quarter of a worker's share of
+    what is left, down to MIN_BATCH: a slow article does not idle the rest, and the last batches,
+    small, end about together and leave the writer little to do once the workers are done."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < count:
+        left = count - start
+        size = max(min(MIN_BATCH, left), min(MAX_BATCH, math.ceil(left / (workers * 4)))) if spread else MAX_BATCH
+        bounds.append((start, min(start + size, count)))
+        start += size
+    return bounds
+
+
+def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> list[SourceRef]:
+    """Each source once: a file reached twice, by any path, is read once."""
+    refs: list[SourceRef] = []
+    keys: set[str] = set()
+    for item in items:
+        if isinstance(item, SourceError):
+            result.failed.append((item.location, item.reason))
+        elif item.key not in keys:
+            keys.add(item.key)
+            refs.append(item)
+    return refs
+
+
+def _superseded(keys: dict[str, str], states: dict[str, tuple[str | None, str | None]]) -> list[str]:
+    """Graphs a store made before an article was its file's path keep a key relative to the folder
+    named then (`corpus/a.txt`); each one whose bytes the store now holds under a path ending so
+    is the same article twice, and goes. One whose file changed since stays: nothing says which."""
+    def content(graph: str) -> str | None:
+        return states.get(graph, (None, None))[0]
+
+    old = {graph: key for graph, key in keys.items() if not os.path.isabs(key) and content(graph)}
+    if not old:
+        return []
+    held = {(content(graph), tail) for graph, key in keys.items() if os.path.isabs(key) for tail in _tails(key)}
+    return sorted(graph for graph, key in old.items() if (content(graph), key) in held)
+
+
+def _tails(path: str) -> Iterator[str]:
+    """`/a/b/c.txt` → `c.txt`, `b/c.txt`, `a/b/c.txt`: the relative keys it could have had."""
+    parts = path.split(os.sep)
+    for start in range(len(parts) - 1, 0, -1):
+        yield "/".join(parts[start:])
+
+
+def _named_folders(paths: list[str]) -> tuple[str, ...]:
+    """The folders named among `paths`, each as a prefix of the source keys of the files under it."""
+    return tuple(os.path.join(os.path.realpath(path), "") for path in paths
+                 if not path.startswith(("http://", "https://")) and os.path.isdir(path))
+
+
+def _gone_from(key: str, folders: tuple[str, ...]) -> bool:
+    """Whether an article's file lay under one of `folders` and is gone: only those are pruned
+    (never a URL, nor an article of a folder not named, nor one whose file is still there)."""
+    return key.startswith(folders) and not os.path.lexists(key)
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _in_process(chunks: list[list[Task]], stamp: str, limits: Limits, workers: int) -> Iterator[Outcome]:
+    """Run the chunks here, one after another, letting go of each once it is done."""
+    chunks.reverse()
+    while chunks:
+        yield from run_batch(chunks.pop(), stamp, limits)
+
+
+def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: int) -> Iterator[Outcome]:
+    """Run the chunks on a process pool, a few in flight per worker; results as they complete.
+
+    If a worker dies (out of memory, a crash in native code), the chunks it held are retried one
+    article per task in a new pool, and an article that kills a worker again is reported failed.
+    """
+    from .batch import init_worker, run_worker_batch
+
+    context = _worker_context()
+    queue = [(chunk, False) for chunk in reversed(chunks)]
+    chunks.clear()  # a chunk's tasks are let go once its outcomes are in
+    while queue:
+        broken: list[tuple[list[Task], bool]] = []
+        with ProcessPoolExecutor(max_workers=min(workers, len(queue)), mp_context=context,
+                                 initializer=init_worker, initargs=(limits, os.getpid())) as pool:
+            running = {}
+            while queue or running:
+                while queue and len(running) < workers * 2 and not broken:
+                    chunk, alone = queue.pop()
+                    try:
+                        running[pool.submit(run_worker_batch, chunk, stamp)] = (chunk, alone)
+                    except BrokenProcessPool:
+                        broken.append((chunk, alone))
+                if not running:
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk, alone = running.pop(future)
+                    try:
+                        yield from future.result()
+                    except BrokenProcessPool:
+                        broken.append((chunk, alone))
+        for chunk, alone in broken:
+            if alone:
+                task = chunk[0]
+                yield Outcome(task.ref.location, task.ref.key,
+                              error="the worker process extracting it died (out of memory, or a crash)")
+            else:
+                queue.extend(([task], True) for task in chunk)
+
+
+def _worker_context():
+    """Workers are forked from a server that has imported the extractor and its tables once."""
+    import multiprocessing
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["sscard_kg.builder.batch", "sscard_kg.extract.extract", "sscard_kg.graph.rdf",
+                                        "sscard_kg.graph.validate", "pyshacl", "sscard_kg.builder.preload"])
+    return context
+
+
+def _start_fork_server() -> None:
+    """Start the workers' fork server now: it loads in its own process, for ~1.5 s."""
+    if _worker_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
