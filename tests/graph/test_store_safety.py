@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_build_support import EXAMPLES, cli, key_of, make_corpus, opened, source_keys
 
-from sscard_kg.builder import pipeline
+from sscard_kg.builder.batch import Task, run_batch
 from sscard_kg.read.sources import SourceRef
 
 SS = "https://w3id.org/sscard-kg/ontology#"
@@ -208,9 +208,9 @@ def test_a_store_from_before_paths_were_keys_loses_its_duplicates_not_its_articl
     store = tmp_path / "store"
     db = open_store(store)
     for path, old_key in zip(paths, ("corpus/a000.txt", "a001.md", "corpus/a002.txt")):
-        _, nquads, _, error = pipeline.process(SourceRef(str(path), old_key), version())
-        assert error is None
-        write_graph(db, article_iri(old_key).value, nquads)
+        (outcome,) = run_batch([Task(SourceRef(str(path), old_key))], version())
+        assert outcome.error is None
+        write_graph(db, article_iri(old_key).value, outcome.nquads)
     del db
     gc.collect()
     paths[2].write_text(paths[2].read_text(encoding="utf-8") + "\n", encoding="utf-8")

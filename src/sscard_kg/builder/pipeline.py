@@ -25,7 +25,7 @@ from .batch import ArticleReport, Limits, Outcome, Task, run_batch
 from ..errors import SourceError, SscardError
 from ..read.sources import SourceRef, collect, read_file
 
-__all__ = ["ArticleReport", "BuildResult", "build", "process", "remove"]
+__all__ = ["ArticleReport", "BuildResult", "build", "remove"]
 
 # Articles per worker task, validated in one pyshacl call: bigger calls cost less per article but
 # hold more memory and leave the workers less evenly loaded (3k articles: 100 beat 50 and 200).
@@ -55,12 +55,6 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-def process(ref: SourceRef, stamp: str) -> tuple[str, bytes | None, ArticleReport | None, str | None]:
-    """Read, extract and turn one source into N-Quads; errors come back as text, never raised."""
-    (outcome,) = run_batch([Task(ref)], stamp)
-    return outcome.location, outcome.nquads, outcome.report, outcome.error
 
 
 def build(paths: Iterable[str], store: str | None = None, workers: int | None = None, prune: bool = False,

@@ -630,7 +630,7 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         if kind != "plan" and _opens_period(text, start, end, matched, english):
             kind = "since"
         explicit = bool(groups.get("y")) and not groups.get("y0")  # a span of years is no data date
-        target = _is_target(value, published, text[max(0, start - 4):start] + matched, english)
+        target = _is_target(value, published)
         mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))
         taken.append((start, end))
     return _anchored(text, sorted(mentions, key=lambda m: m.start))
@@ -712,7 +712,7 @@ def _names_a_base(text: str, start: int, end: int) -> bool:
     return bool(_BASE_BEFORE.search(text[max(0, start - 3):start]) and _BASE_AFTER.match(text, end))
 
 
-def _is_target(value: str, published: str | None, words: str, english: bool) -> bool:
+def _is_target(value: str, published: str | None) -> bool:
     """A date after the article's (at the shared precision) is a target or forecast."""
     if not published:
         return False

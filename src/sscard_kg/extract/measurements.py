@@ -578,10 +578,6 @@ def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return q.percent_points or bool(_CHANGE_BEFORE.search(text[max(span[0], q.start - 14):q.start]))
 
 
-def _clause_start(text: str, limit: int, end: int) -> int:
-    return max((m.end() for m in re.finditer(r"[,，;；。]", text[limit:end])), default=0) + limit
-
-
 def _clause_end(text: str, start: int, limit: int) -> int:
     match = re.compile(r"[,，;；。]").search(text, start, limit)
     return match.start() if match else limit

@@ -221,8 +221,6 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
         g.add(node, SS("announcedBy"), _entity_iri(m.official))
     if m.subject:
         g.add(node, SS("subject"), _text(m.subject))
-    if m.low_confidence:
-        g.add(node, SS("lowConfidence"), Literal(True))
     if m.change_of is not None:
         g.add(node, SS("changeOf"), measurement_iri(article, m.change_of))
     _evidence(g, node, m.evidence)

@@ -101,16 +101,6 @@ def _alive(pid: str) -> bool:
     return True
 
 
-def graph_state(store: Store, graph: NamedNode) -> tuple[str | None, str | None]:
-    """(content hash, extractor version) recorded in an article graph, or (None, None)."""
-    def first(predicate: str) -> str | None:
-        for quad in store.quads_for_pattern(graph, SS(predicate), None, graph):
-            return quad.object.value
-        return None
-
-    return first("contentHash"), first("extractorVersion")
-
-
 def article_states(store: Store) -> dict[str, tuple[str | None, str | None]]:
     """{graph IRI: (content hash, extractor version)} of every article graph, in two index scans."""
     states: dict[str, list[str | None]] = {}
