@@ -9,9 +9,9 @@ import pytest
 from test_build_support import SS, cli, graphs, http_server, key_of, make_corpus, opened, reply, source_keys, vary
 
 import sscard_kg
-from sscard_kg import gazetteer
+from sscard_kg import resources
 from sscard_kg.builder import batch
-from sscard_kg.extract import extract
+from sscard_kg.extract import extract, gazetteer
 
 
 @pytest.fixture()
@@ -86,11 +86,11 @@ def test_a_new_extractor_version_re_extracts_everything(built, monkeypatch):
 def test_changed_reference_data_re_extracts_everything(built, tmp_path, monkeypatch):
     corpus, store = built
     ontology = tmp_path / "ontology"
-    shutil.copytree(gazetteer.ONTOLOGY_DIR, ontology)
+    shutil.copytree(resources.ONTOLOGY_DIR, ontology)
     with (ontology / "regions.ttl").open("a", encoding="utf-8") as handle:
         handle.write('\n<https://w3id.org/sscard-kg/id/region/test-only> '
                      '<http://www.w3.org/2004/02/skos/core#note> "added by a test" .\n')
-    monkeypatch.setattr(gazetteer, "ONTOLOGY_DIR", ontology)
+    monkeypatch.setattr(resources, "ONTOLOGY_DIR", ontology)
     for cached in (gazetteer.load, gazetteer.reference_graph):
         cached.cache_clear()
     try:

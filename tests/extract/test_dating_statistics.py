@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sscard_kg import gazetteer
+from sscard_kg.extract import gazetteer
 from sscard_kg.extract.pubdate import year_from_statistics
 from sscard_kg.extract.extract import extract
 from sscard_kg.read.sources import SourceRef, parse_bytes

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sscard_kg import gazetteer
+from sscard_kg.extract import gazetteer
 from sscard_kg.extract.entities import find_named, local_agency_label, official_name
 from sscard_kg.extract.extract import extract
 from sscard_kg.read.sources import SourceRef, parse_bytes

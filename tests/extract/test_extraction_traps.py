@@ -370,7 +370,7 @@ def test_a_pension_funds_balance_is_not_the_social_insurance_funds_balance():
     ("人力资源和社会保障部", set()),
 ])
 def test_programs_that_share_one_head_word_are_each_mentioned(text, expected):
-    from sscard_kg import gazetteer
+    from sscard_kg.extract import gazetteer
     from sscard_kg.extract.entities import find_named
 
     insurance = {f.label for f in find_named(gazetteer.load(), "program", text, False) if f.label.endswith("保险")}
@@ -383,7 +383,7 @@ def test_programs_that_share_one_head_word_are_each_mentioned(text, expected):
     ("京津冀三地签署合作框架协议", False, {"京津冀"}),
 ])
 def test_a_grouping_written_as_the_list_of_its_places_names_each_of_them(text, english, expected):
-    from sscard_kg import gazetteer
+    from sscard_kg.extract import gazetteer
     from sscard_kg.extract.entities import find_places
 
     assert {f.label for f in find_places(gazetteer.load(), text, english)} == expected

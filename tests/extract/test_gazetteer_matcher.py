@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sscard_kg import gazetteer
+from sscard_kg.extract import gazetteer
 
 from sscard_kg.read import sources
 from sscard_kg.clean import clean

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from sscard_kg.extract.extract import extract
-from sscard_kg.gazetteer import load
+from sscard_kg.extract.gazetteer import load
 from sscard_kg.read.sources import SourceRef, parse_bytes
 
 CORE = ("card-holders", "card-penetration", "cards-issued", "card-3g-holders", "ecard-holders",

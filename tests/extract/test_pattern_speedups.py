@@ -29,7 +29,7 @@ def test_every_date_pattern_matches_the_seeds_and_dev_articles_as_before(seeds_d
 
 def test_every_gazetteer_matcher_matches_the_seeds_and_dev_articles_as_before(seeds_dir, dev_dir):
     """The English alias patterns open with a lookbehind; the lookahead makes them skip faster."""
-    from sscard_kg.gazetteer import alias_regex, fold_case, load
+    from sscard_kg.extract.gazetteer import alias_regex, fold_case, load
 
     gazetteer = load()
     texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]

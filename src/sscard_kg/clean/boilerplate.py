@@ -17,10 +17,10 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..extract.numbers import find_quantities
 from ..prefilter import compile_fast
+from ..resources import data_file
 from .script import invisible_characters, reading_language
 from .textmap import MappedText
 
@@ -44,7 +44,7 @@ class Segment:
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The cues of boilerplate.toml, compiled once."""
-    with resources.files(__package__).joinpath("boilerplate.toml").open("rb") as handle:
+    with data_file("boilerplate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
     for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..gazetteer import Gazetteer, Metric, Phrasing
+from .gazetteer import Gazetteer, Metric, Phrasing
 from .numbers import Quantity
 from ..prefilter import compile_fast
 

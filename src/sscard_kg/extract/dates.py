@@ -22,11 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from .numbers import EN_WORDS, cn_value
 from ..prefilter import compile_fast
+from ..resources import data_file
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -42,7 +42,7 @@ SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14),
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({c: i for i, c in enumerate("一二三四五六日")}, 天=6)
 
-with resources.files(__package__).joinpath("dates.toml").open("rb") as _handle:
+with data_file("dates.toml").open("rb") as _handle:
     CUES = tomllib.load(_handle)
 
 

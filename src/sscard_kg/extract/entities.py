@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
-from ..gazetteer import Entry, Gazetteer, alias_pattern, fold_case
+from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
 from ..prefilter import compile_fast
+from ..resources import data_file
 
 AGENCY_BASE = "https://w3id.org/sscard-kg/id/agency/"
 
@@ -34,7 +34,7 @@ class Found(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _people_cues() -> dict:
-    with resources.files(__package__).joinpath("people.toml").open("rb") as handle:
+    with data_file("people.toml").open("rb") as handle:
         return tomllib.load(handle)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from .. import gazetteer
+from . import gazetteer
 from ..clean import Cleaned, clean
 from ..clean.boilerplate import Segment
 from .dates import find_dates, period_end

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .compose import clause, compose, fits_count, names_a_part, names_a_share
 from .dates import DateMention, period_end
 from .entities import Found, speaks_of_a_place
-from ..gazetteer import Gazetteer, Metric
+from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
 from ..prefilter import compile_fast
 

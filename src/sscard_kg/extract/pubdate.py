@@ -25,12 +25,12 @@ import tomllib
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .dates import MONTHS, find_dates, period_end
 from ..prefilter import compile_fast
+from ..resources import data_file
 
 STAMP_HEAD = 2000  # a stamp is shown above or beside the article's first lines
 UNLABELLED_HEAD = 900  # an unlabelled stamp sits closer to the title than a labelled one may
@@ -77,7 +77,7 @@ class PublicationDate(NamedTuple):
 @lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern]:
     """The cue lists of dating.toml, each compiled into one pattern."""
-    with resources.files(__package__).joinpath("dating.toml").open("rb") as handle:
+    with data_file("pubdate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     compiled = {key: re.compile("|".join(f"(?:{cue})" for cue in values), re.I) for key, values in raw.items()}
     compiled["stamp_label"] = re.compile(

@@ -14,18 +14,12 @@ from functools import lru_cache
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
 
 from ..extract.dates import period_end
-from ..gazetteer import load as load_gazetteer
+from ..extract.gazetteer import load as load_gazetteer
 from ..model import Evidence, Extraction, Measurement, Mention, value_key
+from ..resources import BASE, NAMESPACES
 
-BASE = "https://w3id.org/sscard-kg/id/"
 PREFIXES = {
-    "ss": "https://w3id.org/sscard-kg/ontology#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "owl": "http://www.w3.org/2002/07/owl#",
+    **NAMESPACES,
     "region": BASE + "region/",
     "agency": BASE + "agency/",
     "person": BASE + "person/",
@@ -236,7 +230,7 @@ def reference_quads() -> list[Quad]:
     """The ontology and gazetteers, for the store's default graph."""
     from pyoxigraph import parse
 
-    from ..gazetteer import ontology_files
+    from ..resources import ontology_files
 
     quads = []
     for path in ontology_files():

@@ -13,7 +13,7 @@ import hashlib
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from ..gazetteer import QUERIES_DIR
+from ..resources import QUERIES_DIR
 from .rdf import BASE, SS
 
 FIGURES = NamedNode(BASE + "figures")

@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.store import Store
 
-from ..gazetteer import SHAPES_DIR, data_files
+from ..resources import SHAPES_DIR, data_files
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from pathlib import Path
 from pyoxigraph import Literal, QueryBoolean, QuerySolutions, RdfFormat, Variable, serialize
 
 from ..errors import QueryError
-from ..gazetteer import QUERIES_DIR, data_files
+from ..resources import QUERIES_DIR, data_files
 from .sparql_text import check_size, order_by_kind, original_message
 from ..graph.store import open_store
 

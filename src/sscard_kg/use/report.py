@@ -17,7 +17,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
-from importlib import resources
 from pathlib import Path
 from string import Template
 from urllib.parse import urlencode
@@ -25,6 +24,7 @@ from urllib.parse import urlencode
 from pyoxigraph import Literal
 
 from ..errors import QueryError
+from ..resources import data_file
 from .output import write_file
 
 FIGURES_QUERY = """\
@@ -546,7 +546,7 @@ def build_html(rows: list[dict], endpoint: str | None = None, link=file_link) ->
     served = (f'<p class="endpoint">SPARQL endpoint: <code>{escape(endpoint)}</code> · '
               f'<a href="{escape(query_ui(endpoint))}">open the query UI</a></p>' if endpoint else "")
     body = "\n".join(section(m) for m in found) or '<p class="empty">The store has no figures yet.</p>'
-    template = Template(resources.files(__package__).joinpath("report_template.html").read_text(encoding="utf-8"))
+    template = Template(data_file("report_template.html").read_text(encoding="utf-8"))
     return template.substitute(
         summary=(f"{len(figures)} figures of {len(found)} metrics from {len(articles)} articles; "
                  f"{len(conflicts)} figures disagree with another for the same metric, date and region."),

@@ -40,12 +40,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
 from pathlib import Path
 from string import Template
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from ..errors import QueryError, SscardError
+from ..resources import data_file
 from .sparql_text import check_size, iris_after, order_by_kind, original_message
 
 PAGE_PATHS = ("/", "/index.html", "/report.html")
@@ -378,9 +378,8 @@ class Guard(ThreadingHTTPServer):
 def query_ui_page() -> bytes:
     """Oxigraph's query UI, opening on a query over the article graphs (`query_ui.rq`): its own
     opens on the default graph, which holds only the ontology and gazetteers."""
-    package = resources.files(__package__)
-    opening = package.joinpath("query_ui.rq").read_text(encoding="utf-8")
-    page = Template(package.joinpath("query_ui.html").read_text(encoding="utf-8"))
+    opening = data_file("query_ui.rq").read_text(encoding="utf-8")
+    page = Template(data_file("query_ui.html").read_text(encoding="utf-8"))
     return page.substitute(opening=json.dumps(opening).replace("</", "<\\/")).encode("utf-8")
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
-PUA_TABLE = resources.files(__package__) / "cp936_pua.json"
+from ...resources import data_file
+
+PUA_TABLE = data_file("cp936_pua.json")
 LEADS = range(0x81, 0xFF)
 TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
 

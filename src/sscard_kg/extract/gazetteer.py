@@ -12,25 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 
 from pyoxigraph import Literal, NamedNode
 
-from .prefilter import compile_fast
-from .clean.script import to_simplified
+from ..clean.script import to_simplified
+from ..prefilter import compile_fast
+from ..resources import BASE, NAMESPACES, ontology_files
 
-SS = "https://w3id.org/sscard-kg/ontology#"
-SCHEMA = "https://schema.org/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-PROGRAM_SCHEME = "https://w3id.org/sscard-kg/id/program/scheme"
-# ontology/, shapes/ and queries/ at the top of the repository, reached through links in
-# sscard_kg/data so that a checkout, an editable install and a wheel read them the same way.
-DATA_DIR = resources.files(__package__) / "data"
-ONTOLOGY_DIR = DATA_DIR / "ontology"
-SHAPES_DIR = DATA_DIR / "shapes"
-QUERIES_DIR = DATA_DIR / "queries"
+SS, SCHEMA, SKOS = NAMESPACES["ss"], NAMESPACES["schema"], NAMESPACES["skos"]
+RDF_TYPE = NAMESPACES["rdf"] + "type"
+PROGRAM_SCHEME = BASE + "program/scheme"
 
 TYPES = {
     SCHEMA + "AdministrativeArea": "region",
@@ -189,15 +180,6 @@ def _trie_pattern(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
-
-
-def data_files(folder: Traversable, suffix: str) -> list[Traversable]:
-    """The files of a data folder with that suffix, by name (a package resource has no glob)."""
-    return sorted((entry for entry in folder.iterdir() if entry.name.endswith(suffix)), key=lambda entry: entry.name)
-
-
-def ontology_files() -> list[Traversable]:
-    return data_files(ONTOLOGY_DIR, ".ttl")
 
 
 @lru_cache(maxsize=1)
