@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..extract.numbers import find_quantities
 from ..prefilter import compile_fast
 from ..resources import data_file
-from .script import invisible_characters, reading_language
+from .script import HAN, invisible_characters, reading_language
 from .textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
@@ -181,7 +181,7 @@ def _leading_kind(line: str, language: str | None, c: dict) -> tuple[str, str]:
 
 def _label(line: str, c: dict) -> bool:
     """Too few words for a headline, and no figure: a site's name or a section label."""
-    return (not re.search(r"\d", line) and len(re.findall("[\u3400-\u9fff]", line)) < c["headline_han"]
+    return (not re.search(r"\d", line) and len(re.findall(f"[{HAN}]", line)) < c["headline_han"]
             and len(re.findall("[A-Za-z]+", line)) < 3)
 
 

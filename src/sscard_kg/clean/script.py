@@ -11,7 +11,9 @@ from operator import ne
 
 from .textmap import Edit
 
-_HAN_RUN = re.compile("[\u3400-\u9fff]+")
+# Han characters: the unified ideographs, extension A and the compatibility ideographs.
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+_HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")
 
 

@@ -251,7 +251,8 @@ def _patterns(graph: Triples, node, predicate: str) -> tuple[re.Pattern, ...]:
     return tuple(compile_fast(p, re.I) for p in sorted(o.value for o in graph.objects(node, predicate)))
 
 
-def _text(term) -> str | None:
+def _value(term) -> str | None:
+    """A term's lexical value, or None where there is no term."""
     return term.value if term is not None else None
 
 
@@ -264,7 +265,7 @@ def load() -> Gazetteer:
             zh, en, aliases = _labels(graph, node)
             level = graph.value(node, SS + "regionLevel")
             parent = graph.value(node, SCHEMA + "parentOrganization") or graph.value(node, SCHEMA + "containedInPlace")
-            entries[node.value] = Entry(node.value, kind, zh, en, aliases, _text(level), _text(parent))
+            entries[node.value] = Entry(node.value, kind, zh, en, aliases, _value(level), _value(parent))
     for node in graph.subjects(SKOS + "inScheme", NamedNode(PROGRAM_SCHEME)):
         zh, en, aliases = _labels(graph, node)
         entries[node.value] = Entry(node.value, "program", zh, en, aliases)
@@ -272,16 +273,16 @@ def load() -> Gazetteer:
     for node in graph.subjects(SKOS + "notation"):
         zh, _, _ = _labels(graph, node)
         metrics.append(Metric(
-            node.value, graph.value(node, SKOS + "notation").value, zh, _text(graph.value(node, SS + "defaultUnit")),
+            node.value, graph.value(node, SKOS + "notation").value, zh, _value(graph.value(node, SS + "defaultUnit")),
             _patterns(graph, node, SS + "phrase"), _patterns(graph, node, SS + "phraseAfter"),
             _pattern(graph.value(node, SS + "requires")), _pattern(graph.value(node, SS + "listItem")),
-            _text(graph.value(node, SS + "stock")) in ("true", "1"),
+            _value(graph.value(node, SS + "stock")) in ("true", "1"),
             _pattern(graph.value(node, SS + "notAfter")),
             *(_values(graph, node, SS + name) for name in ("subject", "measure", "secondaryMeasure")),
             _pattern(graph.value(node, SS + "countWord")),
             *(_values(graph, node, SS + name) for name in ("unit", "unitAlone")),
             *(_decimal(graph.value(node, SS + name)) for name in ("minValue", "maxValue")),
-            _year(graph.value(node, SS + "seriesSince")), _text(graph.value(node, SS + "earlierSeries")),
+            _year(graph.value(node, SS + "seriesSince")), _value(graph.value(node, SS + "earlierSeries")),
             _pattern(graph.value(node, SS + "seriesCue")),
         ))
     heads = tuple(p for node in graph.subjects(SS + "listHead") for p in _patterns(graph, node, SS + "listHead"))
@@ -318,7 +319,7 @@ def _any_of(phrases: list[str]) -> re.Pattern | None:
 
 def _phrasings(graph: Triples, rdf_type: str) -> tuple[Phrasing, ...]:
     return tuple(Phrasing(node.value, _one_pattern(graph, node, SS + "phrase"), _one_pattern(graph, node, SS + "weakPhrase"),
-                          _text(graph.value(node, SKOS + "broader")), _text(graph.value(node, SKOS + "related")))
+                          _value(graph.value(node, SKOS + "broader")), _value(graph.value(node, SKOS + "related")))
                  for node in graph.subjects(RDF_TYPE, NamedNode(rdf_type)))
 
 

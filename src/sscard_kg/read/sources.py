@@ -599,8 +599,8 @@ def _read_front_matter(article: Article) -> Article:
     published = _iso_date(meta.get("date") or meta.get("published"))
     return replace(
         article, format="markdown-html" if "<" in article.raw[match.end():] else "markdown",
-        title=_text(meta.get("title")), published=published, date_stated=published is not None,
-        publisher=_text(meta.get("author") or meta.get("source")), url=_iri_safe(_text(meta.get("url"))) or article.url,
+        title=_squeezed(meta.get("title")), published=published, date_stated=published is not None,
+        publisher=_squeezed(meta.get("author") or meta.get("source")), url=_iri_safe(_squeezed(meta.get("url"))) or article.url,
         body_start=match.end(),
     )
 
@@ -652,8 +652,8 @@ def _read_html(article: Article) -> Article:
         raise SourceError(article.source, "HTML with no body text")
     chosen = properties.get("og:title") or element_text(html, "title")
     return replace(
-        article, format="html", title=_text(chosen), published=published,
-        date_stated=published is not None, publisher=_text(properties.get("og:site_name")),
+        article, format="html", title=_squeezed(chosen), published=published,
+        date_stated=published is not None, publisher=_squeezed(properties.get("og:site_name")),
         url=article.url or _page_url(html),
     )
 
@@ -708,7 +708,8 @@ def _outside(text: str, spans) -> str:
     return " ".join(pieces)
 
 
-def _text(value) -> str | None:
+def _squeezed(value) -> str | None:
+    """A metadata value as one line, each run of white space one space; None when nothing is left."""
     if value is None:
         return None
     text = re.sub(r"\s+", " ", str(value)).strip()

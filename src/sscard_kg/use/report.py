@@ -135,7 +135,7 @@ class Figure:
 
 
 @dataclass
-class Metric:
+class MetricFigures:
     notation: str
     label: str
     label_en: str
@@ -234,7 +234,7 @@ def _number(text: str | None, missing: float = math.nan) -> float:
         return missing
 
 
-def metrics(rows: list[dict], link=file_link) -> list[Metric]:
+def metrics(rows: list[dict], link=file_link) -> list[MetricFigures]:
     """Group rows by metric (one figure per measurement), most reported metric first; `link`
     turns an article without a URL into the address its link opens."""
     seen: dict[str, Figure] = {}
@@ -246,7 +246,7 @@ def metrics(rows: list[dict], link=file_link) -> list[Metric]:
     for figure in seen.values():
         by_metric[figure.metric].append(figure)
     _flag_conflicts(list(seen.values()))
-    result = [Metric(n, *labels[n], sorted(figs, key=_order)) for n, figs in by_metric.items()]
+    result = [MetricFigures(n, *labels[n], sorted(figs, key=_order)) for n, figs in by_metric.items()]
     return sorted(result, key=lambda m: (-len(m.figures), m.notation))
 
 
@@ -350,7 +350,7 @@ def _x_domain(days: list[int]) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- the chart
 
-def charts(metric: Metric) -> str:
+def charts(metric: MetricFigures) -> str:
     """One chart per unit of the metric's figures."""
     groups = metric.by_unit()
     if not groups:
@@ -358,7 +358,7 @@ def charts(metric: Metric) -> str:
     return "\n".join(chart(metric, figures) for figures in groups.values())
 
 
-def chart(metric: Metric, figures: list[Figure]) -> str:
+def chart(metric: MetricFigures, figures: list[Figure]) -> str:
     """An SVG chart of figures in one unit: one circle per figure at the end of its period, a bar
     over the period a flow covers, one line per region and span, one colour per region."""
     days = [d for f in figures for d in (f.first_day.toordinal(), date_of(f.as_of).toordinal())]
@@ -415,7 +415,7 @@ def _colour(series: dict, region: str) -> str:
     return PALETTE[list(series).index(region) % len(PALETTE)]
 
 
-def _marks(metric: Metric, series: dict[str, list[Figure]], x, y) -> list[str]:
+def _marks(metric: MetricFigures, series: dict[str, list[Figure]], x, y) -> list[str]:
     """Circles linked to their table rows; figures at the same spot are set side by side."""
     parts, taken = [], defaultdict(int)
     for region, figs in series.items():
@@ -467,7 +467,7 @@ def _x_axis(x0: int, x1: int, x) -> list[str]:
     return parts
 
 
-def legend(metric: Metric) -> str:
+def legend(metric: MetricFigures) -> str:
     series = _series(metric.dated)
     items = [f'<span class="key"><span class="swatch" style="background:{_colour(series, region)}"></span>'
              f'{escape(region)} ({len(figs)})</span>' for region, figs in series.items()]
@@ -491,7 +491,7 @@ def legend(metric: Metric) -> str:
 
 # ---------------------------------------------------------------- the table and the page
 
-def table(metric: Metric) -> str:
+def table(metric: MetricFigures) -> str:
     rows = "\n".join(_row(f) for f in metric.figures)
     return ('<table class="figures"><thead><tr><th>As of</th><th>Region</th><th>Value</th><th>Article</th>'
             '<th>Published</th><th>Quote</th></tr></thead>\n<tbody>\n' + rows + "\n</tbody></table>")
@@ -514,7 +514,7 @@ def _row(f: Figure) -> str:
             f'<td class="quote" title="{escape(where + original)}">{escape(f.quote)}</td></tr>')
 
 
-def section(metric: Metric) -> str:
+def section(metric: MetricFigures) -> str:
     heading = escape(metric.label) + (f' <span class="en">{escape(metric.label_en)}</span>' if metric.label_en else "")
     conflicts = sum(1 for f in metric.figures if f.conflict_with)
     summary = f"{len(metric.figures)} figure(s)"

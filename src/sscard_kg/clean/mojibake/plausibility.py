@@ -18,7 +18,9 @@ from functools import lru_cache
 from itertools import filterfalse
 from pathlib import Path
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from ..script import HAN, to_simplified
+
+_HAN = re.compile(f"[{HAN}]")
 PUNCT = set("，。、“”‘’：；！？（）《》〈〉【】—…·「」『』")
 LENGTH_BONUS = 5.0  # nats per character, so that a longer reading is not penalised for its length
 COMPACT_FORMAT = 1  # of the cached word frequencies; a new one is written when this changes
@@ -108,24 +110,17 @@ def _read_compact(path: Path) -> tuple[dict[str, int], int] | None:
 def load_models() -> None:
     """Load the word frequencies and the conversion tables now rather than at the first damaged text."""
     _model()
-    _converter()
+    to_simplified("數")
 
 
 @lru_cache(maxsize=None)
 def t2s_char(char: str) -> str:
     """OpenCC's Traditional→Simplified of one character (cached: the same few thousand recur)."""
-    return _converter().convert(char) if char.strip() else char
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
+    return to_simplified(char) if char.strip() else char
 
 
 def is_han(ch: str) -> bool:
-    return bool(HAN.fullmatch(ch))
+    return bool(_HAN.fullmatch(ch))
 
 
 def _char_cost(ch: str, freq: dict[str, int], logtotal: float) -> float:
