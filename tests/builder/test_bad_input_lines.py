@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_build_support import EXAMPLES, REPO, cli, key_of, source_keys
 
-from sscard_kg.builder.batch import Limits, Task, run_batch
+from sscard_kg.builder.batch import Task, run_batch
+from sscard_kg.config import Limits
 from sscard_kg.errors import SourceError
 from sscard_kg.extract.extract import version
 from sscard_kg.model import Article
@@ -92,7 +93,7 @@ def test_binary_content_with_nul_bytes_is_still_not_text():
     ("SSCARD_URL_TIMEOUT", "-1", "is not a number of seconds above 0 (e.g. 20)"),
 ])
 def test_a_setting_that_does_not_parse_is_named_in_one_line(tmp_path, setting, value, problem):
-    """The settings are read when the module loads, so this runs the command as its own process."""
+    """The command as a user runs it, in a process of its own with the setting in its environment."""
     env = dict(os.environ, **{setting: value})
     done = subprocess.run([sys.executable, "-m", "sscard_kg.cli", "build", str(EXAMPLES[0]),
                            "--store", str(tmp_path / "store"), "-q"], capture_output=True, text=True, env=env,

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from test_build_support import EXAMPLES, cli, key_of, source_keys
 
 from sscard_kg.extract import extract as extract_module
-from sscard_kg.builder.batch import Limits, Task, run_batch
+from sscard_kg.builder.batch import Task, run_batch
+from sscard_kg.config import Limits
 from sscard_kg.clean.markup import front_matter_edits, markup_edits, without_tags
 from sscard_kg.extract.extract import version
 from sscard_kg.read.sources import SourceRef

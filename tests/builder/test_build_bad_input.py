@@ -10,7 +10,7 @@ import pytest
 from test_build_support import EXAMPLES, cli, http_server, key_of, reply, source_keys
 
 from sscard_kg.builder import pipeline
-
+from sscard_kg.config import Limits
 from sscard_kg.read import sources
 
 GOOD = {key_of(p) for p in EXAMPLES}
@@ -70,7 +70,7 @@ def test_a_file_over_the_size_cap(tmp_path):
     path.write_bytes((ARTICLE * 40).encode())
     result, store = build(tmp_path, str(path), options=("--max-bytes", "4000"))
     assert_one_failure(result, store, str(path), f"too large: {path.stat().st_size} bytes, the cap is 4000")
-    assert sources.MAX_BYTES == 5_000_000 or "SSCARD_MAX_BYTES" in os.environ  # the option lasts one build
+    assert Limits.current().max_bytes == 5_000_000 or "SSCARD_MAX_BYTES" in os.environ  # the option lasts one build
 
 
 def test_an_unreadable_file_permission_denied(tmp_path, monkeypatch):

@@ -218,7 +218,7 @@ def test_a_name_that_takes_long_to_resolve_is_held_to_the_deadline(monkeypatch):
         return real(host, *args, **kwargs)
 
     monkeypatch.setattr(sources.socket, "getaddrinfo", slow)
-    monkeypatch.setattr(sources, "URL_TIMEOUT", 0.3)
+    monkeypatch.setenv("SSCARD_URL_TIMEOUT", "0.3")  # read by each fetch
     assert fetch("http://slow.example/a.txt").reason == "timed out after 0.3 s"
 
 

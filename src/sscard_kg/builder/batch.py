@@ -14,45 +14,13 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..read import sources
-from ..errors import SettingError, SourceError
+from ..config import Limits
+from ..errors import SourceError
 from ..model import Extraction
 from ..read.sources import SourceRef
-
-
-@dataclass(frozen=True)
-class Limits:
-    """The source limits in force in the process that starts a build, for its workers to apply."""
-
-    max_bytes: int
-    url_timeout: float
-    article_timeout: float
-    allow_private_urls: bool
-
-    @classmethod
-    def in_force(cls) -> Limits:
-        return cls(sources.MAX_BYTES, sources.URL_TIMEOUT, sources.ARTICLE_TIMEOUT, sources.ALLOW_PRIVATE_URLS)
-
-    @classmethod
-    def current(cls, max_bytes: int | None = None, url_timeout: float | None = None,
-                article_timeout: float | None = None, allow_private_urls: bool | None = None) -> Limits:
-        """The limits given, the others as in force (SettingError for an environment setting
-        that does not parse, or a limit that is not above 0)."""
-        given = {"max_bytes": max_bytes, "url_timeout": url_timeout, "article_timeout": article_timeout,
-                 "allow_private_urls": allow_private_urls}
-        sources.check_settings(tuple(f"SSCARD_{name.upper()}" for name, value in given.items() if value is None))
-        for name, value in given.items():
-            if value is not None and name != "allow_private_urls" and not value > 0:
-                raise SettingError(f"{name}={value!r}: give a number above 0")
-        return replace(cls.in_force(), **{k: v for k, v in given.items() if v is not None})
-
-    def apply(self) -> None:
-        sources.MAX_BYTES = self.max_bytes
-        sources.URL_TIMEOUT = self.url_timeout
-        sources.ARTICLE_TIMEOUT = self.article_timeout
-        sources.ALLOW_PRIVATE_URLS = self.allow_private_urls
 
 
 class _OverBudget(BaseException):
@@ -118,33 +86,28 @@ class Outcome:
 
 
 def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> list[Outcome]:
-    """Read, extract, turn into quads and validate each task; never raises for one bad article."""
+    """Read, extract, turn into quads and validate each task within `limits` (by default, those
+    of the environment); never raises for one bad article."""
     from pyoxigraph import NamedNode
 
     from ..extract.extract import extract, version
     from ..graph.rdf import article_triples, nquads
     from ..graph.validate import validate_graphs
 
-    if limits is not None:
-        previous = Limits.in_force()
-        limits.apply()
-        try:
-            return run_batch(tasks, stamp)
-        finally:
-            previous.apply()
+    limits = limits or Limits.current(strict=False)
     if _loaded_version.get("stamp", stamp) != stamp or version() != stamp:
         reason = "the reference data or extractor changed while building; run the build again"
         return [Outcome(t.ref.location, t.ref.key, error=reason) for t in tasks]
     outcomes: list[Outcome] = []
     graphs = {}
-    budget = sources.ARTICLE_TIMEOUT
+    budget = limits.article_timeout
     for task in tasks:
         outcome = Outcome(task.ref.location, task.ref.key)
         outcomes.append(outcome)
         try:
             with article_budget(budget):
                 article = (sources.parse_bytes(task.data, task.ref) if task.data is not None
-                           else sources.read(task.ref))
+                           else sources.read(task.ref, limits))
                 if task.known_hash is not None and article.content_hash == task.known_hash:
                     outcome.unchanged = True
                     continue
@@ -176,10 +139,10 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
     return outcomes
 
 
-def run_worker_batch(tasks: list[Task], stamp: str) -> list[Outcome]:
+def run_worker_batch(tasks: list[Task], stamp: str, limits: Limits) -> list[Outcome]:
     """`run_batch` in a worker process, whose garbage is collected once per batch (see init_worker)."""
     try:
-        return run_batch(tasks, stamp)
+        return run_batch(tasks, stamp, limits)
     finally:
         gc.collect()
 
@@ -222,14 +185,13 @@ def warm_up() -> None:
     _loaded_version["stamp"] = stamp
 
 
-def init_worker(limits: Limits, build_pid: int | None = None) -> None:
-    """Initializer of a worker process: apply the limits, leave when the build dies, warm up,
-    and collect garbage once a batch.
+def init_worker(build_pid: int | None = None) -> None:
+    """Initializer of a worker process: leave when the build dies, warm up, and collect garbage
+    once a batch.
 
     The worker's parent is a fork server that outlives a killed build (its workers keep its
     liveness pipe open), so the worker watches the build's process itself.
     """
-    limits.apply()
     watched = build_pid or os.getppid()
 
     def watch() -> None:  # a worker whose build was killed must not linger

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .batch import Limits, Outcome, Task, run_batch
+from ..config import Limits
+from .batch import Outcome, Task, run_batch
 from ..errors import SscardError
 
 IN_FLIGHT_PER_THREAD = 3

@@ -21,7 +21,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .batch import ArticleReport, Limits, Outcome, Task, run_batch
+from ..config import Limits
+from .batch import ArticleReport, Outcome, Task, run_batch
 from ..errors import SourceError, SscardError
 from ..read.sources import SourceRef, collect, read_file
 
@@ -32,8 +33,8 @@ __all__ = ["ArticleReport", "BuildResult", "build", "remove"]
 MAX_BATCH = 100
 MIN_BATCH = 8   # below this, pyshacl's cost per call outweighs an even finish
 # Fewer articles than this to extract are not worth starting workers for (about 1.5 s to start and
-# warm up a pool, against 10-15 ms an article).
-IN_PROCESS_BELOW = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", 64))
+# warm up a pool, against 10-15 ms an article); $SSCARD_IN_PROCESS_BELOW, read by each build, overrides it.
+IN_PROCESS_BELOW = 64
 READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
 # Articles written between flushes. RocksDB memtables grow ~230 MB a 1,000 articles until flushed;
 # each flush leaves files to compact. At 250 the writer holds ~200 MB instead of ~380 MB (every
@@ -79,12 +80,13 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         raise SscardError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     result = BuildResult()
     limits = Limits.current(max_bytes, url_timeout, article_timeout, allow_private_urls)
+    in_process_below = int(os.environ.get("SSCARD_IN_PROCESS_BELOW", IN_PROCESS_BELOW))
     paths = list(paths)
     refs = _unique(collect(paths), result)
     listed_all = not result.failed  # so far, the failures are the paths that could not be listed
     workers = max(1, workers or os.cpu_count() or 1)
     pooled = executor == "local" and workers > 1
-    if pooled and len(refs) >= IN_PROCESS_BELOW and not Path(store or default_store()).exists():
+    if pooled and len(refs) >= in_process_below and not Path(store or default_store()).exists():
         _start_fork_server()  # a new store: every article is to be extracted
 
     # The extractor's modules take ~0.15 s to import: they come once the fork server is on its way.
@@ -104,7 +106,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     todo: list[Task] = []
     kept = 0
     for ref in refs:
-        if pooled and len(todo) == IN_PROCESS_BELOW:  # workers will be needed: their fork server
+        if pooled and len(todo) == in_process_below:  # workers will be needed: their fork server
             _start_fork_server()                      # imports the extractor while the rest is read
         graph = article_iri(ref.key).value
         content_hash, made_by = states.get(graph, (None, None))
@@ -124,7 +126,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         kept += len(data) if keep else 0
         todo.append(Task(ref, data if keep else None))
 
-    local = executor == "local" and (workers == 1 or len(todo) < IN_PROCESS_BELOW)
+    local = executor == "local" and (workers == 1 or len(todo) < in_process_below)
     total = len(todo)
     chunks = [todo[a:b] for a, b in _chunks_for(total, 1 if local else workers, spread=not local)]
     todo.clear()  # the chunks hold the tasks (and the bytes read ahead) until their outcomes are in
@@ -325,13 +327,13 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
     while queue:
         broken: list[tuple[list[Task], bool]] = []
         with ProcessPoolExecutor(max_workers=min(workers, len(queue)), mp_context=context,
-                                 initializer=init_worker, initargs=(limits, os.getpid())) as pool:
+                                 initializer=init_worker, initargs=(os.getpid(),)) as pool:
             running = {}
             while queue or running:
                 while queue and len(running) < workers * 2 and not broken:
                     chunk, alone = queue.pop()
                     try:
-                        running[pool.submit(run_worker_batch, chunk, stamp)] = (chunk, alone)
+                        running[pool.submit(run_worker_batch, chunk, stamp, limits)] = (chunk, alone)
                     except BrokenProcessPool:
                         broken.append((chunk, alone))
                 if not running:

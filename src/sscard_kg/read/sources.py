@@ -12,7 +12,6 @@ import functools
 import hashlib
 import http.client
 import ipaddress
-import math
 import os
 import re
 import socket
@@ -21,7 +20,7 @@ import stat
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -30,47 +29,11 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import yaml
 
-from ..errors import SettingError, SourceError
+from ..config import Limits
+from ..errors import SourceError
 from ..model import Article
 from ..clean.script import detect_language
 
-_SETTING_PROBLEMS: dict[str, str] = {}
-
-
-def _setting(name: str, default, parse: Callable[[str], object], expected: str):
-    """A limit from the environment; a value that does not parse keeps the default and is
-    remembered, for `check_settings` to name it before anything is built."""
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    try:
-        return parse(raw.strip())
-    except ValueError:
-        _SETTING_PROBLEMS[name] = f"{name}={raw!r} is not {expected}"
-        return default
-
-
-def positive_number(text: str, kind: type = float):
-    """`text` as a finite number above 0 (a whole one for `kind=int`), else ValueError."""
-    value = kind(text)
-    if not (math.isfinite(value) and value > 0):
-        raise ValueError(text)
-    return value
-
-
-def _flag(text: str) -> bool:
-    lowered = text.lower()
-    if lowered not in {"1", "0", "true", "false", "yes", "no", ""}:
-        raise ValueError(text)
-    return lowered in {"1", "true", "yes"}
-
-
-# Limits, overridable from the environment; `pipeline.build` passes the values in force to its workers.
-MAX_BYTES = _setting("SSCARD_MAX_BYTES", 5_000_000, lambda t: positive_number(t, int),
-                     "a whole number of bytes above 0 (e.g. 5000000)")
-URL_TIMEOUT = _setting("SSCARD_URL_TIMEOUT", 20.0, positive_number, "a number of seconds above 0 (e.g. 20)")
-ARTICLE_TIMEOUT = _setting("SSCARD_ARTICLE_TIMEOUT", 120.0, positive_number, "a number of seconds above 0 (e.g. 120)")
-ALLOW_PRIVATE_URLS = _setting("SSCARD_ALLOW_PRIVATE_URLS", False, _flag, "1 or 0 (true/false, yes/no)")
 MAX_REDIRECTS = 10
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF file",
@@ -98,14 +61,6 @@ class SourceRef:
     @property
     def name(self) -> str:
         return self.location if self.is_url else Path(self.location).name
-
-
-def check_settings(names: tuple[str, ...] = ("SSCARD_MAX_BYTES", "SSCARD_URL_TIMEOUT", "SSCARD_ARTICLE_TIMEOUT",
-                                             "SSCARD_ALLOW_PRIVATE_URLS")) -> None:
-    """Raise SettingError naming each of these environment settings whose value does not parse."""
-    problems = [_SETTING_PROBLEMS[name] for name in names if name in _SETTING_PROBLEMS]
-    if problems:
-        raise SettingError("; ".join(problems))
 
 
 def is_url(text: str) -> bool:
@@ -225,11 +180,13 @@ def _suffix(name: str) -> str:
     return "." + ext.lower() if dot and stem.strip(".") and ext else ""
 
 
-def read(ref: SourceRef) -> Article:
-    """Read one source into an Article, or raise SourceError saying why it cannot be read."""
+def read(ref: SourceRef, limits: Limits | None = None) -> Article:
+    """Read one source into an Article within `limits` (by default, those of the environment),
+    or raise SourceError saying why it cannot be read."""
+    limits = limits or Limits.current(strict=False)
     if ref.is_url:
         ref = replace(ref, location=without_credentials(ref.location))
-    data, declared, url = _fetch(ref) if ref.is_url else (_read_file(ref), None, None)
+    data, declared, url = _fetch(ref, limits) if ref.is_url else (read_file(ref.location, limits.max_bytes), None, None)
     return parse_bytes(data, ref, declared_encoding=declared, url=url)
 
 
@@ -303,16 +260,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return text if controls * 100 <= len(text[:2048]) else None
 
 
-def _read_file(ref: SourceRef) -> bytes:
-    return read_file(ref.location)
-
-
 def read_file(location: str, max_bytes: int | None = None) -> bytes:
     """The bytes of a regular file under the size cap; anything else is a SourceError saying why.
 
     A FIFO, socket or device is refused before opening it (reading a FIFO would wait forever).
     """
-    cap = MAX_BYTES if max_bytes is None else max_bytes
+    cap = Limits.current(strict=False).max_bytes if max_bytes is None else max_bytes
     path = Path(location)
     try:
         info = os.stat(path)
@@ -400,20 +353,20 @@ class _Deadline:
         return left
 
 
-def _fetch(ref: SourceRef) -> tuple[bytes, str | None, str]:
+def _fetch(ref: SourceRef, limits: Limits) -> tuple[bytes, str | None, str]:
     """GET a page within the deadline (for the whole fetch, redirects included) and the size cap,
     from public addresses only unless private ones are allowed; redirects are followed by hand so
     that every hop is checked."""
     first = url = ref.location
-    timeout = URL_TIMEOUT
+    timeout = limits.url_timeout
     progress = {"received": 0, "announced": None}
     with _Deadline(timeout) as deadline:
         try:
             for _ in range(MAX_REDIRECTS + 1):
-                response = _request(url, deadline)
+                response = _request(url, deadline, limits.allow_private_urls)
                 location = response.getheader("Location")
                 if response.status not in _REDIRECTS or not location:
-                    return _body(ref, url, response, deadline, progress)
+                    return _body(ref, url, response, deadline, progress, limits.max_bytes)
                 url = without_credentials(urljoin(url, location.strip()))
                 if not is_url(url):
                     raise SourceError(ref.location, f"redirected to {shown(url)}, which is not an http(s) URL")
@@ -433,7 +386,7 @@ class _Refused(Exception):
     """A host that resolves to an address this build may not fetch from."""
 
 
-def _request(url: str, deadline: _Deadline) -> http.client.HTTPResponse:
+def _request(url: str, deadline: _Deadline, allow_private: bool) -> http.client.HTTPResponse:
     try:
         parts = urlsplit(url)
     except ValueError as exc:
@@ -445,7 +398,7 @@ def _request(url: str, deadline: _Deadline) -> http.client.HTTPResponse:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise _Refused("not a valid URL: the port is not a number from 0 to 65535") from None
-    sock = _connect(host, port, deadline)
+    sock = _connect(host, port, deadline, allow_private)
     deadline.watch(sock)
     if parts.scheme == "https":
         sock = ssl.create_default_context().wrap_socket(sock, server_hostname=host)
@@ -458,12 +411,12 @@ def _request(url: str, deadline: _Deadline) -> http.client.HTTPResponse:
     return connection.getresponse()
 
 
-def _connect(host: str, port: int, deadline: _Deadline) -> socket.socket:
+def _connect(host: str, port: int, deadline: _Deadline, allow_private: bool) -> socket.socket:
     """A socket connected to `host`, after checking every address it resolves to: a name that
     leads to a loopback, private, link-local or reserved address is refused, however it is spelt
     (`0x7f000001`, `2130706433`, `[::ffff:127.0.0.1]`), unless private URLs are allowed."""
     found = _resolve(host, port, deadline)
-    if not ALLOW_PRIVATE_URLS:
+    if not allow_private:
         for *_, address in found:
             if (kind := _non_public(address[0])) is not None:
                 named = address[0] if host == address[0] else f"{host} is {address[0]}, which"
@@ -515,8 +468,7 @@ def _non_public(address: str) -> str | None:
 
 
 def _body(ref: SourceRef, url: str, response: http.client.HTTPResponse, deadline: _Deadline,
-          progress: dict) -> tuple[bytes, str | None, str]:
-    cap = MAX_BYTES
+          progress: dict, cap: int) -> tuple[bytes, str | None, str]:
     if response.status >= 400:
         raise SourceError(ref.location, f"HTTP {response.status} {response.reason}")
     kind = response.getheader("Content-Type", "")
