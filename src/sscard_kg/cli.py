@@ -115,8 +115,8 @@ def build(
         for location in result.unchanged:
             typer.echo(f"\n{shown(location)}  unchanged: its graph is kept as built"
                        f" (`sscard-kg query article --param file={shown(_file_name(location))}` lists its figures)")
-    for location, reason in result.failed:
-        typer.echo(f"failed: {shown(location)}: {shown(reason)}", err=True)
+    for failure in result.failed:
+        typer.echo(f"failed: {shown(failure.location)}: {shown(failure.reason)}", err=True)
     pruned = f", nothing pruned: {result.prune_refused}" if result.prune_refused else f", {len(result.pruned)} pruned"
     typer.echo(f"{len(result.built)} built, {len(result.unchanged)} unchanged, {len(result.failed)} failed"
                + (pruned if prune else ""), err=True)

@@ -137,5 +137,5 @@ def test_any_bytes_give_an_article_or_a_named_error(reader, head, body, raw, enc
     except SourceError as exc:
         assert exc.reason
     (outcome,) = run_batch([Task(ref, data)], version(), Limits.current(article_timeout=10))
-    assert outcome.nquads or (outcome.error and not outcome.error.startswith(("internal error", "took longer"))), \
+    assert outcome.nquads or (outcome.error and not outcome.error.reason.startswith(("internal error", "took longer"))), \
         outcome.error

@@ -1,7 +1,7 @@
 """Extract a batch of articles into validated N-Quads: what a worker process or a cluster task runs.
 
 Plain data in (where each article comes from, and its bytes when the writer has read them), plain
-data out (one `Outcome` per article, errors as text); nothing here touches the store. A batch is
+data out (one `Outcome` per article, a failure as an `ArticleError`); nothing here touches the store. A batch is
 validated with one pyshacl call, which costs far less per article than one call each.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..read import sources
 from ..config import Limits
-from ..errors import SourceError
+from ..errors import ArticleError, ExtractionError, InvalidGraph, SourceError
 from ..model import Extraction
 from ..read.sources import SourceRef
 
@@ -73,7 +73,7 @@ class ArticleReport:
 
 @dataclass
 class Outcome:
-    """One article's result: its graph as N-Quads, or the one-line reason it failed."""
+    """One article's result: its graph as N-Quads, or why it failed."""
 
     location: str
     key: str
@@ -81,7 +81,7 @@ class Outcome:
     nquads: bytes | None = None
     quads: int = 0
     report: ArticleReport | None = None
-    error: str | None = None
+    error: ArticleError | None = None
     unchanged: bool = False
 
 
@@ -97,7 +97,7 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
     limits = limits or Limits.current(strict=False)
     if _loaded_version.get("stamp", stamp) != stamp or version() != stamp:
         reason = "the reference data or extractor changed while building; run the build again"
-        return [Outcome(t.ref.location, t.ref.key, error=reason) for t in tasks]
+        return [Outcome(t.ref.location, t.ref.key, error=ExtractionError(t.ref.location, reason)) for t in tasks]
     outcomes: list[Outcome] = []
     graphs = {}
     budget = limits.article_timeout
@@ -117,11 +117,13 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
             outcome.report = report(extraction)
             graphs[outcome.graph] = triples
         except _OverBudget:
-            outcome.error = f"took longer than {budget:g} s to read and extract (--article-timeout); skipped"
+            outcome.error = ExtractionError(
+                outcome.location, f"took longer than {budget:g} s to read and extract (--article-timeout); skipped")
         except SourceError as exc:
-            outcome.error = exc.reason
+            outcome.error = SourceError(outcome.location, exc.reason)
         except Exception as exc:  # an extractor bug must not lose the other articles
-            outcome.error = f"internal error while extracting: {exc.__class__.__name__}: {_one_line(exc)}"
+            outcome.error = ExtractionError(
+                outcome.location, f"internal error while extracting: {exc.__class__.__name__}: {_one_line(exc)}")
     try:
         problems = validate_graphs(graphs)
     except Exception as exc:
@@ -130,7 +132,7 @@ def run_batch(tasks: list[Task], stamp: str, limits: Limits | None = None) -> li
         if outcome.graph is None:
             continue
         if problems.get(outcome.graph):
-            outcome.error = "the graph fails validation: " + "; ".join(problems[outcome.graph])
+            outcome.error = InvalidGraph(outcome.location, problems[outcome.graph])
             outcome.graph = outcome.report = None
             continue
         triples = graphs[outcome.graph]

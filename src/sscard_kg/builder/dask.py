@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import Limits
 from .batch import Outcome, Task, run_batch
-from ..errors import SscardError
+from ..errors import ExtractionError, SscardError
 
 IN_FLIGHT_PER_THREAD = 3
 
@@ -63,7 +63,9 @@ def run_on_dask(chunks: list[list[Task]], stamp: str, limits: Limits, scheduler,
                 outcomes, shard = future.result()
             except Exception as exc:  # a lost worker or a task error: the chunk's articles fail, others go on
                 reason = f"the cluster task failed: {exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-                outcomes, shard = [Outcome(t.ref.location, t.ref.key, error=reason) for t in chunks[index]], b""
+                outcomes = [Outcome(t.ref.location, t.ref.key, error=ExtractionError(t.ref.location, reason))
+                            for t in chunks[index]]
+                shard = b""
             future.release()
             path = None
             if shard:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..config import Limits
 from .batch import ArticleReport, Outcome, Task, run_batch
-from ..errors import SourceError, SscardError
+from ..errors import ArticleError, ExtractionError, SourceError, SscardError
 from ..read.sources import SourceRef, collect, read_file
 
 __all__ = ["ArticleReport", "BuildResult", "build", "remove"]
@@ -48,7 +48,7 @@ EXECUTORS = ("local", "dask")
 class BuildResult:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[ArticleError] = field(default_factory=list)   # each unpacks as (location, reason)
     pruned: list[str] = field(default_factory=list)
     prune_refused: str | None = None   # why nothing was pruned, when pruning was asked for and refused
     reports: list[ArticleReport] = field(default_factory=list)
@@ -116,8 +116,8 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
             continue
         try:
             data = read_file(ref.location, limits.max_bytes)
-        except SourceError as exc:
-            result.failed.append((ref.location, exc.reason))
+        except SourceError as exc:  # kept as a copy: its traceback would hold this frame, and the store, open
+            result.failed.append(SourceError(exc.location, exc.reason))
             continue
         if current is not None and _sha256(data) == current:
             result.unchanged.append(ref.location)
@@ -138,7 +138,7 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         if progress:
             progress(outcome.location, done, total)
         if outcome.error:
-            result.failed.append((outcome.location, outcome.error))
+            result.failed.append(outcome.error)
         elif outcome.unchanged:
             result.unchanged.append(outcome.location)
         else:
@@ -185,8 +185,9 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     if flushed is not None:
         flushed.result()
     db.flush()
-    for items in (result.built, result.unchanged, result.failed, result.pruned):
+    for items in (result.built, result.unchanged, result.pruned):
         items.sort()
+    result.failed.sort(key=lambda failure: (failure.location, failure.reason))
     result.reports.sort(key=lambda r: r.source)
     return result
 
@@ -260,7 +261,7 @@ def _unique(items: Iterable[SourceRef | SourceError], result: BuildResult) -> li
     keys: set[str] = set()
     for item in items:
         if isinstance(item, SourceError):
-            result.failed.append((item.location, item.reason))
+            result.failed.append(item)
         elif item.key not in keys:
             keys.add(item.key)
             refs.append(item)
@@ -348,8 +349,8 @@ def _in_workers(chunks: list[list[Task]], stamp: str, limits: Limits, workers: i
         for chunk, alone in broken:
             if alone:
                 task = chunk[0]
-                yield Outcome(task.ref.location, task.ref.key,
-                              error="the worker process extracting it died (out of memory, or a crash)")
+                yield Outcome(task.ref.location, task.ref.key, error=ExtractionError(
+                    task.ref.location, "the worker process extracting it died (out of memory, or a crash)"))
             else:
                 queue.extend(([task], True) for task in chunk)
 
