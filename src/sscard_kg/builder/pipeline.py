@@ -1,12 +1,14 @@
-"""The whole pipeline as one library call: sources → clean → extract → facts → RDF → SHACL → store.
+"""The whole pipeline as one library call: read → clean → extract → graph → validate → store.
 
-`build()` is what the CLI, the tests and the benchmarks call. This process reads and hashes each
-file and looks its hash up in the store: an unchanged article (same content hash, same extractor
-and reference-data version) costs no more. The others are extracted and validated in batches by
-worker processes (or by tasks on a Dask cluster); this process alone writes to the store, one
-article graph per transaction, so a build killed at any moment loses at most the articles in
-flight and a re-run finishes the rest. Whatever the number of workers, the store ends the same.
-Last, the figures summary is recomputed if the article graphs changed (summary.py).
+`build()` is what the CLI, the tests and the benchmarks call, in three steps:
+- `plan`: this process reads and hashes each file and looks its hash up in the store: an
+  unchanged article (same content hash, same extractor and reference-data version) costs no more;
+- `run`: the others are extracted and validated in batches (batch.py) here, by worker processes
+  or by tasks on a Dask cluster (dask.py);
+- `load`: this process alone writes to the store (graph/store.ArticleStore), one article graph
+  per transaction, so a build killed at any moment loses at most the articles in flight and a
+  re-run finishes the rest. Whatever the number of workers, the store ends the same. Last, the
+  figures summary is recomputed if the article graphs changed (graph/summary.py).
 """
 
 from __future__ import annotations
@@ -16,15 +18,19 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Limits
-from .batch import ArticleReport, Outcome, Task, run_batch
 from ..errors import ArticleError, ExtractionError, SourceError, SscardError
 from ..read.sources import SourceRef, collect, read_file
+from .batch import ArticleReport, Outcome, Task, run_batch
+
+if TYPE_CHECKING:
+    from ..graph.store import ArticleStore
 
 __all__ = ["ArticleReport", "BuildResult", "build", "remove"]
 
@@ -36,11 +42,6 @@ MIN_BATCH = 8   # below this, pyshacl's cost per call outweighs an even finish
 # warm up a pool, against 10-15 ms an article); $SSCARD_IN_PROCESS_BELOW, read by each build, overrides it.
 IN_PROCESS_BELOW = 64
 READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
-# Articles written between flushes. RocksDB memtables grow ~230 MB a 1,000 articles until flushed;
-# each flush leaves files to compact. At 250 the writer holds ~200 MB instead of ~380 MB (every
-# process of a 10k build together: 993 MiB of RSS against 1,176) for ~5% more time at 10k; at
-# 1k it is faster, as the last flush, which the build waits for, is smaller.
-FLUSH_EVERY = 250
 EXECUTORS = ("local", "dask")
 
 
@@ -56,6 +57,24 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    def add(self, outcome: Outcome, reports: bool = True) -> None:
+        """Record one article's outcome: failed, unchanged, or built (with its report)."""
+        if outcome.error:
+            self.failed.append(outcome.error)
+        elif outcome.unchanged:
+            self.unchanged.append(outcome.location)
+        else:
+            self.built.append(outcome.location)
+            if reports and outcome.report:
+                self.reports.append(outcome.report)
+
+    def sort(self) -> None:
+        """Each list in order, whatever order the articles were done in."""
+        for items in (self.built, self.unchanged, self.pruned):
+            items.sort()
+        self.failed.sort(key=lambda failure: (failure.location, failure.reason))
+        self.reports.sort(key=lambda r: r.source)
 
 
 def build(paths: Iterable[str], store: str | None = None, workers: int | None = None, prune: bool = False,
@@ -85,38 +104,58 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
     refs = _unique(collect(paths), result)
     listed_all = not result.failed  # so far, the failures are the paths that could not be listed
     workers = max(1, workers or os.cpu_count() or 1)
-    pooled = executor == "local" and workers > 1
-    if pooled and len(refs) >= in_process_below and not Path(store or default_store()).exists():
+    warm_at = in_process_below if executor == "local" and workers > 1 else None
+    if warm_at is not None and len(refs) >= warm_at and not Path(store or default_store()).exists():
         _start_fork_server()  # a new store: every article is to be extracted
 
     # The extractor's modules take ~0.15 s to import: they come once the fork server is on its way.
-    from pyoxigraph import NamedNode
-
     from ..extract.extract import version
-    from ..graph.rdf import article_iri
-    from ..graph.store import article_graphs, article_states, ensure_reference, open_store, recover
-    from ..graph.summary import refresh as refresh_summary
+    from ..graph.store import ArticleStore
 
-    db = open_store(store)
-    recover(db)
-    stamp = version()
-    ensure_reference(db, stamp)
-    states = article_states(db)
+    articles = ArticleStore(store, version())
+    try:
+        todo = plan(refs, articles, limits, result, warm_at)
+        local = executor == "local" and (workers == 1 or len(todo) < in_process_below)
+        total, done = len(todo), 0
+
+        def settle(outcome: Outcome) -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(outcome.location, done, total)
+            result.add(outcome, reports)
+
+        batches = run(todo, articles.stamp, limits, workers=1 if local else workers, local=local,
+                      scheduler=scheduler if executor == "dask" else None, shards=shards)
+        load(batches, articles, settle)
+        _tidy(articles, result, paths, prune, listed_all)
+    finally:
+        articles.close()
+    result.sort()
+    return result
+
+
+def plan(refs: list[SourceRef], articles: ArticleStore, limits: Limits, result: BuildResult,
+         warm_at: int | None = None) -> list[Task]:
+    """The articles to extract. A file is read and hashed here: one whose bytes this extractor
+    version has built is unchanged, one that cannot be read fails, the others are tasks, with
+    their bytes while those read ahead stay under READ_AHEAD_BYTES. A URL is a task that knows
+    the hash the store holds, for the worker to compare once it has fetched the page. At
+    `warm_at` tasks, the workers' fork server is started while the rest is read."""
+    from ..graph.rdf import article_iri
 
     todo: list[Task] = []
     kept = 0
     for ref in refs:
-        if pooled and len(todo) == in_process_below:  # workers will be needed: their fork server
-            _start_fork_server()                      # imports the extractor while the rest is read
-        graph = article_iri(ref.key).value
-        content_hash, made_by = states.get(graph, (None, None))
-        current = content_hash if made_by == stamp else None
+        if len(todo) == warm_at:  # workers will be needed: their fork server imports the extractor
+            _start_fork_server()
+        current = articles.current_hash(article_iri(ref.key).value)
         if ref.is_url:
             todo.append(Task(ref, known_hash=current))
             continue
         try:
             data = read_file(ref.location, limits.max_bytes)
-        except SourceError as exc:  # kept as a copy: its traceback would hold this frame, and the store, open
+        except SourceError as exc:  # kept as a copy: its traceback would hold the build's frame, and the store, open
             result.failed.append(SourceError(exc.location, exc.reason))
             continue
         if current is not None and _sha256(data) == current:
@@ -125,120 +164,100 @@ def build(paths: Iterable[str], store: str | None = None, workers: int | None = 
         keep = kept + len(data) <= READ_AHEAD_BYTES
         kept += len(data) if keep else 0
         todo.append(Task(ref, data if keep else None))
+    return todo
 
-    local = executor == "local" and (workers == 1 or len(todo) < in_process_below)
-    total = len(todo)
-    chunks = [todo[a:b] for a, b in _chunks_for(total, 1 if local else workers, spread=not local)]
+
+def run(todo: list[Task], stamp: str, limits: Limits, *, workers: int, local: bool, scheduler=None,
+        shards: str | None = None) -> Iterator[tuple[list[Outcome], Path | None]]:
+    """Extract the tasks in batches: here, in `workers` processes, or on the Dask cluster at
+    `scheduler`. Yields the outcomes as they come, with the N-Quads shard a cluster wrote for them
+    (None: each outcome carries its graph's N-Quads)."""
+    chunks = [todo[a:b] for a, b in _chunks_for(len(todo), workers, spread=not local)]
     todo.clear()  # the chunks hold the tasks (and the bytes read ahead) until their outcomes are in
-    done = 0
+    if scheduler is not None:
+        yield from _on_dask(chunks, stamp, limits, scheduler, shards)
+        return
+    runner = _in_process if local else _in_workers
+    for outcome in runner(chunks, stamp, limits, workers):
+        yield [outcome], None
 
-    def settle(outcome: Outcome) -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(outcome.location, done, total)
-        if outcome.error:
-            result.failed.append(outcome.error)
-        elif outcome.unchanged:
-            result.unchanged.append(outcome.location)
+
+def load(batches: Iterable[tuple[list[Outcome], Path | None]], articles: ArticleStore,
+         settle: Callable[[Outcome], None]) -> None:
+    """Write each article graph into the store as its outcome comes in (a cluster's shard in one
+    bulk load), then settle the outcome; what is written reaches disk in the background (see
+    ArticleStore.write), the last of it while the build finishes."""
+    for outcomes, shard in batches:
+        if shard is not None:
+            graphs = [o.graph for o in outcomes if o.graph and not o.error]
+            if graphs:
+                articles.bulk_load(shard, graphs)
         else:
-            result.built.append(outcome.location)
-            if reports and outcome.report:
-                result.reports.append(outcome.report)
+            for outcome in outcomes:
+                if outcome.nquads is not None and not outcome.error:
+                    articles.write(outcome.graph, outcome.nquads)
+        for outcome in outcomes:
+            settle(outcome)
+    articles.flush_behind()
 
-    flushed = None
-    if executor == "dask":
-        from .dask import run_on_dask
-        from ..graph.store import bulk_load
 
-        shard_dir = Path(shards) if shards else Path(tempfile.mkdtemp(prefix="sscard-shards-"))
-        try:
-            for outcomes, shard in run_on_dask(chunks, stamp, limits, scheduler, shard_dir):
-                graphs = [o.graph for o in outcomes if o.graph and not o.error]
-                if shard is not None and graphs:
-                    bulk_load(db, shard, graphs)
-                for outcome in outcomes:
-                    settle(outcome)
-        finally:
-            if not shards:
-                shutil.rmtree(shard_dir, ignore_errors=True)
-    else:
-        runner = _in_process if local else _in_workers
-        flushed = _write(db, runner(chunks, stamp, limits, workers), states, settle)
-
-    keys = article_graphs(db) if result.built or prune else {}
+def _tidy(articles: ArticleStore, result: BuildResult, paths: list[str], prune: bool, listed_all: bool) -> None:
+    """After the load: drop the graphs a new one superseded, prune (when asked, and only when every
+    path could be listed), recompute the figures summary, and flush."""
+    keys = articles.keys() if result.built or prune else {}
     if result.built:
-        states = article_states(db)
-        for graph in _superseded(keys, states):
-            db.remove_graph(NamedNode(graph))
-            del keys[graph], states[graph]
+        articles.reread()
+        superseded = _superseded(keys, articles.states)
+        articles.remove(superseded)
+        for graph in superseded:
+            del keys[graph]
     if prune and not listed_all:
         result.prune_refused = "not every path could be listed"
     elif prune:
         folders = _named_folders(paths)
-        for graph, key in sorted(keys.items()):
-            if _gone_from(key, folders):
-                db.remove_graph(NamedNode(graph))
-                states.pop(graph, None)
-                result.pruned.append(key)
-    refresh_summary(db, states)
-    if flushed is not None:
-        flushed.result()
-    db.flush()
-    for items in (result.built, result.unchanged, result.pruned):
-        items.sort()
-    result.failed.sort(key=lambda failure: (failure.location, failure.reason))
-    result.reports.sort(key=lambda r: r.source)
-    return result
+        gone = {graph: key for graph, key in sorted(keys.items()) if _gone_from(key, folders)}
+        articles.remove(gone)
+        result.pruned.extend(gone.values())
+    articles.refresh_summary()
+    articles.flush()
 
 
 def remove(sources: Iterable[str], store: str | None = None) -> list[str]:
     """Remove the graphs of the articles named (files by any path that reaches them, or URLs)
     and recompute the figures summary; returns their source keys. An article the store does not
     hold is a StoreError naming it, and nothing is removed."""
-    from pyoxigraph import NamedNode
-
     from ..errors import StoreError
     from ..graph.rdf import article_iri
+    from ..graph.store import ArticleStore
     from ..read.sources import is_url, source_key, without_credentials
-    from ..graph.store import article_states, open_store
-    from ..graph.summary import refresh as refresh_summary
 
     keys = [without_credentials(item) if is_url(item) else source_key(item) for item in sources]
-    db = open_store(store)
-    states = article_states(db)
-    graphs = {key: article_iri(key).value for key in keys}
-    missing = [key for key, graph in graphs.items() if graph not in states]
-    if missing:
-        raise StoreError(f"{missing[0]}: no such article in the store; nothing removed")
-    for graph in graphs.values():
-        db.remove_graph(NamedNode(graph))
-        states.pop(graph)
-    refresh_summary(db, states)
-    db.flush()
+    articles = ArticleStore(store)
+    try:
+        graphs = {key: article_iri(key).value for key in keys}
+        missing = [key for key, graph in graphs.items() if graph not in articles.states]
+        if missing:
+            raise StoreError(f"{missing[0]}: no such article in the store; nothing removed")
+        articles.remove(graphs.values())
+        articles.refresh_summary()
+        articles.flush()
+    finally:
+        articles.close()
     return list(graphs)
 
 
-def _write(db, outcomes: Iterable[Outcome], states: dict, settle: Callable[[Outcome], None]) -> Future:
-    """Write each article graph as its outcome comes in, then settle it. Every FLUSH_EVERY
-    articles and after the last, the store is flushed in a background thread (pyoxigraph lets go
-    of the GIL), so writing goes on meanwhile and the summary is computed while the last articles
-    reach disk; the future returned is that last flush."""
-    from ..graph.store import write_graph
+def _on_dask(chunks: list[list[Task]], stamp: str, limits: Limits, scheduler, shards: str | None
+             ) -> Iterator[tuple[list[Outcome], Path | None]]:
+    """The chunks run on the cluster, whose shards are written to `shards` (by default a
+    temporary folder, removed when the last is loaded)."""
+    from .dask import run_on_dask
 
-    flusher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sscard-flush")
-    written = 0
+    shard_dir = Path(shards) if shards else Path(tempfile.mkdtemp(prefix="sscard-shards-"))
     try:
-        for outcome in outcomes:
-            if outcome.nquads is not None and not outcome.error:
-                write_graph(db, outcome.graph, outcome.nquads, exists=outcome.graph in states)
-                written += 1
-                if written % FLUSH_EVERY == 0:
-                    flusher.submit(db.flush)
-            settle(outcome)
-        return flusher.submit(db.flush)
+        yield from run_on_dask(chunks, stamp, limits, scheduler, shard_dir)
     finally:
-        flusher.shutdown(wait=False)
+        if not shards:
+            shutil.rmtree(shard_dir, ignore_errors=True)
 
 
 def _chunks_for(count: int, workers: int, spread: bool = True) -> list[tuple[int, int]]:
