@@ -10,8 +10,8 @@ import argparse
 import time
 
 from sscard_kg.clean import clean
-from sscard_kg.extract import extract
-from sscard_kg.sources import SourceRef, parse_bytes
+from sscard_kg.extract.extract import extract
+from sscard_kg.read.sources import SourceRef, parse_bytes
 
 ARTICLE = "人社部表示，截至2023年底，全国社会保障卡持卡人数达到13.79亿人，其中9.62亿人领用了电子社保卡。"
 FILLERS = {

@@ -16,9 +16,9 @@ from pathlib import Path
 import opencc
 from pypinyin import Style, pinyin
 
-from sscard_kg.clean.gbk_shift import damage, swallowed_index
-from sscard_kg.clean.mojibake import mojibake_edits
-from sscard_kg.textmap import MappedText, apply_edits
+from sscard_kg.clean.mojibake.gbk_shift import damage, swallowed_index
+from sscard_kg.clean.mojibake.repair import mojibake_edits
+from sscard_kg.clean.textmap import MappedText, apply_edits
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 S2T = opencc.OpenCC("s2t")

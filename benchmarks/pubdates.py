@@ -76,8 +76,8 @@ def verdict(found: str | None, accepted: tuple[str, ...]) -> str:
 
 def tool_date(path: Path, url: str | None) -> tuple[str | None, bool]:
     """(publication date, stated) as the tool gives them after reading the whole article."""
-    from sscard_kg.extract import extract
-    from sscard_kg.sources import SourceRef, read
+    from sscard_kg.extract.extract import extract
+    from sscard_kg.read.sources import SourceRef, read
 
     article = read(SourceRef(str(path), path.name))
     if url and not article.url:

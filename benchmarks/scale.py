@@ -46,8 +46,8 @@ QUESTIONS = {
 
 
 def _timed_runs(name: str, params: dict | None, store: str, out) -> None:
-    from sscard_kg.query import resolve, run
-    from sscard_kg.store import open_store
+    from sscard_kg.use.query import resolve, run
+    from sscard_kg.graph.store import open_store
 
     db, sparql = open_store(store, read_only=True), resolve(name)
     times, budget = [], time.perf_counter() + QUERY_BUDGET
@@ -62,7 +62,7 @@ def _timed_runs(name: str, params: dict | None, store: str, out) -> None:
 
 def _questions(store: Path) -> list[tuple[str, dict | None]]:
     """Each named query narrowed as an analyst would, then each whole (the contract queries are exports)."""
-    from sscard_kg.query import named_queries, query
+    from sscard_kg.use.query import named_queries, query
 
     first = query("SELECT ?file WHERE { GRAPH ?g { ?a <https://w3id.org/sscard-kg/ontology#sourceFile> ?file } } "
                   "ORDER BY ?file LIMIT 1", store=str(store)).rows

@@ -15,7 +15,7 @@ from pyoxigraph import DefaultGraph, RdfFormat, Store
 from typer.testing import CliRunner
 
 from sscard_kg.cli import app
-from sscard_kg.summary import FIGURES
+from sscard_kg.graph.summary import FIGURES
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((REPO / "examples").iterdir())

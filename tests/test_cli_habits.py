@@ -99,7 +99,7 @@ def test_remove_takes_an_article_by_any_path_that_reaches_its_file(tmp_path, mon
 
 
 def test_remove_of_an_article_not_in_the_store_removes_nothing(store):
-    from sscard_kg.pipeline import remove
+    from sscard_kg.builder.pipeline import remove
 
     before = sscard_kg.query("measurements", store=store).rows
     with pytest.raises(sscard_kg.StoreError, match=r"^https://example\.org/a\.html: no such article"):
@@ -196,7 +196,7 @@ def test_the_readme_shows_the_figure_count_the_report_prints(store, tmp_path):
 # ---------------------------------------------------------------- the endpoint's query UI
 
 def test_query_ui_opens_on_a_query_over_the_article_graphs(store):
-    from sscard_kg.serve import Policy, guard_server
+    from sscard_kg.use.serve import Policy, guard_server
 
     policy = Policy(host="127.0.0.1", port=0, writable=False, token="")
     server = guard_server("127.0.0.1", 0, policy, engines=None)
@@ -213,7 +213,7 @@ def test_query_ui_opens_on_a_query_over_the_article_graphs(store):
 
 
 def test_queries_describes_each_named_query_whole():
-    from sscard_kg.query import describe, named_queries
+    from sscard_kg.use.query import describe, named_queries
 
     for name, path in named_queries().items():
         text = describe(path)
@@ -221,7 +221,7 @@ def test_queries_describes_each_named_query_whole():
 
 
 def test_a_table_is_as_wide_as_the_terminal(monkeypatch):
-    from sscard_kg.query import QueryResult, _table
+    from sscard_kg.use.query import QueryResult, _table
 
     result = QueryResult(["quote"], [{"quote": "x" * 150}])
     monkeypatch.setenv("COLUMNS", "60")

@@ -36,7 +36,7 @@ def load_scorer():
 def build_and_query(store: str, workers: int = 1) -> tuple[str, str]:
     """Builds the held-out articles into `store` through the library; returns the two contract CSVs."""
     import sscard_kg
-    from sscard_kg.query import write
+    from sscard_kg.use.query import write
 
     result = sscard_kg.build([str(ARTICLES)], store=store, workers=workers)
     if result.failed:

@@ -5,13 +5,13 @@
 >>> rows = sscard_kg.query("measurements", store="sscard-store").rows   # doctest: +SKIP
 """
 
-from .errors import InvalidGraph, QueryError, SourceError, SscardError, StoreError
-from .export import export
-from .pipeline import BuildResult, build
-from .query import QueryResult, query
+from .errors import ArticleError, ExtractionError, InvalidGraph, QueryError, SourceError, SscardError, StoreError
+from .use.export import export
+from .builder.pipeline import BuildResult, build
+from .use.query import QueryResult, query
 
 __all__ = [
     "build", "query", "export", "BuildResult", "QueryResult",
-    "SscardError", "SourceError", "InvalidGraph", "QueryError", "StoreError",
+    "SscardError", "ArticleError", "SourceError", "ExtractionError", "InvalidGraph", "QueryError", "StoreError",
 ]
 __version__ = "0.1.0"

@@ -11,8 +11,8 @@ from pathlib import Path
 import typer
 
 from . import errors
-from .export import FORMATS as GRAPH_FORMATS
-from .query import FORMATS as QUERY_FORMATS
+from .use.export import FORMATS as GRAPH_FORMATS
+from .use.query import FORMATS as QUERY_FORMATS
 
 app = typer.Typer(
     help="Turn articles about China's social security card into an RDF knowledge graph and query it.",
@@ -89,8 +89,8 @@ def build(
                                                  "(refused by default, at every redirect)."),
 ) -> None:
     """Read articles, extract their facts, validate and load one graph per article into the store."""
-    from .pipeline import build as run_build
-    from .sources import shown
+    from .builder.pipeline import build as run_build
+    from .read.sources import shown
 
     try:
         with _progress_bar(not quiet and sys.stderr.isatty()) as progress:
@@ -115,8 +115,8 @@ def build(
         for location in result.unchanged:
             typer.echo(f"\n{shown(location)}  unchanged: its graph is kept as built"
                        f" (`sscard-kg query article --param file={shown(_file_name(location))}` lists its figures)")
-    for location, reason in result.failed:
-        typer.echo(f"failed: {shown(location)}: {shown(reason)}", err=True)
+    for failure in result.failed:
+        typer.echo(f"failed: {shown(failure.location)}: {shown(failure.reason)}", err=True)
     pruned = f", nothing pruned: {result.prune_refused}" if result.prune_refused else f", {len(result.pruned)} pruned"
     typer.echo(f"{len(result.built)} built, {len(result.unchanged)} unchanged, {len(result.failed)} failed"
                + (pruned if prune else ""), err=True)
@@ -126,7 +126,7 @@ def build(
 
 def _file_name(location: str) -> str:
     """How the `article` query names an article: its file's name, or its URL."""
-    from .sources import is_url
+    from .read.sources import is_url
 
     return location if is_url(location) else Path(location).name
 
@@ -145,7 +145,7 @@ def query(
     limit: int = typer.Option(None, "--limit", min=0, help="Print at most this many rows."),
 ) -> None:
     """Run a SPARQL query against the store and print the result."""
-    from .query import query as run_query
+    from .use.query import query as run_query
 
     if fmt is not None and fmt not in QUERY_FORMATS + tuple(GRAPH_FORMATS):
         _fail(f"unknown format {fmt!r}: use one of {', '.join(QUERY_FORMATS + tuple(GRAPH_FORMATS))}", 2)
@@ -181,7 +181,7 @@ def _parameters(items: list[str]) -> dict[str, str]:
 def _print_rows(result, fmt: str, limit: int | None) -> None:
     from dataclasses import replace
 
-    from .query import write
+    from .use.query import write
 
     shown_rows = result if limit is None or len(result.rows) <= limit else replace(result, rows=result.rows[:limit])
     typer.echo(write(shown_rows, fmt), nl=False)
@@ -191,7 +191,7 @@ def _print_rows(result, fmt: str, limit: int | None) -> None:
 
 def _print_graph(turtle: bytes, fmt: str, sparql: str) -> None:
     """A CONSTRUCT or DESCRIBE's graph in the format asked; an empty one is said, not printed blank."""
-    from .export import reformat
+    from .use.export import reformat
 
     if fmt in QUERY_FORMATS:
         _fail(f"the query answers a graph: use --format {', '.join(GRAPH_FORMATS)}", 2)
@@ -205,8 +205,8 @@ def _print_graph(turtle: bytes, fmt: str, sparql: str) -> None:
 
 def _warn_unmatched(sparql: str, params: dict[str, str], store: str | None) -> None:
     """Say which parameter values the store holds nowhere: a misspelt value answers no rows."""
-    from .query import resolve, substitutions
-    from .store import unheld
+    from .use.query import resolve, substitutions
+    from .graph.store import unheld
 
     bound = {variable.value: value for variable, value in substitutions(resolve(sparql), params).items()}
     for name, value in unheld(bound, store).items():
@@ -215,7 +215,7 @@ def _warn_unmatched(sparql: str, params: dict[str, str], store: str | None) -> N
 
 
 def _say_next_page(result, sparql: str, store: str | None, params: dict[str, str]) -> None:
-    from .query import query as run_query
+    from .use.query import query as run_query
 
     number, size = result.page
     last = len(result.rows) < int(size.split()[0]) or not run_query(sparql, store=store, params=params,
@@ -227,7 +227,7 @@ def _say_next_page(result, sparql: str, store: str | None, params: dict[str, str
 @app.command("queries")
 def list_queries() -> None:
     """List the named queries in queries/ and what each answers."""
-    from .query import describe, named_queries, paging, parameters
+    from .use.query import describe, named_queries, paging, parameters
 
     width = max(shutil.get_terminal_size().columns, 60)
     for name, path in named_queries().items():
@@ -253,8 +253,8 @@ def export(
     reference: bool = typer.Option(False, "--with-reference", help="Include the ontology and gazetteers."),
 ) -> None:
     """Export the graph for other RDF tools."""
-    from .export import export as run_export
-    from .output import write_file
+    from .use.export import export as run_export
+    from .use.output import write_file
 
     try:
         data = run_export(fmt, store=store, include_reference=reference)
@@ -279,7 +279,7 @@ def clean(
     """Print an article's cleaned text (main text, repaired, Simplified), or what cleaning did to it."""
     from .clean import clean as run_clean
     from .clean.boilerplate import segment_lines
-    from .sources import SourceRef, read
+    from .read.sources import SourceRef, read
 
     if edits and segments:
         _fail("--edits and --segments list different things: give one of them", 2)
@@ -315,7 +315,7 @@ def stats(store: str = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Count what the store holds: articles, figures by metric, graphs, size on disk, when last written."""
     from datetime import datetime, timezone
 
-    from .store import stats as store_stats
+    from .graph.store import stats as store_stats
 
     with _user_errors():
         counts = store_stats(store)
@@ -336,8 +336,8 @@ def remove(
     store: str = typer.Option(None, "--store", help=STORE_HELP),
 ) -> None:
     """Remove articles from the store (their graphs) and recompute the figures summary."""
-    from .pipeline import remove as remove_articles
-    from .sources import shown
+    from .builder.pipeline import remove as remove_articles
+    from .read.sources import shown
 
     with _user_errors():
         removed = remove_articles(sources, store=store)
@@ -359,8 +359,8 @@ def serve(
                                             help="Let SERVICE (and LOAD) reach this host (repeatable; off by default)."),
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (Oxigraph's server, behind a guard) and the report page."""
-    from .serve import serve as run_serve
-    from .store import default_store
+    from .use.serve import serve as run_serve
+    from .graph.store import default_store
 
     def ready(serving) -> None:
         typer.echo(f"SPARQL endpoint  {serving.endpoint}/query   ({'read-write' if serving.writable else 'read-only'}; "
@@ -385,7 +385,7 @@ def report(
     output: Path = typer.Option(Path("report.html"), "--output", "-o", help="HTML file to write."),
 ) -> None:
     """Write one self-contained HTML page: per metric, a chart over time and its figures with quotes."""
-    from .report import write_report
+    from .use.report import write_report
 
     try:
         count = write_report(output, store=store)

@@ -74,7 +74,6 @@ class Measurement:
     region: str | None = None
     official: str | None = None
     date_inferred: bool = False
-    low_confidence: bool = False
     change_of: "Measurement | None" = None
 
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from sscard_kg.extract import extract
+from sscard_kg.extract.extract import extract
 from sscard_kg.model import Extraction
-from sscard_kg.sources import SourceRef, parse_bytes
+from sscard_kg.read.sources import SourceRef, parse_bytes
 
 
 def read_page(page: str, name: str = "invented.txt") -> Extraction:

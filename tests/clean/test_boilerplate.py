@@ -13,7 +13,7 @@ import pytest
 from sscard_kg.clean import Cleaned, clean
 from sscard_kg.clean.boilerplate import EXTRACTOR_REASON, segment, segment_lines
 from sscard_kg.model import Article
-from sscard_kg.sources import SourceRef, parse_bytes, read
+from sscard_kg.read.sources import SourceRef, parse_bytes, read
 
 GOLD = Path(__file__).resolve().parents[2] / "benchmarks" / "gold" / "measurements.tsv"
 KEPT = ("main", "title", "related")

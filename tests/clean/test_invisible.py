@@ -14,8 +14,8 @@ import pytest
 
 from sscard_kg.clean import clean
 from sscard_kg.clean.boilerplate import segment_lines
-from sscard_kg.script import invisible_edits
-from sscard_kg.sources import SourceRef, parse_bytes
+from sscard_kg.clean.script import invisible_edits
+from sscard_kg.read.sources import SourceRef, parse_bytes
 
 # One of each kind: zero-width space, non-joiner, joiner, word joiner, soft hyphen, a byte-order
 # mark in mid-text, the Mongolian vowel separator, bidirectional marks, embeddings and isolates.

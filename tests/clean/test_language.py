@@ -12,8 +12,8 @@ import pytest
 
 from sscard_kg.clean import clean
 from sscard_kg.clean.boilerplate import segment_lines
-from sscard_kg.script import reading_language
-from sscard_kg.sources import SourceRef, parse_bytes
+from sscard_kg.clean.script import reading_language
+from sscard_kg.read.sources import SourceRef, parse_bytes
 
 ENGLISH_STORY = (
     "Social security card holders reach a new high\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sscard_kg.clean import clean
 from sscard_kg.clean.markup import entity_edits, front_matter_edits, markup_edits
-from sscard_kg.sources import SourceRef, parse_bytes
-from sscard_kg.textmap import MappedText, apply_edits
+from sscard_kg.read.sources import SourceRef, parse_bytes
+from sscard_kg.clean.textmap import MappedText, apply_edits
 
 
 def _apply(text: str, edits) -> MappedText:

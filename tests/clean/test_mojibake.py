@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from pypinyin import Style, pinyin
 
-from sscard_kg.clean.gbk_shift import damage, swallowed_index
-from sscard_kg.clean.mojibake import _in_doc, mojibake_edits
+from sscard_kg.clean.mojibake.gbk_shift import damage, swallowed_index
+from sscard_kg.clean.mojibake.repair import _in_doc, mojibake_edits
 from sscard_kg.clean.pinyin import pinyin_edits
-from sscard_kg.textmap import MappedText, apply_edits
+from sscard_kg.clean.textmap import MappedText, apply_edits
 
 S2T, T2S = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 HAN = re.compile(r"[\u4e00-\u9fff]")

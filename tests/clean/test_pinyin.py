@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from sscard_kg.clean.pinyin import pinyin_edits, readings
-from sscard_kg.textmap import MappedText, apply_edits
+from sscard_kg.clean.textmap import MappedText, apply_edits
 
 TONED = re.compile(r"[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 

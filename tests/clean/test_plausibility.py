@@ -7,7 +7,7 @@ import math
 import jieba
 import pytest
 
-from sscard_kg.clean import plausibility
+from sscard_kg.clean.mojibake import plausibility
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from sscard_kg.script import detect_language, nfkc_edits
+from sscard_kg.clean.script import detect_language, nfkc_edits
 
 
 def _nfkc_by_character(text: str) -> list[tuple[int, str]]:

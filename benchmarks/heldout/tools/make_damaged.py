@@ -4,7 +4,7 @@
 The text below is the article as written (Simplified, by hand). It is converted to Traditional
 (OpenCC s2tw), given pinyin annotations `國(guó)` after some of the characters that differ between
 the scripts (every other one, as real reposts annotate some but not all), and then damaged at
-the marked places with the project's forward model `sscard_kg.clean.gbk_shift.damage` (CP936,
+the marked places with the project's forward model `sscard_kg.clean.mojibake.gbk_shift.damage` (CP936,
 lead byte of the marked character turned into `?`, decoded one byte out of step, NFKC). Each
 damaged line is damaged once; undamaged lines are NFKC-normalised like the rest of the file, so
 all punctuation ends up ASCII, as in the real reposts.
@@ -22,7 +22,7 @@ from pathlib import Path
 import opencc
 from pypinyin import Style, pinyin
 
-from sscard_kg.clean.gbk_shift import damage
+from sscard_kg.clean.mojibake.gbk_shift import damage
 
 OUT = Path(__file__).resolve().parents[1] / "articles"
 MARK = "⟦"

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Article
-from ..script import (chinese_script, invisible_edits, line_break_edits, nfkc_edits, reading_language,
+from .script import (chinese_script, invisible_edits, line_break_edits, nfkc_edits, reading_language,
                       simplified_edits)
-from ..textmap import MappedText, apply_edits
+from .textmap import MappedText, apply_edits
 from .boilerplate import Segment, html_outside, segment
 from .digits import dot_space_edits
 from .markup import entity_edits, front_matter_edits, markup_edits
-from .mojibake import mojibake_edits
+from .mojibake.repair import mojibake_edits
 from .pinyin import pinyin_edits
 
 

@@ -17,12 +17,12 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ..numbers import find_quantities
+from ..extract.numbers import find_quantities
 from ..prefilter import compile_fast
-from ..script import invisible_characters, reading_language
-from ..textmap import MappedText
+from ..resources import data_file
+from .script import HAN, invisible_characters, reading_language
+from .textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
 SHORT_MATCH = 12
@@ -44,7 +44,7 @@ class Segment:
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The cues of boilerplate.toml, compiled once."""
-    with resources.files(__package__).joinpath("boilerplate.toml").open("rb") as handle:
+    with data_file("boilerplate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
     for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):
@@ -181,7 +181,7 @@ def _leading_kind(line: str, language: str | None, c: dict) -> tuple[str, str]:
 
 def _label(line: str, c: dict) -> bool:
     """Too few words for a headline, and no figure: a site's name or a section label."""
-    return (not re.search(r"\d", line) and len(re.findall("[\u3400-\u9fff]", line)) < c["headline_han"]
+    return (not re.search(r"\d", line) and len(re.findall(f"[{HAN}]", line)) < c["headline_han"]
             and len(re.findall("[A-Za-z]+", line)) < 3)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..textmap import Edit
+from .textmap import Edit
 
 _SPLIT = re.compile(r"(?<![\d.])(\d{1,3}) (\d{1,2})(?=[万亿%％億萬])")
 

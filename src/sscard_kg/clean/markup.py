@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ..textmap import Edit
+from .textmap import Edit
 
 BLOCK_NAMES = ("p|div|br|hr|li|ul|ol|dl|dd|dt|h[1-6]|tr|td|th|table|caption|section|article|main|header|"
                "footer|nav|aside|figure|figcaption|blockquote|pre|address|form|title|option")

@@ -11,11 +11,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from sscard_kg.textmap import Edit
+from sscard_kg.clean.script import HAN
+from sscard_kg.clean.textmap import Edit
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 ANNOTATION = re.compile(
-    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zü{TONED}]{{1,6}})[)）]"
+    rf"(?<=[{HAN}])[(（]([a-zü{TONED}]{{1,6}})[)）]"
 )
 
 

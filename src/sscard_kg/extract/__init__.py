@@ -1,0 +1,1 @@
+"""Extraction: a cleaned article in, its publication date, mentions and measurements out."""

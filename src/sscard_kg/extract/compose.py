@@ -1,0 +1,291 @@
+"""A figure's metric composed from what its clause is about, what it counts and its unit.
+
+The subject (which card, scheme or fund) and the measure (holders, cards issued, coverage,
+applications, service volume, participants, income, expenditure, balance) are looked up in
+ontology/metrics.ttl, whose metrics each name their subjects, the measures that name them and the
+units their figures take. This reads phrasings no fixed phrase foresaw: `1.03 billion people have
+received electronic social security cards`, `第三代社保卡累计持卡人数3亿人`, `the service reached 12
+billion people last year` after a sentence about the e-card.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
+
+from .gazetteer import Gazetteer, Metric, Phrasing
+from .numbers import Quantity
+from ..prefilter import compile_fast
+
+_ZH_CLAUSE_BREAK = compile_fast(r"[,，;；:：]")
+_EN_CLAUSE_BREAK = compile_fast(r"[;:]|,(?=\s)|,$|\b(?:and|while|whereas|which|of which|of whom|among them|including|but)\b", re.I)
+# After an English figure a comma often opens an apposition (`540 million people, or 40 percent of
+# the population, had cards`): there the clause runs on to the next conjunction.
+_EN_CLAUSE_END = compile_fast(r"[;:]|\b(?:and|while|whereas|which|of which|of whom|among them|including|but)\b", re.I)
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
+# What may stand between a figure and the noun right after it that says what it counts: a unit
+# word (95项应用), or a few English words (102 social security card applications).
+_ZH_ADJACENT = re.compile(r"[余多万亿]*[人张项个次名家条位户]*")
+_ZH_ADJACENT_BEFORE = re.compile(r"(?:已|已经|共|共计|累计|合计|总计|达到?|为|是|有|收录了?|超过|超|突破|近|约|逾|的|了)*")
+_EN_ADJACENT_BEFORE = re.compile(r"\s*(?:(?:of|at|was|were|is|are|reached|totall?ed|numbered|stood at|hit|topped|lists?|listed|"
+                                 r"about|around|nearly|some|more than|over|almost|roughly|approximately)\s+)*", re.I)
+_EN_ADJACENT = re.compile(r"[\s'‘’“”\"]*(?:(?!(?:and|or|but|than|as|was|were|is|are|has|have|had|to|of|in|at|by|for|from"
+                          r"|with|the|a|an)\b)[A-Za-z-]+[\s'‘’“”\"]+){0,4}", re.I)
+# `85%的社保卡开通了银行账户`, `80 percent of the cards carry a bank account`: a percentage of the
+# thing named right after it is a share of that thing, not of the population.
+_SHARE_OF = re.compile(r"[^\S\n]*(?:%|％|percent|per cent)?[^\S\n]*(?:以上|以下|左右|多)?(?:的|[^\S\n]+of[^\S\n]+(?:the |these |such |all |its |their )?)"
+                       r"(?:[\w-]+[^\S\n]+){0,3}?(?:[\u4e00-\u9fff]{0,4}(?:社保卡|社会保障卡)|cards?\b|card ?holders\b|accounts?\b)", re.I)
+# A count or a bare number says too little to take its subject from an earlier sentence unless
+# the clause names its measure before it (`全国性应用目录已收录105项`).
+_VAGUE_UNITS = (None, "count")
+
+
+class Composed(NamedTuple):
+    """A composed metric (None: the subject has no metric of this measure and unit), the subject
+    it was composed from, where that subject was named (clause, sentence or paragraph), and
+    whether the measure is the noun right after the figure, which says what it counts."""
+
+    metric: Metric | None
+    subject: str
+    place: str
+    adjacent: bool = False
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    iri: str
+
+
+def clause(text: str, sentence: tuple[int, int], q: Quantity, english: bool) -> tuple[int, int]:
+    """The clause holding the figure: from the last clause break before it to the next one after it."""
+    breaks = _EN_CLAUSE_BREAK if english else _ZH_CLAUSE_BREAK
+    start = max((m.end() for m in breaks.finditer(text, sentence[0], q.start)), default=sentence[0])
+    after = (_EN_CLAUSE_END if english else breaks).search(text, q.end, sentence[1])
+    return start, after.start() if after else sentence[1]
+
+
+def _statement_start(text: str, sentence_start: int, span: tuple[int, int], q: Quantity, english: bool) -> int:
+    """Where the statement of the figure begins: its clause, or in English the clause that commas
+    only interrupt (`The rate for people aged 16 to 24, excluding students, was 14.9 percent`)."""
+    if not english:
+        return span[0]
+    return max((m.end() for m in _EN_CLAUSE_END.finditer(text, sentence_start, q.start)), default=sentence_start)
+
+
+def names_a_share(text: str, q: Quantity) -> bool:
+    """`85%的社保卡开通了银行账户`, `80 percent of the cards carry a bank account`: a percentage of the
+    thing named right after it is that thing's share, no metric of the population."""
+    return q.unit == "percent" and _SHARE_OF.match(text, q.end) is not None
+
+
+# What a figure counts: in English the words after it up to its verb or preposition (`172,000
+# registered poor fishermen joined`); in Chinese the noun after its unit (`17万名退捕渔民`) or the one
+# it follows directly (`退捕渔民17万人`).
+_EN_COUNTED = re.compile(r"(?:[^\S\n]+(?!(?:were|was|are|is|have|has|had|will|would|who|that|which|in|of|by|to|for|from|at|on|"
+                         r"and|or|with|under|across|nationwide|received|joined|enrolled|participated)\b)[\w'’-]+){1,4}", re.I)
+_ZH_COUNTED_AFTER = re.compile(r"[余多]?[万亿]?[余多]?[名个位人户]?([^\W\d_]{1,8}?)(?=参加|参保|持有|持卡|领取|领用|申领|纳入|享受|获得|办理|[，,。；;、])")
+_ZH_COUNTED_BEFORE = re.compile(r"(?<![、和及与])([^\W\d_]{2,8}?)(?:共|达|为|有|约|近|超过|逾)?$")
+
+
+def counts_a_group(group: re.Pattern, text: str, q: Quantity, english: bool) -> bool:
+    """Whether the noun the figure counts names a group of people (see ss:countedGroup); groups
+    listed together (`在职职工、离退休人员近800万人`) are the whole, not a part."""
+    if english:
+        counted = _EN_COUNTED.match(text, q.end)
+        return counted is not None and group.search(counted.group(0)) is not None
+    after = _ZH_COUNTED_AFTER.match(text, q.end)
+    before = _ZH_COUNTED_BEFORE.search(text, max(0, q.start - 12), q.start)
+    return (after is not None and group.search(after.group(1)) is not None) or (
+        before is not None and not re.search(r"[、和及与]", text[max(0, before.start() - 12):before.start()])
+        and _ends_with(group).search(before.group(1)) is not None)
+
+
+_ZH_COUNT_PHRASE = re.compile(r"[^，。；、,;：:\s\d]{0,12}")
+
+
+def counts_no_figure(gaz: Gazetteer, text: str, q: Quantity, english: bool) -> bool:
+    """A count of kinds, batches or documents (see ss:notAFigure): `9类`, `28 breakthrough policies`."""
+    if q.unit != "count" or gaz.not_a_figure is None:
+        return False
+    if gaz.not_a_figure_after is not None and gaz.not_a_figure_after.match(text, q.end):
+        return True
+    counted = (_EN_COUNTED if english else _ZH_COUNT_PHRASE).match(text, q.end)
+    if counted is None:
+        return False
+    if not english:  # the head noun ends the phrase: `95项人社领域社保卡应用` counts applications
+        return _ends_with(gaz.not_a_figure).search(counted.group(0)) is not None
+    window = text[q.end:counted.end() + 40]  # the noun's own words, and what follows it (`kinds of business`)
+    return any(m.start() < counted.end() - q.end for m in gaz.not_a_figure.finditer(window))
+
+
+@lru_cache(maxsize=4)
+def _ends_with(group: re.Pattern) -> re.Pattern:
+    return re.compile(f"(?:{group.pattern})$")
+
+
+def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int, int], q: Quantity,
+                 english: bool) -> bool:
+    """`其中农民工参加工伤保险人数9100万`, `Of the workers insured, 91 million were migrant workers`: a part
+    cue before the figure, then a group of people in the figure's clause; or an age band or other
+    subgroup named in the clause before the figure (`16-24岁劳动力失业率`)."""
+    start = _statement_start(text, sentence_start, span, q, english)
+    if gaz.subgroup is not None and gaz.subgroup.search(text, start, q.start):
+        return True
+    if gaz.counted_group is not None and q.unit in (None, "person") and counts_a_group(gaz.counted_group, text, q, english):
+        return True
+    if gaz.part_cue is None or gaz.population is None:
+        return False
+    cues = [m for m in gaz.part_cue.finditer(text, sentence_start, q.start)]
+    return bool(cues) and gaz.population.search(text, max(cues[-1].end(), span[0]), span[1]) is not None
+
+
+@lru_cache(maxsize=64)
+def _all_hits(phrasings: tuple[Phrasing, ...], text: str, weak: bool) -> tuple[list[int], list[_Hit]]:
+    """Every phrase of `phrasings` in the text, by start (and the starts, to bisect): found once
+    per text, as every figure looks in windows of it; a phrasing hashes by identity."""
+    patterns = ((p.iri, p.weak if weak else p.phrases) for p in phrasings)
+    hits = sorted(_Hit(m.start(), m.end(), iri) for iri, pattern in patterns if pattern is not None
+                  for m in pattern.finditer(text) if m.end() > m.start())
+    return [h.start for h in hits], hits
+
+
+def _hits(phrasings: tuple[Phrasing, ...], text: str, start: int, end: int, weak: bool = False) -> list[_Hit]:
+    """The phrases of `phrasings` that lie within text[start:end]."""
+    starts, hits = _all_hits(phrasings, text, weak)
+    return [h for h in hits[bisect_left(starts, start):bisect_left(starts, end)] if h.end <= end]
+
+
+def _nearest_before(hits: list[_Hit]) -> _Hit | None:
+    """The hit that ends last (nearest before the figure), the longest of those."""
+    return min(hits, key=lambda h: (-h.end, h.start)) if hits else None
+
+
+def _nearest_after(hits: list[_Hit]) -> _Hit | None:
+    """The hit that starts first after the figure, the longest of those."""
+    return min(hits, key=lambda h: (h.start, -h.end)) if hits else None
+
+
+def _topic(text: str, hits: list[_Hit]) -> _Hit | None:
+    """The first subject named in the last sentence that names one: what that sentence is about."""
+    last = _nearest_before(hits)
+    if last is None:
+        return None
+    first = min(h.start for h in hits)
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, first, last.start)), default=first)
+    return min((h for h in hits if h.start >= start), key=lambda h: (h.start, -h.end))
+
+
+def _narrowest(gaz: Gazetteer, hits: list[_Hit], best: _Hit) -> _Hit:
+    """Of a card and a kind of it named together (`a one-card catalog for social security cards`),
+    the kind."""
+    kinds = {p.iri for p in gaz.subjects if best.iri in (p.broader, p.related)}
+    narrower = [h for h in hits if h.iri in kinds]
+    return _nearest_before(narrower) or best
+
+
+def _resolve(gaz: Gazetteer, text: str, weak: _Hit, paragraph_start: int) -> str:
+    """A weak mention (持卡, `the card`) means the narrowest card named last before it, if any."""
+    family = {p.iri for p in gaz.subjects if p.iri == weak.iri or p.broader == weak.iri}
+    named = [h for h in _hits(gaz.subjects, text, paragraph_start, weak.start) if h.iri in family]
+    last = _nearest_before(named)
+    return last.iri if last else weak.iri
+
+
+def _subject(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sentence: tuple[int, int],
+             paragraph_start: int) -> tuple[str | None, str]:
+    """The subject named in the clause (before the figure, else after it; strong phrases before
+    weak ones; a name may begin before the clause, as lists of schemes do), else the topic of the
+    sentence before the clause, else of the paragraph's latest sentence that names one; and where
+    it was named. A subject named only in a later clause is another statement's
+    (`川渝推出31项合作服务，并实现了持社保卡…`)."""
+    searches = (
+        (sentence[0], q.start, _nearest_before, "clause"), (q.end, span[1], _nearest_after, "clause"),
+        (sentence[0], span[0], _topic, "sentence"), (paragraph_start, sentence[0], _topic, "paragraph"),
+    )
+    for start, end, pick, place in searches:
+        for weak in (False, True):
+            hits = [h for h in _hits(gaz.subjects, text, start, end, weak) if place != "clause" or h.end > span[0]]
+            best = _topic(text, hits) if pick is _topic else pick(hits)
+            if best is not None and place == "clause" and not weak:
+                best = _narrowest(gaz, hits, best)
+            if best is not None:
+                return (_resolve(gaz, text, best, paragraph_start) if weak else best.iri), place
+    return None, ""
+
+
+def _measures(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], english: bool) -> list[tuple[str, bool]]:
+    """The measures named in `span` around the figure, each with whether it is the noun that
+    frames the figure (`a catalog of 96`, `持卡人数达13.8亿`) or follows it (`95 functions`, `95项应用`):
+    those first, then the others before the figure (nearest first), then the rest after. Before
+    the figure the whole sentence counts: a list shares its measure (`养老保险参保人数10.7亿人，
+    失业保险2.4亿人`)."""
+    before = sorted(_hits(gaz.measures, text, span[0], q.start), key=lambda h: (-h.end, h.start))
+    after = sorted(_hits(gaz.measures, text, q.end, span[1]), key=lambda h: (h.start, -h.end))
+    framing = (_EN_ADJACENT_BEFORE if english else _ZH_ADJACENT_BEFORE)
+    following = (_EN_ADJACENT if english else _ZH_ADJACENT)
+    close = [h for h in before if framing.fullmatch(text, h.end, q.start)] \
+        + [h for h in after if following.fullmatch(text, q.end, h.start)]
+    ordered = [(h.iri, True) for h in close] + [(h.iri, False) for h in before + after]
+    return list(dict.fromkeys(ordered))
+
+
+def _admits(metric: Metric, measure: str, text: str, q: Quantity) -> bool:
+    """Whether the measure names the metric for a figure in this unit."""
+    if not fits_count(metric, text, q):
+        return False
+    if measure in metric.measures:
+        return q.unit is None or q.unit in metric.units
+    return measure in metric.secondary_measures and q.unit in metric.units
+
+
+def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sentence: tuple[int, int],
+            paragraph_start: int, english: bool, measures_from: int | None = None) -> Composed | None:
+    """The metric of the figure's subject and measure that admits its unit; with no measure word
+    at all, the metric its subject and unit name alone (万人 said of the third-generation card, a
+    percentage of the surveyed unemployment rate named in the sentence before). `measures_from`
+    widens where measures are looked for before the figure (the sentence's start)."""
+    subject, place = _subject(gaz, text, q, span, sentence, paragraph_start)
+    if subject is None:
+        return _explained_after(gaz, text, q, sentence)
+    measures = _measures(gaz, text, q, (sentence[0] if measures_from is None else measures_from, span[1]), english)
+    clause_start = span[0] if measures_from is None else measures_from
+    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start):
+        return None
+    candidates = [m for m in gaz.metrics if subject in m.subjects]
+    own = _measures(gaz, text, q, span, english)
+    if own and own[0][0] in gaz.unpaired_measures:
+        return Composed(None, subject, place, own[0][1])  # `领取失业保险金人数260万`: benefits, no metric
+    for measure, adjacent in measures:
+        for metric in candidates:
+            if _admits(metric, measure, text, q):
+                return Composed(metric, subject, place, adjacent)
+    if (place == "clause" or q.unit == "percent") and q.unit is not None and not measures:
+        for metric in candidates:
+            if q.unit in metric.unit_alone and fits_count(metric, text, q):
+                return Composed(metric, subject, place)
+    return Composed(None, subject, place)
+
+
+def _explained_after(gaz: Gazetteer, text: str, q: Quantity, sentence: tuple[int, int]) -> Composed | None:
+    """`13.8亿人！这是全国社保卡的持卡规模。`: a sentence that opens by pointing back at the figure
+    names its subject and measure."""
+    if gaz.demonstrative is None or not gaz.demonstrative.match(text, sentence[1]):
+        return None
+    end = _SENTENCE_END.search(text, sentence[1])
+    following = (sentence[1], end.end() if end else len(text))
+    subject = _topic(text, _hits(gaz.subjects, text, *following)) \
+        or _topic(text, _hits(gaz.subjects, text, *following, weak=True))
+    if subject is None:
+        return None
+    measures = {h.iri for h in _hits(gaz.measures, text, *following)}
+    metric = next((m for m in gaz.metrics for measure in sorted(measures)
+                   if subject.iri in m.subjects and _admits(m, measure, text, q)), None)
+    return Composed(metric, subject.iri, "sentence")
+
+
+def fits_count(metric: Metric, text: str, q: Quantity) -> bool:
+    """A count fits a metric that names the words its counts are written with only in those words."""
+    return q.unit != "count" or metric.count_word is None or metric.count_word.match(text, q.end) is not None

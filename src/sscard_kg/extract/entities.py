@@ -1,0 +1,546 @@
+"""Entity mentions in cleaned text: agencies, programs, regions from the gazetteer; officials with roles.
+
+An official is a person named with a post (`政策研究司司长、新闻发言人卢爱红`, `Lu Aihong,
+spokesperson of ...`) or a known official of the gazetteer. Reporters, editors and photo credits
+are not officials: they never carry a post in these patterns, and credit lines are boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from typing import NamedTuple
+
+from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
+from ..prefilter import compile_fast
+from ..resources import data_file
+
+AGENCY_BASE = "https://w3id.org/sscard-kg/id/agency/"
+
+
+class Found(NamedTuple):
+    """A mention in cleaned-text offsets, before it becomes a model.Mention with evidence."""
+
+    type: str
+    key: str
+    label: str
+    start: int
+    end: int
+    role: str | None = None
+    agency: str | None = None
+    name: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _people_cues() -> dict:
+    with data_file("people.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def _zh_person_pattern() -> re.Pattern:
+    cues = _people_cues()
+    titles = "|".join(sorted(cues["zh_titles"], key=len, reverse=True))
+    surnames = "".join(cues["surnames"])
+    compound = "|".join(cues["compound_surnames"])
+    after = "|".join(cues["zh_after_name"])
+    return re.compile(
+        rf"(?P<title>{titles})(?P<name>(?:{compound})[\u4e00-\u9fff]{{1,2}}?|[{surnames}][\u4e00-\u9fff]{{1,2}}?)"
+        rf"(?=(?:{after})|[,，:：、(（\s\d]|$)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _en_role_pattern() -> re.Pattern:
+    roles = "|".join(_people_cues()["en_titles"])
+    return re.compile(rf"(?:deputy |vice[- ]|assistant |acting |executive )?(?:{roles})", re.I)
+
+
+# After a place, what makes it a dateline (`北京4月26日电`, `本报北京讯`, `BEIJING, April 27`,
+# `Beijing, 21 January`, `BEIJING (Xinhua) --`) or a time zone (`北京时间`, `Beijing time`).
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
+_ZH_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息)|讯|时间")
+_EN_DATELINE = re.compile(rf",?\s+(?:\(\w+\)\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+                          r"|\s*(?:\([\w ]{2,20}\)\s*)?(?:--|—|–)|\s+time\b", re.I)
+
+
+def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
+    """Regions, leaving out datelines and time zones, which say where a reporter filed or what
+    the clock said, not what the figures are about."""
+    found = []
+    dateline = _EN_DATELINE if english else _ZH_DATELINE
+    for start, end, entry in gaz.find("region", text, english):
+        if dateline.match(text, end):
+            continue
+        found.append(Found("region", entry.iri, entry.label, start, end))
+        if entry.level == "grouping":
+            found += _listed_places(gaz, text, start, end, english) or _places_within(gaz, text, start, end, english)
+    return found
+
+
+def _places_within(gaz: Gazetteer, text: str, start: int, end: int, english: bool) -> list[Found]:
+    """A place an English grouping's name names as a word of its own (`the four prefectures of
+    southern Xinjiang`), not as a part of a compound (`Beijing-Tianjin-Hebei`)."""
+    if not english:
+        return []
+    found = []
+    for space in re.finditer(" ", text[start:end]):
+        word = start + space.end()
+        hits = gaz.find("region", text[word:end], english)
+        if hits and hits[0][0] == 0 and hits[0][2].level != "grouping":
+            found.append(Found("region", hits[0][2].iri, hits[0][2].label, word, word + hits[0][1]))
+    return found
+
+
+def find_country(gaz: Gazetteer, text: str, english: bool, agencies: list[Found]) -> list[Found]:
+    """The country, named (中国, China) or spoken of (全国, 我国, nationwide, the country), but not
+    where its name is part of an agency's (中国人民银行) or another organisation's (中国工商银行,
+    China Daily, Bank of China)."""
+    country, pattern, after, before = _country_matcher(gaz, english)
+    if country is None:
+        return []
+    folded = fold_case(text) if english else text
+    return [Found("region", country.iri, country.label, m.start(), m.end()) for m in pattern.finditer(folded)
+            if not any(a.start <= m.start() and m.end() <= a.end for a in agencies)
+            and not after.match(folded, m.end()) and not (before and before.search(folded[max(0, m.start() - 40):m.start()]))]
+
+
+@lru_cache(maxsize=2)
+def the_country(gaz: Gazetteer) -> Entry | None:
+    """The region of level `country`: the reference data's China."""
+    return next((e for e in gaz.by_type("region") if e.level == "country"), None)
+
+
+def speaks_of_a_place(gaz: Gazetteer, text: str, english: bool) -> bool:
+    """Whether the text speaks of a place of its own, below the country (`我市`, `全省`,
+    `citywide`: ss:localCue of the country)."""
+    pattern = _local_cue_pattern(gaz, english)
+    return pattern is not None and bool(pattern.search(fold_case(text) if english else text))
+
+
+@lru_cache(maxsize=4)
+def _local_cue_pattern(gaz: Gazetteer, english: bool) -> re.Pattern | None:
+    country = the_country(gaz)
+    words = {w.lower() for w in gaz.literals(country.iri, "localCue") if w.isascii() == english} if country else set()
+    if not words:
+        return None
+    return compile_fast(rf"(?<![a-z])(?:{alias_pattern(words)})(?![a-z])" if english else alias_pattern(words))
+
+
+@lru_cache(maxsize=4)
+def _country_matcher(gaz: Gazetteer, english: bool):
+    """The country entry, the pattern of its names and cues, and of the words that, right after
+    (or, in English, before) its name, make it an organisation's."""
+    country = the_country(gaz)
+    if country is None:
+        return None, None, None, None
+    words = [w for w in country.aliases + gaz.literals(country.iri, "nationalCue") if w.isascii() == english]
+    heads = [h for h in gaz.literals(country.iri, "organisationAfter") if h.isascii() == english]
+    if not english:
+        between = "(?:(?!的)[\u4e00-\u9fff]){0,2}"
+        return country, compile_fast(alias_pattern(words)), re.compile(f"{between}(?:{alias_pattern(heads)})"), None
+    names = alias_pattern({w.lower() for w in words})
+    after = [h.lower() for h in heads if not h.endswith(" of")]
+    before = [h.lower() for h in heads if h.endswith(" of")]
+    return (country, compile_fast(rf"(?<![a-z])(?:{names})(?![a-z])"),
+            re.compile(rf"\s+(?:{alias_pattern(after)})(?![a-z])"),
+            re.compile(rf"(?<![a-z])(?:{alias_pattern(before)})\s+(?:the\s+)?$") if before else None)
+
+
+_LIST_SEPARATOR = compile_fast(r"、|,\s*(?:and\s+)?|\s+and\s+|[和及与]")
+
+
+def _listed_places(gaz: Gazetteer, text: str, start: int, end: int, english: bool) -> list[Found]:
+    """A grouping written as the list of its places (`Beijing, Tianjin and Hebei`) names each of
+    them as well; written as one name (京津冀, Beijing-Tianjin-Hebei) it does not."""
+    places, pos = [], start
+    for piece in _LIST_SEPARATOR.split(text[start:end]):
+        offset = text.find(piece, pos)
+        pos = offset + len(piece)
+        hits = gaz.find("region", piece, english)
+        if hits and hits[0][:2] == (0, len(piece)) and hits[0][2].level != "grouping":
+            places.append(Found("region", hits[0][2].iri, hits[0][2].label, offset, pos))
+    return places if len(places) >= 2 else []
+
+
+def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Found]:
+    """Gazetteer matches; `人社部门` (departments in general) is not the ministry `人社部`. Agencies
+    also as composed names: a place and a kind of agency, a unit named next to its parent."""
+    local = find_local_agencies(gaz, text, english) if kind == "agency" else []
+    found = [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)
+             if not (text[b - 1:b] == "部" and text[b:b + 1] == "门")
+             and not (english and re.match(r"s\b|\s+departments\b", text[b:b + 13], re.I))
+             and not any(f.start <= a and b <= f.end for f in local)
+             and not _names_a_use(gaz, e, text, b, english)]
+    if kind == "agency":
+        units = [u for u in find_units(gaz, text, english)
+                 if not any(f.key == u.key and f.start < u.end and u.start < f.end for f in found)]
+        found = sorted(local + found + units + find_ministries_in_titles(gaz, text, english),
+                       key=lambda f: (f.start, f.end))
+    return found + _enumerated(gaz, kind, text, english, {f.key for f in found})
+
+
+def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: bool) -> bool:
+    """`养老保险和医疗保险领域`, `medical insurance settlements`: the scheme, or a list of schemes
+    ending in it, names the field the card is used in (ss:notBefore), not the scheme."""
+    words = tuple(w for w in gaz.literals(entry.iri, "notBefore") if w.isascii() == english)
+    return bool(words) and bool(_use_pattern(words, english).match(fold_case(text) if english else text, end))
+
+
+@lru_cache(maxsize=16)
+def _use_pattern(words: tuple[str, ...], english: bool) -> re.Pattern:
+    if english:
+        return re.compile(rf"(?:(?:,? and |, | or )[a-z -]{{1,30}}? insurance)*\s+(?:{alias_pattern(words)})(?![a-z])")
+    return re.compile(f"(?:[和及与、][\u4e00-\u9fff]{{1,8}}?保险)*(?:{alias_pattern(words)})")
+
+
+# The administrative suffix that makes a place's short name its official name (宁波 → 宁波市).
+_ADMIN_SUFFIX = re.compile(r"[\u4e00-\u9fff]{0,3}自治区|特别行政区|省|市|区|县|地区|盟|[\u4e00-\u9fff]{0,4}自治州")
+# What may stand between a place and the kind of agency: the suffix as written (宁波市医保局), or
+# its English adjective (Guangdong Provincial Department of…) and noun (…of Guangdong Province).
+_ZH_BETWEEN = "(?:省|市|自治区|区|县)?"
+_EN_ADJECTIVE = r"(?:\s+(?:provincial|municipal|city|district|prefectural|autonomous region|province|municipality))?(?:'s|’s)?\s+(?:the\s+)?"
+_EN_NOUN = r"(?:\s+(?:province|municipality|city|district|autonomous region))?"
+
+
+def official_name(place: Entry) -> str:
+    """A place's name with its administrative suffix: the Simplified alias that extends its
+    short name with one (宁波 → 宁波市, 新疆 → 新疆维吾尔自治区), or the label that has one already."""
+    if place.label.endswith(("省", "市", "区", "县", "盟", "自治州")):
+        return place.label
+    names = [a for a in place.aliases if a.startswith(place.label) and _ADMIN_SUFFIX.fullmatch(a[len(place.label):])]
+    return max(names, key=len, default=place.label)
+
+
+def local_agency_label(gaz: Gazetteer, place: Entry, kind: Entry) -> str:
+    """`宁波` + `医保局` → `宁波市医疗保障局`; a province or autonomous region takes the kind's
+    provincial name (`广东省人力资源和社会保障厅`), a municipality its bureau (`北京市…局`)."""
+    place_name = official_name(place)
+    provincial = gaz.literals(kind.iri, "provincialLabel")
+    if provincial and place.level == "province" and place_name.endswith(("省", "自治区")):
+        return place_name + provincial[0]
+    return place_name + kind.label
+
+
+@lru_cache(maxsize=4)
+def _local_agency_matcher(gaz: Gazetteer, english: bool) -> tuple[re.Pattern, dict[str, Entry], dict[str, Entry]]:
+    """Any place below the country (not a grouping) then any kind of agency; in English also the
+    kind then `of` and the place."""
+    places = {alias: e for alias, e in gaz.alias_table("region", english).items()
+              if e.level not in ("country", "grouping")}
+    kinds = gaz.alias_table("agency-kind", english)
+    place, kind = alias_pattern(places), alias_pattern(kinds)
+    if not english:
+        return compile_fast(f"(?P<place>{place}){_ZH_BETWEEN}(?P<kind>{kind})"), places, kinds
+    return compile_fast(rf"(?<![a-z])(?:(?P<place>{place}){_EN_ADJECTIVE}(?P<kind>{kind})"
+                        rf"|(?P<kind2>{kind})\s+of\s+(?:the\s+)?(?P<place2>{place}){_EN_NOUN})(?![a-z])"), places, kinds
+
+
+@lru_cache(maxsize=1)
+def _agencies_by_label(gaz: Gazetteer) -> dict[str, Entry]:
+    return {alias: e for e in gaz.by_type("agency") for alias in e.aliases if not alias.isascii()}
+
+
+def find_local_agencies(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
+    """Agencies named by a place and their kind (`宁波医保局`, `Changsha Human Resources and Social
+    Security Bureau`), labelled with their full Simplified name; one the reference data knows
+    keeps its own IRI, another gets one from the place's and the kind's."""
+    pattern, places, kinds = _local_agency_matcher(gaz, english)
+    found = [_local_agency(gaz, places[m.group("place") or m.group("place2")], kinds[m.group("kind") or m.group("kind2")],
+                           m.start(), m.end())
+             for m in pattern.finditer(fold_case(text) if english else text)]
+    return found if english else found + _local_agencies_by_level(gaz, text, kinds, found)
+
+
+def _local_agency(gaz: Gazetteer, place: Entry, kind: Entry, start: int, end: int) -> Found:
+    label = local_agency_label(gaz, place, kind)
+    known = _agencies_by_label(gaz).get(label)
+    key = known.iri if known else AGENCY_BASE + place.iri.rsplit("/", 1)[-1] + "-" + kind.iri.rsplit("/", 1)[-1]
+    return Found("agency", key, known.label if known else label, start, end)
+
+
+# `省人社厅`, `市医保局`: the agency of the province (city) the text named last, by the suffixes
+# of the official names it can have.
+_LEVEL_WORDS = {"省": ("省", "自治区"), "市": ("市",)}
+# Before the level word, these make it many places or another one (各省人社厅, 等市医保局, 外省).
+_PLURAL = "各等外多两二三四五六七八九十几诸"
+
+
+def _local_agencies_by_level(gaz: Gazetteer, text: str, kinds: dict[str, Entry], named: list[Found]) -> list[Found]:
+    """`广东省……省人社厅副厅长`: a kind of agency after the bare level word is the agency of the
+    place of that level named last before it; with none named, it stays unnamed."""
+    matches = [m for m in _level_kind_pattern(gaz).finditer(text) if not any(f.start <= m.start() < f.end for f in named)]
+    places = [(gaz.entries[p.key], p.end) for p in find_places(gaz, text, False)] if matches else []
+    found = []
+    for match in matches:
+        suffixes = _LEVEL_WORDS[match.group("level")]
+        before = [place for place, end in places if end <= match.start()
+                  and place.level not in ("country", "grouping") and official_name(place).endswith(suffixes)]
+        if before:
+            found.append(_local_agency(gaz, before[-1], kinds[match.group("kind")], match.start(), match.end()))
+    return found
+
+
+@lru_cache(maxsize=2)
+def _level_kind_pattern(gaz: Gazetteer) -> re.Pattern:
+    kinds = alias_pattern(gaz.alias_table("agency-kind", False))
+    return compile_fast(f"(?<![{_PLURAL}])(?P<level>{'|'.join(_LEVEL_WORDS)})(?P<kind>{kinds})")
+
+
+@lru_cache(maxsize=2)
+def _ministry_title_matcher(gaz: Gazetteer) -> tuple[re.Pattern | None, dict[str, Entry]]:
+    """A minister's English title names the ministry by its field alone: `vice minister of human
+    resources and social security`, `Human Resources and Social Security Minister`."""
+    fields = {a.lower()[len("ministry of "):]: e for e in gaz.by_type("agency") for a in e.aliases
+              if a.lower().startswith("ministry of ")}
+    if not fields:
+        return None, fields
+    field = alias_pattern(fields)
+    return compile_fast(rf"(?<![a-z])(?:minister\s+of\s+(?:the\s+)?(?P<field>{field})(?![a-z])"
+                        rf"|(?P<field2>{field})\s+(?:(?:vice|deputy|assistant)[- ])?minister(?![a-z]))"), fields
+
+
+def find_ministries_in_titles(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
+    pattern, fields = _ministry_title_matcher(gaz) if english else (None, {})
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(fold_case(text)):
+        group = "field" if match.group("field") else "field2"
+        ministry = fields[match.group(group)]
+        found.append(Found("agency", ministry.iri, ministry.label, match.start(group), match.end(group)))
+    return found
+
+
+@lru_cache(maxsize=4)
+def _unit_matcher(gaz: Gazetteer, english: bool) -> tuple[re.Pattern | None, dict, dict]:
+    """A unit's own name (ss:unitName: 信息中心, Information Center) next to one of its parent's:
+    `人社部的信息中心`, `the Information Center of the MOHRSS`, `MOHRSS's Information Center`."""
+    units: dict[str, list[Entry]] = {}
+    for entry in gaz.by_type("agency"):
+        for name in gaz.literals(entry.iri, "unitName"):
+            if name.isascii() == english:
+                units.setdefault(name.lower() if english else name, []).append(entry)
+    parent_iris = {e.parent for entries in units.values() for e in entries}
+    parents = {a: e for a, e in gaz.alias_table("agency", english).items() if e.iri in parent_iris}
+    if not units or not parents:
+        return None, units, parents
+    unit, parent = alias_pattern(units), alias_pattern(parents)
+    if not english:
+        return compile_fast(f"(?P<parent>{parent})的?(?P<unit>{unit})"), units, parents
+    return compile_fast(rf"(?<![a-z])(?:(?P<parent>{parent})(?:'s|’s)?\s+(?P<unit>{unit})"
+                        rf"|(?P<unit2>{unit})\s+(?:of|with|at|under|in)\s+(?:the\s+)?(?P<parent2>{parent}))(?![a-z])"), units, parents
+
+
+def find_units(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
+    """Units of an agency named by their own name next to the parent's (`the information center
+    with the MHRSS`): the parent is mentioned as well, and found on its own."""
+    pattern, units, parents = _unit_matcher(gaz, english)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(fold_case(text) if english else text):
+        parent = parents[match.group("parent") or match.group("parent2")]
+        for unit in units[match.group("unit") or match.group("unit2")]:
+            if unit.parent == parent.iri:
+                found.append(Found("agency", unit.iri, unit.label, match.start(), match.end()))
+    return found
+
+
+# `养老、失业、工伤保险`, or two items joined by a conjunction alone: `失业和工伤保险`
+_ZH_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+(?:[\u4e00-\u9fff]{1,6}?[和及])?|[\u4e00-\u9fff]{1,8}?[和及与])"
+                      r"([\u4e00-\u9fff]{1,6}?)(保险|参保|服务|补贴)")
+# A list begins where a word does, or right where the list before it ended (`…insurance-linked,
+# …`): a match from inside a word would also match from the word's start, which comes first, so
+# the lookbehind only spares the engine the places inside words.
+_EN_LIST = re.compile(r"(?:(?<![a-z-])|(?<=insurance))"
+                      r"((?:[a-z-]+(?: [a-z-]+){0,3}?(?:, and |, | and ))+)([a-z-]+(?: [a-z-]+)?) (insurance)\b", re.I)
+_HEADS = {"参保": "保险"}
+# Every character an English list can be made of (with the same case folding as _EN_LIST), and
+# its head: a list lies within one run of such characters that names the head.
+_EN_LIST_RUN = re.compile(r"[a-z\-, ]+", re.I)
+_EN_LIST_HEAD = re.compile(r"insurance", re.I)
+
+
+@lru_cache(maxsize=4)
+def _list_matches(text: str, english: bool) -> tuple[re.Match, ...]:
+    """The matches of the list pattern, as `finditer` over the whole text gives them, searched
+    only in runs that name the head, and once for the agencies and the programs of a text."""
+    if not english:
+        return tuple(_ZH_LIST.finditer(text))
+    return tuple(match for run in _EN_LIST_RUN.finditer(text) if _EN_LIST_HEAD.search(run.group(0))
+                 for match in _EN_LIST.finditer(text, run.start(), run.end() + 1))
+
+
+def _enumerated(gaz: Gazetteer, kind: str, text: str, english: bool, known: set[str]) -> list[Found]:
+    """`基本养老、失业、工伤保险` names three programs: each item completed with the shared head."""
+    found = []
+    for match in _list_matches(text, english):
+        head = _HEADS.get(match.group(3), match.group(3))
+        items = [i for i in re.split(r"、|[和及]|, and |, | and ", match.group(1)) if i.strip()] + [match.group(2)]
+        pos = match.start()
+        for index, item in enumerate(items):
+            start = text.find(item, pos)
+            pos = start + len(item)
+            entry, offset = _complete(gaz, kind, item.strip(), head, english, leading=index == 0)
+            if entry is not None and entry.iri not in known and not _names_a_use(gaz, entry, text, match.end(), english):
+                known.add(entry.iri)
+                found.append(Found(kind, entry.iri, entry.label, start + offset, start + len(item)))
+    return found
+
+
+def _complete(gaz: Gazetteer, kind: str, item: str, head: str, english: bool, leading: bool):
+    """The gazetteer entry `item + head` names; the first item may carry words before it."""
+    words = item.split(" ") if english else list(item)
+    for cut in range(len(words) if leading else 1):
+        part = (" " if english else "").join(words[cut:])
+        name = f"{part} {head}" if english else part + head
+        hits = gaz.find(kind, name, english)
+        if hits and hits[0][0] == 0 and hits[0][1] == len(name):
+            return hits[0][2], len(item) - len(part)
+    return None, 0
+
+
+def find_people(gaz: Gazetteer, text: str, english: bool, agencies: list[Found]) -> list[Found]:
+    """Officials: a post right before a Chinese name, an English apposition, or a known name."""
+    people = _en_people(gaz, text, agencies) if english else _zh_people(gaz, text, agencies)
+    known = {f.start for f in people}
+    for start, end, entry in gaz.find("person", text, english):
+        if start not in known and not any(p.start <= start < p.end for p in people):
+            people.append(Found("person", entry.iri, entry.label, start, end, name=text[start:end]))
+    return sorted(people, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=4)
+def _national_agencies(gaz: Gazetteer) -> re.Pattern | None:
+    """Names of central agencies: a role is the post within them (`人社部信息中心副主任` → `信息中心副主任`)."""
+    regions = gaz.by_type("region")
+    aliases = {a for e in gaz.by_type("agency") if e.parent is None for a in e.aliases
+               if not a.isascii() and not any(a.startswith(r.label) for r in regions if r.level != "country")}
+    if not aliases:
+        return None
+    return re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+
+
+def _role_span(gaz: Gazetteer, text: str, title_start: int, title_end: int) -> tuple[int, int]:
+    """The role reaches back over sub-units and `、`-joined posts to a stop or a central agency."""
+    start = title_start
+    while start > 0 and re.match(r"[\u4e00-\u9fff、]", text[start - 1]) and title_start - start < 40:
+        start -= 1
+    national = _national_agencies(gaz)
+    if national is not None:
+        ends = [m.end() for m in national.finditer(text, start, title_start)]
+        if ends:
+            start = ends[-1]
+    start = max(start, _strip_lead(text, start, title_start))
+    return start, title_end
+
+
+def _strip_lead(text: str, start: int, limit: int) -> int:
+    """Skip words that open a clause rather than name a post (`会上`, `据介绍`, `据`, `中国`)."""
+    match = _role_openers().match(text, start, limit)
+    return match.end() if match else start
+
+
+@lru_cache(maxsize=1)
+def _role_openers() -> re.Pattern:
+    return re.compile(alias_pattern(_people_cues()["zh_role_openers"]))
+
+
+def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
+    people = []
+    by_name = {alias: e for e in gaz.by_type("person") for alias in e.aliases}
+    for match in _zh_person_pattern().finditer(text):
+        name = match.group("name")
+        role_start, role_end = _role_span(gaz, text, match.start("title"), match.start("name"))
+        role = text[role_start:role_end].strip("、的 ")
+        if re.search(r"记者|编辑|通讯员|摄影|作者", role):
+            continue
+        agency = max((a for a in agencies if a.start < match.start("name") and a.end > role_start - 30),
+                     key=lambda a: a.end, default=None)
+        entry = by_name.get(name)
+        key = entry.iri if entry else f"name:{name}"
+        people.append(Found("person", key, entry.label if entry else name, match.start("name"),
+                            match.end("name"), role or None, agency.key if agency else None, name))
+    return people
+
+
+_EN_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:-[a-z]+)?)"
+
+
+def _zh_role(gaz: Gazetteer, english: str) -> str:
+    """`deputy director of the Policy Research Department and spokesperson` → `政策研究司副司长、新闻发言人`:
+    each post's title from the table, prefixed by the sub-unit the gazetteer knows; else as written."""
+    table = _people_cues()["en_title_zh"]
+    titles = sorted(table, key=len, reverse=True)
+    posts = []
+    for part in re.split(r",\s*|\s+and\s+(?=(?:the\s)?(?:deputy |vice[- ]|assistant )?[a-z-]+\b)", english.strip(" ,")):
+        title = next((t for t in titles if re.match(rf"(the )?{re.escape(t)}\b", part, re.I)), None)
+        if title is None:
+            continue
+        post = table[title]
+        units = [gaz.entries[f.key] for f in find_named(gaz, "agency", part, True)
+                 if f.key in gaz.entries and gaz.entries[f.key].parent]
+        if units:
+            unit = _unit_name(gaz, units[0].label)
+            post = unit + _UNIT_HEADS.get((unit[-1:], post), post)
+        posts.append(post)
+    return "、".join(posts) if posts else english.strip(" ,")
+
+
+_UNIT_HEADS = {("司", "主任"): "司长", ("司", "副主任"): "副司长", ("局", "主任"): "局长", ("局", "副主任"): "副局长"}
+
+
+def _unit_name(gaz: Gazetteer, label: str) -> str:
+    """A sub-unit's name within its ministry (`人社部政策研究司` → `政策研究司`)."""
+    national = _national_agencies(gaz)
+    match = national.match(label) if national is not None else None
+    return label[match.end():] if match and match.end() < len(label) else label
+
+
+@lru_cache(maxsize=1)
+def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A name then its post (`Lu Aihong, spokesperson of…`), and a post then the name."""
+    role = _en_role_pattern().pattern
+    return (
+        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:of|for|at|and|the|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)(?=[,.;]|\s(?:said|says|told|at|on|in)\b)"),
+        compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
+    )
+
+
+@lru_cache(maxsize=2)
+def _agency_words(gaz: Gazetteer) -> frozenset[str]:
+    """Words of the English names of agencies and their kinds (Ministry, Human, Resources, Social,
+    Security, Office) that no place or person is called by: a 'name' made of one of them is a
+    piece of an agency's name (`Human Resources and Social Security`), not a person."""
+    def words(kinds):
+        return {w for kind in kinds for e in gaz.by_type(kind) for a in e.aliases if a.isascii()
+                for w in re.findall(r"[a-z]+", a.lower())}
+    return frozenset(words(("agency", "agency-kind")) - words(("region", "person")))
+
+
+def _is_place(gaz: Gazetteer, name: str) -> bool:
+    """`Guangdong Province`, `Inner Mongolia`: a place's name, not a person's."""
+    hits = gaz.find("region", name, True)
+    return bool(hits) and hits[0][:2] == (0, len(name))
+
+
+def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
+    people = []
+    agency_words = _agency_words(gaz)
+    for pattern in _en_person_patterns():
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if not name[0].isupper() or any(p.start <= match.start("name") < p.end for p in people):
+                continue
+            if any(w in agency_words for w in re.findall(r"[a-z]+", name.lower())) or _is_place(gaz, name):
+                continue
+            hits = gaz.find("person", name, True)
+            entry: Entry | None = hits[0][2] if hits else None
+            agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None)
+            people.append(Found("person", entry.iri if entry else f"name:{name}", entry.label if entry else name,
+                                match.start("name"), match.end("name"), _zh_role(gaz, match.group("role")),
+                                agency.key if agency else None, name))
+    return people

@@ -1,0 +1,400 @@
+"""Find quantities in cleaned text: Arabic and Chinese numerals, 万/亿 and million/billion, percents.
+
+Works on the Simplified, NFKC-normalised text. Years, dates, phone and licence numbers, list
+ordinals are not quantities; a malformed number (`10.4.2 billion`) is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from ..prefilter import compile_fast
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_LARGE = {"万": 10**4, "亿": 10**8}
+EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+            "mln": 10**6, "bln": 10**9, "trln": 10**12, "mn": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12,
+            "m": 10**6, "b": 10**9, "k": 10**3}
+EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1}
+
+
+class Quantity(NamedTuple):
+    """A number as written: `value` already multiplied out; `unit` from the word after it."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+    qualifier: str | None
+    percent_points: bool = False
+    ordinal: bool = False
+
+
+class Rejected(NamedTuple):
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+# Unit words after a number (Simplified Chinese and English), longest first.
+ZH_UNITS = [
+    ("个百分点", "percent"), ("人次", "person-time"), ("万人次", "person-time"), ("元", "yuan"),
+    ("名", "person"), ("人", "person"), ("位", "person"), ("张", "card"), ("%", "percent"),
+    ("项", "count"), ("个", "count"), ("家", "count"), ("条", "count"), ("座", "count"),
+    ("类", "count"), ("批", "count"), ("次", "count"), ("户", "count"), ("所", "count"),
+    ("件", "count"), ("场", "count"), ("份", "count"), ("处", "count"), ("种", "count"),
+    ("城市", "count"), ("省份", "count"), ("地市", "count"),
+    ("亿人次", "person-time"),
+]
+# The words between a number and its noun modify the noun (`1.2 million new urban jobs`, `96 'one-card'
+# services`); a verb, a preposition or another plural noun ends the noun phrase (`95 functions are
+# available to holders` counts functions, not holders).
+_MODIFIER = r"(?:(?!(?:are|is|was|were|be|been|have|has|had|will|can|to|of|for|in|on|at|by|with|from|that|which|who|than)\b)" \
+            r"[a-z‘’'“”\"-]*[a-z-](?<![a-z]{3}s)[‘’'“”\"]? )"
+EN_UNITS = [
+    (r"percentage points?|(?:percentage )?pts?\b", "percent"), (r"-?percent|per cent|pct|pc|%", "percent"),
+    (r"person-times|person times|visits|times", "person-time"),
+    (r"yuan|rmb", "yuan"),
+    (_MODIFIER + r"{0,4}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
+     r"fishermen|laborers|labourers|citizens|users|participants|individuals|jobs|holders|cardholders)", "person"),
+    (_MODIFIER + r"{0,4}?cards?", "card"),
+    (_MODIFIER + r"{0,3}?[‘’'“”\"]?(?:enterprises|companies|firms|cities|provinces|regions|services|items|"
+     r"cases|occupations|series|batches|categories|types|bases|missions|standards|products|applications|functions|"
+     r"institutions|agencies|villages|counties|schools|colleges)", "count"),
+    (_MODIFIER + r"{0,3}?(?!(?:years|months|days|weeks|hours|minutes|seconds|times|decades|percent)\b)"
+     r"[‘’'“”\"]?(?:[a-z]{3,}(?<!ss)s|information|materials)", "count"),
+]
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ZH_NUM = compile_fast(
+    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?:[ \u3000]?(?P<scale>万亿|亿|万|千))?"
+    r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*点[零〇一二三四五六七八九]+[万亿]+"
+    r"|[一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千]*[万亿]+)+(?:[零〇一二两三四五六七八九]+[十百千][零〇一二两三四五六七八九十百千]*)?|[一二两三四五六七八九十]+(?=成|分之)"
+    r"|(?:[一二两三四五六七八九][十百千]|十)[零〇一二两三四五六七八九十百千]*(?=[余多]?(?:项|个|人|张|家|名|元|次|户|座|条|所|类|种|位)))"
+)
+# `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
+# unit of that scale. `万` alone is left out: `突破万难`, `破万卷` are idioms, not figures.
+_ZH_BARE_SCALE = re.compile(r"(?:突破|破|超过|超|过)(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
+_ZH_DURATION = re.compile(r"(?:多|余)?个?(?:月|小时|工作日|季度|自然日|年|天|周|星期)")
+_BARE_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6}
+_ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|(半)数")
+_MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
+_EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+_EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
+# `每5人中有1人`, `五个人里就有一个`, `one in five people`, `1 in 10 residents`: a share (20 %, 10 %),
+# not a count of one and a count of five.
+_ZH_COUNTER = r"(?:个|位|名)?(?:人|户|家|张)?"
+_ZH_ONE_IN = re.compile(
+    rf"(?:每(?P<d1>\d+|[一二两三四五六七八九十百千]+){_ZH_COUNTER}(?:中|当中|里)?"
+    rf"|(?P<d2>\d+|[一二两三四五六七八九十百千]+)(?:个|位|名)?(?:人|户|家)(?:中|当中|里))"
+    rf"(?:就|即|便)?有(?P<n>\d+|[一二两三四五六七八九十]+){_ZH_COUNTER}")
+_EN_ONE_IN = compile_fast(r"\b(?P<n>one|two|three|four|five|\d{1,3})\s+(?:in|out of)\s+(?:every\s+)?"
+                          r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b(?![.,]\d|\s*%)", re.I)
+_EN_NUM = compile_fast(
+    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|trn|tn|(?<=\d)[mbk])\b)?"
+    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<wscale>thousand|million|billion|trillion)?",
+    re.I,
+)
+# `470 billion yuan (about $66 billion)`: a dollar figure in brackets converts the yuan before it.
+_CONVERTED = re.compile(r"[(（]\s*(?:about|around|roughly|some|nearly|approximately|or|equivalent to|i\.e\.)?\s*(?:US|U\.S\.)?\s*\$\s*$", re.I)
+# `The number of applications rose to 102.`: a bare number a total reaches is a figure.
+_EN_REACHED = re.compile(r"\b(?:rose|risen|increased|grew|grown|climbed|jumped|reached|hit|totall?ed|numbered|stood at|"
+                         r"came to|amounted to)(?: to)?\s+$", re.I)
+_ZH_BEFORE = [(re.compile(p + r"$"), q) for p, q in [
+    (r"(超过|超|突破|逾|多于|高于|大于|超出)", "gt"), (r"(不到|不足|低于|少于|小于)", "lt"),
+    (r"(近|约|大约|将近|接近|近乎|逾近)", "approx"),
+]]
+_ZH_AFTER = [(re.compile("^" + p), q) for p, q in [
+    (r"[万亿]?(余|多)", "gt"), (r"[万亿]?(?:人|元|张|项|个|名)?(以上|有余)", "gt"),
+    (r"[万亿]?(?:人|元|张|项|个|名)?(左右|上下)", "approx"), (r"[万亿]?(?:人|元|张|项|个|名)?以下", "lt"),
+]]
+# `12 million-plus jobs`, `95 or more services`.
+_EN_AFTER = [(re.compile(p, re.I), q) for p, q in [(r"(?:-|\s+)plus\b", "gt"), (r"\s+or (?:more|above)\b", "gt"),
+                                                    (r"\s+or so\b", "approx"), (r"\s+or (?:less|fewer)\b", "lt")]]
+# `RMB7.9 trillion`, `¥7.9 trillion`, `CNY 7.9 trillion`: the currency before the figure.
+_CURRENCY_BEFORE = re.compile(r"(?:\b(?:RMB|CNY|yuan)|[¥￥])\s*$", re.I)
+_EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in [
+    (r"\b(more than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of)", "gt"),
+    (r"\b(less than|under|below|fewer than|up to|at most)", "lt"),
+    (r"\b(about|around|approximately|nearly|almost|roughly|some|close to)", "approx"),
+]]
+
+
+def cn_decimal(text: str) -> Decimal | None:
+    """五点二 → 5.2: a Chinese numeral with its decimals read digit by digit after 点."""
+    whole, _, decimals = text.partition("点")
+    value = cn_value(whole)
+    if value is None or not decimals:
+        return value
+    digits = "".join(str(CN_DIGITS.get(char, "")) for char in decimals)
+    return value + Decimal(f"0.{digits}") if len(digits) == len(decimals) else None
+
+
+def _scaled_decimal(text: str) -> Decimal | None:
+    """十三点七九亿 → 1379000000: a decimal Chinese numeral before its scale words."""
+    mantissa = text.rstrip("万亿")
+    value = cn_decimal(mantissa)
+    if value is None:
+        return None
+    for char in text[len(mantissa):]:
+        value *= CN_LARGE[char]
+    return value
+
+
+# The smaller scale that may follow a figure's scale: 13亿7900万 (亿 then 万), 3万5千 (万 then 千).
+_ZH_COMPOUND_TAIL = {"亿": re.compile(r"(\d{1,4})([多余])?万(?![亿万])"), "万": re.compile(r"(\d)([多余])?千(?![万亿千])")}
+_ZH_TAIL_STEP = {"亿": 10**4, "万": 10}
+
+
+def cn_value(text: str) -> Decimal | None:
+    """十三亿 → 1300000000, 一千零二十二 → 1022; None for what is not a number."""
+    total, section, digit, last_large = 0, 0, None, None
+    for char in text:
+        if char in CN_DIGITS:
+            digit = CN_DIGITS[char]
+        elif char in CN_SMALL:
+            section += (digit if digit is not None else 1) * CN_SMALL[char]
+            digit = None
+        elif char in CN_LARGE:
+            section += digit or 0
+            large = CN_LARGE[char]
+            if last_large is not None and large < last_large and section:  # 十三亿七千九百万: 亿 then 万
+                total += section * large
+            else:  # 三万亿: 万 then 亿 scales the whole
+                total = (total + section) * large
+                last_large = large if last_large is None or large > last_large else last_large
+            section, digit = 0, None
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
+_ZH_UNITS_LONGEST_FIRST = sorted(ZH_UNITS, key=lambda u: -len(u[0]))
+_EN_UNIT_PATTERNS = [(re.compile(r"\s*(?:" + pattern + r")\b" if not pattern.startswith("%") else r"\s*%", re.I), unit)
+                     for pattern, unit in EN_UNITS]
+
+
+def _zh_unit(after: str) -> tuple[str | None, bool]:
+    """The unit word after a number: `余`/`多` and spaces may stand between (`30 个省份`)."""
+    after = re.sub(r"^[ \t\u3000]*(余|多)?[ \t\u3000]*", "", after)
+    for word, unit in _ZH_UNITS_LONGEST_FIRST:
+        if after.startswith(word):
+            return unit, word == "个百分点"
+    return None, False
+
+
+def _en_unit(after: str, generic: bool = True) -> tuple[str | None, bool]:
+    for pattern, unit in _EN_UNIT_PATTERNS if generic else _EN_UNIT_PATTERNS[:-1]:
+        match = pattern.match(after)
+        if match:
+            return unit, "point" in match.group(0).lower()
+    if after.startswith("%"):
+        return "percent", False
+    return None, False
+
+
+def _qualifier(text: str, start: int, after: str, english: bool) -> str | None:
+    """The qualifier (about, over, under…) the 16 characters before `start` or the words after give."""
+    before = text[max(0, start - 16):start]
+    rules = _EN_BEFORE if english else _ZH_BEFORE
+    for pattern, qualifier in rules:
+        if pattern.search(before):
+            return qualifier
+    for pattern, qualifier in _EN_AFTER if english else _ZH_AFTER:
+        if pattern.match(after):
+            return qualifier
+    return None
+
+
+def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) -> str | None:
+    """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None."""
+    before, after = text[max(0, start - 12):start], text[end:end + 6]
+    digits = raw.replace(",", "")
+    if re.match(r"^\s*(年|月|日|号|时|点|:\d|：)", after) and not re.match(r"^\s*(年来|月份?人)", after):
+        return "a date or time"
+    if re.match(r"^\s*个(月|小时|工作日|季度|自然日)|^\s*(周|天|小时|分钟|秒)(?!人)|^\s*(months?|weeks?|days?|hours?|minutes?)\b", after, re.I):
+        return "a duration"
+    if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I) or \
+            re.match(r"^\s*(\S{0,6}(热线|电话|hotline)|app(?![a-z]))", text[end:end + 12], re.I):
+        return "a licence, phone or code number"
+    if re.match(r"^\d{5,}$", raw) and not re.match(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", after, re.I):
+        return "a long bare number (phone, code)"
+    if english and re.match(r"^(19|20)\d{2}$", digits) and not re.match(r"^\s*(people|persons|yuan|cards|workers|enterprises)", after, re.I):
+        return "a year"
+    if re.match(r"^(19|20)\d{2}$", digits) and re.match(r"^\s*[-—–至到~]\s*(19|20)?\d{2}", after):
+        return "a range of years"
+    if re.search(r"(^|\n)\s*$", before) and re.match(r"^\s*[.、)]\s*\S", after):
+        return "a list ordinal"
+    if re.search(r"(十[一二三四五]五|第[一二三四五六七八九十]+|\d+th|\d+st)$", before):
+        return "an ordinal or plan name"
+    if not english and re.search(r"在$", before) and re.match(r"^[万亿]?[人元个项]?(以上|以下)", after):
+        return "a threshold (在…以上)"
+    if re.search(r"[A-Za-z@#/_-]$", before) and not english:
+        return "part of a code or address"
+    return None
+
+
+def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Rejected]]:
+    """Every quantity in `text`, and the numerals that were not taken with the reason."""
+    found: list[Quantity] = []
+    rejected: list[Rejected] = []
+    taken: list[tuple[int, int]] = []
+    for match in _MALFORMED.finditer(text):
+        if not re.match(r"\d{4}\.\d{1,2}\.\d{1,2}", match.group(0)):
+            rejected.append(Rejected(match.start(), match.end(), match.group(0), "malformed number"))
+            taken.append((match.start(), match.end()))
+    if english:
+        for match in _EN_FRACTION.finditer(text):
+            numerator = EN_WORDS[match.group("n").lower()]
+            value = (Decimal(100 * numerator) / _EN_FRACTIONS[match.group("d").lower()]).quantize(Decimal("0.01"))
+            found.append(Quantity(match.start(), match.end(), value, "percent", None))
+            taken.append(match.span())
+    for q in _shares_one_in(text, english):
+        found.append(q)
+        taken.append((q.start, q.end))
+    if not english:
+        for match in _ZH_PERCENT.finditer(text):
+            number = match.group(1) or "五十"
+            value = Decimal(number) if number[0].isdigit() else cn_decimal(number)
+            if value is not None:
+                found.append(Quantity(match.start(), match.end(), value, "percent",
+                                      _qualifier(text, match.start(), text[match.end():match.end() + 8], False)))
+                taken.append(match.span())
+    if not english:
+        for q in _bare_scales(text):
+            found.append(q)
+            taken.append((q.start, q.end))
+    pattern = _EN_NUM if english else _ZH_NUM
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in taken):
+            continue
+        q = _english(text, match) if english else _chinese(text, match)
+        if isinstance(q, Rejected):
+            rejected.append(q)
+        elif q is not None:
+            found.append(q)
+            taken.append((q.start, q.end))  # 13亿7900万 is one figure: 7900万 is not another
+    return sorted(found, key=lambda q: q.start), rejected
+
+
+def _shares_one_in(text: str, english: bool) -> list[Quantity]:
+    """`每5人中有1人`, `one in five people`: the share n/d as a percentage, when n is below d."""
+    found = []
+    for match in (_EN_ONE_IN if english else _ZH_ONE_IN).finditer(text):
+        part = _count_value(match.group("n"))
+        whole = _count_value(match.group("d") if english else match.group("d1") or match.group("d2"))
+        if part is None or whole is None or not 0 < part < whole:
+            continue
+        value = (part * 100 / whole).quantize(Decimal("0.01"))
+        found.append(Quantity(match.start(), match.end(), value, "percent", _qualifier(text, match.start(), "", english)))
+    return found
+
+
+def _count_value(word: str) -> Decimal | None:
+    """A small count written in digits, in Chinese numerals or as an English word."""
+    if word.isdigit():
+        return Decimal(word)
+    return Decimal(EN_WORDS[word.lower()]) if word.lower() in EN_WORDS else cn_value(word)
+
+
+def _bare_scales(text: str) -> list[Quantity]:
+    """`持卡人数破亿` → more than 1亿: the span is the scale word, so the verb stays in the
+    text before it, where metric phrasings (`发行突破`) expect it."""
+    found = []
+    for match in _ZH_BARE_SCALE.finditer(text):
+        start, end = match.span("scale")
+        unit, points = _zh_unit(text[end:end + 8])
+        found.append(Quantity(start, end, Decimal(_BARE_SCALES[match.group("scale")]), unit, "gt", points))
+    return found
+
+
+def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
+    start, end = match.span()
+    if match.group("cn"):
+        raw = match.group("cn")
+        value = cn_value(raw) if "点" not in raw else _scaled_decimal(raw)
+        if value is None or value == 0:
+            return None
+        after = text[end:end + 8]
+        if after.startswith("成"):
+            return Quantity(start, end + 1, value * 10, "percent", _qualifier(text, start, after[1:], False))
+        fraction = re.match(r"分之([一二三四五六七八九十]+)", after)
+        if fraction:
+            denominator = cn_value(raw)
+            numerator = cn_value(fraction.group(1))
+            return Quantity(start, end + fraction.end(), numerator * 100 / denominator, "percent",
+                            _qualifier(text, start, "", False))
+        scale = 1
+        while after and after[0] in "亿万千百" and end < len(text):
+            scale *= {"亿": 10**8, "万": 10**4, "千": 10**3, "百": 100}[after[0]]
+            end += 1
+            after = after[1:]
+        unit, points = _zh_unit(after)
+        if (unit is None and scale == 1 and not re.search("[万亿]", raw)) or _ZH_DURATION.match(after):
+            return None
+        return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points,
+                        ordinal=text[start - 1:start] == "第")
+    raw = match.group("num")
+    why = _not_a_quantity(text, start, end, raw, english=False)
+    if why:
+        return Rejected(start, end, raw, why)
+    value = Decimal(raw.replace(",", ""))
+    scale = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, None: 1}[match.group("scale")]
+    tail = _ZH_COMPOUND_TAIL.get(match.group("scale"))
+    tail = tail.match(text, end) if tail and "." not in raw and not match.group("more") else None
+    if tail:  # 13亿7900万, 3万5千
+        value, end = value * scale + Decimal(tail.group(1)) * scale // _ZH_TAIL_STEP[match.group("scale")], tail.end()
+        scale = 1
+    after = ("余" if tail and tail.group(2) else "") + text[end:end + 8]
+    if match.group("more"):
+        after = "余" + after
+    if re.match(r"^/\d", after) or text[start - 1:start] == "/":
+        fraction = re.match(r"^(\d+)/(\d+)", text[start:start + 8])
+        if fraction and 0 < int(fraction.group(2)) < 100 and int(fraction.group(1)) <= int(fraction.group(2)):
+            return Quantity(start, start + fraction.end(), Decimal(fraction.group(1)) * 100 / Decimal(fraction.group(2)),
+                            "percent", None)
+        return None
+    if re.match(r"^(余|多)?(美元|港元|港币|欧元)", after):
+        return Rejected(start, end, raw, "a currency conversion")
+    unit, points = _zh_unit(after)
+    ordinal = text[start - 1:start] == "第"
+    if unit is None and scale == 1:
+        return Rejected(start, end, raw, "a bare number with no unit")
+    return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points, ordinal)
+
+
+def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
+    start, end = match.span()
+    if match.group("word"):
+        after = text[end:end + 40]
+        unit, _ = _en_unit(" " + after, generic=False)
+        if not match.group("wscale") and (unit in (None, "person-time") or match.group("word").lower() == "one"):
+            return None
+        scale = EN_SCALE.get((match.group("wscale") or "").lower(), 1)
+        value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
+        return Quantity(start, end, value, unit, _qualifier(text, start, after, True))
+    raw = match.group("num")
+    why = _not_a_quantity(text, start, end, raw, english=True)
+    if why:
+        return Rejected(start, end, raw, why)
+    if re.match(r"^\s*(st|nd|rd|th)\b", text[end:end + 4]):
+        return Rejected(start, end, raw, "an ordinal")
+    scale = EN_SCALE.get((match.group("scale") or "").lower(), 1)
+    value = Decimal(raw.replace(",", "")) * scale
+    after = text[end:end + 60]
+    if re.match(r"\s*(u\.?s\.? )?dollars|\s*usd|\s*美元", after, re.I) or _CONVERTED.search(text, max(0, start - 24), start):
+        return Rejected(start, end, raw, "a currency conversion")
+    unit, points = _en_unit(re.sub(r"^(?:-|\s+)plus\b", "", after))
+    if unit is None and _CURRENCY_BEFORE.search(text, max(0, start - 6), start):
+        unit = "yuan"
+    if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start):
+        return Rejected(start, end, raw, "a bare number with no unit")
+    return Quantity(start, end, value, unit, _qualifier(text, start, after, True), points)

@@ -1,0 +1,1 @@
+"""The graph: an extraction as RDF, checked against the shapes, kept in the Oxigraph store."""

@@ -1,0 +1,224 @@
+"""SHACL validation of article graphs with pyshacl, many articles per call (it is the largest cost).
+
+pyshacl is given only the triples the shapes can read (their paths, the predicates their targets
+name, and rdf:type for targets and sh:class), which gives the same results in less time, in a
+store made for it (`TripleIndex`): filled once, then only read.
+Violations are reported per article in plain words: the shape's message and the offending value;
+a value that is itself a focus node (a date) is charged to every article whose graph holds it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from pyoxigraph import BlankNode, NamedNode
+from pyoxigraph import Literal as OxLiteral
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH
+from rdflib.store import Store
+
+from ..resources import SHAPES_DIR, data_files
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    graph = Graph()
+    for path in data_files(SHAPES_DIR, ".ttl"):
+        graph.parse(data=path.read_bytes(), format="turtle")
+    return graph
+
+
+@lru_cache(maxsize=1)
+def constrained_predicates() -> frozenset[str]:
+    """Every predicate a shape's path or target names, rdf:type and rdfs:subClassOf (targets and
+    sh:class read them): no other triple can change a result."""
+    shapes = shapes_graph()
+    found = {str(RDF.type), str(RDFS.subClassOf)} | object_targets()
+    found.update(str(p) for p in shapes.objects(None, SH.targetSubjectsOf))
+    for path in shapes.objects(None, SH.path):
+        found.update(str(node) for node in _path_nodes(shapes, path) if isinstance(node, URIRef))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def object_targets() -> frozenset[str]:
+    """Predicates whose objects are focus nodes themselves (sh:targetObjectsOf)."""
+    return frozenset(str(p) for p in shapes_graph().objects(None, SH.targetObjectsOf))
+
+
+def _path_nodes(graph: Graph, path) -> set:
+    """The nodes of a property path: an IRI, or everything a complex path's blank nodes and
+    lists (sh:inversePath, sequences, alternatives) lead to."""
+    nodes, todo = set(), [path]
+    while todo:
+        node = todo.pop()
+        if node not in nodes:
+            nodes.add(node)
+            todo.extend(graph.objects(node, None))
+    return nodes
+
+
+def _term(term):
+    """A pyoxigraph term as rdflib's, without a round trip through a serialisation."""
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _to_rdflib(triples: Iterable[tuple]) -> Graph:
+    """The triples the shapes can read, as an rdflib graph."""
+    read = constrained_predicates()
+    converted: dict = {}  # predicates, classes, units, kinds and dates recur: convert each once
+
+    def term(node):
+        found = converted.get(node)
+        if found is None:
+            found = converted[node] = _term(node)
+        return found
+
+    graph = Graph(store=TripleIndex())
+    graph.store.addN((term(s), term(p), term(o), graph) for s, p, o in triples if p.value in read)
+    return graph
+
+
+class TripleIndex(Store):
+    """The triples of one graph, by subject then predicate, for pyshacl to read.
+
+    rdflib's Memory store also keeps each triple's contexts and fires an event per triple added,
+    which makes loading a batch and reading it back about twice as slow; a batch is one graph,
+    loaded once (`addN`, terms already valid) and then only read, so none of that is needed.
+    pyshacl's reads are almost all (subject, predicate, ?); the few by predicate (targets:
+    `?x rdf:type C`, `?x p ?y`) get an index of that one predicate, made when first asked for.
+    Indexing every triple three ways, as a general store must, took most of the conversion's time.
+    """
+
+    context_aware = True  # what pyshacl's data graph asks for; there is only ever one context
+    graph_aware = True
+
+    def __init__(self, configuration=None, identifier=None) -> None:
+        super().__init__(configuration, identifier)
+        self._spo: dict = {}
+        self._by_predicate: dict = {}  # predicate → {object: {subject}}, made on first use
+        self._size = 0
+
+    def addN(self, quads) -> None:  # noqa: N802 (rdflib's name)
+        spo, size = self._spo, self._size
+        for s, p, o, _ in quads:
+            by_predicate = spo.get(s)
+            if by_predicate is None:
+                by_predicate = spo[s] = {}
+            objects = by_predicate.get(p)
+            if objects is None:
+                objects = by_predicate[p] = set()
+            size -= len(objects)
+            objects.add(o)
+            size += len(objects)
+        self._size = size
+        self._by_predicate.clear()
+
+    def add(self, triple, context, quoted: bool = False) -> None:
+        self.addN([(*triple, context)])
+
+    def remove(self, triple, context=None) -> None:
+        raise NotImplementedError("a batch's triples are only read once loaded")
+
+    def triples(self, triple_pattern, context=None):
+        for triple in self._match(*triple_pattern):
+            yield triple, iter(())
+
+    def _match(self, s, p, o):
+        """Every stored triple matching the pattern (None matches anything)."""
+        if s is not None:
+            by_predicate = self._spo.get(s, {})
+            for q, objects in [(p, by_predicate.get(p, ()))] if p is not None else by_predicate.items():
+                if o is None:
+                    yield from ((s, q, x) for x in objects)
+                elif o in objects:
+                    yield s, q, o
+        elif p is not None:
+            by_object = self._predicate_index(p)
+            for y, subjects in [(o, by_object.get(o, ()))] if o is not None else by_object.items():
+                yield from ((x, p, y) for x in subjects)
+        else:
+            for x, by_predicate in self._spo.items():
+                for q, objects in by_predicate.items():
+                    yield from ((x, q, y) for y in objects if o is None or y == o)
+
+    def _predicate_index(self, p) -> dict:
+        found = self._by_predicate.get(p)
+        if found is None:
+            found = self._by_predicate[p] = {}
+            for x, by_predicate in self._spo.items():
+                for y in by_predicate.get(p, ()):
+                    found.setdefault(y, set()).add(x)
+        return found
+
+    def __len__(self, context=None) -> int:
+        return self._size
+
+    def contexts(self, triple=None):
+        return iter(())
+
+
+def validate_graphs(graphs: dict[str, list[tuple]]) -> dict[str, list[str]]:
+    """{article IRI: its (subject, predicate, object) terms} → {article IRI: violation messages};
+    an empty list means valid."""
+    from pyshacl import validate
+
+    problems: dict[str, list[str]] = {iri: [] for iri in graphs}
+    if not graphs:
+        return problems
+    data = _to_rdflib(triple for triples in graphs.values() for triple in triples)
+    conforms, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none",
+                                   allow_warnings=True, advanced=False)
+    if conforms:
+        return problems
+    owners = _owners(graphs)
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = report.value(result, SH.focusNode)
+        message = report.value(result, SH.resultMessage) or "violates a shape"
+        value = report.value(result, SH.value)
+        if value is None and isinstance(focus, Literal):
+            value = focus
+        text = f"{message}" + (f" (found {value})" if value is not None else "")
+        for iri in owners.get(_node_key(focus), [_owner_by_prefix(str(focus), graphs)]):
+            if iri is not None and text not in problems[iri]:
+                problems[iri].append(text)
+    return {iri: sorted(messages) for iri, messages in problems.items()}
+
+
+def _owners(graphs: dict[str, list[tuple]]) -> dict[str | tuple[str, str], list[str]]:
+    """Focus node → the articles whose graphs hold it: subjects, and the targeted objects (dates)."""
+    owners: dict[str | tuple[str, str], set[str]] = defaultdict(set)
+    targeted = object_targets()
+    for iri, triples in graphs.items():
+        for s, p, o in triples:
+            owners[s.value].add(iri)
+            if p.value in targeted:
+                owners[_node_key(o)].add(iri)
+    return {node: sorted(iris) for node, iris in owners.items()}
+
+
+def _node_key(node) -> str | tuple[str, str]:
+    """One key for a node, pyoxigraph's or rdflib's: its IRI, or a literal's text and its language or datatype."""
+    if isinstance(node, OxLiteral):
+        return node.value, node.language or node.datatype.value
+    if isinstance(node, Literal):
+        return str(node), node.language or str(node.datatype or _XSD_STRING)
+    return node.value if isinstance(node, (NamedNode, BlankNode)) else str(node)
+
+
+def _owner_by_prefix(node: str, graphs: dict[str, list[tuple]]) -> str | None:
+    return next((iri for iri in graphs if node.startswith(iri)), None)
+

@@ -1,0 +1,1 @@
+"""Using a store: queries, exports, the SPARQL server and the quality report."""

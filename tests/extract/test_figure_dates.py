@@ -1,0 +1,139 @@
+"""Which date a figure takes when a sentence names several: invented sentences."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sscard_kg.extract.extract import extract
+from sscard_kg.read.sources import SourceRef, parse_bytes
+
+
+def _dates(body: str, published: str, title: str = "Press release") -> dict[Decimal, str]:
+    data = f"---\ntitle: {title}\ndate: {published}\n---\n{body}\n".encode()
+    return {m.value: m.as_of for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
+
+
+def test_a_date_right_after_a_figure_dates_that_figure():
+    found = _dates("The registered unemployment rate stood at 4.04 percent in the third quarter, slightly down "
+                   "from 4.05 percent in the second quarter.", "2016-10-25")
+    assert found[Decimal("4.04")] == "2016-09-30" and found[Decimal("4.05")] == "2016-06-30"
+
+
+def test_a_comparison_base_does_not_date_the_sentences_after_it():
+    found = _dates("In August, the surveyed unemployment rate was 5.1 percent, the same as that in July. "
+                   "The rate for people aged 16 to 24 was 15.3 percent.", "2021-09-15")
+    assert found[Decimal("5.1")] == "2021-08" and found[Decimal("15.3")] == "2021-08"
+
+
+def test_a_figure_a_rise_starts_from_holds_at_the_start_of_its_period():
+    found = _dates("Between 2012 and 2021, coverage expanded. Pension insurance participants increased from "
+                   "788 million to 1.03 billion, and the monthly pension rose from 1,686 yuan to 2,987 yuan.", "2022-07-12")
+    assert found[Decimal("788e6")] == "2012-12-31" and found[Decimal("1.03e9")] == "2021-12-31"
+    assert found[Decimal("1686")] == "2012" and found[Decimal("2987")] == "2021"
+
+
+def test_a_rise_within_a_quarter_named_in_an_earlier_sentence_keeps_the_figure_undated_by_it():
+    found = _dates("Funds were allocated in the first quarter. The pilot was expanded from 36 cities to the whole "
+                   "country.", "2025-04-20")
+    assert found[Decimal("36")] != "2025-01"
+
+
+def _zh_dates(body: str, published: str) -> dict[Decimal, str]:
+    return _dates(body, published, title="新闻稿")
+
+
+def test_a_flow_since_a_date_runs_to_the_publication_and_a_base_clause_dates_only_its_base():
+    found = _zh_dates("今年以来，全市新增发放社会保障卡120万张，在去年底发卡300万张的基础上，累计发卡总数达到420万张。",
+                      "2015-06-20")
+    assert found[Decimal("120e4")] == "2015-06-20"
+    assert found[Decimal("300e4")] == "2014-12-31"
+    assert found[Decimal("420e4")] == "2015-06-20"
+
+
+def test_a_respectively_list_names_workers_compensation():
+    data = ("---\ntitle: Press release\ndate: 2022-07-12\n---\nParticipants in the basic old-age insurance, "
+            "unemployment insurance and workers' compensation schemes reached 1.03 billion, 230 million and "
+            "283 million respectively.\n").encode()
+    found = {m.value: m.metric for m in extract(parse_bytes(data, SourceRef("list.md", "list.md")))[1].measurements}
+    assert [found[Decimal(v)] for v in ("1.03e9", "230e6", "283e6")] == [
+        "pension-insured", "unemployment-insured", "work-injury-insured"]
+
+
+def test_a_date_whose_clause_tells_of_a_launch_does_not_date_a_later_clause():
+    zh = _zh_dates("社会保障卡于2000年前后在上海首发，推广二十余年后，持卡人数已有13.8亿多人。", "2024-07-03")
+    assert zh[Decimal("13.8e8")] == "2024-07-03"
+    en = _dates("The card was launched in 1999 in Shanghai, and holders now number 1.38 billion people.", "2024-07-03")
+    assert en[Decimal("1.38e9")] == "2024-07-03"
+
+
+def test_a_date_that_opens_the_next_figures_clause_is_that_figures():
+    found = _zh_dates("全国已有超过10亿人领取电子社保卡，其中今年新增1.2亿人。", "2024-07-24")
+    assert found[Decimal("10e8")] == "2024-07-24"
+    assert _dates("About 1.38 billion people held social security cards, as of the end of June.",
+                  "2024-07-24")[Decimal("1.38e9")] == "2024-06-30"
+
+
+def test_a_figure_counted_back_from_another_takes_that_earlier_date():
+    found = _dates("The registered unemployment rate was 4.02 percent at the end of 2016, down from 4.04 percent "
+                   "three months earlier.", "2017-01-23")
+    assert found[Decimal("4.02")] == "2016-12-31" and found[Decimal("4.04")] == "2016-09-30"
+
+
+def test_a_date_attached_to_a_later_figure_in_a_clause_of_its_own_is_that_figures():
+    found = _dates("The programme placed 30,000 volunteers, and the share of women among them rose from 20% in "
+                   "2015 to 31% in 2018.", "2019-05-01")
+    assert found[Decimal("30000")] == "2019-05-01"
+    assert found[Decimal("20")] == "2015" and found[Decimal("31")] == "2018"
+
+
+def test_a_date_closing_a_list_of_figures_dates_them_all():
+    found = _dates("Pension, unemployment and work-injury insurance covered 968 million, 205 million and 255 million "
+                   "people in 2019.", "2020-01-20")
+    assert {found[Decimal(v)] for v in ("968e6", "205e6", "255e6")} == {"2019-12-31"}
+    found = _dates("Some 1.3 billion people held cards, and 400 million of them used e-cards in 2019.", "2020-01-20")
+    assert found[Decimal("1.3e9")] == found[Decimal("400e6")] == "2019-12-31"
+
+
+def test_a_programme_named_plan_is_no_target():
+    found = {m.value: m.kind for m in extract(parse_bytes(
+        "---\ntitle: 新闻稿\ndate: 2019-05-01\n---\n该计划招募志愿者3万人，其中女性比例由2015年的20%提高到2018年的31%。\n".encode(),
+        SourceRef("dates.md", "dates.md")))[1].measurements}
+    assert found[Decimal("3e4")] == "level" and found[Decimal("20")] == "level"
+
+
+def test_an_english_sentence_may_open_with_a_figure():
+    data = ("---\ntitle: Press release\ndate: 2022-03-01\n---\nUnemployment insurance was extended to all insured "
+            "workers in rural areas. 13.4 million people received its payments.\n").encode()
+    found = {m.value: m for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
+    assert found[Decimal("13.4e6")].evidence.quote.startswith("13.4 million")
+    found = _dates("By Dec. 31, 2021, 230 million people were covered by unemployment insurance.", "2022-03-01")
+    assert found[Decimal("230e6")] == "2021-12-31"
+
+
+def test_a_rise_then_the_level_it_reached_keeps_the_level_a_level():
+    data = "---\ntitle: 新闻稿\ndate: 2016-07-22\n---\n上半年，全国社会保障卡持卡人数净增5000万人，达到9.3亿人。\n".encode()
+    kinds = {m.value: m.kind for m in extract(parse_bytes(data, SourceRef("dates.md", "dates.md")))[1].measurements}
+    assert kinds == {Decimal("5000e4"): "change", Decimal("9.3e8"): "level"}
+
+
+def test_a_date_that_opens_an_inner_clause_dates_that_clause_only():
+    found = _zh_dates("目前，全国电子社保卡领用人数超过7亿，2022年累计提供服务80亿人次，各地开通属地服务1200余项。", "2023-03-01")
+    assert found[Decimal("7e8")] == found[Decimal("1200")] == "2023-03-01" and found[Decimal("80e8")] == "2022"
+    found = _zh_dates("截至2022年底，全国持卡人数13.68亿人，2023年1月新增发卡500万张，电子社保卡领用人数7.15亿人。",
+                      "2023-03-01")
+    assert found[Decimal("7.15e8")] == "2022-12-31" and found[Decimal("500e4")] == "2023-01-31"
+
+
+def test_a_date_with_no_clause_of_its_own_still_dates_the_clauses_after_it():
+    found = _zh_dates("2022年城镇新增就业1206万人，城镇调查失业率平均值5.6%。", "2023-03-01")
+    assert found[Decimal("1206e4")] == found[Decimal("5.6")] == "2022"
+    found = _zh_dates("城镇就业人数由2012年的37287万人增加到2021年的46773万人，城镇新增就业年均超过1300万人。", "2022-06-01")
+    assert found[Decimal("1300e4")] == "2021"
+
+
+def test_a_wire_dateline_dates_no_figure():
+    data = (b"Card holders\nBEIJING, March 5 -- A total of 1.23 billion people held social security cards by the "
+            b"end of last year, official data showed.\n")
+    extraction = extract(parse_bytes(data, SourceRef("wire.txt", "wire.txt")))[1]
+    assert extraction.article.published == "2019-03-05"
+    assert [m.as_of for m in extraction.measurements] == ["2018-12-31"]

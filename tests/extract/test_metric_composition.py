@@ -1,0 +1,106 @@
+"""Metrics composed from subject × measure × unit, and the ranges that keep impossible values out.
+
+The phrasing bank (test_metric_phrasings.py) holds the many ways one figure is said; these tests
+hold the rules of composition themselves, on invented sentences.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from sscard_kg.extract.extract import extract
+from sscard_kg.extract.gazetteer import load
+from sscard_kg.read.sources import SourceRef, parse_bytes
+
+CORE = ("card-holders", "card-penetration", "cards-issued", "card-3g-holders", "ecard-holders",
+        "ecard-services-volume", "card-applications", "one-card-catalog-items", "pension-insured",
+        "unemployment-insured", "work-injury-insured", "si-fund-income", "si-fund-expenditure",
+        "si-fund-balance", "new-urban-jobs", "surveyed-unemployment-rate", "registered-unemployment-rate")
+
+
+def _extraction(text: str, published: str = "2024-07-25"):
+    data = f"---\ntitle: 新闻稿\ndate: {published}\n---\n{text}\n".encode()
+    return extract(parse_bytes(data, SourceRef("composed.md", "composed.md")))[1]
+
+
+def _metrics(text: str, published: str = "2024-07-25") -> dict[Decimal, str | None]:
+    return {m.value: m.metric for m in _extraction(text, published).measurements}
+
+
+def test_every_core_metric_states_its_subject_unit_and_range():
+    metrics = {m.notation: m for m in load().metrics}
+    for notation in CORE:
+        metric = metrics[notation]
+        assert metric.subjects and metric.units, notation
+        assert metric.min_value is not None and (metric.max_value is not None or metric.default_unit == "yuan"), notation
+
+
+@pytest.mark.parametrize("text, value, notation", [
+    # The clause's own subject is more specific than the phrase that names all card holders.
+    ("截至6月底，第三代社保卡累计持卡人数3.2亿人。", Decimal("3.2e8"), "card-3g-holders"),
+    ("The third-generation card had 480 million cardholders by the end of October.", Decimal("480e6"), "card-3g-holders"),
+    # A weak mention (持卡, the card) means the card named before it.
+    ("第三代社会保障卡已在29个省份发行，持卡人数超过1亿。", Decimal("1e8"), "card-3g-holders"),
+    # The noun right after the figure says what it counts.
+    ("Some 96 functions are available to holders of the social security card.", Decimal("96"), "card-applications"),
+    ("At present, 1.38 billion people hold the card, of whom 1 billion have activated the electronic version.",
+     Decimal("1e9"), "ecard-holders"),
+    ("At the end of June, the accumulated balance of the three social insurance funds for basic pension, "
+     "unemployment and employment injury came to 8.9 trillion yuan.", Decimal("8.9e12"), "si-fund-balance"),
+    # The subject comes from the sentence before when the clause has none.
+    ("社会保险基金运行平稳。1至6月，基金总支出3.6万亿元。", Decimal("3.6e12"), "si-fund-expenditure"),
+])
+def test_a_metric_is_composed_from_subject_measure_and_unit(text, value, notation):
+    assert _metrics(text)[value] == notation
+
+
+@pytest.mark.parametrize("text, value", [
+    ("电子社保卡已开通全国性服务90项，覆盖27个省份。", Decimal("90")),  # 项 of the e-card is no service volume
+    ("The unemployment insurance fund had an accumulated balance of 300 billion yuan.", Decimal("300e9")),
+    ("全国参加工伤保险人数为3亿人，其中农民工参加工伤保险人数为9100万人。", Decimal("9100e4")),
+    ("Guangdong, home to 127 million people, has issued social security cards to 120 million residents.",
+     Decimal("127e6")),
+    ("分行承接社保卡项目，抽调近十个部门的业务骨干组成工作小组。", Decimal("10")),  # 业务 of staff is no card application
+    ("全国社保卡普及率已超过90%，其中85%的社保卡开通了银行账户。", Decimal("85")),  # a share of the cards
+    ("About 80 percent of the cards carry a bank account.", Decimal("80")),
+])
+def test_a_figure_of_another_subject_or_of_a_part_keeps_no_core_metric(text, value):
+    assert _metrics(text)[value] not in CORE
+
+
+def test_a_series_inherits_its_metric_across_clauses_and_sentences():
+    found = _metrics("电子社保卡领用人数快速增长。2019年达1亿，2020年达3亿；2021年突破5亿。", "2024-07-25")
+    assert [found[Decimal(n) * 10**8] for n in (1, 3, 5)] == ["ecard-holders"] * 3
+
+
+@pytest.mark.parametrize("text, value, notation", [
+    ("全省社保卡普及率达99,750,000%。", Decimal("99750000"), "card-penetration"),
+    ("全国社会保障卡持卡人数达到138亿人。", Decimal("138e8"), "card-holders"),
+    ("城镇调查失业率为152%。", Decimal("152"), "surveyed-unemployment-rate"),
+])
+def test_a_value_outside_its_metric_range_stays_a_figure_without_the_metric(text, value, notation):
+    extraction = _extraction(text)
+    assert {m.value: m.metric for m in extraction.measurements}[value] is None
+    assert any(notation in s.reason and "outside its range" in s.reason for s in extraction.skipped)
+
+
+@pytest.mark.parametrize("text, published, notation", [
+    ("Urban unemployment rate was 4.05 percent at the end of the third quarter.", "2015-10-20", "registered-unemployment-rate"),
+    ("三季度末，城镇失业率为4.05%。", "2015-10-20", "registered-unemployment-rate"),
+    ("The urban unemployment rate was 5.2 percent in May.", "2019-06-20", "surveyed-unemployment-rate"),
+    ("In 2017 the surveyed urban unemployment rate in 31 big cities was 4.9 percent.", "2018-01-20",
+     "surveyed-unemployment-rate"),
+])
+def test_an_unqualified_unemployment_rate_is_of_the_series_published_in_its_year(text, published, notation):
+    assert notation in _metrics(text, published).values()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("12月份，不含在校生的16-24岁劳动力失业率为14.9%。", Decimal("14.9")),
+    ("The unemployment rate for people aged 16 to 24, excluding students, was 14.9 percent in December.", Decimal("14.9")),
+    ("外来户籍人口调查失业率为5.2%。", Decimal("5.2")),
+])
+def test_a_rate_of_an_age_band_or_group_is_no_national_rate(text, value):
+    assert _metrics(text, "2024-01-20")[value] not in CORE

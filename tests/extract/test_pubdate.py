@@ -1,0 +1,202 @@
+"""The publication date: a date the page shows beats inference; a yearless dateline takes the year
+the page supports; figures date an article only as after them; plan years and site headers date
+nothing. Each case is an invented page, with the date expected and whether it is stated."""
+
+from __future__ import annotations
+
+import pytest
+
+from sscard_kg.extract.pubdate import PublicationDate, publication_date, published_after, url_date
+from sscard_kg.extract.extract import extract
+from sscard_kg.read.sources import SourceRef, parse_bytes
+
+TODAY = "2026-12-07"
+
+
+def dated(text: str, name: str | None = None, url: str | None = None, english: bool = False,
+          metadata: str | None = None) -> PublicationDate:
+    return publication_date(metadata, url, text, english, name, TODAY, page=text)
+
+
+STAMPS = {
+    "under the title, with share buttons": (
+        "社保卡新增十项用卡服务\n2018-06-30 Print Share\n截至5月底，全省持卡人数达到1000万人。\n", "2018-06-30"),
+    "labelled, Chinese date and clock": (
+        "电子社保卡领用人数再创新高\n发布时间：2019年3月5日 10:20  来源：本站\n截至2月底，领用人数达到3亿人。\n", "2019-03-05"),
+    "labelled update time": (
+        "Jobs report\nXinhua | Updated: 2017-01-23 10:36\nBy the end of 2016, 1 billion people had cards.\n",
+        "2017-01-23"),
+    "English month, clock and zone": (
+        "Card news\nApr 28, 2019 11:24 CST Updated 11:24\nMore than 100 million people use e-cards.\n",
+        "2019-04-28"),
+    "source, paper and clock": (
+        "医保码与社保卡\n来源：江南日报 2025-07-19 08:06\n截至6月底，全市持卡人数达到900万人。\n", "2025-07-19"),
+    "labelled, no clock": ("市民卡升级\n时间:2012-07-11\n今年以来，全市新发卡313万张。\n", "2012-07-11"),
+    "date and category line": ("第三代社保卡何时办理\n2020-05-18 时事 96阅读\n中山市于2019年10月30日开始办理。\n",
+                               "2020-05-18"),
+    "beside the title": ("全国持卡人数达到5.4亿 2016-10-04\n截至2013年底，全国持卡人数达到5.4亿。\n", "2016-10-04"),
+    "weekday after a label": ("Cards for all\nPUBLISHED : Wednesday, 31 August, 2011, 12:00am\nAbout 145 million "
+                              "cards were issued by the end of July.\n", "2011-08-31"),
+    "clock before an English date": ("Card holders\n(Xinhua) 08:37, March 05, 2019\nBEIJING, March 5 -- A total "
+                                     "of 1.23 billion people held cards by the end of last year.\n", "2019-03-05"),
+    "clock and meridiem before the date": ("Card holders\nUpdated 10:21 AM, Jan 25, 2022\nMore than 1.35 billion "
+                                           "people held cards.\n", "2022-01-25"),
+    "at the foot of a short page": ("Card holders\nBy the end of 2013, 540 million people had cards.\n\n"
+                                    "  Source: ACFTU  2014-05-15\n", "2014-05-15"),
+}
+
+
+@pytest.mark.parametrize("case", STAMPS)
+def test_a_date_the_page_shows_is_the_stated_publication_date(case):
+    text, expected = STAMPS[case]
+    english = text.isascii()
+    assert dated(text, english=english) == (expected, True)
+
+
+def test_the_site_header_date_is_the_day_of_the_visit_not_of_the_article():
+    header = "首页 | 新闻 | 服务   2026年12月7日 星期一 晴 3~10℃\n"
+    article = "社保卡跨省用卡\n发布时间：2019-03-05\n截至2月底，全国持卡人数达到13亿人。\n"
+    assert dated(header + article) == ("2019-03-05", True)
+    assert dated(header + "社保卡跨省用卡\n截至2019年2月底，全国持卡人数达到13亿人。\n") == ("2019-03", False)
+
+
+def test_a_stamp_just_after_the_dateline_is_the_article_one_the_page_stamp_is_not():
+    text = ("Pensions for all\nhealth2024-05-21 21:21:44\nPensions for all\n April 28, 2022\n"
+            "BEIJING, April 27 (Xinhua) -- The three funds held 7 trillion yuan at the end of March.\n")
+    assert dated(text, english=True) == ("2022-04-28", True)
+
+
+def test_a_stamp_the_data_contradict_is_not_trusted():
+    text = " date 2017-07-16 Pensions\nAs of the end of 2020, 999 million people were insured.\n"
+    assert dated(text, english=True) == ("2021", False)
+
+
+def test_a_target_year_does_not_contradict_a_stamp():
+    text = "社保卡拟发放8亿张\n日期:2013-12-16 10:09:53\n截至2013年11月底，全国持卡人数突破5亿。下一步将加大发行力度，2015年实现发放8亿张。\n"
+    assert dated(text) == ("2013-12-16", True)
+
+
+DATELINES = {
+    "wire, year from the URL": ("新华社北京1月24日电 截至去年底，全国持卡人数达到13.8亿人。\n", None,
+                                "http://news.example.cn/2016-10/25/c_1.htm", "2016-01-24"),
+    "English wire, year from a month URL": ("BEIJING, Jan. 21 (Xinhua) -- The ministry said jobs grew.\n", None,
+                                            "https://m.example.com/menu/201510/406337.shtml", "2015-01-21"),
+    "English dateline, year from the file name": ("Beijing, January 26 -- The ministry held a press conference.\n",
+                                                  "presser_2021.txt", None, "2021-01-26"),
+    "last year and the data year": ("新华社北京1月24日电 去年全国城镇新增就业1312万人，2015年末登记失业率为4.05%。\n",
+                                    None, None, "2016-01-24"),
+    "last year of a month the data name": (
+        "本报北京12月10日电 第三代社保卡集中换发于2024年10月底开始，去年同期仅有少数城市试点。\n", None, None, "2025-12-10"),
+    "lead date, year from the file name": ("7月30日，记者从市社保中心获悉，截至7月24日，市区发放近5万张社保卡。\n",
+                                          "city_news_2014.txt", None, "2014-07-30"),
+    "reported on a day": ("Cailianshe reported on July 23 that as of the end of June, 1.07 billion people were insured.\n",
+                          "brief_2024.txt", None, "2024-07-23"),
+}
+
+
+@pytest.mark.parametrize("case", DATELINES)
+def test_a_yearless_dateline_takes_the_year_the_page_supports(case):
+    text, name, url, expected = DATELINES[case]
+    assert dated(text, name=name, url=url, english=text.isascii()) == (expected, False)
+
+
+def test_without_support_a_dateline_follows_the_data():
+    assert dated("新华社北京1月24日电 截至2023年底，全国持卡人数达到13.79亿人。\n") == ("2024-01-24", False)
+
+
+def test_a_lead_date_before_the_data_is_the_event_not_the_publication():
+    text = "10月30日，北京启动第三代社保卡集中换发。截至2024年10月底，全国持卡人数达13.87亿人。\n"
+    assert dated(text, name="card_2024.txt") == ("2024-11", False)
+
+
+def test_a_url_date_is_stated_at_its_precision():
+    text = "社保卡应用不断拓展。\n"
+    assert dated(text, url="http://www.example.cn/xwzx/201908/14/t20190814_32905001.shtml") == ("2019-08-14", True)
+    assert dated(text, url="https://m.example.com/menu/201510/406337_3.shtml") == ("2015-10", True)
+    assert dated(text, url="https://www.example.gov.cn/art/2022/1/7/art_41651_1.html") == ("2022-01-07", True)
+    assert url_date("https://example.com/doc/1071.html?mdate=1210092959", TODAY) is None
+
+
+def test_a_page_dated_just_after_its_dateline_is_dated_by_its_url():
+    text = "中新网北京7月23日电 截至6月底，全国持卡人数达到6.02亿人。\n"
+    assert dated(text, url="http://example.com.cn/cj/2014-07-24/172476.html") == ("2014-07-24", True)
+
+
+def test_a_repost_months_later_keeps_the_dateline():
+    text = "8月25日上午10时，中宣部举行新闻发布会。城镇就业人数由2012年的37287万人增加到2021年的46773万人。\n"
+    assert dated(text, url="http://example.com/page/2022/1114/10910272.shtml") == ("2022-08-25", False)
+
+
+AFTER_DATA = {
+    "end of a month": ("截至6月底，全国基本养老保险参保人数达到10.71亿人。\n", "2019-07"),
+    "a quarter": ("今年三季度，全国城镇调查失业率平均值为5.3%。\n", "2019-10"),
+    "an English quarter": ("Urban unemployment was 4.05 percent at the end of the third quarter.\n", "2019-10"),
+    "the first months": ("1至9月，全国城镇新增就业1022万人。组织实施“三支一扶”计划，招募4.2万名高校毕业生。\n", "2019-10"),
+    "a December month, past the file name's year": ("2019年12月份，全国城镇调查失业率为5.1%。\n", "2020-01"),
+}
+
+
+@pytest.mark.parametrize("case", AFTER_DATA)
+def test_figures_date_the_article_as_after_them(case):
+    text, expected = AFTER_DATA[case]
+    assert dated(text, name="report_2019.txt", english=text.isascii()) == (expected, False)
+
+
+def test_published_after_keeps_the_precision_known():
+    assert published_after("2023-06-30") == "2023-07"
+    assert published_after("2023-09") == "2023-10"
+    assert published_after("2023-12-31") == "2024"
+    assert published_after("2023") == "2024"
+    assert published_after("2023-07-24") == "2023-07"
+
+
+def test_data_of_the_year_before_the_file_name_leave_the_year_only():
+    assert dated("截至2015年底，全国持卡人数达到8.84亿人。\n", name="cards_2016.txt") == ("2016", False)
+
+
+def test_plan_years_do_not_date_the_article():
+    plans = ("“十四五”期间，社保卡将覆盖全民。《2021—2025年规划》提出，到2027年实现一卡通。"
+             "截至2021年底，全国持卡人数达到13.5亿人。\n")
+    assert dated(plans) == ("2022", False)
+    assert dated("社保卡便民\n发布时间：2022-03-01\n" + plans) == ("2022-03-01", True)
+    assert dated("The 12th Five-Year Plan (2011-2015) aims to issue 800 million cards by 2015.\n",
+                 english=True) == (None, False)
+
+
+def test_with_no_evidence_there_is_no_date():
+    assert dated("社保卡可以在药店使用，也可以乘坐公交。\n") == (None, False)
+
+
+def test_a_year_of_data_alone_gives_the_next_year():
+    assert dated("2020年，全国城镇新增就业1186万人。\n") == ("2021", False)
+
+
+def test_a_metadata_date_is_stated_unless_the_data_contradict_it():
+    text = "截至2021年3月底，全国持卡人数达到13.4亿人。\n"
+    assert dated(text, metadata="2021-04-26") == ("2021-04-26", True)
+    assert dated(text, metadata="2020-01-02") == ("2021-04", False)
+
+
+def _read(text: str, name: str):
+    return extract(parse_bytes(text.encode("utf-8"), SourceRef(name, name)))[1].article
+
+
+def test_front_matter_names_only_a_month():
+    article = _read("---\ntitle: 社保卡\ndate: 2019-03\n---\n截至2月底，全国持卡人数达到12亿人。\n", "fm.md")
+    assert (article.published, article.date_stated) == ("2019-03", True)
+
+
+def test_a_saved_page_is_dated_by_its_canonical_address():
+    html = ("<html><head><title>Jobs</title><link rel=\"canonical\" "
+            "href=\"https://news.example.com/business/2016-10/25/content_1.htm\"></head><body>"
+            "<p>China created 10.67 million new jobs in the first nine months of 2016, the ministry said.</p>"
+            "</body></html>")
+    article = _read(html, "saved.html")
+    assert article.url.endswith("content_1.htm")
+    assert (article.published, article.date_stated) == ("2016-10-25", True)
+
+
+def test_a_lead_naming_only_its_day_falls_in_the_first_month_after_the_data():
+    text = "人社部新闻发言人27日表示，1至9月，全国城镇新增就业1045万人。\n"
+    assert dated(text, name="jobs_2021.txt") == ("2021-10-27", False)
+    assert dated("发言人27日表示，社保卡应用不断拓展。\n") == (None, False)

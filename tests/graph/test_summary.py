@@ -1,0 +1,79 @@
+"""The figures summary follows the articles: a build that changes them recomputes it, an unchanged
+build leaves it, and a summary left stale by a killed build is recomputed by the next one."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+
+import pytest
+from pyoxigraph import Quad
+
+import sscard_kg
+from sscard_kg.graph import summary
+from sscard_kg.graph.store import article_states, open_store
+
+
+def _figures(store: str) -> set[Quad]:
+    db = open_store(store)
+    try:
+        return set(db.quads_for_pattern(None, None, None, summary.FIGURES))
+    finally:
+        del db
+        gc.collect()
+
+
+def _summarised_current(store: str) -> bool:
+    db = open_store(store)
+    try:
+        return summary.summarised(db) == summary.digest(article_states(db))
+    finally:
+        del db
+        gc.collect()
+
+
+@pytest.fixture()
+def folder(seeds_dir, tmp_path):
+    target = tmp_path / "articles"
+    shutil.copytree(seeds_dir, target)
+    return target
+
+
+def test_a_build_summarises_the_articles_it_built(folder, tmp_path):
+    store = str(tmp_path / "store")
+    sscard_kg.build([str(folder)], store=store, workers=1)
+    assert _summarised_current(store)
+    metrics = {q.object.value for q in _figures(store) if q.predicate.value.endswith("#metric")}
+    assert "https://w3id.org/sscard-kg/id/metric/card-holders" in metrics
+
+
+def test_an_unchanged_build_keeps_the_summary_and_a_change_recomputes_it(folder, tmp_path, monkeypatch):
+    store = str(tmp_path / "store")
+    sscard_kg.build([str(folder)], store=store, workers=1)
+    before = _figures(store)
+    calls = []
+    monkeypatch.setattr(summary, "refresh", lambda db, states: calls.append(len(states)) or False)
+    sscard_kg.build([str(folder)], store=store, workers=1)
+    assert calls == [5]
+    monkeypatch.undo()
+
+    sscard_kg.build([str(folder)], store=store, workers=1)
+    assert _figures(store) == before
+    removed = sorted(folder.iterdir())[0]
+    removed.unlink()
+    sscard_kg.build([str(folder)], store=store, workers=1, prune=True)
+    after = _figures(store)
+    assert after != before and _summarised_current(store)
+
+
+def test_a_summary_left_stale_is_recomputed_by_the_next_build(folder, tmp_path):
+    store = str(tmp_path / "store")
+    sscard_kg.build([str(folder)], store=store, workers=1)
+    whole = _figures(store)
+    db = open_store(store)
+    db.remove_graph(summary.FIGURES)  # as if the build had died before its summary
+    del db
+    gc.collect()
+    result = sscard_kg.build([str(folder)], store=store, workers=1)
+    assert not result.built and len(result.unchanged) == 5
+    assert _figures(store) == whole
