@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from sscard_kg.extract import extract
-from sscard_kg.sources import SourceRef, parse_bytes
+from sscard_kg.extract.extract import extract
+from sscard_kg.read.sources import SourceRef, parse_bytes
 
 
 def _values(body: str, published: str = "2023-05-01") -> set[Decimal]:

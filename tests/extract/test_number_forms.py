@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from sscard_kg.numbers import find_quantities
+from sscard_kg.extract.numbers import find_quantities
 
 
 @pytest.mark.parametrize("text, value, unit, qualifier", [
