@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer, Metric, Phrasing
 from .numbers import Quantity
 from ..prefilter import compile_fast
 
-_ZH_CLAUSE_BREAK = compile_fast(r"[,，;；:：]")
+ZH_CLAUSE_BREAK = compile_fast(r"[,，;；:：]")
 _EN_CLAUSE_BREAK = compile_fast(r"[;:]|,(?=\s)|,$|\b(?:and|while|whereas|which|of which|of whom|among them|including|but)\b", re.I)
 # After an English figure a comma often opens an apposition (`540 million people, or 40 percent of
 # the population, had cards`): there the clause runs on to the next conjunction.
@@ -61,7 +61,7 @@ class _Hit(NamedTuple):
 
 def clause(text: str, sentence: tuple[int, int], q: Quantity, english: bool) -> tuple[int, int]:
     """The clause holding the figure: from the last clause break before it to the next one after it."""
-    breaks = _EN_CLAUSE_BREAK if english else _ZH_CLAUSE_BREAK
+    breaks = _EN_CLAUSE_BREAK if english else ZH_CLAUSE_BREAK
     start = max((m.end() for m in breaks.finditer(text, sentence[0], q.start)), default=sentence[0])
     after = (_EN_CLAUSE_END if english else breaks).search(text, q.end, sentence[1])
     return start, after.start() if after else sentence[1]

@@ -12,12 +12,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .compose import clause, compose, fits_count, names_a_part, names_a_share
+from .compose import ZH_CLAUSE_BREAK, clause, compose, fits_count, names_a_part, names_a_share
 from .dates import DateMention, period_end
 from .entities import Found, official_name, speaks_of_a_place
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
 from ..prefilter import compile_fast
+from ..resources import cues, either
+
+_ZH, _EN = cues("measurements")
 
 COMPATIBLE_UNITS = {
     "person": {"person", "card", None},
@@ -28,17 +31,16 @@ COMPATIBLE_UNITS = {
     "count": {"count", None},
 }
 _CHANGE_BEFORE = re.compile(
-    r"(增加|增长|下降|减少|提高|回落|上升|降低|增幅|扩大|新增了?|多|少|上涨|下跌)了?(再次|再度|又|已经?)?(约|近|超过|超|突破|破)?$"
-    r"|\b(an? )?(increase|decrease|rise|drop|fall|growth|reduction|up|down)( of| by)?\s*$"
-    r"|\b(increased|decreased|rose|fell|dropped|grew|declined) by\s*$", re.I)
+    rf"({either(_ZH['change'])})了?({either(_ZH['change_again'])})?({either(_ZH['change_about'])})?$"
+    rf"|\b(an? )?({either(_EN['change'])})( of| by)?\s*$"
+    rf"|\b({either(_EN['changed_by'])}) by\s*$", re.I)
 # `计划招募3万人` plans; `该计划招募了3万人` (the programme recruited) reports.
-_TARGET_CUE = compile_fast(r"预计|(?<![该此本这])计划到|(?<![该此本这])计划(?:新增|发放|发行|完成|实现|达到|招募|培训)|力争|规划|预期|争取|\bexpects?\b|\bexpected\b|\bplans? to\b|\btarget\b|\bgoal\b|\baims? to\b", re.I)
+_TARGET_CUE = compile_fast(either(_ZH["target"], _EN["target"]), re.I)
 # A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
-_TARGET_UNIT = r"(?:人次|人|元|张|个)"  # the unit words a target figure is written with
-_TARGET_AFTER = re.compile(rf"\s*{_TARGET_UNIT}?(?:的)?(?:预期|年度)?目标"
-                           r"|(?: (?:new )?(?:jobs?|people|persons|residents|cards|yuan))? (?:annual )?(?:target|goal)\b", re.I)
-_NATIONAL = compile_fast(r"全国|nationwide|national|across the country|the country", re.I)
-_CLAUSE_BREAK = compile_fast(r"[,，;；:：]|\band\b")
+_TARGET_UNIT = f"(?:{either(_ZH['target_units'])})"
+_TARGET_AFTER = re.compile(rf"\s*{_TARGET_UNIT}?{_ZH['target_after']}|{_EN['target_after']}", re.I)
+_NATIONAL = compile_fast(either(_ZH["national"], _EN["national"]), re.I)
+_CLAUSE_BREAK = compile_fast(either([ZH_CLAUSE_BREAK.pattern], _EN["clause_joiners"]))
 
 
 class Draft(NamedTuple):
@@ -182,10 +184,10 @@ def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
     return (named and q.unit == "percent") or p.value == 1
 
 
-_STATISTIC_AFTER = re.compile(r"^[^,，;；:：。！？!?\n]{0,30}?(调查|监测|抽样|问卷|统计|供求信息"
-                              r"|(率|比例|比重|占比|倍率|指数)(均值|平均值)?(为|是|达到?|约为|保持在))")
-_STATISTIC_BEFORE = compile_fast(r"\b(survey|poll|sample|study|monitoring|census|rate|ratio|index|average)\w* (of|covering|among|in|across|for)"
-                                 r"( the)?( (about|around|nearly|over|more than))?\s*$", re.I)
+_STATISTIC_AFTER = re.compile(rf"^[^,，;；:：。！？!?\n]{{0,30}}?({either(_ZH['statistic'])}"
+                              rf"|({either(_ZH['statistic_ratio'])})({either(_ZH['statistic_mean'])})?({either(_ZH['statistic_is'])}))")
+_STATISTIC_BEFORE = compile_fast(rf"\b({either(_EN['statistic'])})\w* ({either(_EN['statistic_of'])})"
+                                 rf"( the)?( ({either(_EN['statistic_about'])}))?\s*$", re.I)
 
 
 def _sizes_a_statistic(text: str, draft: Draft) -> bool:
@@ -246,26 +248,24 @@ def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
     return groups
 
 
-_SINCE_OPEN = re.compile(r"(自|从)$")
-_SINCE_CLOSE = re.compile(r"(之?后|以来)[,，]")
+_SINCE_OPEN = re.compile(f"({either(_ZH['since_open'])})$")
+_SINCE_CLOSE = re.compile(f"({either(_ZH['since_close'])})[,，]")
 
 
-_EVENT = compile_fast(r"首发|首次发行|启动|上线|推出|开通|发行|实施|施行|成立|建立|印发|出台|试点|开始"
-                      r"|\b(launched|first issued|started|began|established|unveiled|rolled out|took effect|piloted)\b", re.I)
-_BREAK = re.compile(r"[,，;；:：]")
+_EVENT = compile_fast(rf"{either(_ZH['event'])}|\b({either(_EN['event'])})\b", re.I)
 
 
 def _dates_an_event(text: str, span: tuple[int, int], d, q: Quantity) -> bool:
     """`社会保障卡于2000年前后在上海首发，推广二十余年后，持卡人数已有13.7亿多人`: a date whose own
     clause tells of an event (a launch, a first issue) dates the event, not a figure in a later
     clause."""
-    start = max((m.end() for m in _BREAK.finditer(text, span[0], d.start)), default=span[0])
-    end = _BREAK.search(text, d.end, q.start)
+    start = max((m.end() for m in ZH_CLAUSE_BREAK.finditer(text, span[0], d.start)), default=span[0])
+    end = ZH_CLAUSE_BREAK.search(text, d.end, q.start)
     return end is not None and _EVENT.search(text, start, end.start()) is not None
 
 
-_BASE_OPEN = re.compile(r"在$|\bon top of( the)?\s*$|\bbuilding on( the)?\s*$", re.I)
-_BASE_CLOSE = re.compile(r"基础上|的基数上")
+_BASE_OPEN = re.compile(either(_ZH["base_open"], _EN["base_open"]), re.I)
+_BASE_CLOSE = re.compile(either(_ZH["base_close"]))
 
 
 def _in_closed_base(text: str, d, q: Quantity) -> bool:
@@ -283,7 +283,7 @@ def _starts_period_before(text: str, d, q: Quantity) -> bool:
 
 # `完成全年1100万人目标的67%`, `完成全年目标任务的88%`: the date before names the target's period; the
 # share is how far the figures dated earlier in the sentence have come.
-_TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{_TARGET_UNIT}?)?\s*的?目标(?:任务)?的")
+_TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{_TARGET_UNIT}?)?\s*{_ZH['target_share']}")
 
 
 def _right_after(text: str, q: Quantity, dates: list[DateMention]) -> list[DateMention]:
@@ -294,10 +294,10 @@ def _right_after(text: str, q: Quantity, dates: list[DateMention]) -> list[DateM
                  or _COUNTED_BACK.search(text, d.start, d.end))]
 
 
-_ATTACHED = re.compile(r"\s*(?:%|％|percent|per cent)?\s*(?:in|at|by|as of|for|during)?\s*", re.I)
+_ATTACHED = re.compile(rf"\s*(?:%|％|{either(_EN['percent'])})?\s*(?:{either(_EN['attached'])})?\s*", re.I)
 # A clause with words of its own between two figures: `225,000 graduates, and the share of … rose
 # from 23% in 2012`, not the list `5%, 3% and 2% in 2019`.
-_NEW_CLAUSE = compile_fast(r"[,，;；]\s*(?:and\s+|while\s+|but\s+)?[^\d,，;；]*?[A-Za-z]{3,}\s+[A-Za-z]{3,}|[，,；;][^\d，,；;]*[^\W\d_]{3}")
+_NEW_CLAUSE = compile_fast(rf"[,，;；]\s*(?:{either(_EN['new_clause'])})?[^\d,，;；]*?[A-Za-z]{{3,}}\s+[A-Za-z]{{3,}}|[，,；;][^\d，,；;]*[^\W\d_]{{3}}")
 
 
 def _sentence_scope(text: str, d: DateMention, span: tuple[int, int], earlier: tuple[Quantity, ...]) -> DateMention | None:
@@ -352,11 +352,11 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
 
 
 # `4.04 percent three months earlier`: a date counted back needs no preposition.
-_COUNTED_BACK = re.compile(r"\b(?:earlier|before|ago)$", re.I)
+_COUNTED_BACK = re.compile(rf"\b(?:{either(_EN['counted_back'])})$", re.I)
 # `4.05 percent in the second quarter`: the preposition may open the date's span or precede it.
-_PREPOSITION = r"\b(?:in|at|for|by|as of|of|during|over|through)"
+_PREPOSITION = rf"\b(?:{either(_EN['prepositions'])})"
 _PREPOSITION_BEFORE = re.compile(rf"{_PREPOSITION}\s*$|^{_PREPOSITION}\b", re.I)
-_ATTRIBUTION = compile_fast(r"\baccording to\b[^,;.]*$|(?:据|根据)[^,，;；。]*$", re.I)
+_ATTRIBUTION = compile_fast(rf"\b{_EN['attribution']}\b[^,;.]*$|(?:{either(_ZH['attribution'])})[^,，;；。]*$", re.I)
 _SENTENCE_STOP = compile_fast(r"[。！？!?；;\n]|\.(?=\s|$)")
 
 
@@ -416,21 +416,18 @@ def _named_before(c: "_Context", span: tuple[int, int], said: str) -> str | None
 
 # Where a place names the venue of an event, not what a figure is about: `在北京举行的新闻发布会上`,
 # `人社部在北京召开`, `at a press conference in Beijing`, `a briefing held in Beijing`, `Speaking in Beijing`.
-_ZH_VENUE_BEFORE = re.compile(r"(?:在|于)$")
-_ZH_VENUE_AFTER = re.compile(r"[^，,。；;：:\n]{0,4}?(?:举行|召开|举办|开幕|闭幕|主办|承办|首发|首次发行|发布|宣布)")
+_ZH_VENUE_BEFORE = re.compile(f"(?:{either(_ZH['venue_before'])})$")
+_ZH_VENUE_AFTER = re.compile(f"[^，,。；;：:\\n]{{0,4}}?(?:{either(_ZH['venue_after'])})")
 _EN_VENUE_BEFORE = re.compile(
-    r"(?:\b(?:conference|briefing|meeting|forum|ceremony|event|summit|seminar|symposium|session|gathering)s?\b"
-    r"[^,;.]{0,50}|\b(?:held|hosted|speaking|convened|took place|takes place))\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+    rf"(?:\b(?:{either(_EN['venue_events'])})s?\b"
+    rf"[^,;.]{{0,50}}|\b(?:{either(_EN['venue_verbs'])}))\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 # A place that files a report (`新华社北京电`, `北京报道`), beside the datelines entities already leave out.
 # `BEIJING - …`, `BEIJING, Jan. 21 (Xinhua) -- …`: a place in capitals that opens a line and files the story.
 _EN_DATELINE = re.compile(r"(?<=[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s")
-_ZH_FILED = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:电(?![信力视网器子脑气商])|讯|报道)")
+_ZH_FILED = re.compile(rf"(?:\d{{1,2}}月\d{{1,2}}日)?(?:{either(_ZH['filed'])})")
 # Words that end an organisation's name after a place (`江苏分行`, `重庆市图书馆`, `Jiangsu Branch`).
-_ZH_ORGANISATION = re.compile(r"(?:[^\W\d_的有已在是为将和与及、各全多等共]{0,4}?)(?:分行|支行|银行|分公司|公司|集团|图书馆|博物馆|医院"
-                              r"|大学|学院|日报|晚报|电视台|广播电台|新闻网|报社|研究院|研究所|协会|商会)")
-_EN_ORGANISATION = re.compile(r"(?:\s+[A-Z][\w&'’-]*){0,3}?\s+(?:Branch|Bank|Library|Hospital|University|College|Company"
-                              r"|Group|Daily|Television|Radio|Bureau|Department|Commission|Government|Administration"
-                              r"|Office|Institute|Association)\b")
+_ZH_ORGANISATION = re.compile(rf"(?:[^\W\d_的有已在是为将和与及、各全多等共]{{0,4}}?)(?:{either(_ZH['organisation'])})")
+_EN_ORGANISATION = re.compile(rf"(?:\s+[A-Z][\w&'’-]*){{0,3}}?\s+(?:{either(_EN['organisation'])})\b")
 
 
 def _figure_places(text: str, places: list[Found], agencies: list[Found], english: bool) -> tuple[list[Found], list[Found]]:
@@ -621,13 +618,12 @@ def _continues_series(c: _Context, start: int, q: Quantity) -> bool:
     return not re.search(r"[^\W\d_]", rest)
 
 
-_GROWTH = re.compile(r"新增|净增|增加|增长")
-_DECREASE = compile_fast(r"下降|减少|回落|降低|下跌|减|降|\b(decrease|drop|fall|fell|declined?|down|reduction|lower)", re.I)
+_GROWTH = re.compile(either(_ZH["growth"]))
+_DECREASE = compile_fast(rf"{either(_ZH['decrease'])}|\b({either(_EN['decrease'])})", re.I)
 
 
 # `0.1 percentage points lower than in August`: English may say the direction after the figure
-_DECREASE_AFTER = re.compile(r"\s*(percentage points?|points?|percent|per cent|%|(thousand|million|billion)( [a-z]+)?)?"
-                             r"\s*(lower|less|fewer|down|below)\b", re.I)
+_DECREASE_AFTER = re.compile(rf"\s*({either(_EN['decrease_units'])})?\s*({either(_EN['decrease_after'])})\b", re.I)
 
 
 def _is_decrease(text: str, span: tuple[int, int], q: Quantity) -> bool:
@@ -654,8 +650,8 @@ def _series_of_its_year(gaz: Gazetteer, text: str, span: tuple[int, int], metric
     return next((m for m in gaz.metrics if m.iri == metric.earlier_series), metric)
 
 
-_FROM = re.compile(r"\bfrom\b|由|从", re.I)
-_TO = re.compile(r"\bto\b|到|至", re.I)
+_FROM = re.compile(either(_EN["from"], _ZH["from"]), re.I)
+_TO = re.compile(either(_EN["to"], _ZH["to"]), re.I)
 
 
 def _starts_a_rise(text: str, span: tuple[int, int], q: Quantity) -> bool:
