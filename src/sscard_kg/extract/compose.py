@@ -18,25 +18,27 @@ from typing import NamedTuple
 from .gazetteer import Gazetteer, Metric, Phrasing
 from .numbers import Quantity
 from ..prefilter import compile_fast
+from ..resources import cues, either
+
+_ZH, _EN = cues("compose")
 
 ZH_CLAUSE_BREAK = compile_fast(r"[,，;；:：]")
-_EN_CLAUSE_BREAK = compile_fast(r"[;:]|,(?=\s)|,$|\b(?:and|while|whereas|which|of which|of whom|among them|including|but)\b", re.I)
+_EN_CLAUSE_BREAK = compile_fast(rf"[;:]|,(?=\s)|,$|\b(?:{either(_EN['clause_joiners'])})\b", re.I)
 # After an English figure a comma often opens an apposition (`540 million people, or 40 percent of
 # the population, had cards`): there the clause runs on to the next conjunction.
-_EN_CLAUSE_END = compile_fast(r"[;:]|\b(?:and|while|whereas|which|of which|of whom|among them|including|but)\b", re.I)
+_EN_CLAUSE_END = compile_fast(rf"[;:]|\b(?:{either(_EN['clause_joiners'])})\b", re.I)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
 # What may stand between a figure and the noun right after it that says what it counts: a unit
 # word (95项应用), or a few English words (102 social security card applications).
-_ZH_ADJACENT = re.compile(r"[余多万亿]*[人张项个次名家条位户]*")
-_ZH_ADJACENT_BEFORE = re.compile(r"(?:已|已经|共|共计|累计|合计|总计|达到?|为|是|有|收录了?|超过|超|突破|近|约|逾|的|了)*")
-_EN_ADJACENT_BEFORE = re.compile(r"\s*(?:(?:of|at|was|were|is|are|reached|totall?ed|numbered|stood at|hit|topped|lists?|listed|"
-                                 r"about|around|nearly|some|more than|over|almost|roughly|approximately)\s+)*", re.I)
-_EN_ADJACENT = re.compile(r"[\s'‘’“”\"]*(?:(?!(?:and|or|but|than|as|was|were|is|are|has|have|had|to|of|in|at|by|for|from"
-                          r"|with|the|a|an)\b)[A-Za-z-]+[\s'‘’“”\"]+){0,4}", re.I)
+_ZH_ADJACENT = re.compile(f"{_ZH['adjacent_scale']}*{_ZH['adjacent_units']}*")
+_ZH_ADJACENT_BEFORE = re.compile(f"(?:{either(_ZH['adjacent_before'])})*")
+_EN_ADJACENT_BEFORE = re.compile(rf"\s*(?:(?:{either(_EN['adjacent_before'])})\s+)*", re.I)
+_EN_ADJACENT = re.compile(rf"[\s'‘’“”\"]*(?:(?!(?:{either(_EN['adjacent_stops'])})\b)[A-Za-z-]+[\s'‘’“”\"]+){{0,4}}", re.I)
 # `85%的社保卡开通了银行账户`, `80 percent of the cards carry a bank account`: a percentage of the
 # thing named right after it is a share of that thing, not of the population.
-_SHARE_OF = re.compile(r"[^\S\n]*(?:%|％|percent|per cent)?[^\S\n]*(?:以上|以下|左右|多)?(?:的|[^\S\n]+of[^\S\n]+(?:the |these |such |all |its |their )?)"
-                       r"(?:[\w-]+[^\S\n]+){0,3}?(?:[\u4e00-\u9fff]{0,4}(?:社保卡|社会保障卡)|cards?\b|card ?holders\b|accounts?\b)", re.I)
+_SHARE_OF = re.compile(rf"[^\S\n]*(?:%|％|{either(_EN['percent'])})?[^\S\n]*(?:{either(_ZH['share_qualifiers'])})?"
+                       rf"(?:{either(_ZH['share_of'], [_EN['share_of']])})"
+                       rf"(?:[\w-]+[^\S\n]+){{0,3}}?(?:{either(_ZH['share_things'], _EN['share_things'])})", re.I)
 # A count or a bare number says too little to take its subject from an earlier sentence unless
 # the clause names its measure before it (`全国性应用目录已收录105项`).
 _VAGUE_UNITS = (None, "count")
@@ -84,10 +86,11 @@ def names_a_share(text: str, q: Quantity) -> bool:
 # What a figure counts: in English the words after it up to its verb or preposition (`172,000
 # registered poor fishermen joined`); in Chinese the noun after its unit (`17万名退捕渔民`) or the one
 # it follows directly (`退捕渔民17万人`).
-_EN_COUNTED = re.compile(r"(?:[^\S\n]+(?!(?:were|was|are|is|have|has|had|will|would|who|that|which|in|of|by|to|for|from|at|on|"
-                         r"and|or|with|under|across|nationwide|received|joined|enrolled|participated)\b)[\w'’-]+){1,4}", re.I)
-_ZH_COUNTED_AFTER = re.compile(r"[余多]?[万亿]?[余多]?[名个位人户]?([^\W\d_]{1,8}?)(?=参加|参保|持有|持卡|领取|领用|申领|纳入|享受|获得|办理|[，,。；;、])")
-_ZH_COUNTED_BEFORE = re.compile(r"(?<![、和及与])([^\W\d_]{2,8}?)(?:共|达|为|有|约|近|超过|逾)?$")
+_EN_COUNTED = re.compile(rf"(?:[^\S\n]+(?!(?:{either(_EN['counted_stops'])})\b)[\w'’-]+){{1,4}}", re.I)
+_ZH_COUNTED_AFTER = re.compile(rf"{_ZH['counted_scale']}{_ZH['counted_units']}([^\W\d_]{{1,8}}?)"
+                               rf"(?={either(_ZH['counted_verbs'])}|[，,。；;、])")
+_ZH_LIST_JOINER = re.compile(_ZH["list_joiners"])
+_ZH_COUNTED_BEFORE = re.compile(rf"(?<!{_ZH['list_joiners']})([^\W\d_]{{2,8}}?)(?:{either(_ZH['counted_before'])})?$")
 
 
 def counts_a_group(group: re.Pattern, text: str, q: Quantity, english: bool) -> bool:
@@ -99,7 +102,7 @@ def counts_a_group(group: re.Pattern, text: str, q: Quantity, english: bool) -> 
     after = _ZH_COUNTED_AFTER.match(text, q.end)
     before = _ZH_COUNTED_BEFORE.search(text, max(0, q.start - 12), q.start)
     return (after is not None and group.search(after.group(1)) is not None) or (
-        before is not None and not re.search(r"[、和及与]", text[max(0, before.start() - 12):before.start()])
+        before is not None and not _ZH_LIST_JOINER.search(text[max(0, before.start() - 12):before.start()])
         and _ends_with(group).search(before.group(1)) is not None)
 
 
