@@ -11,6 +11,9 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..prefilter import compile_fast
+from ..resources import cues, either
+
+_ZH, _EN = cues("numbers")
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -42,34 +45,15 @@ class Rejected(NamedTuple):
     reason: str
 
 
-# Unit words after a number (Simplified Chinese and English), longest first.
-ZH_UNITS = [
-    ("个百分点", "percent"), ("人次", "person-time"), ("万人次", "person-time"), ("元", "yuan"),
-    ("名", "person"), ("人", "person"), ("位", "person"), ("张", "card"), ("%", "percent"),
-    ("项", "count"), ("个", "count"), ("家", "count"), ("条", "count"), ("座", "count"),
-    ("类", "count"), ("批", "count"), ("次", "count"), ("户", "count"), ("所", "count"),
-    ("件", "count"), ("场", "count"), ("份", "count"), ("处", "count"), ("种", "count"),
-    ("城市", "count"), ("省份", "count"), ("地市", "count"),
-    ("亿人次", "person-time"),
-]
+# Unit words after a number (Simplified Chinese and English), with the unit each gives.
+ZH_UNITS = [tuple(pair) for pair in _ZH["units"]]
 # The words between a number and its noun modify the noun (`1.2 million new urban jobs`, `96 'one-card'
 # services`); a verb, a preposition or another plural noun ends the noun phrase (`95 functions are
 # available to holders` counts functions, not holders).
-_MODIFIER = r"(?:(?!(?:are|is|was|were|be|been|have|has|had|will|can|to|of|for|in|on|at|by|with|from|that|which|who|than)\b)" \
+_MODIFIER = rf"(?:(?!(?:{either(_EN['modifier_stops'])})\b)" \
             r"[a-z‘’'“”\"-]*[a-z-](?<![a-z]{3}s)[‘’'“”\"]? )"
-EN_UNITS = [
-    (r"percentage points?|(?:percentage )?pts?\b", "percent"), (r"-?percent|per cent|pct|pc|%", "percent"),
-    (r"person-times|person times|visits|times", "person-time"),
-    (r"yuan|rmb", "yuan"),
-    (_MODIFIER + r"{0,4}?(?:people|persons|residents|workers|retirees|employees|students|graduates|"
-     r"fishermen|laborers|labourers|citizens|users|participants|individuals|jobs|holders|cardholders)", "person"),
-    (_MODIFIER + r"{0,4}?cards?", "card"),
-    (_MODIFIER + r"{0,3}?[‘’'“”\"]?(?:enterprises|companies|firms|cities|provinces|regions|services|items|"
-     r"cases|occupations|series|batches|categories|types|bases|missions|standards|products|applications|functions|"
-     r"institutions|agencies|villages|counties|schools|colleges)", "count"),
-    (_MODIFIER + r"{0,3}?(?!(?:years|months|days|weeks|hours|minutes|seconds|times|decades|percent)\b)"
-     r"[‘’'“”\"]?(?:[a-z]{3,}(?<!ss)s|information|materials)", "count"),
-]
+EN_UNITS = [((_MODIFIER + f"{{0,{entry['modifiers']}}}?" if "modifiers" in entry else "") + entry["words"], entry["unit"])
+            for entry in _EN["units"]]
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_NUM = compile_fast(
@@ -80,8 +64,8 @@ _ZH_NUM = compile_fast(
 )
 # `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
 # unit of that scale. `万` alone is left out: `突破万难`, `破万卷` are idioms, not figures.
-_ZH_BARE_SCALE = re.compile(r"(?:突破|破|超过|超|过)(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
-_ZH_DURATION = re.compile(r"(?:多|余)?个?(?:月|小时|工作日|季度|自然日|年|天|周|星期)")
+_ZH_BARE_SCALE = re.compile(rf"(?:{either(_ZH['passing'])})(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
+_ZH_DURATION = re.compile(f"(?:多|余)?个?(?:{either(_ZH['duration'])})")
 _BARE_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6}
 _ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|(半)数")
 _MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
@@ -89,12 +73,13 @@ _EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
 # `每5人中有1人`, `五个人里就有一个`, `one in five people`, `1 in 10 residents`: a share (20 %, 10 %),
 # not a count of one and a count of five.
-_ZH_COUNTER = r"(?:个|位|名)?(?:人|户|家|张)?"
+_ZH_COUNTER = _ZH["one_in_counter"]
+_ZH_AMONG = f"(?:{either(_ZH['one_in_among'])})"
 _ZH_ONE_IN = re.compile(
-    rf"(?:每(?P<d1>\d+|[一二两三四五六七八九十百千]+){_ZH_COUNTER}(?:中|当中|里)?"
-    rf"|(?P<d2>\d+|[一二两三四五六七八九十百千]+)(?:个|位|名)?(?:人|户|家)(?:中|当中|里))"
-    rf"(?:就|即|便)?有(?P<n>\d+|[一二两三四五六七八九十]+){_ZH_COUNTER}")
-_EN_ONE_IN = compile_fast(r"\b(?P<n>one|two|three|four|five|\d{1,3})\s+(?:in|out of)\s+(?:every\s+)?"
+    rf"(?:{_ZH['one_in_each']}(?P<d1>\d+|[一二两三四五六七八九十百千]+){_ZH_COUNTER}{_ZH_AMONG}?"
+    rf"|(?P<d2>\d+|[一二两三四五六七八九十百千]+){_ZH['one_in_group']}{_ZH_AMONG})"
+    rf"(?:{either(_ZH['one_in_then'])})?{_ZH['one_in_has']}(?P<n>\d+|[一二两三四五六七八九十]+){_ZH_COUNTER}")
+_EN_ONE_IN = compile_fast(rf"\b(?P<n>one|two|three|four|five|\d{{1,3}})\s+(?:{either(_EN['one_in'])})\s+(?:{_EN['one_in_every']}\s+)?"
                           r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b(?![.,]\d|\s*%)", re.I)
 _EN_NUM = compile_fast(
     rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|trn|tn|(?<=\d)[mbk])\b)?"
@@ -103,28 +88,32 @@ _EN_NUM = compile_fast(
     re.I,
 )
 # `470 billion yuan (about $66 billion)`: a dollar figure in brackets converts the yuan before it.
-_CONVERTED = re.compile(r"[(（]\s*(?:about|around|roughly|some|nearly|approximately|or|equivalent to|i\.e\.)?\s*(?:US|U\.S\.)?\s*\$\s*$", re.I)
+_CONVERTED = re.compile(rf"[(（]\s*(?:{either(_EN['converted_about'])})?\s*(?:{either(_EN['dollar_prefixes'])})?\s*\$\s*$", re.I)
 # `The number of applications rose to 102.`: a bare number a total reaches is a figure.
-_EN_REACHED = re.compile(r"\b(?:rose|risen|increased|grew|grown|climbed|jumped|reached|hit|totall?ed|numbered|stood at|"
-                         r"came to|amounted to)(?: to)?\s+$", re.I)
-_ZH_BEFORE = [(re.compile(p + r"$"), q) for p, q in [
-    (r"(超过|超|突破|逾|多于|高于|大于|超出)", "gt"), (r"(不到|不足|低于|少于|小于)", "lt"),
-    (r"(近|约|大约|将近|接近|近乎|逾近)", "approx"),
-]]
-_ZH_AFTER = [(re.compile("^" + p), q) for p, q in [
-    (r"[万亿]?(余|多)", "gt"), (r"[万亿]?(?:人|元|张|项|个|名)?(以上|有余)", "gt"),
-    (r"[万亿]?(?:人|元|张|项|个|名)?(左右|上下)", "approx"), (r"[万亿]?(?:人|元|张|项|个|名)?以下", "lt"),
-]]
+_EN_REACHED = re.compile(rf"\b(?:{either(_EN['reached'])})(?: to)?\s+$", re.I)
+_ZH_BEFORE = [(re.compile(p + r"$"), q) for p, q in _ZH["before"]]
+_ZH_AFTER = [(re.compile("^" + p), q) for p, q in _ZH["after"]]
 # `12 million-plus jobs`, `95 or more services`.
-_EN_AFTER = [(re.compile(p, re.I), q) for p, q in [(r"(?:-|\s+)plus\b", "gt"), (r"\s+or (?:more|above)\b", "gt"),
-                                                    (r"\s+or so\b", "approx"), (r"\s+or (?:less|fewer)\b", "lt")]]
+_EN_AFTER = [(re.compile(p, re.I), q) for p, q in _EN["after"]]
 # `RMB7.9 trillion`, `¥7.9 trillion`, `CNY 7.9 trillion`: the currency before the figure.
-_CURRENCY_BEFORE = re.compile(r"(?:\b(?:RMB|CNY|yuan)|[¥￥])\s*$", re.I)
-_EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in [
-    (r"\b(more than|over|above|exceeding|exceeded|exceeds|in excess of|upwards of)", "gt"),
-    (r"\b(less than|under|below|fewer than|up to|at most)", "lt"),
-    (r"\b(about|around|approximately|nearly|almost|roughly|some|close to)", "approx"),
-]]
+_CURRENCY_BEFORE = re.compile(rf"(?:\b(?:{either(_EN['currency_before'])})|[¥￥])\s*$", re.I)
+_EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in _EN["before"]]
+_PLUS = re.compile("^" + _EN["plus"])
+
+# What makes a numeral no figure (see _not_a_quantity), or a figure after all.
+_DATE_AFTER = re.compile(rf"^\s*({either(_ZH['date_after'])})")
+_DATE_AFTER_NOT = re.compile(rf"^\s*({either(_ZH['date_after_not'])})")
+_DURATION_AFTER = re.compile("|".join(r"^\s*" + p for p in _ZH["duration_after"] + _EN["duration_after"]), re.I)
+_CODE_BEFORE = re.compile(rf"({either(_EN['code_before'], _ZH['code_before'])})[^,，。]{{0,8}}$", re.I)
+_CODE_AFTER = re.compile(rf"^\s*(\S{{0,6}}({either(_ZH['code_after'], _EN['code_after'])})|{_EN['app_after']})", re.I)
+_FIGURE_AFTER = re.compile(rf"^\s*({either(_ZH['figure_after'], _EN['figure_after'])})", re.I)
+_YEAR_FIGURE_AFTER = re.compile(rf"^\s*({either(_EN['year_figure_after'])})", re.I)
+_ORDINAL_BEFORE = re.compile(f"({either(_ZH['ordinal_before'], _EN['ordinal_before'])})$")
+_THRESHOLD_BEFORE = re.compile(_ZH["threshold_before"])
+_THRESHOLD_AFTER = re.compile("^" + _ZH["threshold_after"])
+_FOREIGN_CURRENCY = re.compile(f"^(余|多)?({either(_ZH['foreign_currency'])})")
+_ORDINAL_SUFFIX = re.compile(rf"^\s*({either(_EN['ordinal_suffix'])})\b")
+_DOLLARS_AFTER = re.compile(either(_EN["dollars_after"], _ZH["dollars_after"]), re.I)
 
 
 def cn_decimal(text: str) -> Decimal | None:
@@ -217,24 +206,23 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) ->
     """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None."""
     before, after = text[max(0, start - 12):start], text[end:end + 6]
     digits = raw.replace(",", "")
-    if re.match(r"^\s*(年|月|日|号|时|点|:\d|：)", after) and not re.match(r"^\s*(年来|月份?人)", after):
+    if _DATE_AFTER.match(after) and not _DATE_AFTER_NOT.match(after):
         return "a date or time"
-    if re.match(r"^\s*个(月|小时|工作日|季度|自然日)|^\s*(周|天|小时|分钟|秒)(?!人)|^\s*(months?|weeks?|days?|hours?|minutes?)\b", after, re.I):
+    if _DURATION_AFTER.match(after):
         return "a duration"
-    if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I) or \
-            re.match(r"^\s*(\S{0,6}(热线|电话|hotline)|app(?![a-z]))", text[end:end + 12], re.I):
+    if _CODE_BEFORE.search(before) or _CODE_AFTER.match(text[end:end + 12]):
         return "a licence, phone or code number"
-    if re.match(r"^\d{5,}$", raw) and not re.match(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", after, re.I):
+    if re.match(r"^\d{5,}$", raw) and not _FIGURE_AFTER.match(after):
         return "a long bare number (phone, code)"
-    if english and re.match(r"^(19|20)\d{2}$", digits) and not re.match(r"^\s*(people|persons|yuan|cards|workers|enterprises)", after, re.I):
+    if english and re.match(r"^(19|20)\d{2}$", digits) and not _YEAR_FIGURE_AFTER.match(after):
         return "a year"
     if re.match(r"^(19|20)\d{2}$", digits) and re.match(r"^\s*[-—–至到~]\s*(19|20)?\d{2}", after):
         return "a range of years"
     if re.search(r"(^|\n)\s*$", before) and re.match(r"^\s*[.、)]\s*\S", after):
         return "a list ordinal"
-    if re.search(r"(十[一二三四五]五|第[一二三四五六七八九十]+|\d+th|\d+st)$", before):
+    if _ORDINAL_BEFORE.search(before):
         return "an ordinal or plan name"
-    if not english and re.search(r"在$", before) and re.match(r"^[万亿]?[人元个项]?(以上|以下)", after):
+    if not english and _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
         return "a threshold (在…以上)"
     if re.search(r"[A-Za-z@#/_-]$", before) and not english:
         return "part of a code or address"
@@ -362,7 +350,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
             return Quantity(start, start + fraction.end(), Decimal(fraction.group(1)) * 100 / Decimal(fraction.group(2)),
                             "percent", None)
         return None
-    if re.match(r"^(余|多)?(美元|港元|港币|欧元)", after):
+    if _FOREIGN_CURRENCY.match(after):
         return Rejected(start, end, raw, "a currency conversion")
     unit, points = _zh_unit(after)
     ordinal = text[start - 1:start] == "第"
@@ -385,14 +373,14 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     why = _not_a_quantity(text, start, end, raw, english=True)
     if why:
         return Rejected(start, end, raw, why)
-    if re.match(r"^\s*(st|nd|rd|th)\b", text[end:end + 4]):
+    if _ORDINAL_SUFFIX.match(text[end:end + 4]):
         return Rejected(start, end, raw, "an ordinal")
     scale = EN_SCALE.get((match.group("scale") or "").lower(), 1)
     value = Decimal(raw.replace(",", "")) * scale
     after = text[end:end + 60]
-    if re.match(r"\s*(u\.?s\.? )?dollars|\s*usd|\s*美元", after, re.I) or _CONVERTED.search(text, max(0, start - 24), start):
+    if _DOLLARS_AFTER.match(after) or _CONVERTED.search(text, max(0, start - 24), start):
         return Rejected(start, end, raw, "a currency conversion")
-    unit, points = _en_unit(re.sub(r"^(?:-|\s+)plus\b", "", after))
+    unit, points = _en_unit(_PLUS.sub("", after))
     if unit is None and _CURRENCY_BEFORE.search(text, max(0, start - 6), start):
         unit = "yuan"
     if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start):
