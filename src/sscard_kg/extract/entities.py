@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
 from ..prefilter import compile_fast
-from ..resources import data_file
+from ..resources import cues, data_file, either
 
 AGENCY_BASE = "https://w3id.org/sscard-kg/id/agency/"
 
@@ -30,6 +30,9 @@ class Found(NamedTuple):
     role: str | None = None
     agency: str | None = None
     name: str | None = None
+
+
+_ZH, _EN = cues("entities")
 
 
 @lru_cache(maxsize=1)
@@ -54,16 +57,15 @@ def _zh_person_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _en_role_pattern() -> re.Pattern:
     roles = "|".join(_people_cues()["en_titles"])
-    return re.compile(rf"(?:deputy |vice[- ]|assistant |acting |executive )?(?:{roles})", re.I)
+    return re.compile(rf"(?:{either(_EN['rank'])})?(?:{roles})", re.I)
 
 
 # After a place, what makes it a dateline (`北京4月26日电`, `本报北京讯`, `BEIJING, April 27`,
 # `Beijing, 21 January`, `BEIJING (Xinhua) --`) or a time zone (`北京时间`, `Beijing time`).
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
-_ZH_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息)|讯|时间")
+_MONTH = _EN["month"]
+_ZH_DATELINE = re.compile(rf"\s*\d{{1,2}}月\d{{1,2}}日(?:{either(_ZH['dateline_filed'])})|{either(_ZH['dateline'])}")
 _EN_DATELINE = re.compile(rf",?\s+(?:\(\w+\)\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
-                          r"|\s*(?:\([\w ]{2,20}\)\s*)?(?:--|—|–)|\s+time\b", re.I)
+                          rf"|\s*(?:\([\w ]{{2,20}}\)\s*)?(?:--|—|–)|\s+{_EN['time_zone']}", re.I)
 
 
 def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
@@ -149,7 +151,8 @@ def _country_matcher(gaz: Gazetteer, english: bool):
             re.compile(rf"(?<![a-z])(?:{alias_pattern(before)})\s+(?:the\s+)?$") if before else None)
 
 
-_LIST_SEPARATOR = compile_fast(r"、|,\s*(?:and\s+)?|\s+and\s+|[和及与]")
+_AND = _EN["list_conjunction"]
+_LIST_SEPARATOR = compile_fast(rf"、|,\s*(?:{_AND}\s+)?|\s+{_AND}\s+|{_ZH['list_conjunctions']}")
 
 
 def _listed_places(gaz: Gazetteer, text: str, start: int, end: int, english: bool) -> list[Found]:
@@ -171,7 +174,7 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
     local = find_local_agencies(gaz, text, english) if kind == "agency" else []
     found = [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)
              if not (text[b - 1:b] == "部" and text[b:b + 1] == "门")
-             and not (english and re.match(r"s\b|\s+departments\b", text[b:b + 13], re.I))
+             and not (english and _GENERAL_AFTER.match(text[b:b + 13]))
              and not any(f.start <= a and b <= f.end for f in local)
              and not _names_a_use(gaz, e, text, b, english)]
     if kind == "agency":
@@ -180,6 +183,9 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
         found = sorted(local + found + units + find_ministries_in_titles(gaz, text, english),
                        key=lambda f: (f.start, f.end))
     return found + _enumerated(gaz, kind, text, english, {f.key for f in found})
+
+
+_GENERAL_AFTER = re.compile(either(_EN["general_after"]), re.I)
 
 
 def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: bool) -> bool:
@@ -192,23 +198,23 @@ def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: boo
 @lru_cache(maxsize=16)
 def _use_pattern(words: tuple[str, ...], english: bool) -> re.Pattern:
     if english:
-        return re.compile(rf"(?:(?:,? and |, | or )[a-z -]{{1,30}}? insurance)*\s+(?:{alias_pattern(words)})(?![a-z])")
-    return re.compile(f"(?:[和及与、][\u4e00-\u9fff]{{1,8}}?保险)*(?:{alias_pattern(words)})")
+        return re.compile(rf"(?:(?:,? and |, | or )[a-z -]{{1,30}}? {_EN['insurance']})*\s+(?:{alias_pattern(words)})(?![a-z])")
+    return re.compile(f"(?:[和及与、][\u4e00-\u9fff]{{1,8}}?{_ZH['insurance']})*(?:{alias_pattern(words)})")
 
 
 # The administrative suffix that makes a place's short name its official name (宁波 → 宁波市).
-_ADMIN_SUFFIX = re.compile(r"[\u4e00-\u9fff]{0,3}自治区|特别行政区|省|市|区|县|地区|盟|[\u4e00-\u9fff]{0,4}自治州")
+_ADMIN_SUFFIX = re.compile(either(_ZH["admin_suffixes"]))
 # What may stand between a place and the kind of agency: the suffix as written (宁波市医保局), or
 # its English adjective (Guangdong Provincial Department of…) and noun (…of Guangdong Province).
-_ZH_BETWEEN = "(?:省|市|自治区|区|县)?"
-_EN_ADJECTIVE = r"(?:\s+(?:provincial|municipal|city|district|prefectural|autonomous region|province|municipality))?(?:'s|’s)?\s+(?:the\s+)?"
-_EN_NOUN = r"(?:\s+(?:province|municipality|city|district|autonomous region))?"
+_ZH_BETWEEN = f"(?:{either(_ZH['between'])})?"
+_EN_ADJECTIVE = rf"(?:\s+(?:{either(_EN['adjective'])}))?(?:'s|’s)?\s+(?:the\s+)?"
+_EN_NOUN = rf"(?:\s+(?:{either(_EN['noun'])}))?"
 
 
 def official_name(place: Entry) -> str:
     """A place's name with its administrative suffix: the Simplified alias that extends its
     short name with one (宁波 → 宁波市, 新疆 → 新疆维吾尔自治区), or the label that has one already."""
-    if place.label.endswith(("省", "市", "区", "县", "盟", "自治州")):
+    if place.label.endswith(tuple(_ZH["official_endings"])):
         return place.label
     names = [a for a in place.aliases if a.startswith(place.label) and _ADMIN_SUFFIX.fullmatch(a[len(place.label):])]
     return max(names, key=len, default=place.label)
@@ -263,9 +269,9 @@ def _local_agency(gaz: Gazetteer, place: Entry, kind: Entry, start: int, end: in
 
 # `省人社厅`, `市医保局`: the agency of the province (city) the text named last, by the suffixes
 # of the official names it can have.
-_LEVEL_WORDS = {"省": ("省", "自治区"), "市": ("市",)}
+_LEVEL_WORDS = {level: tuple(endings) for level, endings in _ZH["level_words"].items()}
 # Before the level word, these make it many places or another one (各省人社厅, 等市医保局, 外省).
-_PLURAL = "各等外多两二三四五六七八九十几诸"
+_PLURAL = _ZH["plural"]
 
 
 def _local_agencies_by_level(gaz: Gazetteer, text: str, kinds: dict[str, Entry], named: list[Found]) -> list[Found]:
@@ -298,8 +304,9 @@ def _ministry_title_matcher(gaz: Gazetteer) -> tuple[re.Pattern | None, dict[str
     if not fields:
         return None, fields
     field = alias_pattern(fields)
-    return compile_fast(rf"(?<![a-z])(?:minister\s+of\s+(?:the\s+)?(?P<field>{field})(?![a-z])"
-                        rf"|(?P<field2>{field})\s+(?:(?:vice|deputy|assistant)[- ])?minister(?![a-z]))"), fields
+    minister = _EN["minister"]
+    return compile_fast(rf"(?<![a-z])(?:{minister}\s+of\s+(?:the\s+)?(?P<field>{field})(?![a-z])"
+                        rf"|(?P<field2>{field})\s+(?:(?:{either(_EN['minister_rank'])})[- ])?{minister}(?![a-z]))"), fields
 
 
 def find_ministries_in_titles(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
@@ -331,7 +338,7 @@ def _unit_matcher(gaz: Gazetteer, english: bool) -> tuple[re.Pattern | None, dic
     if not english:
         return compile_fast(f"(?P<parent>{parent})的?(?P<unit>{unit})"), units, parents
     return compile_fast(rf"(?<![a-z])(?:(?P<parent>{parent})(?:'s|’s)?\s+(?P<unit>{unit})"
-                        rf"|(?P<unit2>{unit})\s+(?:of|with|at|under|in)\s+(?:the\s+)?(?P<parent2>{parent}))(?![a-z])"), units, parents
+                        rf"|(?P<unit2>{unit})\s+(?:{either(_EN['unit_of'])})\s+(?:the\s+)?(?P<parent2>{parent}))(?![a-z])"), units, parents
 
 
 def find_units(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
@@ -351,17 +358,17 @@ def find_units(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
 
 # `养老、失业、工伤保险`, or two items joined by a conjunction alone: `失业和工伤保险`
 _ZH_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+(?:[\u4e00-\u9fff]{1,6}?[和及])?|[\u4e00-\u9fff]{1,8}?[和及与])"
-                      r"([\u4e00-\u9fff]{1,6}?)(保险|参保|服务|补贴)")
+                      rf"([\u4e00-\u9fff]{{1,6}}?)({either(_ZH['list_heads'])})")
 # A list begins where a word does, or right where the list before it ended (`…insurance-linked,
 # …`): a match from inside a word would also match from the word's start, which comes first, so
 # the lookbehind only spares the engine the places inside words.
 _EN_LIST = re.compile(r"(?:(?<![a-z-])|(?<=insurance))"
-                      r"((?:[a-z-]+(?: [a-z-]+){0,3}?(?:, and |, | and ))+)([a-z-]+(?: [a-z-]+)?) (insurance)\b", re.I)
-_HEADS = {"参保": "保险"}
+                      rf"((?:[a-z-]+(?: [a-z-]+){{0,3}}?(?:, and |, | and ))+)([a-z-]+(?: [a-z-]+)?) ({_EN['insurance']})\b", re.I)
+_HEADS = _ZH["head_programs"]
 # Every character an English list can be made of (with the same case folding as _EN_LIST), and
 # its head: a list lies within one run of such characters that names the head.
 _EN_LIST_RUN = re.compile(r"[a-z\-, ]+", re.I)
-_EN_LIST_HEAD = re.compile(r"insurance", re.I)
+_EN_LIST_HEAD = re.compile(_EN["insurance"], re.I)
 
 
 @lru_cache(maxsize=4)
@@ -449,6 +456,9 @@ def _role_openers() -> re.Pattern:
     return re.compile(alias_pattern(_people_cues()["zh_role_openers"]))
 
 
+_PRESS = re.compile(either(_ZH["press"]))
+
+
 def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     by_name = {alias: e for e in gaz.by_type("person") for alias in e.aliases}
@@ -456,7 +466,7 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
         name = match.group("name")
         role_start, role_end = _role_span(gaz, text, match.start("title"), match.start("name"))
         role = text[role_start:role_end].strip("、的 ")
-        if re.search(r"记者|编辑|通讯员|摄影|作者", role):
+        if _PRESS.search(role):
             continue
         agency = max((a for a in agencies if a.start < match.start("name") and a.end > role_start - 30),
                      key=lambda a: a.end, default=None)
@@ -470,13 +480,17 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
 _EN_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:-[a-z]+)?)"
 
 
+# `deputy director of … and spokesperson`: a post after `and` may carry a rank of its own.
+_POSTS_SPLIT = re.compile(rf",\s*|\s+and\s+(?=(?:the\s)?(?:{either(_EN['joined_rank'])})?[a-z-]+\b)")
+
+
 def _zh_role(gaz: Gazetteer, english: str) -> str:
     """`deputy director of the Policy Research Department and spokesperson` → `政策研究司副司长、新闻发言人`:
     each post's title from the table, prefixed by the sub-unit the gazetteer knows; else as written."""
     table = _people_cues()["en_title_zh"]
     titles = sorted(table, key=len, reverse=True)
     posts = []
-    for part in re.split(r",\s*|\s+and\s+(?=(?:the\s)?(?:deputy |vice[- ]|assistant )?[a-z-]+\b)", english.strip(" ,")):
+    for part in _POSTS_SPLIT.split(english.strip(" ,")):
         title = next((t for t in titles if re.match(rf"(the )?{re.escape(t)}\b", part, re.I)), None)
         if title is None:
             continue
@@ -505,7 +519,8 @@ def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
     """A name then its post (`Lu Aihong, spokesperson of…`), and a post then the name."""
     role = _en_role_pattern().pattern
     return (
-        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:of|for|at|and|the|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)(?=[,.;]|\s(?:said|says|told|at|on|in)\b)"),
+        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:{either(_EN['apposition'])}|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)"
+                   rf"(?=[,.;]|\s(?:{either(_EN['apposition_end'])})\b)"),
         compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
     )
 
