@@ -9,14 +9,13 @@ full-width, in Chinese numerals, or relative: 去年, the previous year), then a
 a span of months, a quarter, a half, a season, the first N months), then a part of that (its end,
 its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday); and the words around a
 date that make it no date of a figure (a comparison base, the start of a period or an event). The
-cue words are data, in dates.toml.
+cue words are data, in the [dates] sections of cues/zh.toml and cues/en.toml.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,24 +25,21 @@ from typing import NamedTuple
 
 from .numbers import EN_WORDS, cn_value
 from ..prefilter import compile_fast
-from ..resources import data_file
+from ..resources import cues, either
+
+_ZH, _EN = cues("dates")
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-              "final": 4, "last": 4}
+EN_ORDINAL = _EN["quarters"]
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-EN_PLAN_ORDINALS = {"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15}
+FIVE_YEAR_PLANS = _ZH["five_year_plans"]
+EN_PLAN_ORDINALS = _EN["plan_ordinals"]
 # (first month, last month) of a season, meteorological: winter runs into the next year.
-SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14),
-           "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+SEASONS = {season: tuple(months) for season, months in (_ZH["seasons"] | _EN["seasons"]).items()}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({c: i for i, c in enumerate("一二三四五六日")}, 天=6)
-
-with data_file("dates.toml").open("rb") as _handle:
-    CUES = tomllib.load(_handle)
 
 
 class DateMention(NamedTuple):
@@ -125,16 +121,7 @@ class _Resolver:
 
 # (words, counted from, shift): 去年 is the year before the publication's; 上年 and `the previous
 # year` the year before the one the sentence names.
-_RELATIVE_YEARS = [
-    ({"今年", "本年", "本年度", "this", "this year", "the current year"}, "published", 0),
-    ({"去年", "last", "last year", "a year ago", "the past year"}, "published", -1),
-    ({"前年", "the year before last", "two years ago"}, "published", -2),
-    ({"明年", "next", "next year"}, "published", 1),
-    ({"上年", "上一年", "上年度", "上一年度", "前一年", "the previous", "the previous year",
-      "the prior year", "the year before", "a year earlier", "a year before", "the preceding year"}, "context", -1),
-    ({"当年", "同年", "the same", "the same year", "that year"}, "context", 0),
-    ({"次年", "the following", "the following year", "the next year", "a year later"}, "context", 1),
-]
+_RELATIVE_YEARS = [(set(words), base, shift) for words, base, shift in _ZH["relative_years"] + _EN["relative_years"]]
 
 
 def _number(text: str) -> int:
@@ -232,8 +219,11 @@ def _month_part(r: _Resolver, year: int | None, month: int, part: str | None, as
     return value, ("point" if part else "period"), None
 
 
+_PART_END = re.compile(either(["底", "末"], ["end"]), re.I)
+
+
 def _is_end(part: str | None) -> bool:
-    return bool(part) and re.search(r"底|末|end", part, re.I) is not None
+    return bool(part) and _PART_END.search(part) is not None
 
 
 def _year_end(r: _Resolver, year: int | None):
@@ -328,13 +318,12 @@ _NUMERIC_DAYS: list[tuple[str, Handler]] = [
 ]
 
 # Chinese building blocks: a year, a month, a day, a quarter (all with named groups).
-_ZH_REL_YEAR = (r"今年|本年度?|去年|(?<!以)上一?年度?|前一年|(?<!年)前年|明年|次年"
-                r"|(?<!相)当年|(?<!不)同年(?!龄)")
+_ZH_REL_YEAR = either(_ZH["relative_year"])
 _ZH_YEAR = rf"(?:(?:(?P<y>\d{{4}})年度?|(?P<rel>{_ZH_REL_YEAR}))的?)"
 _ZH_MONTH = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _ZH_DAY = r"(?P<d>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_TO = r"(?P<to>截至|截止到?|到)"
-_ZH_AS_OF = {"截至", "截止", "截止到"}  # before a month, a stock at its end (到6月 may be a deadline)
+_ZH_AS_OF = set(_ZH["as_of"])  # before a month, a stock at its end (到6月 may be a deadline)
 _ZH_Q = r"(?P<q>[一二三四1-4])"
 _ZH_LEFT = r"(?<![\d年\-—~至到十第])"  # no month goes on from a number, a year or a range
 
@@ -392,7 +381,7 @@ def _zh_patterns() -> list[tuple[str, Handler]]:
         (r"(?<![每至到\-~—])(?P<week>上|本|这|下)?(?:周|星期|礼拜)"
          r"(?P<wd>[一二三四五六日天])(?![至到\-~—次])",
          lambda r, m: _weekday(r, m["wd"], m["week"])),
-        ("|".join(CUES["zh"]["now"]), _now),
+        (either(_ZH["now"]), _now),
     ]
 
 
@@ -409,7 +398,7 @@ _EN_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EN_WEEKDAY = "|".join(d.lower() for d in calendar.day_name)
 
 
-_EN_VERBS = {"may", "march"}  # as months they are capitalised
+_EN_VERBS = set(_EN["verbs"])  # as months they are capitalised
 
 
 def _mon(m: dict, name: str = "mon") -> int:
@@ -483,7 +472,7 @@ def _en_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _month_part(r, _year(r, m), _mon(m), None)),
         (r"(?P<w>last|this|next|the previous|the past) month",
          lambda r, m: _relative_month(r, {"this": 0, "next": 1}.get(m["w"].lower(), -1), None)),
-        ("|".join(CUES["en"]["now"]), _now),
+        (either(_EN["now"]), _now),
         (r"throughout the year|the whole year|the full year|for the year", _whole_year),
         (r"(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
          rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal) {yr}(?![-–—]\d)(?: as a whole)?",
@@ -500,21 +489,19 @@ def _en_patterns() -> list[tuple[str, Handler]]:
     ]
 
 
-_EN_AS_OF = {"as of", "as at", "by", "until", "till", "through", "up to"}
+_EN_AS_OF = set(_EN["as_of"])
 
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
 _YEAR_DIGITS = compile_fast(r"(?<!\d)(?:19|20)\d{2}")
-_SINCE = compile_fast(r"(^|[,;.]\s*)since\b[^,;]*$", re.I)
-_ZH_BASE = re.compile(rf"(?:{'|'.join(CUES['zh']['base_before'])})$")
-_EN_BASE = re.compile(rf"\b(?:{'|'.join(CUES['en']['base_before'])})"
-                      r"(?: (?:that|those) of| in| at| on| for| during| with)* ?$", re.I)
-_ZH_STAMP = re.compile(rf"(?:{'|'.join(CUES['zh']['stamp_before'])})\s*$")
-_EN_STAMP = re.compile(rf"\b(?:{'|'.join(CUES['en']['stamp_before'])})(?: on| at)?\s*:?\s*$", re.I)
-_LEADING_WORD = re.compile(r"(?:from|in|at|on|for|during) ", re.I)
+_SINCE = compile_fast(rf"(^|[,;.]\s*){_EN['since']}\b[^,;]*$", re.I)
+_ZH_BASE = re.compile(rf"(?:{either(_ZH['base_before'])})$")
+_EN_BASE = re.compile(rf"\b(?:{either(_EN['base_before'])}){_EN['after_base']} ?$", re.I)
+_ZH_STAMP = re.compile(rf"(?:{either(_ZH['stamp_before'])})\s*$")
+_EN_STAMP = re.compile(rf"\b(?:{either(_EN['stamp_before'])}){_EN['after_stamp']}\s*:?\s*$", re.I)
+_LEADING_WORD = re.compile(rf"(?:{either(_EN['leading'])}) ", re.I)
 _CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
-_ZH_OPENS = re.compile(rf"的?(?:{'|'.join(CUES['zh']['opens_after'])})")
-_EN_OPENS = re.compile(rf"\b(?:{'|'.join(CUES['en']['opens_before'])})(?: \w+ly| nationwide)?"
-                       r"(?: (?:in|on|at|from|since|during))?(?: the)? ?$", re.I)
+_ZH_OPENS = re.compile(rf"的?(?:{either(_ZH['opens_after'])})")
+_EN_OPENS = re.compile(rf"\b(?:{either(_EN['opens_before'])}){_EN['after_opening']} ?$", re.I)
 # Full-width ASCII (２０１９, ～) to ASCII, and a year in Chinese numerals (二〇一九年) to digits: the
 # same length, so that offsets stay those of the text.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -639,9 +626,8 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
 # `three months earlier`, `the previous quarter`, 上季度末: counted from the date the sentence named
 # before them, not from the publication (`4.05% at the end of the third quarter, 4.04% at the end of
 # the previous quarter` is the end of June).
-_ANAPHOR = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|nine|twelve|\d{1,2}) (?P<unit>months?|quarters?) (?:earlier|before)\b"
-                      r"|\b(?:the )?(?:previous|preceding|prior) (?P<unit2>month|quarter)\b|上个?(?P<zunit>季度|月)", re.I)
-_END_CUE = re.compile(r"\bend\b|末|底", re.I)
+_ANAPHOR = re.compile(either([_EN["anaphor"], _ZH["anaphor"]]), re.I)
+_END_CUE = re.compile(either(_EN["end"], _ZH["end"]), re.I)
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]|\.\s")
 
 
@@ -702,8 +688,8 @@ def _line_matches(line: str, english: bool) -> tuple[tuple[tuple, ...], ...]:
                  for pattern, handler in (_EN_PATTERNS if english else _ZH_PATTERNS))
 
 
-_BASE_BEFORE = re.compile(r"(为|是|相当于)$")
-_BASE_AFTER = re.compile(r"[^,，;；。！？\n\d]{0,24}的\d+(?:\.\d+)?(%|倍)")
+_BASE_BEFORE = re.compile(f"({either(_ZH['ratio_base_before'])})$")
+_BASE_AFTER = re.compile(_ZH["ratio_base_after"])
 
 
 def _names_a_base(text: str, start: int, end: int) -> bool:
