@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -30,7 +29,8 @@ from urllib.parse import urlsplit
 
 from .dates import MONTHS, find_dates, period_end
 from ..prefilter import compile_fast
-from ..resources import data_file
+from .. import resources
+from ..resources import either
 
 STAMP_HEAD = 2000  # a stamp is shown above or beside the article's first lines
 UNLABELLED_HEAD = 900  # an unlabelled stamp sits closer to the title than a labelled one may
@@ -48,17 +48,19 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]|\.\s")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*(?:[-—–~至到]|to)\s*(?:19|20)\d{2}(?!\d)")
+_ZH, _EN = resources.cues("pubdate")
 _DATELINE = [  # a wire's dateline (the day it was filed) first, then a lead's date (the day of the event)
-    compile_fast(r"(?<![\d年月])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息|报道)"),
+    compile_fast(rf"(?<![\d年月])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:{either(_ZH['filed'])})"),
     compile_fast(rf"^(?:[\w .'’()-]{{1,40}},\s*){{1,2}}(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})",
                  re.I | re.M),
-    compile_fast(rf"\breported on (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I),
-    compile_fast(r"(?:^|(?<=\s))\W{0,3}(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[上下]午|晚间?|凌晨|早上)?(?:\d{1,2}[时:]\d{0,2}分?)?[,，\s]",
+    compile_fast(rf"\b{_EN['reported_on']} (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})", re.I),
+    compile_fast(rf"(?:^|(?<=\s))\W{{0,3}}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:{either(_ZH['time_of_day'])})?"
+                 r"(?:\d{1,2}[时:]\d{0,2}分?)?[,，\s]",
                  re.M),
     compile_fast(rf"^\W{{0,3}}on (?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,", re.I | re.M),
 ]
 _DATELINE_HEAD = 800
-_LEAD_DAY = compile_fast(r"(?<![\d月日年])(?P<d>[1-3]?\d)日(?=[上下]午|晚|表示|介绍|说|称|指出|召开|举行|发布|公布|宣布|在|从|[,，])")
+_LEAD_DAY = compile_fast(rf"(?<![\d月日年])(?P<d>[1-3]?\d)日(?={either(_ZH['lead_day_after'])}|[,，])")
 _LEAD_DAY_HEAD = 160
 _URL_DATES = [
     re.compile(r"(?<![0-9A-Za-z])t?(?P<y>20\d{2})[-/_]?(?P<m>0[1-9]|1[0-2])[-/_]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
@@ -77,9 +79,10 @@ class PublicationDate(NamedTuple):
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern]:
-    """The cue lists of dating.toml, each compiled into one pattern."""
-    with data_file("pubdate.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    """The cue lists of the [pubdate] sections of cues/zh.toml and cues/en.toml, each list with its
+    namesake of the other language compiled into one pattern."""
+    raw = {key: _ZH.get(key, []) + _EN.get(key, []) for key in ("stamp_labels", "site_header", "in_sentence", "future",
+                                                                "this_year", "last_year")}
     compiled = {key: re.compile("|".join(f"(?:{cue})" for cue in values), re.I) for key, values in raw.items()}
     compiled["stamp_label"] = re.compile(
         r"(?:^|[\s|:：(（\[【·])(?:" + "|".join(raw["stamp_labels"]) + r")\s*[:：]?[^\d:：。，;；!?]{0,24}$", re.I)
