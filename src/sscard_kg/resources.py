@@ -2,7 +2,7 @@
 
 Everything is read from `sscard_kg/data` with importlib.resources, so a checkout, an editable
 install and a wheel read the same files: the cue words of the extractors (`cues/zh.toml`,
-`cues/en.toml`), the table files (`people.toml`, `boilerplate.toml`, `cp936_pua.json`), the query
+`cues/en.toml`), the table files (`boilerplate.toml`, `cp936_pua.json`), the query
 UI and the report's template, and `ontology/`, `shapes/` and `queries/`, links to the folders at
 the top of the repository (a wheel holds copies).
 """
@@ -35,7 +35,7 @@ NAMESPACES = {
 
 
 def data_file(name: str) -> Traversable:
-    """One file of `sscard_kg/data` (`dates.toml`, `query_ui.html`, …)."""
+    """One file of `sscard_kg/data` (`boilerplate.toml`, `query_ui.html`, …)."""
     return DATA_DIR / name
 
 

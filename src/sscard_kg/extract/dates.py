@@ -219,7 +219,7 @@ def _month_part(r: _Resolver, year: int | None, month: int, part: str | None, as
     return value, ("point" if part else "period"), None
 
 
-_PART_END = re.compile(either(["底", "末"], ["end"]), re.I)
+_PART_END = re.compile(either(_ZH["end"], _EN["end"]), re.I)
 
 
 def _is_end(part: str | None) -> bool:

@@ -8,13 +8,12 @@ are not officials: they never carry a post in these patterns, and credit lines a
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from typing import NamedTuple
 
 from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
 from ..prefilter import compile_fast
-from ..resources import cues, data_file, either
+from ..resources import cues, either
 
 AGENCY_BASE = "https://w3id.org/sscard-kg/id/agency/"
 
@@ -36,18 +35,11 @@ _ZH, _EN = cues("entities")
 
 
 @lru_cache(maxsize=1)
-def _people_cues() -> dict:
-    with data_file("people.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
-@lru_cache(maxsize=1)
 def _zh_person_pattern() -> re.Pattern:
-    cues = _people_cues()
-    titles = "|".join(sorted(cues["zh_titles"], key=len, reverse=True))
-    surnames = "".join(cues["surnames"])
-    compound = "|".join(cues["compound_surnames"])
-    after = "|".join(cues["zh_after_name"])
+    titles = "|".join(sorted(_ZH["titles"], key=len, reverse=True))
+    surnames = "".join(_ZH["surnames"])
+    compound = "|".join(_ZH["compound_surnames"])
+    after = "|".join(_ZH["after_name"])
     return re.compile(
         rf"(?P<title>{titles})(?P<name>(?:{compound})[\u4e00-\u9fff]{{1,2}}?|[{surnames}][\u4e00-\u9fff]{{1,2}}?)"
         rf"(?=(?:{after})|[,，:：、(（\s\d]|$)"
@@ -56,7 +48,7 @@ def _zh_person_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _en_role_pattern() -> re.Pattern:
-    roles = "|".join(_people_cues()["en_titles"])
+    roles = "|".join(_EN["titles"])
     return re.compile(rf"(?:{either(_EN['rank'])})?(?:{roles})", re.I)
 
 
@@ -362,9 +354,10 @@ _ZH_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+(?:[\u4e00-\u9fff]{1,6}?[�
 # A list begins where a word does, or right where the list before it ended (`…insurance-linked,
 # …`): a match from inside a word would also match from the word's start, which comes first, so
 # the lookbehind only spares the engine the places inside words.
-_EN_LIST = re.compile(r"(?:(?<![a-z-])|(?<=insurance))"
-                      rf"((?:[a-z-]+(?: [a-z-]+){{0,3}}?(?:, and |, | and ))+)([a-z-]+(?: [a-z-]+)?) ({_EN['insurance']})\b", re.I)
+_EN_LIST = re.compile(rf"(?:(?<![a-z-])|(?<={_EN['insurance']}))"
+                      rf"((?:[a-z-]+(?: [a-z-]+){{0,3}}?(?:, {_AND} |, | {_AND} ))+)([a-z-]+(?: [a-z-]+)?) ({_EN['insurance']})\b", re.I)
 _HEADS = _ZH["head_programs"]
+_LIST_ITEM_BREAK = re.compile(rf"、|[和及]|, {_AND} |, | {_AND} ")
 # Every character an English list can be made of (with the same case folding as _EN_LIST), and
 # its head: a list lies within one run of such characters that names the head.
 _EN_LIST_RUN = re.compile(r"[a-z\-, ]+", re.I)
@@ -386,7 +379,7 @@ def _enumerated(gaz: Gazetteer, kind: str, text: str, english: bool, known: set[
     found = []
     for match in _list_matches(text, english):
         head = _HEADS.get(match.group(3), match.group(3))
-        items = [i for i in re.split(r"、|[和及]|, and |, | and ", match.group(1)) if i.strip()] + [match.group(2)]
+        items = [i for i in _LIST_ITEM_BREAK.split(match.group(1)) if i.strip()] + [match.group(2)]
         pos = match.start()
         for index, item in enumerate(items):
             start = text.find(item, pos)
@@ -453,7 +446,7 @@ def _strip_lead(text: str, start: int, limit: int) -> int:
 
 @lru_cache(maxsize=1)
 def _role_openers() -> re.Pattern:
-    return re.compile(alias_pattern(_people_cues()["zh_role_openers"]))
+    return re.compile(alias_pattern(_ZH["role_openers"]))
 
 
 _PRESS = re.compile(either(_ZH["press"]))
@@ -487,7 +480,7 @@ _POSTS_SPLIT = re.compile(rf",\s*|\s+and\s+(?=(?:the\s)?(?:{either(_EN['joined_r
 def _zh_role(gaz: Gazetteer, english: str) -> str:
     """`deputy director of the Policy Research Department and spokesperson` → `政策研究司副司长、新闻发言人`:
     each post's title from the table, prefixed by the sub-unit the gazetteer knows; else as written."""
-    table = _people_cues()["en_title_zh"]
+    table = _EN["title_zh"]
     titles = sorted(table, key=len, reverse=True)
     posts = []
     for part in _POSTS_SPLIT.split(english.strip(" ,")):

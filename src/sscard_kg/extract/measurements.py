@@ -40,7 +40,8 @@ _TARGET_CUE = compile_fast(either(_ZH["target"], _EN["target"]), re.I)
 _TARGET_UNIT = f"(?:{either(_ZH['target_units'])})"
 _TARGET_AFTER = re.compile(rf"\s*{_TARGET_UNIT}?{_ZH['target_after']}|{_EN['target_after']}", re.I)
 _NATIONAL = compile_fast(either(_ZH["national"], _EN["national"]), re.I)
-_CLAUSE_BREAK = compile_fast(either([ZH_CLAUSE_BREAK.pattern], _EN["clause_joiners"]))
+_AND = _EN["conjunction"]
+_CLAUSE_BREAK = compile_fast(rf"{ZH_CLAUSE_BREAK.pattern}|\b{_AND}\b")
 
 
 class Draft(NamedTuple):
@@ -135,7 +136,8 @@ def choose_metric(metrics: list[Metric], text: str, window: tuple[int, int], q: 
     return best[3], best[4]
 
 
-_RESTATEMENT = re.compile(r"^[\s,，、;；]*(?:and )?[^\d%]{0,60}$", re.I)
+_RESTATEMENT = re.compile(rf"^[\s,，、;；]*(?:{_AND} )?[^\d%]{{0,60}}$", re.I)
+_PERCENT_OPENING = re.compile(rf"^\s*(%|{either(_EN['percent_written'])})")
 
 
 def _link_changes(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -171,6 +173,9 @@ def _change_of(change: Draft, level: Draft) -> Draft:
     return change._replace(modifies=level)
 
 
+_BREAK_BETWEEN = re.compile(rf"[,，;；:：。！？!?\n]|\b{_AND}\b")
+
+
 def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
     """An unnamed count in the same clause as the next figure says whose figure it is and is not
     a figure itself when that figure is a named rate of the counted units (`31个大城市城镇调查
@@ -179,7 +184,7 @@ def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
     p = previous.quantity
     if previous.metric is not None or previous.unit != "count" or p.end > q.start:
         return False
-    if re.search(r"[,，;；:：。！？!?\n]|\band\b", text[p.end:q.start]):
+    if _BREAK_BETWEEN.search(text[p.end:q.start]):
         return False
     return (named and q.unit == "percent") or p.value == 1
 
@@ -204,7 +209,7 @@ def _sizes_a_statistic(text: str, draft: Draft) -> bool:
 def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
     """A short bridge between two figures (`，已接近`, `, and the average for the whole year was`)
     names no new thing: the second figure has the first one's metric."""
-    bridge = re.sub(r"^\s*(%|percent|per cent)", "", text[window[0]:window[1]])
+    bridge = _PERCENT_OPENING.sub("", text[window[0]:window[1]])
     if english:
         return bool(_RESTATEMENT.match(bridge)) and len(bridge.split()) <= 9
     return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 8 and not re.search(r"\d", bridge)
@@ -236,12 +241,16 @@ def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | N
     return [m for _, m in hits]
 
 
+# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside.
+_LIST_JOINT = re.compile(rf"\s*[人元张名项个]?\s*(,|，|{either(_ZH['list_joiners'])}|{_AND}|,\s*{_AND})\s*")
+
+
 def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
     """Quantities joined only by list punctuation (`、`, `,`, `and`) form one group."""
     groups: list[list[Quantity]] = []
     for q in quantities:
         joint = text[groups[-1][-1].end:q.start] if groups else ""
-        if groups and re.fullmatch(r"\s*[人元张名项个]?\s*(、|,|，|and|,\s*and|和|及)\s*", joint):
+        if groups and _LIST_JOINT.fullmatch(joint):
             groups[-1].append(q)
         else:
             groups.append([q])
