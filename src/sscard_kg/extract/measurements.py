@@ -1,9 +1,8 @@
 """Quantities, dates, places and people combined into Measurements, one sentence at a time.
 
 For each quantity: the metric named nearest before it in its clause (or right after it), with
-分别/respectively lists spread over their items; the date named nearest in its sentence, else the
-last one earlier in its paragraph, else the segment's date (the publication date, or a related
-item's own date); the region named before it in its sentence; the official speaking.
+分别/respectively lists spread over their items; its date (figure_dates) and its region
+(figure_places); the official speaking.
 """
 
 from __future__ import annotations
@@ -12,9 +11,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .compose import ZH_CLAUSE_BREAK, clause, compose, fits_count, names_a_part, names_a_share
+from .compose import clause, compose, fits_count, names_a_part, names_a_share
 from .dates import DateMention, period_end
-from .entities import Found, official_name, speaks_of_a_place
+from .entities import Found
+from .figure_dates import AND, CLAUSE_BREAK, TARGET_CUE, TARGET_UNIT, date_for
+from .figure_places import NATIONAL, region_for, split_places
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
 from ..prefilter import compile_fast
@@ -34,14 +35,8 @@ _CHANGE_BEFORE = re.compile(
     rf"({either(_ZH['change'])})了?({either(_ZH['change_again'])})?({either(_ZH['change_about'])})?$"
     rf"|\b(an? )?({either(_EN['change'])})( of| by)?\s*$"
     rf"|\b({either(_EN['changed_by'])}) by\s*$", re.I)
-# `计划招募3万人` plans; `该计划招募了3万人` (the programme recruited) reports.
-_TARGET_CUE = compile_fast(either(_ZH["target"], _EN["target"]), re.I)
 # A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
-_TARGET_UNIT = f"(?:{either(_ZH['target_units'])})"
-_TARGET_AFTER = re.compile(rf"\s*{_TARGET_UNIT}?{_ZH['target_after']}|{_EN['target_after']}", re.I)
-_NATIONAL = compile_fast(either(_ZH["national"], _EN["national"]), re.I)
-_AND = _EN["conjunction"]
-_CLAUSE_BREAK = compile_fast(rf"{ZH_CLAUSE_BREAK.pattern}|\b{_AND}\b")
+_TARGET_AFTER = re.compile(rf"\s*{TARGET_UNIT}?{_ZH['target_after']}|{_EN['target_after']}", re.I)
 
 
 class Draft(NamedTuple):
@@ -136,7 +131,7 @@ def choose_metric(metrics: list[Metric], text: str, window: tuple[int, int], q: 
     return best[3], best[4]
 
 
-_RESTATEMENT = re.compile(rf"^[\s,，、;；]*(?:{_AND} )?[^\d%]{{0,60}}$", re.I)
+_RESTATEMENT = re.compile(rf"^[\s,，、;；]*(?:{AND} )?[^\d%]{{0,60}}$", re.I)
 _PERCENT_OPENING = re.compile(rf"^\s*(%|{either(_EN['percent_written'])})")
 
 
@@ -173,7 +168,7 @@ def _change_of(change: Draft, level: Draft) -> Draft:
     return change._replace(modifies=level)
 
 
-_BREAK_BETWEEN = re.compile(rf"[,，;；:：。！？!?\n]|\b{_AND}\b")
+_BREAK_BETWEEN = re.compile(rf"[,，;；:：。！？!?\n]|\b{AND}\b")
 
 
 def _scopes(text: str, previous: Draft, q: Quantity, named: bool) -> bool:
@@ -242,7 +237,7 @@ def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | N
 
 
 # What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside.
-_LIST_JOINT = re.compile(rf"\s*[人元张名项个]?\s*(,|，|{either(_ZH['list_joiners'])}|{_AND}|,\s*{_AND})\s*")
+_LIST_JOINT = re.compile(rf"\s*[人元张名项个]?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*")
 
 
 def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
@@ -255,217 +250,6 @@ def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
         else:
             groups.append([q])
     return groups
-
-
-_SINCE_OPEN = re.compile(f"({either(_ZH['since_open'])})$")
-_SINCE_CLOSE = re.compile(f"({either(_ZH['since_close'])})[,，]")
-
-
-_EVENT = compile_fast(rf"{either(_ZH['event'])}|\b({either(_EN['event'])})\b", re.I)
-
-
-def _dates_an_event(text: str, span: tuple[int, int], d, q: Quantity) -> bool:
-    """`社会保障卡于2000年前后在上海首发，推广二十余年后，持卡人数已有13.7亿多人`: a date whose own
-    clause tells of an event (a launch, a first issue) dates the event, not a figure in a later
-    clause."""
-    start = max((m.end() for m in ZH_CLAUSE_BREAK.finditer(text, span[0], d.start)), default=span[0])
-    end = ZH_CLAUSE_BREAK.search(text, d.end, q.start)
-    return end is not None and _EVENT.search(text, start, end.start()) is not None
-
-
-_BASE_OPEN = re.compile(either(_ZH["base_open"], _EN["base_open"]), re.I)
-_BASE_CLOSE = re.compile(either(_ZH["base_close"]))
-
-
-def _in_closed_base(text: str, d, q: Quantity) -> bool:
-    """`在去年底首批发卡526万张基础上，累计发卡840万张`: a date inside a base the sentence builds on,
-    closed before the figure, dates the base, not the figure."""
-    return bool(_BASE_OPEN.search(text[max(0, d.start - 14):d.start]) and _BASE_CLOSE.search(text, d.end, q.start))
-
-
-def _starts_period_before(text: str, d, q: Quantity) -> bool:
-    """`自去年11月底…突破5亿人后,增幅再次破亿`: a date that opens a `自…后` clause closed before
-    the figure is where the figure's period starts, not its date."""
-    return bool(_SINCE_OPEN.search(text[max(0, d.start - 1):d.start])
-                and _SINCE_CLOSE.search(text, d.end, q.start))
-
-
-# `完成全年1100万人目标的67%`, `完成全年目标任务的88%`: the date before names the target's period; the
-# share is how far the figures dated earlier in the sentence have come.
-_TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{_TARGET_UNIT}?)?\s*{_ZH['target_share']}")
-
-
-def _right_after(text: str, q: Quantity, dates: list[DateMention]) -> list[DateMention]:
-    """The dates that follow the figure, joined to it by a preposition alone (`36% in 2019`)."""
-    return [d for d in dates if q.end <= d.start <= q.end + 24
-            and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
-            and (_PREPOSITION_BEFORE.search(text[q.end:d.start]) or _PREPOSITION_BEFORE.search(text[d.start:d.end][:8])
-                 or _COUNTED_BACK.search(text, d.start, d.end))]
-
-
-_ATTACHED = re.compile(rf"\s*(?:%|％|{either(_EN['percent'])})?\s*(?:{either(_EN['attached'])})?\s*", re.I)
-# A clause with words of its own between two figures: `225,000 graduates, and the share of … rose
-# from 23% in 2012`, not the list `5%, 3% and 2% in 2019`.
-_NEW_CLAUSE = compile_fast(rf"[,，;；]\s*(?:{either(_EN['new_clause'])})?[^\d,，;；]*?[A-Za-z]{{3,}}\s+[A-Za-z]{{3,}}|[，,；;][^\d，,；;]*[^\W\d_]{{3}}")
-
-
-def _sentence_scope(text: str, d: DateMention, span: tuple[int, int], earlier: tuple[Quantity, ...]) -> DateMention | None:
-    """The date, if it opens the sentence as its own clause before any figure (`目前，`, `截至2022年底，`,
-    `As of June,`): the date of the whole sentence."""
-    if any(span[0] <= o.start and o.end <= d.start for o in earlier):
-        return None
-    first = next((o for o in earlier if o.start >= d.end), None)
-    return d if _CLAUSE_BREAK.search(text, d.end, first.start if first else len(text)) else None
-
-
-def _dates_another_clause(text: str, d: DateMention, q: Quantity, earlier: tuple[Quantity, ...]) -> bool:
-    """Whether the date belongs to an earlier figure's clause (opening it, or attached to it), a
-    clause the figure is not in."""
-    return any(((d.end <= o.start and not _CLAUSE_BREAK.search(text, d.end, o.start))
-                or (o.end <= d.start and _ATTACHED.fullmatch(text, o.end, d.start)))
-               and _CLAUSE_BREAK.search(text, max(o.end, d.end), q.start) for o in earlier)
-
-
-def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
-              next_figure: int | None = None, later: tuple[Quantity, ...] = (), earlier: tuple[Quantity, ...] = ()):
-    """Nearest date before the quantity in its sentence, else after it in the sentence but, in
-    Chinese, before the next figure (`超过10亿人领取电子社保卡，其中今年新增1.2亿人`: 今年 is the second
-    figure's; an English sentence may close with the date of all its figures, unless the date is
-    another figure's in a clause of its own), else the last one earlier in the paragraph; None
-    means the segment's own date."""
-    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")]
-    right_after = _right_after(text, q, in_sentence)
-    if right_after:
-        return right_after[0], False
-    before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
-              and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)
-              and not _dates_an_event(text, span, d, q)]
-    if before:
-        opener = _sentence_scope(text, before[0], span, earlier)
-        if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
-            return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前
-        return before[-1], False
-    if any(span[0] <= d.start and d.end <= q.start and d.kind == "since" for d in dates):
-        return None, True  # `今年以来，新增313万张`: from then to the publication
-    after = [d for d in in_sentence if d.start >= q.end and not d.target
-             and (next_figure is None or d.start < next_figure and not _CLAUSE_BREAK.search(text, q.end, d.start))
-             and not _TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])
-             and not any(_ATTACHED.fullmatch(text, other.end, d.start) and _NEW_CLAUSE.search(text, q.end, other.start)
-                         for other in later)]
-    if after:
-        return after[0], False
-    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan")]
-    if earlier and not _dates_its_source(text, para[0], earlier[-1]):
-        return earlier[-1], True
-    return None, True
-
-
-# `4.04 percent three months earlier`: a date counted back needs no preposition.
-_COUNTED_BACK = re.compile(rf"\b(?:{either(_EN['counted_back'])})$", re.I)
-# `4.05 percent in the second quarter`: the preposition may open the date's span or precede it.
-_PREPOSITION = rf"\b(?:{either(_EN['prepositions'])})"
-_PREPOSITION_BEFORE = re.compile(rf"{_PREPOSITION}\s*$|^{_PREPOSITION}\b", re.I)
-_ATTRIBUTION = compile_fast(rf"\b{_EN['attribution']}\b[^,;.]*$|(?:{either(_ZH['attribution'])})[^,，;；。]*$", re.I)
-_SENTENCE_STOP = compile_fast(r"[。！？!?；;\n]|\.(?=\s|$)")
-
-
-def _dates_its_source(text: str, limit: int, d) -> bool:
-    """`…, according to official data from the end of July.`: a date inside the attribution
-    that closes its sentence dates where that sentence's figures come from; the next sentence is
-    a new statement, not one from the same source."""
-    if not _ATTRIBUTION.search(text[max(limit, d.start - 80):d.start]):
-        return False
-    stop = _SENTENCE_STOP.search(text, d.start)
-    return stop is None or not re.search(r"\w", text[d.end:stop.start()])
-
-
-def _in_closed_aside(text: str, start: int, place: Found, q: Quantity) -> bool:
-    """A place inside a parenthesis that closes before the figure (`(含…新疆生产建设兵团…)`)."""
-    return bool(re.search(r"[(（][^)）]*$", text[start:place.start]) and re.search(r"[)）]", text[place.end:q.start]))
-
-
-def _region_for(c: "_Context", q: Quantity, span: tuple[int, int]) -> str | None:
-    """The region named last before the figure in its sentence; for a list of places
-    (`海淀、丰台等4个区`) the place that holds them all. A place that only names an organisation
-    (`北京市人社局`) is the figure's when the sentence then speaks of its own place
-    (`北京市人社局介绍，全市已有…`)."""
-    gaz, text = c.gaz, c.text
-    before = [p for p in c.places if span[0] <= p.start and p.end <= q.start and not _in_closed_aside(text, span[0], p, q)]
-    if not before:
-        hosts = [p for p in c.hosts if span[0] <= p.start and p.end <= q.start]
-        if hosts and speaks_of_a_place(gaz, text[hosts[-1].end:q.start], c.english):
-            return hosts[-1].key
-        return _named_before(c, span, text[span[0]:q.start])
-    place = before[-1]
-    if _NATIONAL.search(text[place.end:q.start]):
-        return None
-    if text[place.end:place.end + 1] in ("等", "、") or text[place.start - 1:place.start] == "、":
-        parent = gaz.entries[place.key].parent
-        return parent if parent and gaz.entries.get(parent) and gaz.entries[parent].level != "country" else None
-    return place.key
-
-
-# `全省`, `我市`, `the province`: the level of the place a local word speaks of, by the suffixes of
-# its official name.
-_LOCAL_LEVEL = (("省", ("省", "自治区")), ("province", ("省", "自治区")), ("市", ("市",)), ("city", ("市",)))
-
-
-def _named_before(c: "_Context", span: tuple[int, int], said: str) -> str | None:
-    """`广东省人社厅发布消息。全省持卡人数…`: a sentence that speaks of its own place (全省, the city)
-    without naming it means the place of that level named last before it in the segment."""
-    if not speaks_of_a_place(c.gaz, said, c.english):
-        return None
-    words = said.lower() if c.english else said
-    suffixes = next((suffixes for word, suffixes in _LOCAL_LEVEL if word in words), None)
-    named = sorted((p for p in c.places + c.hosts if p.end <= span[0]), key=lambda p: p.start)
-    fitting = [p for p in named if c.gaz.entries[p.key].level not in ("country", "grouping")
-               and (suffixes is None or official_name(c.gaz.entries[p.key]).endswith(suffixes))]
-    return fitting[-1].key if fitting else None
-
-
-# Where a place names the venue of an event, not what a figure is about: `在北京举行的新闻发布会上`,
-# `人社部在北京召开`, `at a press conference in Beijing`, `a briefing held in Beijing`, `Speaking in Beijing`.
-_ZH_VENUE_BEFORE = re.compile(f"(?:{either(_ZH['venue_before'])})$")
-_ZH_VENUE_AFTER = re.compile(f"[^，,。；;：:\\n]{{0,4}}?(?:{either(_ZH['venue_after'])})")
-_EN_VENUE_BEFORE = re.compile(
-    rf"(?:\b(?:{either(_EN['venue_events'])})s?\b"
-    rf"[^,;.]{{0,50}}|\b(?:{either(_EN['venue_verbs'])}))\s+(?:in|at)\s+(?:the\s+)?$", re.I)
-# A place that files a report (`新华社北京电`, `北京报道`), beside the datelines entities already leave out.
-# `BEIJING - …`, `BEIJING, Jan. 21 (Xinhua) -- …`: a place in capitals that opens a line and files the story.
-_EN_DATELINE = re.compile(r"(?<=[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s")
-_ZH_FILED = re.compile(rf"(?:\d{{1,2}}月\d{{1,2}}日)?(?:{either(_ZH['filed'])})")
-# Words that end an organisation's name after a place (`江苏分行`, `重庆市图书馆`, `Jiangsu Branch`).
-_ZH_ORGANISATION = re.compile(rf"(?:[^\W\d_的有已在是为将和与及、各全多等共]{{0,4}}?)(?:{either(_ZH['organisation'])})")
-_EN_ORGANISATION = re.compile(rf"(?:\s+[A-Z][\w&'’-]*){{0,3}}?\s+(?:{either(_EN['organisation'])})\b")
-
-
-def _figure_places(text: str, places: list[Found], agencies: list[Found], english: bool) -> tuple[list[Found], list[Found]]:
-    """The places a figure can be about, and the places that only name an organisation (an agency,
-    a bank's branch, a library). A venue or a place that files the report is neither."""
-    about, hosts = [], []
-    organisation = _EN_ORGANISATION if english else _ZH_ORGANISATION
-    for place in places:
-        if _venue(text, place, english) or (not english and _ZH_FILED.match(text, place.end)) \
-                or (english and _EN_DATELINE.match(text, place.end) and not _in_a_sentence(text, place.start)):
-            continue
-        named = any(a.start <= place.start and place.end <= a.end for a in agencies)
-        (hosts if named or organisation.match(text, place.end) else about).append(place)
-    return about, hosts
-
-
-def _in_a_sentence(text: str, start: int) -> bool:
-    """Whether the text before `start` (spaces and tabs aside) ends in a lower-case word or a comma:
-    a place in capitals there is inside a sentence, not a dateline opening the story."""
-    while start > 0 and text[start - 1] in " \t":
-        start -= 1
-    return start > 0 and (text[start - 1] in ",;" or "a" <= text[start - 1] <= "z")
-
-
-def _venue(text: str, place: Found, english: bool) -> bool:
-    if english:
-        return bool(_EN_VENUE_BEFORE.search(text[max(0, place.start - 60):place.start]))
-    return bool(_ZH_VENUE_BEFORE.search(text[max(0, place.start - 1):place.start])
-                and _ZH_VENUE_AFTER.match(text, place.end))
 
 
 def _official_for(q: Quantity, span: tuple[int, int], para: tuple[int, int], people: list[Found]) -> str | None:
@@ -481,7 +265,7 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
                        people: list[Found], segment_date: str | None, home: str | None = None,
                        agencies: list[Found] = ()) -> list[Draft]:
     """Measurements of one segment (the main text, the title, or a related item)."""
-    about, hosts = _figure_places(text, places, agencies, english)
+    about, hosts = split_places(text, places, agencies, english)
     context = _Context(gaz, text, english, dates, about, hosts, people, segment_date, home)
     drafts: list[Draft] = []
     for para in paragraphs(text, *segment):
@@ -567,7 +351,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
                        tuple(other for other in inside if other.start > q.end),
                        tuple(other for other in inside if other.end < q.start))
         said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
-        if draft.region is None and c.home and not _NATIONAL.search(said):
+        if draft.region is None and c.home and not NATIONAL.search(said):
             draft = draft._replace(region=c.home)
         if not _sizes_a_statistic(text, draft):
             drafts.append(draft)
@@ -680,8 +464,8 @@ def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: 
     if decrease:
         q = q._replace(value=-q.value)
     next_figure = later[0].start if later and not c.english else None
-    date, inferred = _date_for(text, q, span, para, dates, next_figure, later, earlier)
-    clause_start = max([m.end() + span[0] for m in _CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
+    date, inferred = date_for(text, q, span, para, dates, next_figure, later, earlier)
+    clause_start = max([m.end() + span[0] for m in CLAUSE_BREAK.finditer(text[span[0]:q.start])], default=span[0])
     plan = next((d for d in dates if d.kind == "plan" and d.target and span[0] <= d.start < q.start
                  and (inferred or date is None or date.start < d.start)), None)  # unless a nearer date dates the figure
     future = next((d for d in dates if d.target and q.end <= d.start < _clause_end(text, q.end, span[1])), None)
@@ -689,7 +473,7 @@ def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: 
     if date is not None and date.period_start and (span[0] <= date.start or date.period_start[:4] != date.value[:4]) \
             and _starts_a_rise(text, span, q):
         date = date._replace(value=date.period_start, period_start=None)
-    target = ((date is not None and date.target) or bool(_TARGET_CUE.search(text[clause_start:q.start]))
+    target = ((date is not None and date.target) or bool(TARGET_CUE.search(text[clause_start:q.start]))
               or bool(_TARGET_AFTER.match(text, q.end)))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
@@ -706,4 +490,4 @@ def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: 
     unit = q.unit or (metric.default_unit if metric else None) or "count"
     kind = "target" if target else "change" if change else "level"
     return Draft(q, metric, unit, kind, as_of, period_start, inferred,
-                 _region_for(c, q, span), _official_for(q, span, para, c.people), span, subject)
+                 region_for(c, q, span), _official_for(q, span, para, c.people), span, subject)

@@ -1,0 +1,146 @@
+"""The date of a figure: the date named nearest before it in its sentence, else after it, else the
+last one earlier in its paragraph, else the segment's own date (the publication date, or a related
+item's own date); leaving out the dates of events, of bases, of the start of a period, of a target
+and of a source. Part of reading measurements: its cues are in the [measurements] sections of
+cues/zh.toml and cues/en.toml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .compose import ZH_CLAUSE_BREAK
+from .dates import DateMention
+from .numbers import Quantity
+from ..prefilter import compile_fast
+from ..resources import cues, either
+
+_ZH, _EN = cues("measurements")
+
+# `计划招募3万人` plans; `该计划招募了3万人` (the programme recruited) reports.
+TARGET_CUE = compile_fast(either(_ZH["target"], _EN["target"]), re.I)
+TARGET_UNIT = f"(?:{either(_ZH['target_units'])})"  # the unit words a target figure is written with
+AND = _EN["conjunction"]
+CLAUSE_BREAK = compile_fast(rf"{ZH_CLAUSE_BREAK.pattern}|\b{AND}\b")
+
+
+_SINCE_OPEN = re.compile(f"({either(_ZH['since_open'])})$")
+_SINCE_CLOSE = re.compile(f"({either(_ZH['since_close'])})[,，]")
+
+
+_EVENT = compile_fast(rf"{either(_ZH['event'])}|\b({either(_EN['event'])})\b", re.I)
+
+
+def _dates_an_event(text: str, span: tuple[int, int], d, q: Quantity) -> bool:
+    """`社会保障卡于2000年前后在上海首发，推广二十余年后，持卡人数已有13.7亿多人`: a date whose own
+    clause tells of an event (a launch, a first issue) dates the event, not a figure in a later
+    clause."""
+    start = max((m.end() for m in ZH_CLAUSE_BREAK.finditer(text, span[0], d.start)), default=span[0])
+    end = ZH_CLAUSE_BREAK.search(text, d.end, q.start)
+    return end is not None and _EVENT.search(text, start, end.start()) is not None
+
+
+_BASE_OPEN = re.compile(either(_ZH["base_open"], _EN["base_open"]), re.I)
+_BASE_CLOSE = re.compile(either(_ZH["base_close"]))
+
+
+def _in_closed_base(text: str, d, q: Quantity) -> bool:
+    """`在去年底首批发卡526万张基础上，累计发卡840万张`: a date inside a base the sentence builds on,
+    closed before the figure, dates the base, not the figure."""
+    return bool(_BASE_OPEN.search(text[max(0, d.start - 14):d.start]) and _BASE_CLOSE.search(text, d.end, q.start))
+
+
+def _starts_period_before(text: str, d, q: Quantity) -> bool:
+    """`自去年11月底…突破5亿人后,增幅再次破亿`: a date that opens a `自…后` clause closed before
+    the figure is where the figure's period starts, not its date."""
+    return bool(_SINCE_OPEN.search(text[max(0, d.start - 1):d.start])
+                and _SINCE_CLOSE.search(text, d.end, q.start))
+
+
+# `完成全年1100万人目标的67%`, `完成全年目标任务的88%`: the date before names the target's period; the
+# share is how far the figures dated earlier in the sentence have come.
+_TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{TARGET_UNIT}?)?\s*{_ZH['target_share']}")
+
+
+def _right_after(text: str, q: Quantity, dates: list[DateMention]) -> list[DateMention]:
+    """The dates that follow the figure, joined to it by a preposition alone (`36% in 2019`)."""
+    return [d for d in dates if q.end <= d.start <= q.end + 24
+            and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
+            and (_PREPOSITION_BEFORE.search(text[q.end:d.start]) or _PREPOSITION_BEFORE.search(text[d.start:d.end][:8])
+                 or _COUNTED_BACK.search(text, d.start, d.end))]
+
+
+_ATTACHED = re.compile(rf"\s*(?:%|％|{either(_EN['percent'])})?\s*(?:{either(_EN['attached'])})?\s*", re.I)
+# A clause with words of its own between two figures: `225,000 graduates, and the share of … rose
+# from 23% in 2012`, not the list `5%, 3% and 2% in 2019`.
+_NEW_CLAUSE = compile_fast(rf"[,，;；]\s*(?:{either(_EN['new_clause'])})?[^\d,，;；]*?[A-Za-z]{{3,}}\s+[A-Za-z]{{3,}}|[，,；;][^\d，,；;]*[^\W\d_]{{3}}")
+
+
+def _sentence_scope(text: str, d: DateMention, span: tuple[int, int], earlier: tuple[Quantity, ...]) -> DateMention | None:
+    """The date, if it opens the sentence as its own clause before any figure (`目前，`, `截至2022年底，`,
+    `As of June,`): the date of the whole sentence."""
+    if any(span[0] <= o.start and o.end <= d.start for o in earlier):
+        return None
+    first = next((o for o in earlier if o.start >= d.end), None)
+    return d if CLAUSE_BREAK.search(text, d.end, first.start if first else len(text)) else None
+
+
+def _dates_another_clause(text: str, d: DateMention, q: Quantity, earlier: tuple[Quantity, ...]) -> bool:
+    """Whether the date belongs to an earlier figure's clause (opening it, or attached to it), a
+    clause the figure is not in."""
+    return any(((d.end <= o.start and not CLAUSE_BREAK.search(text, d.end, o.start))
+                or (o.end <= d.start and _ATTACHED.fullmatch(text, o.end, d.start)))
+               and CLAUSE_BREAK.search(text, max(o.end, d.end), q.start) for o in earlier)
+
+
+def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
+              next_figure: int | None = None, later: tuple[Quantity, ...] = (), earlier: tuple[Quantity, ...] = ()):
+    """Nearest date before the quantity in its sentence, else after it in the sentence but, in
+    Chinese, before the next figure (`超过10亿人领取电子社保卡，其中今年新增1.2亿人`: 今年 is the second
+    figure's; an English sentence may close with the date of all its figures, unless the date is
+    another figure's in a clause of its own), else the last one earlier in the paragraph; None
+    means the segment's own date."""
+    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")]
+    right_after = _right_after(text, q, in_sentence)
+    if right_after:
+        return right_after[0], False
+    before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
+              and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)
+              and not _dates_an_event(text, span, d, q)]
+    if before:
+        opener = _sentence_scope(text, before[0], span, earlier)
+        if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
+            return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前
+        return before[-1], False
+    if any(span[0] <= d.start and d.end <= q.start and d.kind == "since" for d in dates):
+        return None, True  # `今年以来，新增313万张`: from then to the publication
+    after = [d for d in in_sentence if d.start >= q.end and not d.target
+             and (next_figure is None or d.start < next_figure and not CLAUSE_BREAK.search(text, q.end, d.start))
+             and not TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])
+             and not any(_ATTACHED.fullmatch(text, other.end, d.start) and _NEW_CLAUSE.search(text, q.end, other.start)
+                         for other in later)]
+    if after:
+        return after[0], False
+    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan")]
+    if earlier and not _dates_its_source(text, para[0], earlier[-1]):
+        return earlier[-1], True
+    return None, True
+
+
+# `4.04 percent three months earlier`: a date counted back needs no preposition.
+_COUNTED_BACK = re.compile(rf"\b(?:{either(_EN['counted_back'])})$", re.I)
+# `4.05 percent in the second quarter`: the preposition may open the date's span or precede it.
+_PREPOSITION = rf"\b(?:{either(_EN['prepositions'])})"
+_PREPOSITION_BEFORE = re.compile(rf"{_PREPOSITION}\s*$|^{_PREPOSITION}\b", re.I)
+_ATTRIBUTION = compile_fast(rf"\b{_EN['attribution']}\b[^,;.]*$|(?:{either(_ZH['attribution'])})[^,，;；。]*$", re.I)
+_SENTENCE_STOP = compile_fast(r"[。！？!?；;\n]|\.(?=\s|$)")
+
+
+def _dates_its_source(text: str, limit: int, d) -> bool:
+    """`…, according to official data from the end of July.`: a date inside the attribution
+    that closes its sentence dates where that sentence's figures come from; the next sentence is
+    a new statement, not one from the same source."""
+    if not _ATTRIBUTION.search(text[max(limit, d.start - 80):d.start]):
+        return False
+    stop = _SENTENCE_STOP.search(text, d.start)
+    return stop is None or not re.search(r"\w", text[d.end:stop.start()])
