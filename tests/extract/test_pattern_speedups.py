@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sscard_kg.extract.dates import _en_patterns, _zh_patterns
+from sscard_kg.extract.dates_grammar import en_patterns, zh_patterns
 from sscard_kg.prefilter import compile_fast
 
 
@@ -16,7 +16,7 @@ def _spans(pattern: re.Pattern, text: str) -> list[tuple[tuple[int, int], dict]]
 
 def test_every_date_pattern_matches_the_seeds_and_dev_articles_as_before(seeds_dir, dev_dir):
     texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
-    patterns = [(p, 0) for p, _ in _zh_patterns()] + [(rf"\b(?:{p})", re.I) for p, _ in _en_patterns()]
+    patterns = [(p, 0) for p, _ in zh_patterns()] + [(rf"\b(?:{p})", re.I) for p, _ in en_patterns()]
     matched = 0
     for pattern, flags in patterns:
         plain, fast = re.compile(pattern, flags), compile_fast(pattern, flags)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import sscard_kg
-from sscard_kg.extract.dates import period_end
+from sscard_kg.extract.dates_grammar import period_end
 from sscard_kg.graph.rdf import period_days
 
 DAYS = """

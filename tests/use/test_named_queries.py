@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import sscard_kg
 from sscard_kg.cli import app
-from sscard_kg.extract.dates import period_end
+from sscard_kg.extract.dates_grammar import period_end
 from sscard_kg.errors import QueryError
 from sscard_kg.use.query import named_queries, parameters, resolve
 from sscard_kg.use.report import agree, allowed

@@ -10,7 +10,8 @@ from decimal import Decimal
 from . import gazetteer
 from ..clean import Cleaned, clean
 from ..clean.boilerplate import Segment
-from .dates import find_dates, period_end
+from .dates import find_dates
+from .dates_grammar import period_end
 from .compose import counts_no_figure
 from .pubdate import agreeing_years, dateline_in_year, dateline_spans, publication_date, year_from_statistics
 from .entities import Found, find_country, find_named, find_people, find_places, speaks_of_a_place, the_country

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .compose import clause, compose, fits_count, names_a_part, names_a_share
-from .dates import DateMention, period_end
+from .dates import DateMention
+from .dates_grammar import period_end
 from .entities import Found
 from .figure_dates import AND, CLAUSE_BREAK, TARGET_CUE, TARGET_UNIT, date_for
 from .figure_places import NATIONAL, region_for, split_places

@@ -27,7 +27,8 @@ from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from .dates import MONTHS, find_dates, period_end
+from .dates import find_dates
+from .dates_grammar import MONTHS, period_end
 from ..prefilter import compile_fast
 from .. import resources
 from ..resources import either

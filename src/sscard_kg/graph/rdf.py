@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
 
-from ..extract.dates import period_end
+from ..extract.dates_grammar import period_end
 from ..extract.gazetteer import load as load_gazetteer
 from ..model import Evidence, Extraction, Measurement, Mention, value_key
 from ..resources import BASE, NAMESPACES

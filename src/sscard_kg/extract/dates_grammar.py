@@ -1,0 +1,475 @@
+"""The grammar of date expressions: the patterns of both languages and what each match means.
+
+The patterns follow the grammar of both languages rather than a list of phrases: a year (written,
+full-width, in Chinese numerals, or relative: 去年, the previous year), then a part of it (a month,
+a span of months, a quarter, a half, a season, the first N months), then a part of that (its end,
+its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday). A pattern's handler
+turns its match into an ISO value, a kind and a period's start, with a Resolver that knows the
+publication date and the year the sentence is about. dates.find_dates runs them; the words of
+the tables (relative years, seasons, plans, quarters) are the [dates] sections of cues/zh.toml
+and cues/en.toml.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from .numbers import EN_WORDS, cn_value
+from ..resources import cues, either
+
+_ZH, _EN = cues("dates")
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+EN_ORDINAL = _EN["quarters"]
+CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+FIVE_YEAR_PLANS = _ZH["five_year_plans"]
+EN_PLAN_ORDINALS = _EN["plan_ordinals"]
+# (first month, last month) of a season, meteorological: winter runs into the next year.
+SEASONS = {season: tuple(months) for season, months in (_ZH["seasons"] | _EN["seasons"]).items()}
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({c: i for i, c in enumerate("一二三四五六日")}, 天=6)
+
+
+def month_end(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def period_end(iso: str) -> str:
+    """The last day of a year or month (`2020` → `2020-12-31`); a day stays as it is."""
+    if len(iso) == 4:
+        return f"{iso}-12-31"
+    if len(iso) == 7:
+        return month_end(int(iso[:4]), int(iso[5:7]))
+    return iso
+
+
+def year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
+
+
+class Resolver:
+    """Turns matched pieces into ISO values, knowing the publication date and the context year.
+
+    `year` is an explicit year earlier in the same sentence; `whole_year` (for 全年, 年末, the
+    whole year) is the latest explicit year named earlier in the document, else the year just
+    ended when the article is from its first quarter."""
+
+    def __init__(self, published: str | None, context_year: int | None, document_year: int | None = None):
+        self.published = published
+        self.pub_year = year_of(published)
+        self.pub_month = int(published[5:7]) if published and len(published) >= 7 else None
+        self.day = date.fromisoformat(published) if published and len(published) == 10 else None
+        self.year = context_year or self.pub_year
+        self.whole_year = context_year or document_year or (
+            self.pub_year - 1 if self.pub_month and self.pub_month <= 3 else self.pub_year)
+
+    def recent_month(self, month: int, day: int | None = None) -> tuple[int, int]:
+        """The year of the latest such month not after the publication date."""
+        year = self.year or 0
+        if self.pub_month and year == self.pub_year and month > self.pub_month:
+            year -= 1
+        return year, month
+
+    def month_from_now(self, shift: int) -> tuple[int, int] | None:
+        """The publication's month moved by `shift` months (上月, next month)."""
+        if not self.pub_month:
+            return None
+        index = self.pub_year * 12 + self.pub_month - 1 + shift
+        return index // 12, index % 12 + 1
+
+    def point(self, year: int | None, month: int) -> str | None:
+        if year is None:
+            year, month = self.recent_month(month)
+        return month_end(year, month) if year else None
+
+    def relative_year(self, word: str) -> int | None:
+        """去年, the previous year, 当年: counted from the publication (deictic words) or from the
+        year the sentence is about (anaphoric ones)."""
+        word = word.lower()
+        for words, base, shift in _RELATIVE_YEARS:
+            if word in words:
+                origin = self.pub_year if base == "published" else self.year
+                return origin + shift if origin else None
+        return None
+
+
+# (words, counted from, shift): 去年 is the year before the publication's; 上年 and `the previous
+# year` the year before the one the sentence names.
+_RELATIVE_YEARS = [(set(words), base, shift) for words, base, shift in _ZH["relative_years"] + _EN["relative_years"]]
+
+
+def _number(text: str) -> int:
+    """`12`, `十二`, `三十一`: a month or day number."""
+    return int(text) if text.isdigit() else int(cn_value(text) or 0)
+
+
+def _months(count: str) -> int:
+    """前11个月, 前十一个月, the first eleven months: how many months (前一个月 is the month
+    before, not January)."""
+    if count.isdigit():
+        return int(count)
+    return EN_WORDS.get(count.lower()) or int(cn_value(count) or 0)
+
+
+# The resolver for a match's place and the match's groups in; (value, kind, period start) or None out.
+Handler = Callable[[Resolver, dict], "tuple | None"]
+
+
+def _year(r: Resolver, m: dict, *names: str) -> int | None:
+    """The year a match states: digits (`y`, or the other groups named), else a relative word
+    (`rel`); None when the text gives none."""
+    for name in ("y", *names):
+        if m.get(name):
+            text = m[name]
+            return int(text) if len(text) == 4 else None
+    return r.relative_year(m["rel"]) if m.get("rel") else None
+
+
+def _day(r: Resolver, year: int | None, month: int, day: int):
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is None:
+        year, month = r.recent_month(month, day)
+    if not year:
+        return None
+    day = min(day, calendar.monthrange(year, month)[1])
+    return f"{year:04d}-{month:02d}-{day:02d}", "point", None
+
+
+def _month(r: Resolver, month: int, year: int | None = None) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    if year is None:
+        year, month = r.recent_month(month)
+    return f"{year:04d}-{month:02d}" if year else None
+
+
+def _span(r: Resolver, year: int | None, first: int, last: int):
+    """A flow over months `first`..`last` (13 and 14 are January and February of the next year).
+
+    Without a year: a span from January is the latest one complete by publication (a report of
+    `1-11月` in January is last year's); any other the latest one begun (`下半年` in July is this
+    year's)."""
+    if not 1 <= first <= last <= 14 or last - first > 11:
+        return None
+    if year is None:
+        year, _ = r.recent_month(last if first == 1 else first)
+    if not year:
+        return None
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return f"{end_year:04d}-{end_month:02d}", "period", f"{year:04d}-{first:02d}"
+
+
+def _quarter(r: Resolver, year: int | None, quarter: int):
+    return _span(r, year, 3 * quarter - 2, 3 * quarter)
+
+
+def _quarter_end(r: Resolver, year: int | None, quarter: int):
+    return r.point(year, quarter * 3), "point", None
+
+
+def _relative_quarter(r: Resolver, shift: int, end: bool = False):
+    """上季度, last quarter (or its end, 上季度末): the quarter `shift` quarters from the
+    publication's."""
+    if not r.pub_month:
+        return None
+    index = r.pub_year * 4 + (r.pub_month - 1) // 3 + shift
+    return (_quarter_end if end else _quarter)(r, index // 4, index % 4 + 1)
+
+
+def _relative_month(r: Resolver, shift: int, part: str | None):
+    found = r.month_from_now(shift)
+    return _month_part(r, found[0], found[1], part) if found else None
+
+
+def _month_part(r: Resolver, year: int | None, month: int, part: str | None, as_of: bool = False):
+    """A month, its end (`6月底`, `end-June`, or the month itself after `截至`/`as of`: a stock
+    at its end) or another part of it (`6月上旬`, `mid-June`: a point known to the month)."""
+    value = _month(r, month, year)
+    if not value:
+        return None
+    if _is_end(part) or (part is None and as_of):
+        return period_end(value), "point", None
+    return value, ("point" if part else "period"), None
+
+
+_PART_END = re.compile(either(_ZH["end"], _EN["end"]), re.I)
+
+
+def _is_end(part: str | None) -> bool:
+    return bool(part) and _PART_END.search(part) is not None
+
+
+def _year_end(r: Resolver, year: int | None):
+    return (f"{year}-12-31", "point", None) if year else None
+
+
+def _weekday(r: Resolver, name: str, week: str | None = None):
+    """`on Wednesday`, `周三`: the latest such weekday not after the publication date; `上周五`,
+    `last Friday`: that day of the week before the publication's."""
+    if not r.day:
+        return None
+    target = WEEKDAYS[name.lower()]
+    if week:
+        shift = {"上": -7, "last": -7, "下": 7, "next": 7}.get(week.lower(), 0)
+        found = r.day - timedelta(days=r.day.weekday()) + timedelta(days=target + shift)
+    else:
+        found = r.day - timedelta(days=(r.day.weekday() - target) % 7)
+    return found.isoformat(), "point", None
+
+
+def _shifted_day(r: Resolver, days: int):
+    return ((r.day + timedelta(days=days)).isoformat(), "point", None) if r.day else None
+
+
+def _day_of_month(r: Resolver, day: int):
+    """`26日`, `on the 26th`: that day of the publication month, or of the month before."""
+    if not r.day or not 1 <= day <= 31:
+        return None
+    year, month = r.day.year, r.day.month
+    if day > r.day.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return f"{year:04d}-{month:02d}-{min(day, calendar.monthrange(year, month)[1]):02d}", "point", None
+
+
+def _now(r: Resolver, m: dict):
+    return (r.published, "now", None) if r.published else None
+
+
+def _year_range(r: Resolver, m: dict):
+    """`2016-2020年`, `from 2016 to 2020`: a flow over those years; with a plan word after it, or
+    in parentheses (`the 13th Five-Year Plan (2016-2020)`), a plan period."""
+    first = int(m["y0"])
+    last = int(m["y"]) if len(m["y"]) == 4 else first // 100 * 100 + int(m["y"])
+    if not first < last <= first + 10:
+        return None
+    if m.get("plan") or m.get("paren") is not None:
+        return str(last), "plan", None
+    if m.get("m"):  # 2010年至2019年10月, 2018年7月至2019年6月: months of those years
+        first_month, last_month = _number(m["m0"] or "1"), _number(m["m"])
+        if not (1 <= first_month <= 12 and 1 <= last_month <= 12):
+            return None
+        return f"{last:04d}-{last_month:02d}", "period", f"{first:04d}-{first_month:02d}"
+    return str(last), "period", str(first)
+
+
+def _season(r: Resolver, m: dict):
+    first, last = SEASONS[m["season"].lower()]
+    return _span(r, _year(r, m), first, last)
+
+
+def _whole_year(r: Resolver, m: dict):
+    return (str(r.whole_year), "period", None) if r.whole_year else None
+
+
+def _year_period(r: Resolver, m: dict):
+    year = _year(r, m)
+    return (str(year), "period", None) if year else None
+
+
+def _year_start(year: int | None):
+    """年初, the beginning of 2019: a point known to its first month."""
+    return (f"{year:04d}-01", "point", None) if year else None
+
+
+def _plan(year: int):
+    return str(year), "plan", None
+
+
+def _day_first_or_month_first(r: Resolver, m: dict):
+    """31.12.2019 and 31/12/2019 put the day first, 12/31/2019 the month: a number above 12 is
+    the day; with both at most 12, dots are read day first and slashes month first."""
+    a, b = int(m["a"]), int(m["b"])
+    day_first = a > 12 or (b <= 12 and m["sep"] == ".")
+    return _day(r, int(m["y"]), *((b, a) if day_first else (a, b)))
+
+
+# 2019-12-31, 2019/12/31, 2019.12.31, 12/31/2019, 31.12.2019: the same in both languages.
+_NUMERIC_DAYS: list[tuple[str, Handler]] = [
+    (r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
+     lambda r, m: _day(r, int(m["y"]), int(m["m"]), int(m["d"]))),
+    (r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d.]\d)", _day_first_or_month_first),
+]
+
+# Chinese building blocks: a year, a month, a day, a quarter (all with named groups).
+_ZH_REL_YEAR = either(_ZH["relative_year"])
+_ZH_YEAR = rf"(?:(?:(?P<y>\d{{4}})年度?|(?P<rel>{_ZH_REL_YEAR}))的?)"
+_ZH_MONTH = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_ZH_DAY = r"(?P<d>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_ZH_TO = r"(?P<to>截至|截止到?|到)"
+_ZH_AS_OF = set(_ZH["as_of"])  # before a month, a stock at its end (到6月 may be a deadline)
+_ZH_Q = r"(?P<q>[一二三四1-4])"
+_ZH_LEFT = r"(?<![\d年\-—~至到十第])"  # no month goes on from a number, a year or a range
+
+
+def zh_patterns() -> list[tuple[str, Handler]]:
+    """(pattern, handler) pairs for Simplified Chinese; a handler returns a DateMention's fields.
+    Earlier patterns win where matches overlap."""
+    y, mon, day, to, q = _ZH_YEAR, _ZH_MONTH, _ZH_DAY, _ZH_TO, _ZH_Q
+    return [
+        *_NUMERIC_DAYS,
+        (r"(?P<paren>(?<=[(（]))?(?P<y0>\d{4})年?(?:(?P<m0>\d{1,2})月)?(?:-|–|—|~|至|到)(?P<y>\d{4})年"
+         r"(?:(?P<m>\d{1,2})月份?|(?!\d)(?P<plan>(?:行动)?(?:规划|计划|纲要|方案))?)", _year_range),
+        (rf"{to}?{y}?(?<!\d){mon}月{day}[日号](?!电|讯|消息|报道)",
+         lambda r, m: _day(r, _year(r, m), _number(m["m"]), _number(m["d"]))),
+        (rf"{y}?(?<!\d)(?P<m0>\d{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?(?:-|–|—|~|至|到)"
+         rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?",
+         lambda r, m: _span(r, _year(r, m), _number(m["m0"]), _number(m["m"]))),
+        (rf"{to}?{y}?第?{q}季度(?:末|底)", lambda r, m: _quarter_end(r, _year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{to}?(?P<w>上个?|上一个?|本)季度(?:末|底)",
+         lambda r, m: _relative_quarter(r, -1 if m["w"][0] == "上" else 0, end=True)),
+        (rf"{to}?{y}?(?P<h>上|下)半年(?:末|底)",
+         lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"] == "上" else 4)),
+        (rf"{to}?{y}年?(?:底|末|年底|年末)", lambda r, m: _year_end(r, _year(r, m))),
+        (rf"{y}年?初(?![中级步次期始衷])", lambda r, m: _year_start(_year(r, m))),
+        (r"(?<![\d年])年初(?![中级步次期始衷])", lambda r, m: _year_start(r.year)),
+        (rf"{y}?第?(?P<q0>[一二三四1-4])(?:季度)?(?:-|–|—|~|至|到)第?{q}季度",
+         lambda r, m: _span(r, _year(r, m), 3 * CN_QUARTER[m["q0"]] - 2, 3 * CN_QUARTER[m["q"]])),
+        (rf"{y}?(?:前|首)(?P<n>[两二三2-3])个?季度?",
+         lambda r, m: _span(r, _year(r, m), 1, 3 * _months(m["n"]))),
+        (rf"{y}?首季度?", lambda r, m: _quarter(r, _year(r, m), 1)),
+        (rf"{y}?(?P<h>上|前|头|下|后)半年",
+         lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"] in "上前头" else (7, 12)))),
+        (r"(?P<w>上个?|上一个?|本|下个?|下一个?)季度",
+         lambda r, m: _relative_quarter(r, {"上": -1, "本": 0, "下": 1}[m["w"][0]])),
+        (rf"{y}?(?:第(?=[一二三四1-4]季)|(?=[一二三四1-4]季度)){q}季度?",
+         lambda r, m: _quarter(r, _year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{y}?前(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})个?月份?",
+         lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
+        (rf"{y}?(?P<season>春|夏|秋|冬)季", _season),
+        (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?(?P<part>底|末|份末|初|上旬|中旬|下旬)?(?![\d日号])",
+         lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=m["to"] in _ZH_AS_OF)),
+        (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月(?P<part>底|末|初)?",
+         lambda r, m: _relative_month(r, {"上": -1, "下": 1}.get(m["w"][0], 0), m["part"])),
+        (r"(?<![\d一二三四五六七八九十年上本下个当每这])月(?P<part>底|末|初)",
+         lambda r, m: _relative_month(r, 0, m["part"])),
+        (rf"{y}(?:全年)?", _year_period),
+        (r"(?<![\d年])(?:年底|年末)", lambda r, m: _year_end(r, r.whole_year)),
+        (r"全年(?!目标|计划|任务)", _whole_year),
+        (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
+         lambda r, m: _plan(FIVE_YEAR_PLANS[m["plan"]])),
+        (r"(?<![\d月一二三四五六七八九十])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)",
+         lambda r, m: _day_of_month(r, int(m["d"]))),
+        (r"(?P<w>大前天|前天|昨天|昨日|明天|明日)",
+         lambda r, m: _shifted_day(r, {"大": -3, "前": -2, "昨": -1, "明": 1}[m["w"][0]])),
+        (r"(?<![每至到\-~—])(?P<week>上|本|这|下)?(?:周|星期|礼拜)"
+         r"(?P<wd>[一二三四五六日天])(?![至到\-~—次])",
+         lambda r, m: _weekday(r, m["wd"], m["week"])),
+        (either(_ZH["now"]), _now),
+    ]
+
+
+# English building blocks.
+_EN_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_EN_MON = rf"(?P<mon>{_EN_MONTH_NAMES})\b\.?"
+_EN_MON0 = rf"(?P<mon0>{_EN_MONTH_NAMES})\b\.?"
+_EN_YEAR = r"(?P<y>(?:19|20)\d{2})(?![\d%])"
+_EN_DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b"
+_EN_REL = r"(?P<rel>this|last|next|the previous|the following|the same)"
+_EN_OF_YEAR = rf"(?:(?:,? | of ){_EN_YEAR}| (?:of )?{_EN_REL} year| of the year)?"
+_EN_QUARTER = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+_EN_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_EN_WEEKDAY = "|".join(d.lower() for d in calendar.day_name)
+
+
+_EN_VERBS = set(_EN["verbs"])  # as months they are capitalised
+
+
+def _mon(m: dict, name: str = "mon") -> int:
+    """The month a name means; a ValueError (no date) for `may` or `march` written as a verb."""
+    if m[name] in _EN_VERBS:
+        raise ValueError(m[name])
+    return MONTHS[m[name].lower().rstrip(".")]
+
+
+def en_patterns() -> list[tuple[str, Handler]]:
+    mon, mon0, yr, day, rel, of_year, q = _EN_MON, _EN_MON0, _EN_YEAR, _EN_DAY, _EN_REL, _EN_OF_YEAR, _EN_QUARTER
+    weekday = rf"(?:(?:{_EN_WEEKDAY}),? )?"  # Wednesday, July 10, 2019 is the day the date names
+    not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
+    return [
+        *_NUMERIC_DAYS,
+        (r"(?P<n>a|one|two|three|four|five|six|nine|twelve|\d{1,2}) (?P<unit>months?|quarters?) (?:earlier|before)\b",
+         lambda r, m: _relative_month(r, -small_count(m["n"]) * (3 if m["unit"].lower().startswith("quarter") else 1), None)),
+        (r"(?:from|between) (?P<y0>(?:19|20)\d{2}) (?:to|through|until|till|and) (?P<y>(?:19|20)\d{2})"
+         r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
+        (r"(?P<paren>(?<=\())?(?P<y0>(?:19|20)\d{2}) ?[-–—] ?(?P<y>(?:19|20)?\d{2})(?![\d%])"
+         r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
+        (rf"{weekday}{mon} {day},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
+        (rf"{weekday}(?:the )?{day} (?:of )?{mon},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
+        (rf"{weekday}{mon} {day}{not_a_figure}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
+        (rf"(?:the )?{day} (?:of )?{mon}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
+        (r"(?:on|by|as of|until|till|since) the (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=[,.;]|$)",
+         lambda r, m: _day_of_month(r, int(m["d"]))),
+        (r"(?:the )?end of (?:the )?(?P<w>last|previous|past|preceding|this|current) quarter(?! of)",
+         lambda r, m: _relative_quarter(r, 0 if m["w"].lower() in ("this", "current") else -1, end=True)),
+        (rf"(?:the )?end(?: of|-) ?(?:the )?(?:{q} quarter|q(?P<qn>[1-4]))(?: of (?:{yr}|{rel} year|the year))?",
+         lambda r, m: _quarter_end(r, _year(r, m), int(m["qn"]) if m["qn"] else EN_ORDINAL[m["q"].lower()])),
+        (rf"(?:the )?end of the (?P<h>first|second) half(?: of (?:{yr}|{rel} year|the year))?",
+         lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"].lower() == "first" else 4)),
+        (r"(?P<part>(?:the )?end(?: of|-) ?|late[- ]|early[- ]|mid[- ]?|(?:the )?middle of "
+         rf"|(?:the )?(?:beginning|start) of ){mon}{of_year}",
+         lambda r, m: _month_part(r, _year(r, m), _mon(m), m["part"])),
+        (r"(?:the )?end of (?P<w>this|last|next|the previous|the) month",
+         lambda r, m: _relative_month(r, {"last": -1, "the previous": -1, "next": 1}.get(m["w"].lower(), 0), "end")),
+        (rf"(?:the )?end(?: of|-) ?(?:{yr}|{rel} year|(?P<the>the) year)|year-end(?: (?P<y2>(?:19|20)\d{{2}}))?",
+         lambda r, m: _year_end(r, _year(r, m, "y2") if m["y"] or m["y2"] or m["rel"] else r.whole_year)),
+        (rf"(?:the )?(?:beginning|start) of (?:{yr}|{rel} year|(?P<the>the) year)",
+         lambda r, m: _year_start(r.year if m["the"] else _year(r, m))),
+        (r"(?:the )?mid-?year|the middle of the year",
+         lambda r, m: (f"{r.year}-06", "point", None) if r.year else None),
+        (rf"(?:early|mid|late)[- ]{yr}|(?:early|late|later) {rel} year",
+         lambda r, m: (str(_year(r, m)), "point", None) if _year(r, m) else None),
+        (rf"(?:from |between )?{mon0} ?(?:-|–|—|to|through|thru|until|and) ?{mon}{of_year}",
+         lambda r, m: _span(r, _year(r, m), _mon(m, "mon0"), _mon(m))),
+        (rf"(?:the )?(?:{q}) quarter of (?:{yr}|{rel} year|the year)",
+         lambda r, m: _quarter(r, _year(r, m), EN_ORDINAL[m["q"].lower()])),
+        (r"(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final) quarter",
+         lambda r, m: _quarter(r, None, EN_ORDINAL[m["q"].lower()])),
+        (rf"q(?P<qn>[1-4])(?: {yr})?\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
+        (rf"{yr} ?q(?P<qn>[1-4])\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
+        (r"(?:the )?(?P<w>last|previous|past|preceding|this|current|next) quarter",
+         lambda r, m: _relative_quarter(r, {"this": 0, "current": 0, "next": 1}.get(m["w"].lower(), -1))),
+        (rf"(?:the )?first three quarters{of_year}", lambda r, m: _span(r, _year(r, m), 1, 9)),
+        (rf"(?:the )?(?P<n>\d{{1,2}}|{_EN_COUNTS}) months (?:to|through|ending(?: in)?|ended) {mon}{of_year}",
+         lambda r, m: _span(r, _year(r, m), _mon(m) - _months(m["n"]) + 1, _mon(m))),
+        (rf"(?:the )?(?P<h>first|second)[- ]half{of_year}",
+         lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"].lower() == "first" else (7, 12)))),
+        (rf"h(?P<hn>[12])(?: {yr})?(?![\w-])",
+         lambda r, m: _span(r, _year(r, m), *((1, 6) if m["hn"] == "1" else (7, 12)))),
+        (rf"(?:the )?first (?P<n>\d{{1,2}}|{_EN_COUNTS}) months{of_year}",
+         lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
+        (rf"(?:{rel} |the )?(?P<season>spring|summer|autumn|winter)(?! festival)(?:(?: of)? {yr})?", _season),
+        (rf"(?:{rel} |the )(?P<season>fall)(?: of {yr})?", _season),
+        (rf"(?P<prep>as of|as at|by|until|till|through|up to|in|during|for|since|from|throughout) {mon}{of_year}",
+         lambda r, m: _month_part(r, _year(r, m), _mon(m), None, as_of=m["prep"].lower() in _EN_AS_OF)),
+        (rf"{mon}(?:,? {yr}| (?:of )?{rel} year)",
+         lambda r, m: _month_part(r, _year(r, m), _mon(m), None)),
+        (r"(?P<w>last|this|next|the previous|the past) month",
+         lambda r, m: _relative_month(r, {"this": 0, "next": 1}.get(m["w"].lower(), -1), None)),
+        (either(_EN["now"]), _now),
+        (r"throughout the year|the whole year|the full year|for the year", _whole_year),
+        (r"(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
+         rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal) {yr}(?![-–—]\d)(?: as a whole)?",
+         _year_period),
+        (r"(?P<rel>the year before last|two years ago|this year|last year|next year|the previous year|the prior year"
+         r"|the preceding year|the year before|a year earlier|a year before|a year ago|the same year|that year"
+         r"|the following year|a year later)", _year_period),
+        (r"(?P<n>1[1-5])th five-year plan", lambda r, m: _plan(1955 + 5 * int(m["n"]))),
+        (r"(?P<w>eleventh|twelfth|thirteenth|fourteenth|fifteenth) five-year plan",
+         lambda r, m: _plan(1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()])),
+        (rf"(?:(?P<week>last|this|next) |on )?(?P<wd>{_EN_WEEKDAY})", lambda r, m: _weekday(r, m["wd"], m["week"])),
+        (r"(?P<w>the day before yesterday|yesterday|tomorrow)",
+         lambda r, m: _shifted_day(r, {"the": -2, "yes": -1, "tom": 1}[m["w"].lower()[:3]])),
+    ]
+
+
+_EN_AS_OF = set(_EN["as_of"])
+
+
+def small_count(word: str) -> int:
+    return int(word) if word.isdigit() else 1 if word.lower() == "a" else EN_WORDS[word.lower()]
