@@ -105,3 +105,11 @@ def test_the_top_level_modules_below_the_stages_import_none_of_them():
             at_load, later = _imports(name, path, modules)
             reaching += [f"{name} → {target}" for target in at_load | later if _stage(target) is not None]
     assert not reaching
+
+
+def test_no_module_is_longer_than_one_sitting():
+    """A module is small enough to read in one sitting: 600 lines at the most (split along what
+    its parts do, as figure_dates and figure_places are split from measurements)."""
+    longer = {name: count for name, path in _modules().items()
+              if (count := len(path.read_text(encoding="utf-8").splitlines())) > 600}
+    assert not longer

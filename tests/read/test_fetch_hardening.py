@@ -13,6 +13,7 @@ import time
 import pytest
 from test_build_support import EXAMPLES, cli, http_server, key_of, reply, source_keys
 
+from sscard_kg.read import fetch as fetching
 from sscard_kg.read import sources
 from sscard_kg.errors import SourceError
 from sscard_kg.read.sources import SourceRef
@@ -88,8 +89,8 @@ def test_private_and_link_local_addresses_are_refused_before_connecting(host, ki
 def test_every_redirect_hop_is_checked(tmp_path, monkeypatch):
     """127.0.0.1 stands for a public site here; it redirects to another loopback address (and
     port), which must be refused although the first hop was fetched."""
-    real = sources._non_public
-    monkeypatch.setattr(sources, "_non_public", lambda address: None if address == "127.0.0.1" else real(address))
+    real = fetching._non_public
+    monkeypatch.setattr(fetching, "_non_public", lambda address: None if address == "127.0.0.1" else real(address))
     inner = Recorder(SECRET)
     with http_server({"/secret": inner}, host="127.0.0.2") as internal:
         hop = {"/go": lambda r: reply(r, b"", 302, headers=[("Location", f"{internal}/secret")])}
@@ -210,14 +211,14 @@ def test_the_timeout_is_a_deadline_for_the_whole_fetch(tmp_path, path, reason):
 
 def test_a_name_that_takes_long_to_resolve_is_held_to_the_deadline(monkeypatch):
     """The resolver has its own timeouts and retries; the fetch's deadline is the one that holds."""
-    real = sources.socket.getaddrinfo
+    real = fetching.socket.getaddrinfo
 
     def slow(host, *args, **kwargs):
         if host == "slow.example":
             time.sleep(3)
         return real(host, *args, **kwargs)
 
-    monkeypatch.setattr(sources.socket, "getaddrinfo", slow)
+    monkeypatch.setattr(fetching.socket, "getaddrinfo", slow)
     monkeypatch.setenv("SSCARD_URL_TIMEOUT", "0.3")  # read by each fetch
     assert fetch("http://slow.example/a.txt").reason == "timed out after 0.3 s"
 

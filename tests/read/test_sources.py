@@ -6,6 +6,7 @@ import pytest
 import yaml
 from test_build_support import REPO
 
+from sscard_kg.read import page as page_metadata
 from sscard_kg.read import sources
 from sscard_kg.errors import SourceError
 
@@ -19,7 +20,7 @@ def _front_matter_articles(folders):
 def test_front_matter_reads_the_same_with_pyyamls_own_parser(seeds_dir, dev_dir, monkeypatch):
     read = _front_matter_articles([seeds_dir, dev_dir, REPO / "examples"])
     assert len(read) >= 3
-    monkeypatch.setattr(sources, "_YAML_LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(page_metadata, "_YAML_LOADER", yaml.SafeLoader)
     for ref, article in read:
         assert sources.read(ref) == article, ref.location
 
@@ -28,6 +29,6 @@ def test_front_matter_reads_the_same_with_pyyamls_own_parser(seeds_dir, dev_dir,
 def test_invalid_front_matter_names_its_line_whichever_the_parser(tmp_path, monkeypatch, loader):
     page = tmp_path / "page.md"
     page.write_text("---\ntitle: 社保卡\ndate: [2024-01-24\n---\n正文\n", encoding="utf-8")
-    monkeypatch.setattr(sources, "_YAML_LOADER", loader)
+    monkeypatch.setattr(page_metadata, "_YAML_LOADER", loader)
     with pytest.raises(SourceError, match=r"invalid YAML front matter \(line \d+\)"):
         sources.read(next(iter(sources.collect([str(page)]))))
