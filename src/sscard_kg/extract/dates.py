@@ -177,7 +177,6 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
 # the previous quarter` is the end of June).
 _ANAPHOR = re.compile(either([_EN["anaphor"], _ZH["anaphor"]]), re.I)
 _END_CUE = re.compile(either(_EN["end"], _ZH["end"]), re.I)
-_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]|\.\s")
 
 
 def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -185,7 +184,7 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
     for m in mentions:
         cue = _ANAPHOR.search(text, m.start, m.end)
         anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and len(p.value) >= 7
-                       and not _SENTENCE_BREAK.search(text, p.end, m.start)), None)
+                       and not _SENTENCE_END.search(text, p.end, m.start)), None)
         if cue is not None and anchor is not None:
             m = _counted_back(m, anchor, cue, bool(_END_CUE.search(text, m.start, m.end)))
         anchored.append(m)
