@@ -497,7 +497,7 @@ def _zh_role(gaz: Gazetteer, english: str) -> str:
     return "、".join(posts) if posts else english.strip(" ,")
 
 
-_UNIT_HEADS = {("司", "主任"): "司长", ("司", "副主任"): "副司长", ("局", "主任"): "局长", ("局", "副主任"): "副局长"}
+_UNIT_HEADS = {(unit, post): head for unit, post, head in _ZH["unit_heads"]}
 
 
 def _unit_name(gaz: Gazetteer, label: str) -> str:

@@ -14,16 +14,13 @@ from ..prefilter import compile_fast
 from ..resources import cues, either
 
 _ZH, _EN = cues("numbers")
+EN_SCALE = _EN["scales"]
+EN_WORDS = _EN["words"]
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_LARGE = {"万": 10**4, "亿": 10**8}
-EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-            "mln": 10**6, "bln": 10**9, "trln": 10**12, "mn": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12,
-            "m": 10**6, "b": 10**9, "k": 10**3}
-EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1}
 
 
 class Quantity(NamedTuple):
@@ -69,7 +66,7 @@ _ZH_DURATION = re.compile(f"(?:多|余)?个?(?:{either(_ZH['duration'])})")
 _BARE_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6}
 _ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|(半)数")
 _MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
-_EN_FRACTIONS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+_EN_FRACTIONS = _EN["fractions"]
 _EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
 # `每5人中有1人`, `五个人里就有一个`, `one in five people`, `1 in 10 residents`: a share (20 %, 10 %),
 # not a count of one and a count of five.
