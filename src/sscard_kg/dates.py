@@ -26,7 +26,8 @@ from importlib import resources
 from typing import NamedTuple
 
 from .numbers import EN_WORDS, cn_value
-from .prefilter import compile_fast
+from .gazetteer import fold_case
+from .prefilter import compile_fast, needles
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -564,6 +565,8 @@ def _opens_period(text: str, start: int, end: int, matched: str, english: bool) 
 _SENTENCE_END = compile_fast(r"[。！？!?；;\n]|\.\s")
 _ZH_PATTERNS = [(compile_fast(pattern), handler) for pattern, handler in _zh_patterns()]
 _EN_PATTERNS = [(compile_fast(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in _en_patterns()]
+_ZH_SEARCHES = [(pattern, handler, needles(pattern)) for pattern, handler in _ZH_PATTERNS]
+_EN_SEARCHES = [(pattern, handler, needles(pattern)) for pattern, handler in _EN_PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -697,9 +700,12 @@ def _matches(text: str, english: bool) -> tuple[tuple, ...]:
 
 @lru_cache(maxsize=4096)
 def _line_matches(line: str, english: bool) -> tuple[tuple[tuple, ...], ...]:
-    """Each pattern's matches in one line."""
+    """Each pattern's matches in one line; a pattern none of whose needles the line holds (a
+    month's name, `quarter`, 季度: see `prefilter.needles`) cannot match it and is not tried."""
+    folded = fold_case.__wrapped__(line)  # not kept: fold_case keeps the few whole texts
     return tuple(tuple((handler, *match.span(), match.groupdict(), match.group(0)) for match in pattern.finditer(line))
-                 for pattern, handler in (_EN_PATTERNS if english else _ZH_PATTERNS))
+                 if needles is None or any(needle in folded for needle in needles) else ()
+                 for pattern, handler, needles in (_EN_SEARCHES if english else _ZH_SEARCHES))
 
 
 _BASE_BEFORE = re.compile(r"(为|是|相当于)$")

@@ -12,6 +12,7 @@ lookahead only restates what the pattern requires.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:
     from re import _compiler as compiler
@@ -122,3 +123,57 @@ def _class_pieces(items, fold: bool) -> Pieces | None:
         else:  # a negated class or another category: any character may begin it
             return None
     return pieces
+
+
+@lru_cache(maxsize=1024)
+def needles(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` holds, lower-cased: wherever the pattern
+    matches, one of them is in `gazetteer.fold_case` of the text (which folds a text as
+    re.IGNORECASE compares it with ASCII). A text holding none of them needs no search. Only
+    ASCII characters and characters without case go into a needle; None when no needle can be
+    worked out (a match may be empty, or be made only of classes and repeats)."""
+    if parser is None:
+        return None
+    try:
+        return _sequence_needles(list(parser.parse(pattern.pattern, pattern.flags)))
+    except (re.error, TypeError, ValueError):
+        return None
+
+
+def _sequence_needles(items) -> frozenset[str] | None:
+    """Every part of a sequence is in each match: the needles of the part that narrows most
+    (its shortest needle longest, then the fewest needles); a run of literal characters is one."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        op = str(op)
+        char = _folded(arg) if op == "LITERAL" else None
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        if op == "SUBPATTERN":
+            found = _sequence_needles(arg[-1])
+        elif op == "BRANCH":
+            alternatives = [_sequence_needles(alternative) for alternative in arg[1]]
+            found = frozenset().union(*alternatives) if all(alternatives) else None
+        elif op in _REPEATS and arg[0] >= 1:
+            found = _sequence_needles(arg[2])
+        else:  # a class, a lookaround, an anchor, an optional part: no needle of its own
+            found = None
+        if found:
+            candidates.append(found)
+    return max(candidates, key=lambda found: (min(map(len, found)), -len(found)), default=None)
+
+
+def _folded(code: int) -> str | None:
+    """A literal character as a folded text holds it where it matches: an ASCII one lower-cased,
+    one without case as it is; None for a character with case beyond ASCII (re.IGNORECASE may
+    match it with characters that lower-casing does not make it)."""
+    char = chr(code)
+    if char.isascii():
+        return char.lower()
+    return char if char.lower() == char == char.upper() else None
+
