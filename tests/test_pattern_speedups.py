@@ -183,3 +183,46 @@ def test_every_match_of_every_pattern_holds_one_of_its_needles(seeds_dir, dev_di
                     assert any(needle in fold_case(match.group(0)) for needle in found), (pattern.pattern, match.group(0))
                     checked += 1
     assert checked > 1000
+
+
+@pytest.mark.parametrize("pattern, flags, text, kept", [
+    (r"(?:\bsocial cards?\b)|(?:社保卡)|(?:\bsscs?\b)", re.I, "Social Cards and SSC", r"(?:\bsocial cards?\b)|(?:\bsscs?\b)"),
+    (r"(?:a[|(]b)|(?:[^]x]yz)|(?:c\|d)", 0, "a|b", r"(?:a[|(]b)"),  # a `|` in a class or escaped is no cut
+    (r"(?:(?:x|y)z)|(?:w)", 0, "w", r"(?:w)"),                   # nor one inside a group
+])
+def test_a_pattern_is_narrowed_to_the_alternatives_a_text_may_match(pattern, flags, text, kept):
+    from sscard_kg.gazetteer import fold_case
+    from sscard_kg.prefilter import compile_fast, narrowed
+
+    compiled = compile_fast(pattern, flags)
+    found = narrowed(compiled, fold_case(text))
+    assert found.pattern == compile_fast(kept, flags).pattern
+    assert _spans(found, text) == _spans(compiled, text)
+
+
+def test_a_pattern_none_of_whose_alternatives_can_match_is_none_and_one_that_cannot_be_split_is_whole():
+    from sscard_kg.prefilter import narrowed
+
+    assert narrowed(re.compile("(?:abc)|(?:def)"), "xyz") is None
+    single = re.compile(r"abc\d")
+    assert narrowed(single, "xyz") is single
+    flagged = re.compile(r"(?i)abc|def")
+    assert narrowed(flagged, "abc") is flagged
+
+
+def test_the_metric_phrases_found_in_a_text_are_the_same_narrowed(seeds_dir, dev_dir):
+    from sscard_kg.compose import _all_hits
+    from sscard_kg.gazetteer import load
+
+    gazetteer = load()
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
+    found = 0
+    for text in texts:
+        for phrasings in (gazetteer.subjects, gazetteer.measures):
+            for weak in (False, True):
+                patterns = [(p.iri, p.weak if weak else p.phrases) for p in phrasings]
+                whole = sorted((m.start(), m.end(), iri) for iri, pattern in patterns if pattern is not None
+                               for m in pattern.finditer(text) if m.end() > m.start())
+                assert [tuple(h) for h in _all_hits.__wrapped__(phrasings, text, weak)[1]] == whole
+                found += len(whole)
+    assert found > 500

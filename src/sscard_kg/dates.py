@@ -690,7 +690,9 @@ def _matches(text: str, english: bool) -> tuple[tuple, ...]:
     their lines."""
     lines, offset = [], 0
     for line in text.split("\n"):
-        lines.append((offset, _line_matches(line, english)))
+        found = _line_matches(line, english)
+        if any(found):  # most lines name no date
+            lines.append((offset, found))
         offset += len(line) + 1
     patterns = len(_EN_PATTERNS if english else _ZH_PATTERNS)
     return tuple((handler, start + offset, end + offset, groups, matched)

@@ -177,3 +177,72 @@ def _folded(code: int) -> str | None:
         return char.lower()
     return char if char.lower() == char == char.upper() else None
 
+
+
+def narrowed(pattern: re.Pattern | None, folded: str) -> re.Pattern | None:
+    """`pattern` without the alternatives (of its top level: `a|b|c`) that cannot match a text
+    whose `gazetteer.fold_case` is `folded`, for they need a needle it does not hold; None when
+    none can. An alternative that can match nowhere in the text changes no match of the others:
+    the matches of the narrowed pattern in the text are the pattern's. A pattern it cannot split
+    is given back whole."""
+    split = _alternatives(pattern) if pattern is not None else None
+    if split is None:
+        return pattern
+    kept = tuple(found is None or any(needle in folded for needle in found) for _, found in split)
+    if all(kept):
+        return pattern
+    if not any(kept):
+        return None
+    return _variant(pattern, kept)
+
+
+@lru_cache(maxsize=4096)
+def _variant(pattern: re.Pattern, kept: tuple[bool, ...]) -> re.Pattern:
+    split = _alternatives(pattern)
+    return compile_fast("|".join(source for (source, _), keep in zip(split, kept) if keep), pattern.flags)
+
+
+@lru_cache(maxsize=1024)
+def _alternatives(pattern: re.Pattern) -> tuple[tuple[str, frozenset[str] | None], ...] | None:
+    """The top-level alternatives of a pattern (as `compile_fast` made it, lookahead set aside)
+    with their needles; None for a single one, or one this cannot split for certain."""
+    if parser is None:
+        return None
+    source = pattern.pattern
+    if source.startswith("(?=") and source.endswith(")"):  # compile_fast's lookahead before `(?:pattern)`
+        cut = source.find(")(?:")
+        source = source[cut + 4:-1] if cut > 0 else source
+    if re.search(r"\(\?[aiLmsux]+\)", source) or compile_fast(source, pattern.flags).pattern != pattern.pattern:
+        return None  # global flags (only before the first alternative), or not what was compiled
+    parts = _top_level_split(source)
+    if len(parts) < 2 or "|".join(parts) != source:
+        return None
+    try:
+        return tuple((part, _sequence_needles(list(parser.parse(part, pattern.flags)))) for part in parts)
+    except (re.error, TypeError, ValueError):  # a part that is no pattern alone (a back reference)
+        return None
+
+
+def _top_level_split(source: str) -> list[str]:
+    """`source` cut at each `|` outside groups and classes."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # a class: up to its closing bracket (one right after `[` or `[^` is a member)
+            i += 2 if source.startswith("[^", i) else 1
+            i += 1 if source[i:i + 1] == "]" else 0
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
