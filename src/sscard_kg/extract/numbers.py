@@ -213,30 +213,48 @@ def _qualifier(text: str, start: int, after: str, english: bool) -> str | None:
     return None
 
 
+# What tells a numeral that is no figure (see `_not_a_quantity`), compiled once: it is asked of every numeral.
+_DATE_AFTER = re.compile(r"^\s*(年|月|日|号|时|点|:\d|：)")
+_NOT_DATE_AFTER = re.compile(r"^\s*(年来|月份?人)")
+_DURATION_AFTER = re.compile(r"^\s*个(月|小时|工作日|季度|自然日)|^\s*(周|天|小时|分钟|秒)(?!人)|^\s*(months?|weeks?|days?|hours?|minutes?)\b", re.I)
+_CODE_BEFORE = re.compile(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", re.I)
+_PHONE_AFTER = re.compile(r"^\s*(\S{0,6}(热线|电话|hotline)|app(?![a-z]))", re.I)
+_LONG_NUMBER = re.compile(r"^\d{5,}$")
+_COUNTED_AFTER = re.compile(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", re.I)
+_YEAR_DIGITS = re.compile(r"^(19|20)\d{2}$")
+_COUNTED_YEAR_AFTER = re.compile(r"^\s*(people|persons|yuan|cards|workers|enterprises)", re.I)
+_YEAR_RANGE_AFTER = re.compile(r"^\s*[-—–至到~]\s*(19|20)?\d{2}")
+_LINE_START_BEFORE = re.compile(r"(^|\n)\s*$")
+_ORDINAL_AFTER = re.compile(r"^\s*[.、)]\s*\S")
+_ORDINAL_BEFORE = re.compile(r"(十[一二三四五]五|第[一二三四五六七八九十]+|\d+th|\d+st)$")
+_AT_BEFORE = re.compile(r"在$")
+_THRESHOLD_AFTER = re.compile(r"^[万亿]?[人元个项]?(以上|以下)")
+_CODE_CHARACTER_BEFORE = re.compile(r"[A-Za-z@#/_-]$")
+
+
 def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) -> str | None:
     """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None."""
     before, after = text[max(0, start - 12):start], text[end:end + 6]
     digits = raw.replace(",", "")
-    if re.match(r"^\s*(年|月|日|号|时|点|:\d|：)", after) and not re.match(r"^\s*(年来|月份?人)", after):
+    if _DATE_AFTER.match(after) and not _NOT_DATE_AFTER.match(after):
         return "a date or time"
-    if re.match(r"^\s*个(月|小时|工作日|季度|自然日)|^\s*(周|天|小时|分钟|秒)(?!人)|^\s*(months?|weeks?|days?|hours?|minutes?)\b", after, re.I):
+    if _DURATION_AFTER.match(after):
         return "a duration"
-    if re.search(r"(ICP|备|证|编号|No\.|电话|热线|hotline|phone|tel|传真|邮编|代码)[^,，。]{0,8}$", before, re.I) or \
-            re.match(r"^\s*(\S{0,6}(热线|电话|hotline)|app(?![a-z]))", text[end:end + 12], re.I):
+    if _CODE_BEFORE.search(before) or _PHONE_AFTER.match(text[end:end + 12]):
         return "a licence, phone or code number"
-    if re.match(r"^\d{5,}$", raw) and not re.match(r"^\s*(万|亿|人|元|张|项|个|名|million|billion|people|yuan)", after, re.I):
+    if _LONG_NUMBER.match(raw) and not _COUNTED_AFTER.match(after):
         return "a long bare number (phone, code)"
-    if english and re.match(r"^(19|20)\d{2}$", digits) and not re.match(r"^\s*(people|persons|yuan|cards|workers|enterprises)", after, re.I):
+    if english and _YEAR_DIGITS.match(digits) and not _COUNTED_YEAR_AFTER.match(after):
         return "a year"
-    if re.match(r"^(19|20)\d{2}$", digits) and re.match(r"^\s*[-—–至到~]\s*(19|20)?\d{2}", after):
+    if _YEAR_DIGITS.match(digits) and _YEAR_RANGE_AFTER.match(after):
         return "a range of years"
-    if re.search(r"(^|\n)\s*$", before) and re.match(r"^\s*[.、)]\s*\S", after):
+    if _LINE_START_BEFORE.search(before) and _ORDINAL_AFTER.match(after):
         return "a list ordinal"
-    if re.search(r"(十[一二三四五]五|第[一二三四五六七八九十]+|\d+th|\d+st)$", before):
+    if _ORDINAL_BEFORE.search(before):
         return "an ordinal or plan name"
-    if not english and re.search(r"在$", before) and re.match(r"^[万亿]?[人元个项]?(以上|以下)", after):
+    if not english and _AT_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
         return "a threshold (在…以上)"
-    if re.search(r"[A-Za-z@#/_-]$", before) and not english:
+    if _CODE_CHARACTER_BEFORE.search(before) and not english:
         return "part of a code or address"
     return None
 
