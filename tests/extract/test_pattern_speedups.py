@@ -164,7 +164,7 @@ def test_needles_are_what_every_match_holds(pattern, flags, expected):
 def test_every_match_of_every_pattern_holds_one_of_its_needles(seeds_dir, dev_dir):
     """What lets a line holding none of a pattern's needles go unsearched: in each match, folded
     as `fold_case` folds a text, one of them is found (whatever case and special letters: ſ, K)."""
-    from sscard_kg.gazetteer import fold_case, load
+    from sscard_kg.extract.gazetteer import fold_case, load
     from sscard_kg.prefilter import needles
 
     texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
@@ -191,7 +191,7 @@ def test_every_match_of_every_pattern_holds_one_of_its_needles(seeds_dir, dev_di
     (r"(?:(?:x|y)z)|(?:w)", 0, "w", r"(?:w)"),                   # nor one inside a group
 ])
 def test_a_pattern_is_narrowed_to_the_alternatives_a_text_may_match(pattern, flags, text, kept):
-    from sscard_kg.gazetteer import fold_case
+    from sscard_kg.extract.gazetteer import fold_case
     from sscard_kg.prefilter import compile_fast, narrowed
 
     compiled = compile_fast(pattern, flags)
@@ -211,8 +211,8 @@ def test_a_pattern_none_of_whose_alternatives_can_match_is_none_and_one_that_can
 
 
 def test_the_metric_phrases_found_in_a_text_are_the_same_narrowed(seeds_dir, dev_dir):
-    from sscard_kg.compose import _all_hits
-    from sscard_kg.gazetteer import load
+    from sscard_kg.extract.compose import _all_hits
+    from sscard_kg.extract.gazetteer import load
 
     gazetteer = load()
     texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
