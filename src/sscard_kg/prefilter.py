@@ -12,6 +12,7 @@ lookahead only restates what the pattern requires.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:
     from re import _compiler as compiler
@@ -122,3 +123,126 @@ def _class_pieces(items, fold: bool) -> Pieces | None:
         else:  # a negated class or another category: any character may begin it
             return None
     return pieces
+
+
+@lru_cache(maxsize=1024)
+def needles(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` holds, lower-cased: wherever the pattern
+    matches, one of them is in `gazetteer.fold_case` of the text (which folds a text as
+    re.IGNORECASE compares it with ASCII). A text holding none of them needs no search. Only
+    ASCII characters and characters without case go into a needle; None when no needle can be
+    worked out (a match may be empty, or be made only of classes and repeats)."""
+    if parser is None:
+        return None
+    try:
+        return _sequence_needles(list(parser.parse(pattern.pattern, pattern.flags)))
+    except (re.error, TypeError, ValueError):
+        return None
+
+
+def _sequence_needles(items) -> frozenset[str] | None:
+    """Every part of a sequence is in each match: the needles of the part that narrows most
+    (its shortest needle longest, then the fewest needles); a run of literal characters is one."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        op = str(op)
+        char = _folded(arg) if op == "LITERAL" else None
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        if op == "SUBPATTERN":
+            found = _sequence_needles(arg[-1])
+        elif op == "BRANCH":
+            alternatives = [_sequence_needles(alternative) for alternative in arg[1]]
+            found = frozenset().union(*alternatives) if all(alternatives) else None
+        elif op in _REPEATS and arg[0] >= 1:
+            found = _sequence_needles(arg[2])
+        else:  # a class, a lookaround, an anchor, an optional part: no needle of its own
+            found = None
+        if found:
+            candidates.append(found)
+    return max(candidates, key=lambda found: (min(map(len, found)), -len(found)), default=None)
+
+
+def _folded(code: int) -> str | None:
+    """A literal character as a folded text holds it where it matches: an ASCII one lower-cased,
+    one without case as it is; None for a character with case beyond ASCII (re.IGNORECASE may
+    match it with characters that lower-casing does not make it)."""
+    char = chr(code)
+    if char.isascii():
+        return char.lower()
+    return char if char.lower() == char == char.upper() else None
+
+
+
+def narrowed(pattern: re.Pattern | None, folded: str) -> re.Pattern | None:
+    """`pattern` without the alternatives (of its top level: `a|b|c`) that cannot match a text
+    whose `gazetteer.fold_case` is `folded`, for they need a needle it does not hold; None when
+    none can. An alternative that can match nowhere in the text changes no match of the others:
+    the matches of the narrowed pattern in the text are the pattern's. A pattern it cannot split
+    is given back whole."""
+    split = _alternatives(pattern) if pattern is not None else None
+    if split is None:
+        return pattern
+    kept = tuple(found is None or any(needle in folded for needle in found) for _, found in split)
+    if all(kept):
+        return pattern
+    if not any(kept):
+        return None
+    return _variant(pattern, kept)
+
+
+@lru_cache(maxsize=4096)
+def _variant(pattern: re.Pattern, kept: tuple[bool, ...]) -> re.Pattern:
+    split = _alternatives(pattern)
+    return compile_fast("|".join(source for (source, _), keep in zip(split, kept) if keep), pattern.flags)
+
+
+@lru_cache(maxsize=1024)
+def _alternatives(pattern: re.Pattern) -> tuple[tuple[str, frozenset[str] | None], ...] | None:
+    """The top-level alternatives of a pattern (as `compile_fast` made it, lookahead set aside)
+    with their needles; None for a single one, or one this cannot split for certain."""
+    if parser is None:
+        return None
+    source = pattern.pattern
+    if source.startswith("(?=") and source.endswith(")"):  # compile_fast's lookahead before `(?:pattern)`
+        cut = source.find(")(?:")
+        source = source[cut + 4:-1] if cut > 0 else source
+    if re.search(r"\(\?[aiLmsux]+\)", source) or compile_fast(source, pattern.flags).pattern != pattern.pattern:
+        return None  # global flags (only before the first alternative), or not what was compiled
+    parts = _top_level_split(source)
+    if len(parts) < 2 or "|".join(parts) != source:
+        return None
+    try:
+        return tuple((part, _sequence_needles(list(parser.parse(part, pattern.flags)))) for part in parts)
+    except (re.error, TypeError, ValueError):  # a part that is no pattern alone (a back reference)
+        return None
+
+
+def _top_level_split(source: str) -> list[str]:
+    """`source` cut at each `|` outside groups and classes."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # a class: up to its closing bracket (one right after `[` or `[^` is a member)
+            i += 2 if source.startswith("[^", i) else 1
+            i += 1 if source[i:i + 1] == "]" else 0
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts

@@ -137,3 +137,11 @@ def test_a_wire_dateline_dates_no_figure():
     extraction = extract(parse_bytes(data, SourceRef("wire.txt", "wire.txt")))[1]
     assert extraction.article.published == "2019-03-05"
     assert [m.as_of for m in extraction.measurements] == ["2018-12-31"]
+
+
+def test_a_quotation_that_closes_after_its_full_stop_closes_the_sentence():
+    data = (b"---\ntitle: Press release\ndate: 2023-02-28\n---\n\"In 2022, the social insurance fund income was 7.1 "
+            b"trillion yuan. The cumulative balance at the end of the year was 7.4 trillion yuan.\" Wang Li, deputy "
+            b"director of the Pension Insurance Department, said.\n")
+    found = {m.value: m.metric for m in extract(parse_bytes(data, SourceRef("quote.md", "quote.md")))[1].measurements}
+    assert found[Decimal("7.4e12")] == "si-fund-balance"

@@ -142,3 +142,87 @@ def test_dates_are_matched_line_by_line_as_in_the_whole_text(seeds_dir, dev_dir)
         for english, patterns in ((False, _ZH_PATTERNS), (True, _EN_PATTERNS)):
             whole = [(h, *m.span(), m.groupdict(), m.group(0)) for p, h in patterns for m in p.finditer(text)]
             assert list(_matches(text, english)) == whole
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"(?:the )?end of (?:the )?year", re.I, {"end of "}),
+    (r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日", 0, {"月"}),
+    (r"q(?P<qn>[1-4])|h(?P<hn>[12])", re.I, {"q", "h"}),
+    (r"(?:March|June)\s+\d+", 0, {"march", "june"}),
+    (r"社保\s*ic\s*卡", re.I, {"社保"}),
+    (r"(?:abc)?\d+", 0, None),         # an optional part is no needle
+    (r"[a-z]+ing", 0, {"ing"}),
+    (r"(?:x|\d)y?", 0, None),         # an alternative with no needle: none for the whole
+    (r"Éire|ok", re.I, {"ire", "ok"}),  # a cased character beyond ASCII goes into no needle
+])
+def test_needles_are_what_every_match_holds(pattern, flags, expected):
+    from sscard_kg.prefilter import needles
+
+    assert needles(re.compile(pattern, flags)) == (frozenset(expected) if expected is not None else None)
+
+
+def test_every_match_of_every_pattern_holds_one_of_its_needles(seeds_dir, dev_dir):
+    """What lets a line holding none of a pattern's needles go unsearched: in each match, folded
+    as `fold_case` folds a text, one of them is found (whatever case and special letters: ſ, K)."""
+    from sscard_kg.extract.gazetteer import fold_case, load
+    from sscard_kg.prefilter import needles
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
+    texts.append("The END of the YEAR, the ſecond quarter, Q3 2020, end-ſeptember, 2023年底, 二〇二三年")
+    gazetteer = load()
+    patterns = [p for name, p in _module_patterns()]
+    patterns += [p for phrasing in gazetteer.subjects + gazetteer.measures for p in (phrasing.phrases, phrasing.weak) if p]
+    checked = 0
+    for pattern in patterns:
+        found = needles(pattern)
+        if found is None:
+            continue
+        for text in texts:
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    assert any(needle in fold_case(match.group(0)) for needle in found), (pattern.pattern, match.group(0))
+                    checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("pattern, flags, text, kept", [
+    (r"(?:\bsocial cards?\b)|(?:社保卡)|(?:\bsscs?\b)", re.I, "Social Cards and SSC", r"(?:\bsocial cards?\b)|(?:\bsscs?\b)"),
+    (r"(?:a[|(]b)|(?:[^]x]yz)|(?:c\|d)", 0, "a|b", r"(?:a[|(]b)"),  # a `|` in a class or escaped is no cut
+    (r"(?:(?:x|y)z)|(?:w)", 0, "w", r"(?:w)"),                   # nor one inside a group
+])
+def test_a_pattern_is_narrowed_to_the_alternatives_a_text_may_match(pattern, flags, text, kept):
+    from sscard_kg.extract.gazetteer import fold_case
+    from sscard_kg.prefilter import compile_fast, narrowed
+
+    compiled = compile_fast(pattern, flags)
+    found = narrowed(compiled, fold_case(text))
+    assert found.pattern == compile_fast(kept, flags).pattern
+    assert _spans(found, text) == _spans(compiled, text)
+
+
+def test_a_pattern_none_of_whose_alternatives_can_match_is_none_and_one_that_cannot_be_split_is_whole():
+    from sscard_kg.prefilter import narrowed
+
+    assert narrowed(re.compile("(?:abc)|(?:def)"), "xyz") is None
+    single = re.compile(r"abc\d")
+    assert narrowed(single, "xyz") is single
+    flagged = re.compile(r"(?i)abc|def")
+    assert narrowed(flagged, "abc") is flagged
+
+
+def test_the_metric_phrases_found_in_a_text_are_the_same_narrowed(seeds_dir, dev_dir):
+    from sscard_kg.extract.compose import _all_hits
+    from sscard_kg.extract.gazetteer import load
+
+    gazetteer = load()
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
+    found = 0
+    for text in texts:
+        for phrasings in (gazetteer.subjects, gazetteer.measures):
+            for weak in (False, True):
+                patterns = [(p.iri, p.weak if weak else p.phrases) for p in phrasings]
+                whole = sorted((m.start(), m.end(), iri) for iri, pattern in patterns if pattern is not None
+                               for m in pattern.finditer(text) if m.end() > m.start())
+                assert [tuple(h) for h in _all_hits.__wrapped__(phrasings, text, weak)[1]] == whole
+                found += len(whole)
+    assert found > 500

@@ -15,9 +15,9 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
-from .gazetteer import Gazetteer, Metric, Phrasing
+from .gazetteer import Gazetteer, Metric, Phrasing, fold_case
 from .numbers import Quantity
-from ..prefilter import compile_fast
+from ..prefilter import compile_fast, narrowed
 from ..resources import cues, either
 
 _ZH, _EN = cues("compose")
@@ -148,8 +148,10 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
 @lru_cache(maxsize=64)
 def _all_hits(phrasings: tuple[Phrasing, ...], text: str, weak: bool) -> tuple[list[int], list[_Hit]]:
     """Every phrase of `phrasings` in the text, by start (and the starts, to bisect): found once
-    per text, as every figure looks in windows of it; a phrasing hashes by identity."""
-    patterns = ((p.iri, p.weak if weak else p.phrases) for p in phrasings)
+    per text, as every figure looks in windows of it; a phrasing hashes by identity. A pattern
+    is searched without its phrases whose needles the text lacks (`prefilter.narrowed`)."""
+    folded = fold_case(text)
+    patterns = ((p.iri, narrowed(p.weak if weak else p.phrases, folded)) for p in phrasings)
     hits = sorted(_Hit(m.start(), m.end(), iri) for iri, pattern in patterns if pattern is not None
                   for m in pattern.finditer(text) if m.end() > m.start())
     return [h.start for h in hits], hits

@@ -20,7 +20,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .dates_grammar import Resolver, en_patterns, month_end, small_count, year_of, zh_patterns
-from ..prefilter import compile_fast
+from .gazetteer import fold_case
+from ..prefilter import compile_fast, needles
 from ..resources import cues, either
 
 _ZH, _EN = cues("dates")
@@ -100,6 +101,8 @@ def _opens_period(text: str, start: int, end: int, matched: str, english: bool) 
 _SENTENCE_END = compile_fast(r"[。！？!?；;\n]|\.\s")
 _ZH_PATTERNS = [(compile_fast(pattern), handler) for pattern, handler in zh_patterns()]
 _EN_PATTERNS = [(compile_fast(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in en_patterns()]
+_ZH_SEARCHES = [(pattern, handler, needles(pattern)) for pattern, handler in _ZH_PATTERNS]
+_EN_SEARCHES = [(pattern, handler, needles(pattern)) for pattern, handler in _EN_PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,9 @@ def _matches(text: str, english: bool) -> tuple[tuple, ...]:
     their lines."""
     lines, offset = [], 0
     for line in text.split("\n"):
-        lines.append((offset, _line_matches(line, english)))
+        found = _line_matches(line, english)
+        if any(found):  # most lines name no date
+            lines.append((offset, found))
         offset += len(line) + 1
     patterns = len(_EN_PATTERNS if english else _ZH_PATTERNS)
     return tuple((handler, start + offset, end + offset, groups, matched)
@@ -229,9 +234,12 @@ def _matches(text: str, english: bool) -> tuple[tuple, ...]:
 
 @lru_cache(maxsize=4096)
 def _line_matches(line: str, english: bool) -> tuple[tuple[tuple, ...], ...]:
-    """Each pattern's matches in one line."""
+    """Each pattern's matches in one line; a pattern none of whose needles the line holds (a
+    month's name, `quarter`, 季度: see `prefilter.needles`) cannot match it and is not tried."""
+    folded = fold_case.__wrapped__(line)  # not kept: fold_case keeps the few whole texts
     return tuple(tuple((handler, *match.span(), match.groupdict(), match.group(0)) for match in pattern.finditer(line))
-                 for pattern, handler in (_EN_PATTERNS if english else _ZH_PATTERNS))
+                 if needles is None or any(needle in folded for needle in needles) else ()
+                 for pattern, handler, needles in (_EN_SEARCHES if english else _ZH_SEARCHES))
 
 
 _BASE_BEFORE = re.compile(f"({either(_ZH['ratio_base_before'])})$")

@@ -19,7 +19,7 @@ from .measurements import Draft, draft_measurements
 from ..model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
 from .numbers import Quantity, Rejected, find_quantities
 
-EXTRACTOR_VERSION = "2"  # raised when extraction changes what it gives for the same article
+EXTRACTOR_VERSION = "3"  # raised when extraction changes what it gives for the same article
 LOW_CONFIDENCE = 0.5
 QUOTE_LIMIT = 240
 
@@ -263,7 +263,7 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
     stated unit. The same value stated for two dates is two figures, and so are two unnamed figures
     of different things; an undated, unnamed repeat of a named figure (a headline) is dropped."""
     kept: list[tuple[Draft, Measurement]] = []
-    seen: list[tuple[Draft, str | None]] = []
+    seen: dict[tuple, list[tuple[Draft, str | None]]] = {}  # by what `_same_figure` compares first
     kept_as: dict[Quantity, Quantity] = {}  # each figure read, and the kept figure it is
     skipped = []
     rank = {"main": 0, "related": 1, "title": 2}
@@ -281,8 +281,9 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             skipped.append(Skipped(cleaned.text[q.start:q.end], f"kept without the metric {draft.metric.notation}: "
                                    f"{q.value} is outside its range", cleaned.mapped.original_span(q.start, q.end)[0]))
             draft = draft._replace(metric=None)
-        earlier = next((e for e, e_date in seen if _same_figure(cleaned.text, draft, seg_date, e, e_date)), None)
-        seen.append((draft, seg_date))
+        alike = seen.setdefault(_figure_key(draft), [])
+        earlier = next((e for e, e_date in alike if _same_figure(cleaned.text, draft, seg_date, e, e_date)), None)
+        alike.append((draft, seg_date))
         kept_as[q] = q if earlier is None else kept_as[earlier.quantity]
         if earlier is not None:
             continue
@@ -306,13 +307,17 @@ def _repeats_a_named(text: str, draft: Draft, named: list[Draft]) -> bool:
                for n in named)
 
 
+def _figure_key(draft: Draft) -> tuple:
+    """The metric, value, kind and region of a figure: two figures are the same only if these are."""
+    return _notation(draft), value_key(draft.quantity.value), draft.kind, draft.region
+
+
 def _same_figure(text: str, draft: Draft, seg_date: str | None, earlier: Draft, earlier_date: str | None) -> bool:
     """Whether `draft` restates a figure read before: the same metric, value, kind and region, at
     the same moment (one date perhaps finer than the other; or both undated in segments of one
     date), and, for a figure no metric names, said of the same thing (`已在30个省份发行` and
     `共有30家合作银行` are two figures)."""
-    if (_notation(draft), value_key(draft.quantity.value), draft.kind, draft.region) != \
-            (_notation(earlier), value_key(earlier.quantity.value), earlier.kind, earlier.region):
+    if _figure_key(draft) != _figure_key(earlier):
         return False
     same_moment = _same_moment(draft, earlier) or (draft.date_inferred and seg_date == earlier_date)
     return same_moment and (draft.metric is not None or _said_of_the_same(text, draft, earlier))

@@ -58,7 +58,7 @@ class Draft(NamedTuple):
 
 
 _ZH_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]+")
-_EN_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]+|(?<=[a-z0-9%)\"”’])\.(?=\s+[A-Z“\"(]|\s*$)"
+_EN_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]+|(?<=[a-z0-9%)\"”’])\.[\"”’]?(?=\s+[A-Z“\"(]|\s*$)"
                                r"|(?:(?<=[a-z]{5})|(?<=[0-9%)\"”’]))\.(?=\s+\d)")
 
 

@@ -97,17 +97,7 @@ _CURRENCY_BEFORE = re.compile(rf"(?:\b(?:{either(_EN['currency_before'])})|[¥�
 _EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in _EN["before"]]
 _PLUS = re.compile("^" + _EN["plus"])
 
-# What makes a numeral no figure (see _not_a_quantity), or a figure after all.
-_DATE_AFTER = re.compile(rf"^\s*({either(_ZH['date_after'])})")
-_DATE_AFTER_NOT = re.compile(rf"^\s*({either(_ZH['date_after_not'])})")
-_DURATION_AFTER = re.compile("|".join(r"^\s*" + p for p in _ZH["duration_after"] + _EN["duration_after"]), re.I)
-_CODE_BEFORE = re.compile(rf"({either(_EN['code_before'], _ZH['code_before'])})[^,，。]{{0,8}}$", re.I)
-_CODE_AFTER = re.compile(rf"^\s*(\S{{0,6}}({either(_ZH['code_after'], _EN['code_after'])})|{_EN['app_after']})", re.I)
-_FIGURE_AFTER = re.compile(rf"^\s*({either(_ZH['figure_after'], _EN['figure_after'])})", re.I)
-_YEAR_FIGURE_AFTER = re.compile(rf"^\s*({either(_EN['year_figure_after'])})", re.I)
-_ORDINAL_BEFORE = re.compile(f"({either(_ZH['ordinal_before'], _EN['ordinal_before'])})$")
-_THRESHOLD_BEFORE = re.compile(_ZH["threshold_before"])
-_THRESHOLD_AFTER = re.compile("^" + _ZH["threshold_after"])
+# What makes a figure a conversion or an ordinal after all (see _chinese and _english).
 _FOREIGN_CURRENCY = re.compile(f"^(余|多)?({either(_ZH['foreign_currency'])})")
 _ORDINAL_SUFFIX = re.compile(rf"^\s*({either(_EN['ordinal_suffix'])})\b")
 _DOLLARS_AFTER = re.compile(either(_EN["dollars_after"], _ZH["dollars_after"]), re.I)
@@ -199,29 +189,48 @@ def _qualifier(text: str, start: int, after: str, english: bool) -> str | None:
     return None
 
 
+# What tells a numeral that is no figure (see `_not_a_quantity`), compiled once: it is asked of every numeral.
+_DATE_AFTER = re.compile(rf"^\s*({either(_ZH['date_after'])})")
+_NOT_DATE_AFTER = re.compile(rf"^\s*({either(_ZH['date_after_not'])})")
+_DURATION_AFTER = re.compile("|".join(r"^\s*" + p for p in _ZH["duration_after"] + _EN["duration_after"]), re.I)
+_CODE_BEFORE = re.compile(rf"({either(_EN['code_before'], _ZH['code_before'])})[^,，。]{{0,8}}$", re.I)
+_PHONE_AFTER = re.compile(rf"^\s*(\S{{0,6}}({either(_ZH['code_after'], _EN['code_after'])})|{_EN['app_after']})", re.I)
+_LONG_NUMBER = re.compile(r"^\d{5,}$")
+_COUNTED_AFTER = re.compile(rf"^\s*({either(_ZH['figure_after'], _EN['figure_after'])})", re.I)
+_YEAR_DIGITS = re.compile(r"^(19|20)\d{2}$")
+_COUNTED_YEAR_AFTER = re.compile(rf"^\s*({either(_EN['year_figure_after'])})", re.I)
+_YEAR_RANGE_AFTER = re.compile(r"^\s*[-—–至到~]\s*(19|20)?\d{2}")
+_LINE_START_BEFORE = re.compile(r"(^|\n)\s*$")
+_ORDINAL_AFTER = re.compile(r"^\s*[.、)]\s*\S")
+_ORDINAL_BEFORE = re.compile(f"({either(_ZH['ordinal_before'], _EN['ordinal_before'])})$")
+_AT_BEFORE = re.compile(_ZH["threshold_before"])
+_THRESHOLD_AFTER = re.compile("^" + _ZH["threshold_after"])
+_CODE_CHARACTER_BEFORE = re.compile(r"[A-Za-z@#/_-]$")
+
+
 def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) -> str | None:
     """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None."""
     before, after = text[max(0, start - 12):start], text[end:end + 6]
     digits = raw.replace(",", "")
-    if _DATE_AFTER.match(after) and not _DATE_AFTER_NOT.match(after):
+    if _DATE_AFTER.match(after) and not _NOT_DATE_AFTER.match(after):
         return "a date or time"
     if _DURATION_AFTER.match(after):
         return "a duration"
-    if _CODE_BEFORE.search(before) or _CODE_AFTER.match(text[end:end + 12]):
+    if _CODE_BEFORE.search(before) or _PHONE_AFTER.match(text[end:end + 12]):
         return "a licence, phone or code number"
-    if re.match(r"^\d{5,}$", raw) and not _FIGURE_AFTER.match(after):
+    if _LONG_NUMBER.match(raw) and not _COUNTED_AFTER.match(after):
         return "a long bare number (phone, code)"
-    if english and re.match(r"^(19|20)\d{2}$", digits) and not _YEAR_FIGURE_AFTER.match(after):
+    if english and _YEAR_DIGITS.match(digits) and not _COUNTED_YEAR_AFTER.match(after):
         return "a year"
-    if re.match(r"^(19|20)\d{2}$", digits) and re.match(r"^\s*[-—–至到~]\s*(19|20)?\d{2}", after):
+    if _YEAR_DIGITS.match(digits) and _YEAR_RANGE_AFTER.match(after):
         return "a range of years"
-    if re.search(r"(^|\n)\s*$", before) and re.match(r"^\s*[.、)]\s*\S", after):
+    if _LINE_START_BEFORE.search(before) and _ORDINAL_AFTER.match(after):
         return "a list ordinal"
     if _ORDINAL_BEFORE.search(before):
         return "an ordinal or plan name"
-    if not english and _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
+    if not english and _AT_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
         return "a threshold (在…以上)"
-    if re.search(r"[A-Za-z@#/_-]$", before) and not english:
+    if _CODE_CHARACTER_BEFORE.search(before) and not english:
         return "part of a code or address"
     return None
 

@@ -194,16 +194,20 @@ def _in_target_clause(text: str, start: int, end: int) -> bool:
     return bool(cues()["future"].search(clause))
 
 
-def _data_dates(text: str, english: bool, today: str, reference: str | None = None):
+@lru_cache(maxsize=4)
+def _data_dates(text: str, english: bool, today: str, reference: str | None = None) -> tuple:
     """The dates the body reports data for, read against `reference`: points, periods and the
     starts of periods or events (an article is not older than what it tells of); none after
-    today, none a target, schedule, plan or year range names, none on a stamp."""
+    today, none a target, schedule, plan or year range names, none on a stamp.
+
+    Kept for the last few bodies: `publication_date` asks for the same ones up to four times
+    (the floor, the firm floor, the data year, the earliest publication)."""
     body = _without_shown_dates(text)
     ranges = [m.span() for m in _YEAR_RANGE.finditer(body)]
-    return [m for m in find_dates(body, reference, english)
-            if m.kind in ("point", "period", "since") and not m.target and period_end(m.value) <= today
-            and not any(a < m.end and m.start < b for a, b in ranges)
-            and not _in_target_clause(body, m.start, m.end)]
+    return tuple(m for m in find_dates(body, reference, english)
+                 if m.kind in ("point", "period", "since") and not m.target and period_end(m.value) <= today
+                 and not any(a < m.end and m.start < b for a, b in ranges)
+                 and not _in_target_clause(body, m.start, m.end))
 
 
 def latest_data_date(text: str, english: bool, today: str, reference: str | None = None,

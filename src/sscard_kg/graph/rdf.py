@@ -77,8 +77,11 @@ def _dated(g: _Graph, node: NamedNode, as_of: str, period_start: str | None = No
     g.add(node, SS("endDate"), Literal(last, datatype=XSD("date")))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _text(value: str, language: str | None = None) -> Literal:
-    clean = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", value)
+    clean = _CONTROL.sub(" ", value)
     return Literal(clean, language=language) if language else Literal(clean)
 
 
