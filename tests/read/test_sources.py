@@ -32,3 +32,11 @@ def test_invalid_front_matter_names_its_line_whichever_the_parser(tmp_path, monk
     monkeypatch.setattr(page_metadata, "_YAML_LOADER", loader)
     with pytest.raises(SourceError, match=r"invalid YAML front matter \(line \d+\)"):
         sources.read(next(iter(sources.collect([str(page)]))))
+
+
+def test_a_stated_url_with_square_brackets_in_its_path_becomes_a_valid_iri():
+    from pyoxigraph import NamedNode
+
+    article = sources.parse_bytes(b'---\ntitle: x\nurl: http://a:b@c/"[\n---\nbody\n', sources.SourceRef("b.md", "b.md"))
+    assert article.url == "http://c/%22%5B"
+    NamedNode(article.url)

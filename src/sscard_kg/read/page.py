@@ -60,10 +60,13 @@ def _impossible_date(front_matter: str) -> str | None:
 
 def _iri_safe(url: str | None) -> str | None:
     """A URL the front matter states, without credentials, and with the characters an IRI
-    cannot hold (quotes, spaces, angle brackets) percent-encoded."""
+    cannot hold (quotes, spaces, angle brackets; square brackets after the host) percent-encoded."""
     if url is None or not is_url(url):
         return url
-    return re.sub(r'[\x00-\x20"<>\\^`{|}\x7f]', lambda m: quote(m.group(0)), without_credentials(url))
+    url = re.sub(r'[\x00-\x20"<>\\^`{|}\x7f]', lambda m: quote(m.group(0)), without_credentials(url))
+    scheme, slashes, rest = url.partition("://")
+    host, slash, tail = rest.partition("/")
+    return scheme + slashes + host + slash + tail.replace("[", "%5B").replace("]", "%5D")
 
 
 def looks_like_html(text: str) -> bool:
