@@ -7,8 +7,9 @@ alter what is extracted (a move, a speed-up) leaves it byte-identical.
 
 Each reference folder (the seeds, both dev corpora, set A, examples/, 300 generated articles) is
 copied to the same place under the temporary folder (an article's IRI follows its absolute path,
-so two checkouts give the same IRIs), built into a fresh store and exported as sorted N-Quads, one
-file per folder; `compare` names the folders that differ and prints the first differing lines.
+so two checkouts give the same IRIs), built into a fresh store and exported as sorted N-Quads as
+stored (`--no-standard-terms`), one file per folder; `compare` names the folders that differ and
+prints the first differing lines.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def nquads(folder: Path, work: Path) -> list[str]:
     store = work / f"{folder.name}.store"
     subprocess.run(["sscard-kg", "build", str(folder), "--store", str(store)], check=True,
                    capture_output=True)
-    exported = subprocess.run(["sscard-kg", "export", "--format", "nquads", "--store", str(store)],
-                              check=True, capture_output=True, text=True).stdout
+    exported = subprocess.run(["sscard-kg", "export", "--format", "nquads", "--no-standard-terms", "--store",
+                               str(store)], check=True, capture_output=True, text=True).stdout
     return sorted(line for line in exported.splitlines() if line.strip())
 
 

@@ -190,7 +190,8 @@ def _print_rows(result, fmt: str, limit: int | None) -> None:
 
 
 def _print_graph(turtle: bytes, fmt: str, sparql: str) -> None:
-    """A CONSTRUCT or DESCRIBE's graph in the format asked; an empty one is said, not printed blank."""
+    """A CONSTRUCT or DESCRIBE's graph in the format asked, sorted and with the export's prefixes; an
+    empty one is said, not printed blank."""
     from .use.export import reformat
 
     if fmt in QUERY_FORMATS:
@@ -200,7 +201,7 @@ def _print_graph(turtle: bytes, fmt: str, sparql: str) -> None:
                 "named graphs: CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o ... } }"
                 if "DESCRIBE" in sparql.upper() else "")
         _fail("the query's graph is empty." + hint)
-    sys.stdout.buffer.write(turtle if fmt == "turtle" else reformat(turtle, fmt))
+    sys.stdout.buffer.write(reformat(turtle, fmt))
 
 
 def _warn_unmatched(sparql: str, params: dict[str, str], store: str | None) -> None:
@@ -251,13 +252,17 @@ def export(
     store: str = typer.Option(None, "--store", help=STORE_HELP),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
     reference: bool = typer.Option(False, "--with-reference", help="Include the ontology and gazetteers."),
+    standard_terms: bool = typer.Option(
+        True, "--standard-terms/--no-standard-terms",
+        help="Also say each article's facts in schema.org and Web Annotation terms (queries/standard-view.rq), "
+             "in its graph; --no-standard-terms exports the graphs as stored."),
 ) -> None:
     """Export the graph for other RDF tools."""
     from .use.export import export as run_export
     from .use.output import write_file
 
     try:
-        data = run_export(fmt, store=store, include_reference=reference)
+        data = run_export(fmt, store=store, include_reference=reference, standard_terms=standard_terms)
         if output:
             write_file(output, data)
     except (errors.SscardError, ValueError) as exc:

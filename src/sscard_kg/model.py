@@ -38,6 +38,8 @@ class Evidence:
     end: int
     quote: str
     clean_quote: str
+    prefix: str | None = None  # the original's text just before and after the quote, kept only
+    suffix: str | None = None  # when the quote occurs more than once in it, to tell which one
 
 
 @dataclass(frozen=True)

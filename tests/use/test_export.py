@@ -1,4 +1,5 @@
-"""Every export format is byte-stable and parses back, in rdflib and in pyoxigraph, to the store's graph."""
+"""Every export format is byte-stable and parses back, in rdflib and in pyoxigraph, to the store's graph
+(with, by default, the standard view of each article graph)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from rdflib import Dataset
 
 import sscard_kg
 from sscard_kg.use.export import FORMATS as EXPORT_FORMATS
+from sscard_kg.use.export import standard_view
 from sscard_kg.graph.store import open_store
 
 FORMATS = {  # export name: (pyoxigraph format, rdflib format, keeps the article graphs)
@@ -22,7 +24,7 @@ FORMATS = {  # export name: (pyoxigraph format, rdflib format, keeps the article
     "nquads": (RdfFormat.N_QUADS, "nquads", True),
     "jsonld": (RdfFormat.JSON_LD, "json-ld", True),
 }
-CASES = [(fmt, reference) for fmt in FORMATS for reference in (False, True)]
+CASES = [(fmt, reference, standard) for fmt in FORMATS for reference in (False, True) for standard in (True, False)]
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +32,12 @@ def store(build_seeds_store) -> str:
     return build_seeds_store("export")
 
 
-def expected_quads(store: str, fmt: str, reference: bool) -> set[Quad]:
-    """What the file must hold: the store's quads, merged into one graph for triple formats."""
-    quads = {q for q in open_store(store, read_only=True)
-             if reference or not isinstance(q.graph_name, DefaultGraph)}
+def expected_quads(store: str, fmt: str, reference: bool, standard: bool = False) -> set[Quad]:
+    """What the file must hold: the store's quads (and the standard view's), merged into one graph
+    for triple formats."""
+    db = open_store(store, read_only=True)
+    quads = {q for q in db if reference or not isinstance(q.graph_name, DefaultGraph)}
+    quads |= set(standard_view(db)) if standard else set()
     if FORMATS[fmt][2]:
         return quads
     return {Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in quads}
@@ -49,29 +53,37 @@ def test_every_format_is_named():
     assert set(FORMATS) == set(EXPORT_FORMATS)
 
 
-@pytest.mark.parametrize("fmt, reference", CASES)
-def test_export_is_byte_identical(store, fmt, reference):
-    first = sscard_kg.export(fmt, store=store, include_reference=reference)
-    assert first == sscard_kg.export(fmt, store=store, include_reference=reference)
+@pytest.mark.parametrize("fmt, reference, standard", CASES)
+def test_export_is_byte_identical(store, fmt, reference, standard):
+    first = sscard_kg.export(fmt, store=store, include_reference=reference, standard_terms=standard)
+    assert first == sscard_kg.export(fmt, store=store, include_reference=reference, standard_terms=standard)
     assert len(first) > 10_000
 
 
-@pytest.mark.parametrize("fmt, reference", CASES)
-def test_pyoxigraph_reads_back_the_same_graph(store, fmt, reference):
-    data = sscard_kg.export(fmt, store=store, include_reference=reference)
+@pytest.mark.parametrize("fmt, reference, standard", CASES)
+def test_pyoxigraph_reads_back_the_same_graph(store, fmt, reference, standard):
+    data = sscard_kg.export(fmt, store=store, include_reference=reference, standard_terms=standard)
     parsed = set(parse(data, format=FORMATS[fmt][0]))
     if not FORMATS[fmt][2]:
         parsed = {Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in parsed}
-    assert parsed == expected_quads(store, fmt, reference)
+    assert parsed == expected_quads(store, fmt, reference, standard)
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's JSON-LD parser uses ConjunctiveGraph
-@pytest.mark.parametrize("fmt, reference", CASES)
-def test_rdflib_reads_back_the_same_graph(store, fmt, reference):
+@pytest.mark.parametrize("fmt, reference, standard", CASES)
+def test_rdflib_reads_back_the_same_graph(store, fmt, reference, standard):
     """rdflib's reading of the export equals its reading of the store dumped as N-Quads."""
-    data = sscard_kg.export(fmt, store=store, include_reference=reference)
-    truth = serialize(sorted(expected_quads(store, fmt, reference), key=str), format=RdfFormat.N_QUADS)
+    data = sscard_kg.export(fmt, store=store, include_reference=reference, standard_terms=standard)
+    truth = serialize(sorted(expected_quads(store, fmt, reference, standard), key=str), format=RdfFormat.N_QUADS)
     assert rdflib_quads(data, FORMATS[fmt][1]) == rdflib_quads(truth, "nquads")
+
+
+def test_the_standard_terms_are_on_by_default_and_off_on_request(store):
+    default = sscard_kg.export("nquads", store=store)
+    stored = sscard_kg.export("nquads", store=store, standard_terms=False)
+    assert default == sscard_kg.export("nquads", store=store, standard_terms=True) != stored
+    assert b"<https://schema.org/Observation>" in default and b"<https://schema.org/Observation>" not in stored
+    assert set(stored.splitlines()) < set(default.splitlines())
 
 
 def test_reference_data_only_on_request(store):

@@ -192,9 +192,17 @@ def _mentions(gaz, text: str, english: bool, offset: int) -> list[Found]:
     return [f._replace(start=f.start + offset, end=f.end + offset) for f in agencies + programs + places + people + country]
 
 
+QUOTE_CONTEXT = 16  # characters of the original on each side of a quote it holds more than once
+
+
 def _evidence(cleaned: Cleaned, start: int, end: int) -> Evidence:
     a, b = cleaned.mapped.original_span(start, end)
-    return Evidence(a, b, cleaned.mapped.original[a:b], cleaned.text[start:end])
+    original = cleaned.mapped.original
+    quote = original[a:b]
+    if original.find(quote) == a and original.find(quote, a + 1) < 0:
+        return Evidence(a, b, quote, cleaned.text[start:end])
+    return Evidence(a, b, quote, cleaned.text[start:end],
+                    original[max(0, a - QUOTE_CONTEXT):a], original[b:b + QUOTE_CONTEXT])
 
 
 def _unique_mentions(cleaned: Cleaned, found: list[Found]) -> list[Mention]:

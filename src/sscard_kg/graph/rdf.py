@@ -184,6 +184,10 @@ def _evidence(g: _Graph, subject: NamedNode, evidence: Evidence) -> None:
     g.add(node, SS("end"), Literal(evidence.end))
     g.add(node, SS("quote"), _text(evidence.quote))
     g.add(node, SS("cleanQuote"), _text(evidence.clean_quote))
+    if evidence.prefix:
+        g.add(node, SS("quotePrefix"), _text(evidence.prefix))
+    if evidence.suffix:
+        g.add(node, SS("quoteSuffix"), _text(evidence.suffix))
 
 
 def measurement_iri(article: NamedNode, m: Measurement) -> NamedNode:
