@@ -12,12 +12,12 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
-from sscard_kg import validate
-from sscard_kg.extract import extract, version
-from sscard_kg.rdf import article_triples
-from sscard_kg.sources import collect, read
+from sscard_kg.graph import validate
+from sscard_kg.extract.extract import extract, version
+from sscard_kg.graph.rdf import article_triples
+from sscard_kg.read.sources import collect, read
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SS = "https://w3id.org/sscard-kg/ontology#"
 PENETRATION = NamedNode("https://w3id.org/sscard-kg/id/metric/card-penetration")
 
