@@ -81,7 +81,8 @@ def _measure(folders: list[str], profile: str | None) -> dict[str, float]:
         times["validate"] += t1 - t0
         times["nquads"] += clock() - t1
         t0 = clock()
-        gc.collect()
+        gc.collect()  # as batch.run_worker_batch does
+        gc.freeze()
         times["gc"] += clock() - t0
     if profiler is not None:
         profiler.disable()

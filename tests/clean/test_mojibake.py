@@ -187,3 +187,24 @@ def test_repairs_damage_made_by_the_forward_model():
     check()
     assert tally["runs"] >= 200
     assert tally["exact"] / tally["runs"] >= 0.63, tally  # measured 180/260 = 0.69
+
+
+def test_the_most_frequent_inserted_pairs_are_those_ranking_every_pair_gives():
+    """An inserted pair's TOP_K candidates are found block by block, without weighing the hundreds
+    of thousands of pairs; ranking them all (`heapq.nlargest`) gives the same, in the same order."""
+    import heapq
+
+    from sscard_kg.clean.mojibake import gbk_shift
+    from sscard_kg.clean.mojibake.repair import TOP_K, _top_pairs, _unigrams
+
+    rng = random.Random(11)
+    leads = sorted(gbk_shift.LEADS)
+    trails = sorted({trail for _, trail in gbk_shift.decode_table()})
+    queries = {(True, rng.choice(leads), rng.choice([*trails, None]), rng.choice([None, None, "bao", "ka", "shu"]))
+               for _ in range(25)}
+    found = 0
+    for query in sorted(queries, key=str):
+        weights = _unigrams(query)
+        assert _top_pairs(query) == heapq.nlargest(TOP_K, range(len(weights)), key=weights.__getitem__), query
+        found += bool(weights)
+    assert found >= 5

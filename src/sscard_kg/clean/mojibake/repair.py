@@ -199,9 +199,44 @@ def _top_by_unigram(query: SlotQuery) -> tuple[str, ...]:
 
     Ranking positions rather than the candidates keeps `nlargest`'s order among equal weights.
     """
+    if query[0]:
+        return tuple(_candidates_at(query, _top_pairs(query)))
     weights = _unigrams(query)
     top = heapq.nlargest(TOP_K, range(len(weights)), key=weights.__getitem__)
     return tuple(_candidates_at(query, top))
+
+
+def _top_pairs(query: SlotQuery) -> list[int]:
+    """`heapq.nlargest(TOP_K, range(len(weights)), key=weights.__getitem__)` for an inserted pair's
+    `_unigrams`, without making the hundreds of thousands of weights: within a block (one left
+    character) a pair's weight is the left's plus the right's, which does not rise as the right's
+    falls, so each block is read in its rights' order, most frequent first, only while it can
+    still reach the TOP_K kept so far. The same positions in the same order: by weight, then by
+    position (the earlier first, as `nlargest` keeps it among equal weights)."""
+    _, lead, trail, hint = query
+    kept: list[tuple[float, int]] = []  # a heap of (weight, -position): its first is the one to beat
+    offset = 0
+    for left, rights in _pair_blocks(lead, trail, hint):
+        base = char_unigram(left)
+        weights = _char_unigrams(rights)
+        for index in _by_weight(rights):
+            weight = base + weights[index]
+            if len(kept) == TOP_K and weight < kept[0][0]:
+                break  # no later right of the block weighs more
+            entry = (weight, -(offset + index))
+            if len(kept) < TOP_K:
+                heapq.heappush(kept, entry)
+            elif entry > kept[0]:
+                heapq.heapreplace(kept, entry)
+        offset += len(rights)
+    return [-position for _, position in sorted(kept, reverse=True)]
+
+
+@lru_cache(maxsize=4096)
+def _by_weight(chars: tuple[str, ...]) -> tuple[int, ...]:
+    """The positions of a block of right characters, most frequent first (the earlier among equals)."""
+    weights = _char_unigrams(chars)
+    return tuple(sorted(range(len(chars)), key=lambda i: (-weights[i], i)))
 
 
 def _candidates_at(query: SlotQuery, positions: list[int]) -> list[str]:
