@@ -31,3 +31,18 @@ def test_invalid_front_matter_names_its_line_whichever_the_parser(tmp_path, monk
     monkeypatch.setattr(sources, "_YAML_LOADER", loader)
     with pytest.raises(SourceError, match=r"invalid YAML front matter \(line \d+\)"):
         sources.read(next(iter(sources.collect([str(page)]))))
+
+
+def test_files_read_ahead_hold_no_memory_map_each(tmp_path):
+    """A small file's bytes are a buffer of its size, not a cap-sized one shrunk (which stays a map of
+    its own: a build holding 100k files read ahead ran out of vm.max_map_count); the cap still holds."""
+    paths = []
+    for index in range(2000):
+        paths.append(tmp_path / f"a{index}.txt")
+        paths[-1].write_bytes(b"x" * 3000)
+    maps = len(open("/proc/self/maps").read().splitlines())
+    held = [sources.read_file(str(path), max_bytes=50 << 20) for path in paths]
+    assert len(open("/proc/self/maps").read().splitlines()) < maps + 500 and all(len(b) == 3000 for b in held)
+    with pytest.raises(SourceError, match="too large"):
+        sources.read_file(str(paths[0]), max_bytes=2999)
+    assert sources.read_file(str(paths[0]), max_bytes=3000) == b"x" * 3000
