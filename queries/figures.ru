@@ -25,14 +25,21 @@ WHERE {
       {
         SELECT ?concept ?area ?asOf ?start ?end ?unit ?v (COUNT(?m) AS ?per) (MIN(STR(?m)) AS ?first)
         WHERE {
-          GRAPH ?g {
-            ?m ss:metric ?concept ; ss:kind ss:Level ; ss:asOf ?asOf ; ss:startDate ?start ; ss:endDate ?end ;
-               ss:value ?v ; ss:unit ?unit .
-            OPTIONAL { ?m ss:region ?r }
-          }
+          # each property of a level read in its own part, joined on the graph and the node: Oxigraph
+          # scans each property's index once instead of looking up each measurement's values
+          { SELECT ?g ?m WHERE { GRAPH ?g { ?m ss:kind ss:Level } } }
+          { SELECT ?g ?m ?concept WHERE { GRAPH ?g { ?m ss:metric ?concept } } }
+          { SELECT ?g ?m ?asOf WHERE { GRAPH ?g { ?m ss:asOf ?asOf } } }
+          { SELECT ?g ?m ?start WHERE { GRAPH ?g { ?m ss:startDate ?start } } }
+          { SELECT ?g ?m ?end WHERE { GRAPH ?g { ?m ss:endDate ?end } } }
+          { SELECT ?g ?m ?v WHERE { GRAPH ?g { ?m ss:value ?v } } }
+          { SELECT ?g ?m ?unit WHERE { GRAPH ?g { ?m ss:unit ?unit } } }
+          OPTIONAL { SELECT ?g ?m ?r WHERE { GRAPH ?g { ?m ss:region ?r } } }
           BIND (COALESCE(?r, ss:Nationwide) AS ?area)   # no region: the figure is for the whole country
-          FILTER NOT EXISTS { ?concept ss:minValue ?min FILTER (?v < ?min) }
-          FILTER NOT EXISTS { ?concept ss:maxValue ?max FILTER (?v > ?max) }
+          # the metric's range (ontology/metrics.ttl: one bound of each at most): a value outside is left out
+          OPTIONAL { SELECT ?concept ?min WHERE { ?concept ss:minValue ?min } }
+          OPTIONAL { SELECT ?concept ?max WHERE { ?concept ss:maxValue ?max } }
+          FILTER (!COALESCE(?v < ?min, false) && !COALESCE(?v > ?max, false))
         }
         GROUP BY ?concept ?area ?asOf ?start ?end ?unit ?v
       }

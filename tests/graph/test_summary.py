@@ -77,3 +77,28 @@ def test_a_summary_left_stale_is_recomputed_by_the_next_build(folder, tmp_path):
     result = sscard_kg.build([str(folder)], store=store, workers=1)
     assert not result.built and len(result.unchanged) == 5
     assert _figures(store) == whole
+
+
+def test_each_article_has_its_rank_in_the_order_of_file_names_and_the_contract_queries_follow_it(folder, tmp_path):
+    (folder / "sub").mkdir()
+    first = sorted(folder.glob("*.txt"))[0]
+    shutil.copy(first, folder / "sub" / first.name)  # two files of one name: two articles, two ranks
+    store = str(tmp_path / "store")
+    sscard_kg.build([str(folder)], store=store, workers=1)
+    db = open_store(store)
+    try:
+        ranks = {q.subject.value: int(q.object.value) for q in _figures_of(db) if q.predicate == summary.FILE_RANK}
+        files = {q.graph_name.value: q.object.value
+                 for q in db.quads_for_pattern(None, summary.SS("sourceFile"), None, None)}
+    finally:
+        del db
+        gc.collect()
+    assert sorted(ranks) == sorted(files) and sorted(ranks.values()) == list(range(1, len(files) + 1))
+    assert [files[graph] for graph in sorted(ranks, key=ranks.get)] == sorted(files.values())
+    for name in ("measurements", "mentions"):
+        rows = sscard_kg.query(name, store=store).rows
+        assert rows and [row["file"] for row in rows] == sorted(row["file"] for row in rows)
+
+
+def _figures_of(db):
+    return db.quads_for_pattern(None, None, None, summary.FIGURES)

@@ -40,3 +40,18 @@ def test_a_stated_url_with_square_brackets_in_its_path_becomes_a_valid_iri():
     article = sources.parse_bytes(b'---\ntitle: x\nurl: http://a:b@c/"[\n---\nbody\n', sources.SourceRef("b.md", "b.md"))
     assert article.url == "http://c/%22%5B"
     NamedNode(article.url)
+
+
+def test_files_read_ahead_hold_no_memory_map_each(tmp_path):
+    """A small file's bytes are a buffer of its size, not a cap-sized one shrunk (which stays a map of
+    its own: a build holding 100k files read ahead ran out of vm.max_map_count); the cap still holds."""
+    paths = []
+    for index in range(2000):
+        paths.append(tmp_path / f"a{index}.txt")
+        paths[-1].write_bytes(b"x" * 3000)
+    maps = len(open("/proc/self/maps").read().splitlines())
+    held = [sources.read_file(str(path), max_bytes=50 << 20) for path in paths]
+    assert len(open("/proc/self/maps").read().splitlines()) < maps + 500 and all(len(b) == 3000 for b in held)
+    with pytest.raises(SourceError, match="too large"):
+        sources.read_file(str(paths[0]), max_bytes=2999)
+    assert sources.read_file(str(paths[0]), max_bytes=3000) == b"x" * 3000

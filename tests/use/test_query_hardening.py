@@ -160,3 +160,11 @@ def test_any_mix_of_values_orders_without_aborting():
     child.start()
     child.join(120)
     assert child.exitcode == 0
+
+
+def test_a_key_cast_to_one_kind_is_not_keyed_again():
+    text = ("PREFIX x: <http://www.w3.org/2001/XMLSchema#> SELECT * WHERE { ?s ?p ?o } "
+            "ORDER BY x:integer(?o) DESC(STR(?s)) <http://www.w3.org/2001/XMLSchema#decimal>(?o) ?p LCASE(?o)")
+    rewritten, insertions = order_by_kind(text)
+    assert [text[i.at:].split(" ")[0] for i in insertions] == ["?p", "LCASE(?o)"]
+    assert order_by_kind("SELECT * WHERE { ?s ?p ?o } ORDER BY xsd:integer(?o)")[1]  # xsd not declared: keyed

@@ -38,6 +38,11 @@ OPENING, CLOSING = "({[", ")}]"
 STRUCTURAL_OPS = set("{}()[]+-*/!=<>^|") | {"&&", "||", "!=", "<=", ">="}
 PLAIN_WORDS = {"A", "TRUE", "FALSE"}  # terms, not structure: a triple's `a`, a boolean
 ORDER_CLAUSE_ENDS = {"LIMIT", "OFFSET", "VALUES"}
+XSD = "http://www.w3.org/2001/XMLSchema#"
+# Calls whose value is of one kind (or an error, which leaves the key unbound): a condition that is
+# one of them needs no kind key, and goes without its cost (an expression per row the sort reads).
+SINGLE_KIND_FUNCTIONS = {"STR", "STRLEN"}   # a simple literal; an integer
+SINGLE_KIND_CASTS = {XSD + name for name in ("string", "integer", "decimal", "double", "float")}
 
 
 class Token(NamedTuple):
@@ -103,9 +108,10 @@ def order_by_kind(sparql: str) -> tuple[str, list[Insertion]]:
     """The query with each ORDER BY condition preceded by its kind key, and where text went in."""
     found = tokens(sparql)
     insertions = []
+    casts = _single_kind_casts(found)
     for index, token in enumerate(found[:-1]):
         if token.word == "ORDER" and found[index + 1].word == "BY":
-            insertions += _keyed_conditions(sparql, found, index + 2)
+            insertions += _keyed_conditions(sparql, found, index + 2, casts)
     rewritten, last = [], 0
     for insertion in insertions:
         rewritten += [sparql[last:insertion.at], insertion.text]
@@ -113,8 +119,28 @@ def order_by_kind(sparql: str) -> tuple[str, list[Insertion]]:
     return "".join(rewritten) + sparql[last:], insertions
 
 
-def _keyed_conditions(sparql: str, found: list[Token], index: int) -> list[Insertion]:
-    """The key to put before each condition of the ORDER BY clause starting at token `index`."""
+def _single_kind_casts(found: list[Token]) -> set[str]:
+    """The spellings of the casts to one kind of value: their IRIs, and their prefixed names
+    under each prefix the query declares for XSD (`PREFIX xsd: <…XMLSchema#>`)."""
+    spellings = {f"<{iri}>" for iri in SINGLE_KIND_CASTS}
+    for index, token in enumerate(found[:-2]):
+        if token.word == "PREFIX" and found[index + 1].kind == "name" and found[index + 2].text == f"<{XSD}>":
+            spellings |= {found[index + 1].text + iri[len(XSD):] for iri in SINGLE_KIND_CASTS}
+    return spellings
+
+
+def _single_kind(found: list[Token], first: int, last: int, casts: set[str]) -> bool:
+    """Whether tokens first..last are one call that gives values of one kind (STR(…), xsd:integer(…))."""
+    call = found[first]
+    if not (call.word in SINGLE_KIND_FUNCTIONS or call.text in casts):
+        return False
+    return first + 1 <= last and found[first + 1].text == "(" and _matching(found, first + 1) == last
+
+
+def _keyed_conditions(sparql: str, found: list[Token], index: int, casts: set[str] = frozenset()
+                      ) -> list[Insertion]:
+    """The key to put before each condition of the ORDER BY clause starting at token `index`
+    (none before a call that gives values of one kind)."""
     insertions = []
     while index < len(found):
         token = found[index]
@@ -131,7 +157,9 @@ def _keyed_conditions(sparql: str, found: list[Token], index: int) -> list[Inser
         closing = _matching(found, opening)
         if closing is None:
             break
-        if direction:
+        if _single_kind(found, opening + 1 if direction else index, closing - 1 if direction else closing, casts):
+            pass
+        elif direction:
             inner = sparql[found[opening].end:found[closing].start]
             insertions.append(Insertion(token.start, f"{token.text}({kind_key(inner)}) "))
         else:
