@@ -68,8 +68,9 @@ def standard_view(db) -> list[Quad]:
     placed: list[Quad] = []
     loose = []
     graphs_of: dict = defaultdict(set)
+    graphs: dict[str, NamedNode] = {}  # article key → its graph's name, made once
     for triple in db.query(resolve(STANDARD_VIEW)):
-        graph = _article_graph(triple.subject) or _article_graph(triple.object)
+        graph = _article_graph(triple.subject, graphs) or _article_graph(triple.object, graphs)
         if graph is None:
             loose.append(triple)
             continue
@@ -82,11 +83,15 @@ def standard_view(db) -> list[Quad]:
     return placed
 
 
-def _article_graph(term) -> NamedNode | None:
+def _article_graph(term, graphs: dict[str, NamedNode]) -> NamedNode | None:
     """The article graph an IRI belongs to: the article's own, or a node minted under it."""
     if not isinstance(term, NamedNode) or not term.value.startswith(ARTICLE):
         return None
-    return NamedNode(ARTICLE + term.value[len(ARTICLE):].split("/", 1)[0])
+    key = term.value[len(ARTICLE):].split("/", 1)[0]
+    graph = graphs.get(key)
+    if graph is None:
+        graph = graphs[key] = NamedNode(ARTICLE + key)
+    return graph
 
 
 def reformat(turtle: bytes, fmt: str) -> bytes:
