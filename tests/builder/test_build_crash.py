@@ -1,5 +1,6 @@
 """A build killed with SIGKILL at any moment leaves a store that opens, holds each article either
-whole or not at all, and a re-run finishes the rest.
+whole or not at all, and a re-run finishes the rest. The corpus is large enough for the build to
+write its graphs in a bulk load (store.BULK_FROM), as builds of any size do.
 
 Each trial starts a real `sscard-kg build` process, kills its whole process group at a random
 moment, then opens the store and compares every article graph with the graph a reference build
@@ -24,12 +25,12 @@ from test_build_support import EXAMPLES, graphs, key_of, opened, vary
 import sscard_kg
 from sscard_kg.extract import extract
 from sscard_kg.graph import summary
-from sscard_kg.graph.store import article_states
+from sscard_kg.graph.store import BULK_FROM, article_states
 
 KILLS = 20       # builds killed while running, at least
 MAX_TRIALS = 48  # trials run on until enough kills landed, and at least two mid-write
-MID_WRITE = 2
-ARTICLES = 16
+MID_WRITE = 2    # kills that left the articles changed but not yet as the build would have left them
+ARTICLES = 40
 JOURNAL = "https://w3id.org/sscard-kg/id/loading"
 
 
@@ -39,34 +40,40 @@ def _command() -> list[str]:
 
 
 def _wal(store: Path) -> dict[str, int]:
-    """Sizes of the store's write-ahead logs: they grow as soon as a transaction commits."""
+    """Sizes of the store's write-ahead logs and manifests, and its table files: a log grows as
+    soon as a transaction commits, a bulk load adds table files and a line to the manifest."""
     try:
-        return {entry.name: entry.stat().st_size for entry in os.scandir(store) if entry.name.endswith(".log")}
+        return {entry.name: entry.stat().st_size for entry in os.scandir(store)
+                if entry.name.endswith((".log", ".sst")) or entry.name.startswith("MANIFEST-")}
     except OSError:
         return {}
 
 
 def _run(corpus: Path, store: Path, workers: int, kill_after: float | None = None,
-         at_write: int = 0) -> tuple[int, float, float | None]:
+         at_write: int = 0, ignore_before: float = 0.0) -> tuple[int, float, float | None, float | None]:
     """Run a build; kill its process group with SIGKILL `kill_after` seconds after it starts, or
-    after the store's log has grown `at_write` times. Returns the exit code, how long it ran, and
-    when the first write was seen."""
+    after the store has been seen to grow `at_write` times from `ignore_before` seconds on.
+    Returns the exit code, how long it ran, when the first write was seen and when the last new
+    table file was (the articles' bulk load or the flush after it, near the end)."""
     started = time.monotonic()
     last = _wal(store)
     environment = dict(os.environ, SSCARD_IN_PROCESS_BELOW="2")  # two workers use worker processes
     process = subprocess.Popen(
         [*_command(), "build", str(corpus), "--store", str(store), "--workers", str(workers), "-q"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=environment)
-    first_write = None
+    first_write = last_table = None
     writes = 0
     deadline = started + kill_after if kill_after is not None and not at_write else None
     while process.poll() is None:
         now = time.monotonic()
         sizes = _wal(store)
-        if any(size > last.get(name, 0) for name, size in sizes.items()):
-            writes += 1
+        grown = [name for name, size in sizes.items() if size > last.get(name, 0)]
+        if grown:
             first_write = first_write or now - started
-            if writes == at_write:
+            if any(name.endswith(".sst") and name not in last for name in grown):
+                last_table = now - started
+            writes += now - started >= ignore_before
+            if at_write and writes == at_write and deadline is None:
                 deadline = now + (kill_after or 0)
         last = sizes
         if deadline is not None and now >= deadline:
@@ -74,7 +81,7 @@ def _run(corpus: Path, store: Path, workers: int, kill_after: float | None = Non
             process.wait()
             break
         time.sleep(0.001)
-    return process.returncode, time.monotonic() - started, first_write
+    return process.returncode, time.monotonic() - started, first_write, last_table
 
 
 def _write(corpus: Path, versions: list[int]) -> None:
@@ -90,6 +97,7 @@ def _same_reference(stamp: str) -> None:
 
 
 def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
+    assert ARTICLES >= BULK_FROM
     rng = random.Random(7)
     stamp = extract.version()
     corpus = tmp_path / "corpus"
@@ -108,10 +116,10 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
     timing = {}
     for workers in (1, 2):
         shutil.rmtree(store, ignore_errors=True)
-        code, took, first_write = _run(corpus, store, workers)
-        assert code == 0 and first_write is not None
-        timing[workers] = took, took - first_write
-        print(f"{workers} workers: {took:.2f} s, writing from {first_write:.2f} s")
+        code, took, first_write, last_table = _run(corpus, store, workers)
+        assert code == 0 and first_write is not None and last_table is not None
+        timing[workers] = took, first_write, last_table
+        print(f"{workers} workers: {took:.2f} s, store written from {first_write:.2f} s, last table at {last_table:.2f} s")
 
     found = graphs(store)
     killed = mid_write = trial = 0
@@ -126,15 +134,18 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
         expected = {name: reference[versions[_index(corpus, name)]][name] for name in reference[0] if name}
         to_write = {name for name in expected if found.get(name) != expected[name]}
         workers = 2 if trial % 5 == 2 else 1
-        took, _ = timing[workers]
+        took, first_write, last_table = timing[workers]
         share = len(to_write) / ARTICLES
         started = time.monotonic()
         if trial % 4 == 3:  # at any moment, start-up included
-            code, _, _ = _run(corpus, store, workers, rng.uniform(0.05, took * (0.4 + 0.4 * share)))
-        else:  # while it writes: a little after one of its first writes
-            code, _, _ = _run(corpus, store, workers, rng.uniform(0, 0.02), at_write=rng.randint(1, 3))
+            code, *_ = _run(corpus, store, workers, rng.uniform(0.05, took * (0.5 + 0.5 * share)))
+        else:  # while it writes the articles (after most of their extraction): a little after one of its first writes
+            extracted = first_write + 0.7 * share * (last_table - first_write)
+            code, *_ = _run(corpus, store, workers, rng.uniform(0, 0.02), at_write=rng.randint(1, 3),
+                            ignore_before=extracted)
         killed += code == -signal.SIGKILL
 
+        before = {name: quads for name, quads in found.items() if name}
         found = graphs(store)  # the store opens
         _same_reference(stamp)
         assert JOURNAL not in found
@@ -143,12 +154,13 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
             if name:
                 assert quads in (reference[0][name], reference[1][name]), f"trial {trial}: {name} is not whole"
         written = sum(found.get(name) == expected[name] for name in to_write)
-        mid_write += 0 < written < len(to_write)
+        after = {name: quads for name, quads in found.items() if name}
+        mid_write += after != before and after != expected  # killed after it began to change the articles
         print(f"trial {trial}: {workers} workers, exit {code} after {time.monotonic() - started:.2f} s, "
               f"{written} of {len(to_write)} written")
         trial += 1
 
-    code, _, _ = _run(corpus, store, workers=2)
+    code, *_ = _run(corpus, store, workers=2)
     assert code == 0
     _same_reference(stamp)
     expected[""] = default_graph

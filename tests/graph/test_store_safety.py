@@ -201,7 +201,7 @@ def test_a_store_from_before_paths_were_keys_loses_its_duplicates_not_its_articl
     same articles as the files' paths now name, when the bytes are the same; a changed one stays."""
     from sscard_kg.extract.extract import version
     from sscard_kg.graph.rdf import article_iri
-    from sscard_kg.graph.store import open_store, write_graph
+    from sscard_kg.graph.store import open_store, write_graphs
 
     corpus = tmp_path / "corpus"
     paths = make_corpus(corpus, 3)
@@ -210,7 +210,7 @@ def test_a_store_from_before_paths_were_keys_loses_its_duplicates_not_its_articl
     for path, old_key in zip(paths, ("corpus/a000.txt", "a001.md", "corpus/a002.txt")):
         (outcome,) = run_batch([Task(SourceRef(str(path), old_key))], version())
         assert outcome.error is None
-        write_graph(db, article_iri(old_key).value, outcome.nquads)
+        write_graphs(db, {article_iri(old_key).value: outcome.nquads})
     del db
     gc.collect()
     paths[2].write_text(paths[2].read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -5,10 +5,11 @@
   unchanged article (same content hash, same extractor and reference-data version) costs no more;
 - `run`: the others are extracted and validated in batches (batch.py) here, by worker processes
   or by tasks on a Dask cluster (dask.py);
-- `load`: this process alone writes to the store (graph/store.ArticleStore), one article graph
-  per transaction, so a build killed at any moment loses at most the articles in flight and a
-  re-run finishes the rest. Whatever the number of workers, the store ends the same. Last, the
-  figures summary is recomputed if the article graphs changed (graph/summary.py).
+- `load`: this process alone writes to the store (graph/store.ArticleStore), whole article
+  graphs a batch at a time, each batch atomic, so a build killed at any moment loses at most the
+  articles not yet written and a re-run finishes the rest. Whatever the number of workers, the
+  store ends the same. Last, the figures summary is recomputed if the article graphs changed
+  (graph/summary.py).
 """
 
 from __future__ import annotations
@@ -184,20 +185,29 @@ def run(todo: list[Task], stamp: str, limits: Limits, *, workers: int, local: bo
 
 def load(batches: Iterable[tuple[list[Outcome], Path | None]], articles: ArticleStore,
          settle: Callable[[Outcome], None]) -> None:
-    """Write each article graph into the store as its outcome comes in (a cluster's shard in one
-    bulk load), then settle the outcome; what is written reaches disk in the background (see
-    ArticleStore.write), the last of it while the build finishes."""
+    """Write the article graphs into the store as their outcomes come in, gathered into batches
+    (a cluster's shard in one bulk load), and settle each outcome once its graph is written (one
+    with no graph at once); the last writes reach disk in the background while the build finishes."""
+    waiting: list[Outcome] = []
     for outcomes, shard in batches:
         if shard is not None:
             graphs = [o.graph for o in outcomes if o.graph and not o.error]
             if graphs:
                 articles.bulk_load(shard, graphs)
+            outcomes_now = outcomes
         else:
+            outcomes_now = [o for o in outcomes if o.nquads is None or o.error]
             for outcome in outcomes:
                 if outcome.nquads is not None and not outcome.error:
-                    articles.write(outcome.graph, outcome.nquads)
-        for outcome in outcomes:
+                    waiting.append(outcome)
+                    if articles.write(outcome.graph, outcome.nquads):
+                        outcomes_now += waiting
+                        waiting = []
+        for outcome in outcomes_now:
             settle(outcome)
+    articles.write_gathered()
+    for outcome in waiting:
+        settle(outcome)
     articles.flush_behind()
 
 
