@@ -257,10 +257,12 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the wire datelines (`BEIJING, March 5 --`, `新华社北京3月5日电`) of the first lines are:
-    the day a story was filed, which dates no figure in it."""
-    return [match.span() for pattern in _DATELINE[:2] for match in pattern.finditer(text[:_DATELINE_HEAD])]
+    the day a story was filed, which dates no figure in it (cached: an article with no year is
+    read several times)."""
+    return tuple(match.span() for pattern in _DATELINE[:2] for match in pattern.finditer(text[:_DATELINE_HEAD]))
 
 
 def _in_year(month_day: tuple[int, int], year: int) -> str | None:
