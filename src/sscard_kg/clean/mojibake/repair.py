@@ -338,7 +338,7 @@ def _within_bonus(scores: list[float]) -> list[int]:
     """The positions of the scores that DOC_BONUS could lift to the second best or higher; only
     they can rank first or second, for two candidates score at least the second best score as they
     stand. Looking up the others in the document would change nothing."""
-    second = heapq.nlargest(2, scores)[-1]
+    second = sorted(scores)[-2]
     return [i for i, score in enumerate(scores) if score + DOC_BONUS >= second]
 
 
