@@ -188,7 +188,7 @@ def narrowed(pattern: re.Pattern | None, folded: str) -> re.Pattern | None:
     split = _alternatives(pattern) if pattern is not None else None
     if split is None:
         return pattern
-    kept = tuple(found is None or any(needle in folded for needle in found) for _, found in split)
+    kept = tuple(found is None or any(map(folded.__contains__, found)) for _, found in split)
     if all(kept):
         return pattern
     if not any(kept):

@@ -173,6 +173,10 @@ _loaded_version: dict[str, str] = {}
 # A figure, an official, and a phrase damaged the way shifted GBK damages it (loads the repair model).
 WARM_UP_TEXT = ("人社部新闻发言人卢爱红介绍，截至2023年底，全国社会保障卡持卡人数达13.79亿人，"
                 "覆盖97.7%人口，其中9.62亿人领用电子社保卡。全國社??ǔ挚ㄈ藬?shù)達13.79億人。")
+# The same in English: its patterns (places, agencies, people, ministers' titles) are others.
+WARM_UP_ENGLISH = ("Lu Aihong, spokesperson of the Ministry of Human Resources and Social Security, said that by the "
+                   "end of 2023, 1.379 billion people in China held social security cards. The Beijing Municipal "
+                   "Human Resources and Social Security Bureau issued 20 million cards.")
 
 
 def warm_up() -> None:
@@ -183,11 +187,12 @@ def warm_up() -> None:
     from ..graph.validate import validate_graphs
 
     stamp = version()
-    article = Article(source="warm-up", source_key="warm-up", raw=WARM_UP_TEXT, content_hash="0" * 64,
-                      format="text", published="2024-01-24", date_stated=True)
-    graph, triples = article_triples(extract(article)[1], stamp)
-    validate_graphs({graph.value: triples})
-    nquads(graph, triples)
+    for text, language in ((WARM_UP_TEXT, "zh-Hans"), (WARM_UP_ENGLISH, "en")):
+        article = Article(source="warm-up", source_key="warm-up", raw=text, content_hash="0" * 64,
+                          format="text", published="2024-01-24", date_stated=True, language=language)
+        graph, triples = article_triples(extract(article)[1], stamp)
+        validate_graphs({graph.value: triples})
+        nquads(graph, triples)
     _loaded_version["stamp"] = stamp
 
 

@@ -1,7 +1,7 @@
 """Loaded by the build's fork server before it starts the worker processes.
 
-The large read-only tables (jieba's word frequencies for the mojibake search, OpenCC's
-conversion tables, pypinyin's readings, the characters NFKC may change) are built once here and shared by every worker, page for
+The large read-only tables (jieba's word frequencies for the mojibake search and the weights of
+the characters it tries, OpenCC's conversion tables, pypinyin's readings, the characters NFKC may change) are built once here and shared by every worker, page for
 page, instead of once per worker; trafilatura (for HTML pages) is imported here once as well.
 They do not depend on the reference data, so a long-lived fork server cannot hold stale
 gazetteers. `gc.freeze()` keeps the collector from touching (and so copying) them.
@@ -12,10 +12,12 @@ import gc
 import trafilatura  # noqa: F401  (imported here, not in each worker)
 
 from ..clean.mojibake.plausibility import load_models
+from ..clean.mojibake.repair import load_tables
 from ..clean.pinyin import readings
 from ..clean.script import nfkc_candidates
 
 load_models()
+load_tables()
 readings("数")  # pypinyin loads its dictionaries on import
 nfkc_candidates()
 gc.freeze()

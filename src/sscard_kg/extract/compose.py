@@ -246,21 +246,26 @@ def _admits(metric: Metric, measure: str, text: str, q: Quantity) -> bool:
     return measure in metric.secondary_measures and q.unit in metric.units
 
 
+@lru_cache(maxsize=512)
 def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sentence: tuple[int, int],
             paragraph_start: int, english: bool, measures_from: int | None = None) -> Composed | None:
     """The metric of the figure's subject and measure that admits its unit; with no measure word
     at all, the metric its subject and unit name alone (万人 said of the third-generation card, a
     percentage of the surveyed unemployment rate named in the sentence before). `measures_from`
-    widens where measures are looked for before the figure (the sentence's start)."""
+    widens where measures are looked for before the figure (the sentence's start).
+
+    Cached: it does not depend on the publication date, and an article with no year is read as
+    published in each year that may be its own (`extract._dated_by_statistics`)."""
     subject, place = _subject(gaz, text, q, span, sentence, paragraph_start)
     if subject is None:
         return _explained_after(gaz, text, q, sentence)
-    measures = _measures(gaz, text, q, (sentence[0] if measures_from is None else measures_from, span[1]), english)
+    measures_start = sentence[0] if measures_from is None else measures_from
+    measures = _measures(gaz, text, q, (measures_start, span[1]), english)
     clause_start = span[0] if measures_from is None else measures_from
     if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start):
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
-    own = _measures(gaz, text, q, span, english)
+    own = measures if measures_start == span[0] else _measures(gaz, text, q, span, english)
     if own and own[0][0] in gaz.unpaired_measures:
         return Composed(None, subject, place, own[0][1])  # `领取失业保险金人数260万`: benefits, no metric
     for measure, adjacent in measures:

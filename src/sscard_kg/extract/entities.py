@@ -452,9 +452,14 @@ def _role_openers() -> re.Pattern:
 _PRESS = re.compile(either(_ZH["press"]))
 
 
+@lru_cache(maxsize=2)
+def _people_by_name(gaz: Gazetteer) -> dict[str, Entry]:
+    return {alias: e for e in gaz.by_type("person") for alias in e.aliases}
+
+
 def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
-    by_name = {alias: e for e in gaz.by_type("person") for alias in e.aliases}
+    by_name = _people_by_name(gaz)
     for match in _zh_person_pattern().finditer(text):
         name = match.group("name")
         role_start, role_end = _role_span(gaz, text, match.start("title"), match.start("name"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from .compose import clause, compose, fits_count, names_a_part, names_a_share
@@ -62,10 +63,11 @@ _EN_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]+|(?<=[a-z0-9%)\"”’])\.[
                                r"|(?:(?<=[a-z]{5})|(?<=[0-9%)\"”’]))\.(?=\s+\d)")
 
 
-def sentences(text: str, start: int, end: int, english: bool) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def sentences(text: str, start: int, end: int, english: bool) -> tuple[tuple[int, int], ...]:
     """Sentence spans within [start, end): split at 。！？；, line breaks and English full stops
     (before a figure too, `…in rural areas. 13.4 million people…`, unless an abbreviation such as
-    `Dec.` or `No.` ends in the stop)."""
+    `Dec.` or `No.` ends in the stop). Cached for the readings of an article with no year."""
     splitter = _EN_SENTENCE_STOP if english else _ZH_SENTENCE_STOP
     spans, pos = [], start
     for match in splitter.finditer(text, start, end):
@@ -74,7 +76,7 @@ def sentences(text: str, start: int, end: int, english: bool) -> list[tuple[int,
         pos = match.end()
     if pos < end:
         spans.append((pos, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return tuple((a, b) for a, b in spans if text[a:b].strip())
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -321,34 +323,13 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
     """The drafts of one sentence; `carried` is the metric of the previous sentence's last figure,
     which a bare clause (`；6月底突破2亿张`) continues."""
     text = c.text
-    sentence = text[span[0]:span[1]]
-    sentence_key = sentence.lower() if c.english else sentence
-    listed: dict[Quantity, Metric] = {}
-    if len(inside) > 1:  # `A、B、C参保人数(分别)为x、y、z`, with or without 分别 / respectively
-        for group in _groups(text, inside):
-            previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
-            metrics = _list_metrics(c.gaz, text, (previous, span[0]), group) if len(group) > 1 else None
-            if metrics:
-                listed.update(zip(group, metrics))
-    changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
-               if _is_change(text, span, group[0]) for q in group}
+    dated = tuple((d.start, d.end) for d in c.dates if d.start < span[1] and d.end > span[0])
+    chosen = _sentence_metrics(_Sentence(c.gaz, text, c.english, dated), span, para, tuple(inside), carried)
     drafts: list[Draft] = []
-    previous_end, previous_metric = span[0], None
-    metrics = sentence_metrics(c.gaz, sentence_key)
-    for q in inside:
-        window = (previous_end, q.start)
-        metric, subject = (listed[q], "") if q in listed else choose_metric(
-            metrics, text, window, q, c.english, follows_figure=previous_end > span[0])
-        own = clause(text, span, q, c.english)
-        if q not in listed and (names_a_part(c.gaz, text, span[0], own, q, c.english) or names_a_share(text, q)):
-            metric = None
-        elif q not in listed:
-            metric = _with_composition(c, q, span, para, own, metric) or _inherited(
-                c, q, window, span, para, own, previous_metric or (carried if previous_end == span[0] else None))
-        previous_end, previous_metric = q.end, metric
+    for q, metric, subject, change, decrease in chosen:
         if drafts and _scopes(text, drafts[-1], q, bool(subject)):
             drafts.pop()
-        draft = _draft(c, q, metric, subject, span, para, q in changes, changes.get(q, False),
+        draft = _draft(c, q, metric, subject, span, para, change, decrease,
                        tuple(other for other in inside if other.start > q.end),
                        tuple(other for other in inside if other.end < q.start))
         said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
@@ -359,15 +340,61 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
     return drafts
 
 
-def _with_composition(c: _Context, q: Quantity, span: tuple[int, int], para: tuple[int, int],
+class _Sentence(NamedTuple):
+    """What the metrics of a sentence's figures are chosen by: its text, and where its dates
+    stand (`dated`, their spans), not what they resolve to."""
+
+    gaz: Gazetteer
+    text: str
+    english: bool
+    dated: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=256)
+def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int], inside: tuple[Quantity, ...],
+                      carried: Metric | None) -> tuple[tuple[Quantity, Metric | None, str, bool, bool], ...]:
+    """Each figure of the sentence with its metric, the phrase that named it, and whether it is a
+    change and a decrease. None of it depends on the publication date: cached, as an article with
+    no year is read as published in each year that may be its own."""
+    text = s.text
+    sentence = text[span[0]:span[1]]
+    sentence_key = sentence.lower() if s.english else sentence
+    listed: dict[Quantity, Metric] = {}
+    if len(inside) > 1:  # `A、B、C参保人数(分别)为x、y、z`, with or without 分别 / respectively
+        for group in _groups(text, inside):
+            previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
+            metrics = _list_metrics(s.gaz, text, (previous, span[0]), group) if len(group) > 1 else None
+            if metrics:
+                listed.update(zip(group, metrics))
+    changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
+               if _is_change(text, span, group[0]) for q in group}
+    chosen = []
+    previous_end, previous_metric = span[0], None
+    metrics = sentence_metrics(s.gaz, sentence_key)
+    for q in inside:
+        window = (previous_end, q.start)
+        metric, subject = (listed[q], "") if q in listed else choose_metric(
+            metrics, text, window, q, s.english, follows_figure=previous_end > span[0])
+        own = clause(text, span, q, s.english)
+        if q not in listed and (names_a_part(s.gaz, text, span[0], own, q, s.english) or names_a_share(text, q)):
+            metric = None
+        elif q not in listed:
+            metric = _with_composition(s, q, span, para, own, metric) or _inherited(
+                s, q, window, span, para, own, previous_metric or (carried if previous_end == span[0] else None))
+        previous_end, previous_metric = q.end, metric
+        chosen.append((q, metric, subject, q in changes, changes.get(q, False)))
+    return tuple(chosen)
+
+
+def _with_composition(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
                       own: tuple[int, int], metric: Metric | None) -> Metric | None:
     """The phrase's metric, else the composed one. A subject named in the figure's own clause
     overrides a phrase's metric of another subject (第三代社保卡累计持卡人数: not all card holders;
     the unemployment insurance fund's balance: not the three funds'), as does the noun right after
     the figure (`95 functions are available to holders`: functions, not holders)."""
-    if metric is not None and not fits_count(metric, c.text, q):
+    if metric is not None and not fits_count(metric, s.text, q):
         metric = None
-    composed = compose(c.gaz, c.text, q, own, span, para[0], c.english)
+    composed = compose(s.gaz, s.text, q, own, span, para[0], s.english)
     if composed is None:
         return metric
     if metric is None or (composed.adjacent and composed.metric is not None):
@@ -377,38 +404,38 @@ def _with_composition(c: _Context, q: Quantity, span: tuple[int, int], para: tup
     return metric
 
 
-def _inherited(c: _Context, q: Quantity, window: tuple[int, int], span: tuple[int, int], para: tuple[int, int],
+def _inherited(s: _Sentence, q: Quantity, window: tuple[int, int], span: tuple[int, int], para: tuple[int, int],
                own: tuple[int, int], previous: Metric | None) -> Metric | None:
     """The metric of the figure before, for a restatement (`，已接近`) or the next of a series
     (`2019年达1亿，2020年达3亿`; `；6月底突破2亿张`)."""
     if previous is None:
-        return _opens_series(c, q, span, para, own)
+        return _opens_series(s, q, span, para, own)
     if not _unit_fits(previous, q.unit):
         return None
-    if _restates(c.text, window, c.english) or _continues_series(c, own[0], q):
+    if _restates(s.text, window, s.english) or _continues_series(s, own[0], q):
         return previous
     return None
 
 
-def _opens_series(c: _Context, q: Quantity, span: tuple[int, int], para: tuple[int, int],
+def _opens_series(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
                   own: tuple[int, int]) -> Metric | None:
     """`电子社保卡领用人数快速增长。2019年达1亿`: a bare clause after a sentence that names a subject
     and a measure but no figure states the first figure of that measure."""
-    if not _continues_series(c, own[0], q):
+    if not _continues_series(s, own[0], q):
         return None
-    composed = compose(c.gaz, c.text, q, own, span, para[0], c.english, measures_from=para[0])
+    composed = compose(s.gaz, s.text, q, own, span, para[0], s.english, measures_from=para[0])
     return composed.metric if composed is not None else None
 
 
-def _continues_series(c: _Context, start: int, q: Quantity) -> bool:
+def _continues_series(s: _Sentence, start: int, q: Quantity) -> bool:
     """Whether the clause before the figure, its dates set aside, holds only series words."""
-    if c.gaz.series_bridge is None or start >= q.start:
+    if s.gaz.series_bridge is None or start >= q.start:
         return False
-    chars = list(c.text[start:q.start])
-    for d in c.dates:
-        if d.start < q.start and d.end > start:
-            chars[max(0, d.start - start):d.end - start] = " " * (min(d.end, q.start) - max(d.start, start))
-    rest = c.gaz.series_bridge.sub(" ", "".join(chars))
+    chars = list(s.text[start:q.start])
+    for a, b in s.dated:
+        if a < q.start and b > start:
+            chars[max(0, a - start):b - start] = " " * (min(b, q.start) - max(a, start))
+    rest = s.gaz.series_bridge.sub(" ", "".join(chars))
     return not re.search(r"[^\W\d_]", rest)
 
 

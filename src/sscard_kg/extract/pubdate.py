@@ -99,15 +99,17 @@ def _iso(groups: dict) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _full_dates(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, ISO) of every whole date written in a line, in any common layout."""
+@lru_cache(maxsize=4096)
+def _full_dates(line: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, ISO) of every whole date written in a line, in any common layout. Cached by
+    line: the body and the page it is read from share theirs."""
     found = []
     for pattern in _FULL_DATES:
         for match in pattern.finditer(line):
             iso = _iso(match.groupdict())
             if iso and not any(a < match.end() and match.start() < b for a, b, _ in found):
                 found.append((match.start(), match.end(), iso))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 class _Stamp(NamedTuple):
@@ -144,15 +146,17 @@ def _lines(text: str, limit: int):
         offset += len(line) + 1
 
 
-def shown_dates(page: str) -> list[_Stamp]:
-    """The stamps and site-header dates near the top of the page, in page order."""
+@lru_cache(maxsize=4)
+def shown_dates(page: str) -> tuple[_Stamp, ...]:
+    """The stamps and site-header dates near the top of the page, in page order (cached: the
+    body is read for its data dates against more than one reference)."""
     shown = []
     for offset, line in _lines(page, STAMP_HEAD):
         for start, end, iso in _full_dates(line):
             kind = _stamp_kind(line, start, end)
             if kind is not None and (kind == 0 or offset + start < UNLABELLED_HEAD):
                 shown.append(_Stamp(kind, offset + start, offset + end, iso))
-    return shown
+    return tuple(shown)
 
 
 def _without_shown_dates(text: str) -> str:
@@ -257,10 +261,12 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the wire datelines (`BEIJING, March 5 --`, `新华社北京3月5日电`) of the first lines are:
-    the day a story was filed, which dates no figure in it."""
-    return [match.span() for pattern in _DATELINE[:2] for match in pattern.finditer(text[:_DATELINE_HEAD])]
+    the day a story was filed, which dates no figure in it (cached: an article with no year is
+    read several times)."""
+    return tuple(match.span() for pattern in _DATELINE[:2] for match in pattern.finditer(text[:_DATELINE_HEAD]))
 
 
 def _in_year(month_day: tuple[int, int], year: int) -> str | None:

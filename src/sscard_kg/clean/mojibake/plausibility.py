@@ -154,14 +154,17 @@ def _segment(simp: str, best: list[float], stop: int) -> None:
     """Fill `best[i]` for every `i < stop` with the log-probability of the best segmentation of
     `simp[i:]`, given `best[stop:]`: a position's value depends only on the text after it."""
     freq, logtotal = _model()
+    lookup, log, size = freq.get, math.log, len(simp)  # local names: this loop is the search's hottest
     for i in range(stop - 1, -1, -1):
         score = _char_logprob(simp[i]) + best[i + 1]
-        for j in range(i + 2, min(len(simp), i + 8) + 1):
-            f = freq.get(simp[i:j])
+        for j in range(i + 2, min(size, i + 8) + 1):
+            f = lookup(simp[i:j])
             if f is None:
                 break
             if f:
-                score = max(score, math.log(f) - logtotal + best[j])
+                word = log(f) - logtotal + best[j]
+                if word > score:
+                    score = word
         best[i] = score
 
 

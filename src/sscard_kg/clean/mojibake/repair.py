@@ -18,7 +18,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from operator import add
 
 from sscard_kg.clean.mojibake import gbk_shift
 from sscard_kg.clean.pinyin import ANNOTATION, TONED, readings
@@ -130,6 +129,16 @@ def _han_with_lead(lead: int, hint: str | None) -> tuple[str, ...]:
     right character has that lead byte needs them."""
     return tuple(ch for _, ch in gbk_shift.chars_by_lead().get(lead, [])
                  if is_han(ch) and _fits(ch, hint))
+
+
+def load_tables() -> None:
+    """Weigh every CP936 character and list the Han characters of each lead byte now, not at the
+    first damaged texts: they are the same for every document, so a build's fork server makes
+    them once for all its workers."""
+    for ch in set(gbk_shift.decode_table().values()):
+        char_unigram(ch)
+    for lead in gbk_shift.LEADS:
+        _han_with_lead(lead, None)
 
 
 PairBlocks = tuple[tuple[str, tuple[str, ...]], ...]
@@ -318,10 +327,19 @@ def _choose(query: SlotQuery, left: str, right: str, doc: str) -> tuple[str, flo
         cands = _top_by_unigram(query) + _following(query, _followers(doc, left[-1:]))
     else:
         cands = _options(query)
-    scores = map(add, context(left, right).plausibilities(cands),
-                 _doc_bonuses(doc, left[-1:], right[:1], cands))
-    (best, cand), (second, _) = _best_two(list(zip(scores, cands)))
+    plain = context(left, right).plausibilities(cands)
+    near = _within_bonus(plain)
+    bonuses = _doc_bonuses(doc, left[-1:], right[:1], tuple(cands[i] for i in near))
+    (best, cand), (second, _) = _best_two([(plain[i] + bonus, cands[i]) for i, bonus in zip(near, bonuses)])
     return cand, CONF_SEARCHED if best - second >= 2.0 else CONF_GUESS
+
+
+def _within_bonus(scores: list[float]) -> list[int]:
+    """The positions of the scores that DOC_BONUS could lift to the second best or higher; only
+    they can rank first or second, for two candidates score at least the second best score as they
+    stand. Looking up the others in the document would change nothing."""
+    second = sorted(scores)[-2]
+    return [i for i, score in enumerate(scores) if score + DOC_BONUS >= second]
 
 
 def _best_two(ranked: list[tuple[float, str]]) -> tuple[tuple[float, str], tuple[float, str]]:
