@@ -29,7 +29,7 @@ from sscard_kg.graph.store import BULK_FROM, article_states
 
 KILLS = 20       # builds killed while running, at least
 MAX_TRIALS = 48  # trials run on until enough kills landed, and at least two mid-write
-MID_WRITE = 2    # kills that left the articles changed but not yet as the build would have left them
+MID_WRITE = 2    # kills during a bulk load, or between one article's transaction and the next
 ARTICLES = 40
 JOURNAL = "https://w3id.org/sscard-kg/id/loading"
 
@@ -39,41 +39,38 @@ def _command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "sscard_kg.cli"]
 
 
-def _wal(store: Path) -> dict[str, int]:
-    """Sizes of the store's write-ahead logs and manifests, and its table files: a log grows as
-    soon as a transaction commits, a bulk load adds table files and a line to the manifest."""
+def _files(store: Path) -> dict[str, int]:
+    """The sizes of the store's files: its write-ahead log grows as soon as a transaction commits;
+    a bulk load first writes its own table files (`bulk-*.sst`), then commits them all at once."""
     try:
-        return {entry.name: entry.stat().st_size for entry in os.scandir(store)
-                if entry.name.endswith((".log", ".sst")) or entry.name.startswith("MANIFEST-")}
+        return {entry.name: entry.stat().st_size for entry in os.scandir(store) if entry.name.endswith((".log", ".sst"))}
     except OSError:
         return {}
 
 
 def _run(corpus: Path, store: Path, workers: int, kill_after: float | None = None,
-         at_write: int = 0, ignore_before: float = 0.0) -> tuple[int, float, float | None, float | None]:
-    """Run a build; kill its process group with SIGKILL `kill_after` seconds after it starts, or
-    after the store has been seen to grow `at_write` times from `ignore_before` seconds on.
-    Returns the exit code, how long it ran, when the first write was seen and when the last new
-    table file was (the articles' bulk load or the flush after it, near the end)."""
+         at_write: int = 0, at_bulk: bool = False) -> tuple[int, float, bool]:
+    """Run a build; kill its process group with SIGKILL `kill_after` seconds after it starts, after
+    its log has grown `at_write` times, or (`at_bulk`) after a bulk load began to write its files.
+    Returns the exit code, how long it ran, and whether it was killed while a bulk load's files
+    were not yet committed."""
     started = time.monotonic()
-    last = _wal(store)
+    last = _files(store)
+    left = {name for name in last if name.startswith("bulk-")}  # a killed load's, removed by the next build
     environment = dict(os.environ, SSCARD_IN_PROCESS_BELOW="2")  # two workers use worker processes
     process = subprocess.Popen(
         [*_command(), "build", str(corpus), "--store", str(store), "--workers", str(workers), "-q"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=environment)
-    first_write = last_table = None
     writes = 0
-    deadline = started + kill_after if kill_after is not None and not at_write else None
+    loading = False
+    deadline = started + kill_after if kill_after is not None and not (at_write or at_bulk) else None
     while process.poll() is None:
         now = time.monotonic()
-        sizes = _wal(store)
-        grown = [name for name, size in sizes.items() if size > last.get(name, 0)]
-        if grown:
-            first_write = first_write or now - started
-            if any(name.endswith(".sst") and name not in last for name in grown):
-                last_table = now - started
-            writes += now - started >= ignore_before
-            if at_write and writes == at_write and deadline is None:
+        sizes = _files(store)
+        loading = any(name.startswith("bulk-") and name not in left for name in sizes)
+        if deadline is None:
+            writes += any(name.endswith(".log") and size > last.get(name, 0) for name, size in sizes.items())
+            if (at_write and writes >= at_write) or (at_bulk and loading):
                 deadline = now + (kill_after or 0)
         last = sizes
         if deadline is not None and now >= deadline:
@@ -81,7 +78,7 @@ def _run(corpus: Path, store: Path, workers: int, kill_after: float | None = Non
             process.wait()
             break
         time.sleep(0.001)
-    return process.returncode, time.monotonic() - started, first_write, last_table
+    return process.returncode, time.monotonic() - started, loading and process.returncode == -signal.SIGKILL
 
 
 def _write(corpus: Path, versions: list[int]) -> None:
@@ -110,16 +107,15 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
     default_graph = reference[0][""]
     assert len(reference[0]) == ARTICLES + 1 and all(reference[0][g] != reference[1][g] for g in reference[0] if g)
 
-    # how long a whole build takes, and how long it writes, with one and with two workers
+    # how long a whole build takes, with one and with two workers
     store = tmp_path / "store"
     versions = [1] * ARTICLES  # the corpus as the last reference build left it
     timing = {}
     for workers in (1, 2):
         shutil.rmtree(store, ignore_errors=True)
-        code, took, first_write, last_table = _run(corpus, store, workers)
-        assert code == 0 and first_write is not None and last_table is not None
-        timing[workers] = took, first_write, last_table
-        print(f"{workers} workers: {took:.2f} s, store written from {first_write:.2f} s, last table at {last_table:.2f} s")
+        code, timing[workers], _ = _run(corpus, store, workers)
+        assert code == 0
+        print(f"{workers} workers: {timing[workers]:.2f} s")
 
     found = graphs(store)
     killed = mid_write = trial = 0
@@ -127,25 +123,25 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
         if trial % 6 == 0:
             shutil.rmtree(store, ignore_errors=True)
             found = {}
-        else:
-            for index in rng.sample(range(ARTICLES), ARTICLES // 2):
+        else:  # most articles changed (a bulk load), or a few (a transaction each)
+            changed = ARTICLES - 4 if trial % 3 else BULK_FROM // 4
+            for index in rng.sample(range(ARTICLES), changed):
                 versions[index] = 1 - versions[index]
             _write(corpus, versions)
         expected = {name: reference[versions[_index(corpus, name)]][name] for name in reference[0] if name}
         to_write = {name for name in expected if found.get(name) != expected[name]}
         workers = 2 if trial % 5 == 2 else 1
-        took, first_write, last_table = timing[workers]
         share = len(to_write) / ARTICLES
         started = time.monotonic()
+        in_bulk = False
         if trial % 4 == 3:  # at any moment, start-up included
-            code, *_ = _run(corpus, store, workers, rng.uniform(0.05, took * (0.5 + 0.5 * share)))
-        else:  # while it writes the articles (after most of their extraction): a little after one of its first writes
-            extracted = first_write + 0.7 * share * (last_table - first_write)
-            code, *_ = _run(corpus, store, workers, rng.uniform(0, 0.02), at_write=rng.randint(1, 3),
-                            ignore_before=extracted)
+            code, *_ = _run(corpus, store, workers, rng.uniform(0.05, timing[workers] * (0.5 + 0.5 * share)))
+        elif len(to_write) >= BULK_FROM:  # once its bulk load begins: during the load, or after it
+            code, _, in_bulk = _run(corpus, store, workers, rng.uniform(0, 0.15), at_bulk=True)
+        else:  # while it writes one transaction each: a little after one of its first writes
+            code, *_ = _run(corpus, store, workers, rng.uniform(0, 0.02), at_write=rng.randint(1, 3))
         killed += code == -signal.SIGKILL
 
-        before = {name: quads for name, quads in found.items() if name}
         found = graphs(store)  # the store opens
         _same_reference(stamp)
         assert JOURNAL not in found
@@ -154,14 +150,14 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
             if name:
                 assert quads in (reference[0][name], reference[1][name]), f"trial {trial}: {name} is not whole"
         written = sum(found.get(name) == expected[name] for name in to_write)
-        after = {name: quads for name, quads in found.items() if name}
-        mid_write += after != before and after != expected  # killed after it began to change the articles
+        mid_write += in_bulk or 0 < written < len(to_write)
         print(f"trial {trial}: {workers} workers, exit {code} after {time.monotonic() - started:.2f} s, "
               f"{written} of {len(to_write)} written")
         trial += 1
 
     code, *_ = _run(corpus, store, workers=2)
     assert code == 0
+    assert not list(store.glob("bulk-*")), "the files of a killed bulk load were left in the store"
     _same_reference(stamp)
     expected[""] = default_graph
     assert graphs(store) == expected

@@ -165,6 +165,14 @@ def recover(store: Store) -> list[str]:
     return [node.value for node in pending]
 
 
+def unfinished_bulk_files(location: Path) -> None:
+    """Remove the table files a killed bulk load wrote and never committed (Oxigraph names them
+    `bulk-*.sst` in the store's folder): nothing reads them. Called with the store open for
+    writing, so no other process is loading."""
+    for leftover in location.glob("bulk-*.sst"):
+        leftover.unlink(missing_ok=True)
+
+
 def ensure_reference(store: Store, version: str) -> None:
     """Load the ontology and gazetteers into the default graph when they changed."""
     marker = list(store.quads_for_pattern(REFERENCE_NODE, SS("extractorVersion"), None, DefaultGraph()))
@@ -197,6 +205,7 @@ class ArticleStore:
 
     def __init__(self, path: str | os.PathLike | None = None, stamp: str | None = None):
         self.db = open_store(path)
+        unfinished_bulk_files(Path(path or default_store()))
         self.stamp = stamp
         if stamp is not None:
             recover(self.db)
