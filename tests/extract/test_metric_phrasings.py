@@ -153,6 +153,15 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-07-25", "1.38e9"),
         (EN, "The number of persons holding cards reached 1.38 billion, the social security card center said.",
          "2024-07-25", "1.38e9"),
+        (EN, "With 1.38 billion holders, the social security card is the country's most widely held public card.",
+         "2024-07-25", "1.38e9"),
+        (EN, "The social security card, held by 1.38 billion people, now works on buses in 300 cities.",
+         "2024-07-25", "1.38e9"),
+        (EN, "Social security card ownership reached 1.38 billion people.", "2024-07-25", "1.38e9"),
+        (EN, "Almost everyone in China, 1.38 billion people, has a social security card.", "2024-07-25", "1.38e9"),
+        (EN, "China now counts 1.38 billion social security cardholders.", "2024-07-25", "1.38e9"),
+        (ZH, "拥有13.8亿持卡人的社保卡，已成为民生服务的重要载体。", "2024-07-25", "13.8e8"),
+        (ZH, "社保卡持卡人数13.8亿，几乎人手一卡。", "2024-07-25", "13.8e8"),
     ],
     "card-penetration": [
         (EN, "The social security card holding rate reached 95%.", "2021-01-26", "95"),
@@ -219,6 +228,13 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "全國社保卡持卡人數達到13.8億，覆蓋逾97%人口。", "2024-07-25", "97"),
         (EN, "The social security card coverage of the population reached 97.9%.", "2024-01-24", "97.9"),
         (EN, "The population coverage rate of social security cards reached 97.9 percent.", "2024-01-24", "97.9"),
+        (EN, "Nearly 98 percent of Chinese people hold a social security card.", "2024-07-25", "98"),
+        (EN, "Social security card ownership covers 97.9 percent of the population.", "2024-01-24", "97.9"),
+        (EN, "The proportion of the population holding social security cards reached 97.9 percent.",
+         "2024-01-24", "97.9"),
+        (EN, "The social security card now reaches 98 percent of residents.", "2024-07-25", "98"),
+        (ZH, "全国97.9%的人口已经持有社保卡。", "2024-01-24", "97.9"),
+        (ZH, "社保卡持卡人数占全国总人口的比重达97.9%。", "2024-01-24", "97.9"),
     ],
     "cards-issued": [
         (ZH, "2013年全国新增发卡1.9亿张，累计发卡5.4亿张。", "2014-01-20", "5.4e8"),
@@ -287,6 +303,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "去年全市发放了150万张新社保卡。", "2023-02-01", "150e4"),
         (HANT, "全國社會保障卡累計發卡逾13億張。", "2020-03-01", "13e8"),
         (EN, "The total issuance of social security cards exceeded 1.39 billion.", "2024-01-24", "1.39e9"),
+        (EN, "The country has put 1.39 billion social security cards into circulation.", "2024-01-24", "1.39e9"),
+        (EN, "With 1.39 billion cards issued, the social security card is the most widely used public-service card.",
+         "2024-01-24", "1.39e9"),
     ],
     "card-3g-holders": [
         (ZH, "截至2023年底，全国第三代社保卡持卡人数达1.6亿人。", "2024-02-01", "1.6e8"),
@@ -360,6 +379,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-06-15", "200e6"),
         (EN, "The third-generation social security card issuance volume exceeded 300 million.",
          "2025-01-20", "300e6"),
+        (EN, "With 200 million cards issued, the third-generation social security card supports contactless "
+         "payment.", "2024-06-15", "200e6"),
+        (EN, "The new third-generation social security card has reached 210 million people.", "2024-08-01", "210e6"),
+        (ZH, "发行量超过2亿张的第三代社保卡，支持非接触支付。", "2024-06-15", "2e8"),
     ],
     "ecard-holders": [
         (EN, "The number of electronic social security card signings exceeded 360 million.", "2021-01-26", "360e6"),
@@ -466,6 +489,15 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The number of electronic social security card applicants reached 970 million.", "2024-01-24", "970e6"),
         (EN, "The number of users of the electronic social security card exceeded 1 billion.", "2024-07-25", "1e9"),
         (EN, "Electronic social security card collection number reached 970 million.", "2024-01-24", "970e6"),
+        (EN, "With 1 billion users, the electronic social security card has become a gateway to online services.",
+         "2024-07-25", "1e9"),
+        (EN, "The electronic social security card, used by 970 million people, links to 90 national services.",
+         "2024-01-24", "970e6"),
+        (EN, "China's e-social security card users exceed 1 billion", "2024-07-25", "1e9"),
+        (EN, "Some 970 million people have the electronic social security card on their phones.",
+         "2024-01-24", "970e6"),
+        (EN, "Electronic social security card registrations reached 970 million.", "2024-01-24", "970e6"),
+        (ZH, "拥有10亿用户的电子社保卡，已接入90项全国服务。", "2024-07-25", "10e8"),
     ],
     "ecard-services-volume": [
         (EN, "The e-social security card has provided 5.2 billion services in total.", "2021-01-26", "5.2e9"),
@@ -528,6 +560,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "電子社保卡累計服務逾120億人次。", "2024-01-24", "120e8"),
         (EN, "The electronic social security card provided 12 billion person-times of services.",
          "2024-01-24", "12e9"),
+        (ZH, "电子社保卡全年为群众服务达45亿人次。", "2025-01-20", "45e8"),
     ],
     "card-applications": [
         (ZH, "社保卡在人社领域的应用已达102项。", "2023-03-01", "102"),
@@ -578,6 +611,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "社保卡可辦理的人社業務達104項。", "2024-02-01", "104"),
         (EN, "The social security card has 102 application items in the human resources and social security field.",
          "2023-03-01", "102"),
+        (ZH, "社保卡可以办理的人社服务事项达到104项。", "2024-02-01", "104"),
     ],
     "one-card-catalog-items": [
         (ZH, "人社部发布的全国社会保障卡居民服务“一卡通”应用目录包括88项事项。", "2023-05-01", "88"),
@@ -714,6 +748,12 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The number of basic endowment insurance participants was 1.066 billion.", "2024-01-24", "1.066e9"),
         (EN, "The number of participants of basic pension insurance across the country reached 1.066 billion.",
          "2024-01-24", "1.066e9"),
+        (EN, "With 1.066 billion participants, basic pension insurance is the world's largest pension scheme.",
+         "2024-01-24", "1.066e9"),
+        (EN, "Basic pension insurance, which covers 1.066 billion people, is being made national.",
+         "2024-01-24", "1.066e9"),
+        (EN, "China's basic pension insurance coverage reached 1.066 billion people.", "2024-01-24", "1.066e9"),
+        (ZH, "覆盖10.66亿人的基本养老保险，是世界上规模最大的养老保险制度。", "2024-01-24", "10.66e8"),
     ],
     "unemployment-insured": [
         # A list of schemes and a list of figures in the same order, with no `respectively`.
@@ -778,6 +818,11 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "失業保險參保人數逾2.4億人。", "2024-01-24", "2.4e8"),
         (EN, "The number of unemployment insurance insured persons was 244 million.", "2024-01-24", "244e6"),
         (EN, "The unemployment insurance participation number reached 244 million.", "2024-01-24", "244e6"),
+        (EN, "With 244 million participants, unemployment insurance returned 50 billion yuan to employers.",
+         "2024-01-24", "244e6"),
+        (EN, "Unemployment insurance, which covers 244 million workers, paid benefits to 8 million people.",
+         "2024-01-24", "244e6"),
+        (ZH, "覆盖2.44亿人的失业保险，去年向企业返还资金500亿元。", "2024-01-24", "2.44e8"),
     ],
     "work-injury-insured": [
         # A list of schemes and a list of figures in the same order, with no `respectively`.
@@ -842,6 +887,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "參加工傷保險的人數為3.02億人。", "2024-01-24", "3.02e8"),
         (EN, "The number of work injury insurance insured persons was 302 million.", "2024-01-24", "302e6"),
         (EN, "The industrial injury insurance participation number reached 302 million.", "2024-01-24", "302e6"),
+        (EN, "Work-related injury insurance, which covers 302 million workers, was extended to gig workers.",
+         "2024-01-24", "302e6"),
+        (EN, "Workers' compensation insurance covered 302 million people.", "2024-01-24", "302e6"),
     ],
     "si-fund-income": [
         (ZH, "2023年，三项社会保险基金总收入7.95万亿元。", "2024-01-24", "7.95e12"),
@@ -912,6 +960,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "7.95e12"),
         (EN, "The three social insurance funds' total revenue was RMB 7.95 trillion in 2023.",
          "2024-01-24", "7.95e12"),
+        (EN, "Revenue for the three social insurance funds came in at 7.95 trillion yuan in 2023.",
+         "2024-01-24", "7.95e12"),
     ],
     "si-fund-expenditure": [
         (ZH, "2023年，三项社会保险基金总支出7.17万亿元。", "2024-01-24", "7.17e12"),
@@ -974,6 +1024,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "三項社會保險基金全年支出7.17萬億元。", "2024-01-24", "7.17e12"),
         (HANT, "三項社保基金總支出達人民幣7.17萬億元。", "2024-01-24", "7.17e12"),
         (EN, "The total expenditure of three social insurance funds was 7.17 trillion yuan in 2023.",
+         "2024-01-24", "7.17e12"),
+        (EN, "Payouts from the three social insurance funds reached 7.17 trillion yuan in 2023.",
          "2024-01-24", "7.17e12"),
     ],
     "si-fund-balance": [
@@ -1056,6 +1108,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The three social insurance funds accumulated a balance of 7.8 trillion yuan.", "2024-01-24", "7.8e12"),
         (EN, "The three social insurance funds had a total accumulated balance of RMB7.8 trillion.",
          "2024-01-24", "7.8e12"),
+        (EN, "The three social insurance funds carried a balance of 7.8 trillion yuan into 2024.",
+         "2024-01-24", "7.8e12"),
+        (EN, "The three social insurance funds' reserves amounted to 7.8 trillion yuan.", "2024-01-24", "7.8e12"),
+        (ZH, "三项社会保险基金的累计结余，截至年底为7.8万亿元。", "2024-01-24", "7.8e12"),
     ],
     "new-urban-jobs": [
         (ZH, "2023年，全国城镇新增就业1244万人。", "2024-01-20", "1244e4"),
@@ -1129,6 +1185,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "12.44 million new jobs were added in cities and towns nationwide in 2023.", "2024-01-20", "12.44e6"),
         (EN, "The newly increased urban employment nationwide reached 12.44 million people last year.",
          "2024-01-20", "12.44e6"),
+        (EN, "The economy generated 12.44 million urban jobs last year.", "2024-01-20", "12.44e6"),
+        (EN, "Urban job additions reached 12.44 million in 2023.", "2024-01-20", "12.44e6"),
+        (EN, "China's cities added 12.44 million jobs in 2023.", "2024-01-20", "12.44e6"),
+        (ZH, "城镇新增就业连续多年保持在1100万人以上，去年为1244万人。", "2024-01-20", "1244e4"),
     ],
     "surveyed-unemployment-rate": [
         (ZH, "3月份，全国城镇调查失业率为5.2%。", "2024-04-16", "5.2"),
@@ -1189,6 +1249,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "首季城鎮調查失業率平均為5.2%。", "2024-04-16", "5.2"),
         (EN, "The national urban survey unemployment rate in March was 5.2%.", "2024-04-16", "5.2"),
         (EN, "The unemployment rate of the urban survey was 5.2 percent in March.", "2024-04-16", "5.2"),
+        (EN, "Urban unemployment, measured by surveys, averaged 5.2 percent last year.", "2024-01-17", "5.2"),
+        (EN, "The survey-based urban unemployment rate was 5.2 percent in March.", "2024-04-16", "5.2"),
+        (EN, "The surveyed jobless rate stood at 5.2 percent in March.", "2024-04-16", "5.2"),
     ],
     "registered-unemployment-rate": [
         (ZH, "年末城镇登记失业率为3.62%。", "2020-01-20", "3.62"),
