@@ -162,6 +162,14 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "China now counts 1.38 billion social security cardholders.", "2024-07-25", "1.38e9"),
         (ZH, "拥有13.8亿持卡人的社保卡，已成为民生服务的重要载体。", "2024-07-25", "13.8e8"),
         (ZH, "社保卡持卡人数13.8亿，几乎人手一卡。", "2024-07-25", "13.8e8"),
+        (ZH, "目前社保卡持卡人群已达13.8亿。", "2024-07-25", "13.8e8"),
+        (ZH, "社保卡持有人数已达13.8亿人。", "2024-07-25", "13.8e8"),
+        (ZH, "全国社保卡持卡者达13.8亿人。", "2024-07-25", "13.8e8"),
+        (ZH, "全国社保卡用卡人数达13.8亿人。", "2024-07-25", "13.8e8"),
+        (ZH, "全国社保卡领用人数达13.8亿人。", "2024-07-25", "13.8e8"),
+        (ZH, "社会保障卡覆盖人群达13.8亿人。", "2024-07-25", "13.8e8"),
+        (ZH, "社保卡实现人手一卡，持卡人数达13.8亿。", "2024-07-25", "13.8e8"),
+        (HANT, "社保卡持有人數已達13.8億人。", "2024-07-25", "13.8e8"),
     ],
     "card-penetration": [
         (EN, "The social security card holding rate reached 95%.", "2021-01-26", "95"),
@@ -235,6 +243,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The social security card now reaches 98 percent of residents.", "2024-07-25", "98"),
         (ZH, "全国97.9%的人口已经持有社保卡。", "2024-01-24", "97.9"),
         (ZH, "社保卡持卡人数占全国总人口的比重达97.9%。", "2024-01-24", "97.9"),
+        (ZH, "社保卡持卡覆盖率达到97.9%。", "2024-01-24", "97.9"),
+        (ZH, "社保卡人口持卡率达到97.9%。", "2024-01-24", "97.9"),
     ],
     "cards-issued": [
         (ZH, "2013年全国新增发卡1.9亿张，累计发卡5.4亿张。", "2014-01-20", "5.4e8"),
@@ -306,6 +316,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The country has put 1.39 billion social security cards into circulation.", "2024-01-24", "1.39e9"),
         (EN, "With 1.39 billion cards issued, the social security card is the most widely used public-service card.",
          "2024-01-24", "1.39e9"),
+        (ZH, "全国社保卡制卡量达13.9亿张。", "2024-01-24", "13.9e8"),
+        (ZH, "全国社保卡发放数量达13.9亿张。", "2024-01-24", "13.9e8"),
+        (ZH, "全国社保卡存量达13.9亿张。", "2024-01-24", "13.9e8"),
+        (HANT, "全國社保卡發放數量達13.9億張。", "2024-01-24", "13.9e8"),
     ],
     "card-3g-holders": [
         (ZH, "截至2023年底，全国第三代社保卡持卡人数达1.6亿人。", "2024-02-01", "1.6e8"),
@@ -383,6 +397,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "payment.", "2024-06-15", "200e6"),
         (EN, "The new third-generation social security card has reached 210 million people.", "2024-08-01", "210e6"),
         (ZH, "发行量超过2亿张的第三代社保卡，支持非接触支付。", "2024-06-15", "2e8"),
+        (ZH, "第三代社保卡换发量突破2亿张。", "2024-06-15", "2e8"),
+        (ZH, "第三代社保卡换卡人数超过2亿。", "2024-06-15", "2e8"),
+        (ZH, "第三代社保卡申领量超过2亿。", "2024-06-15", "2e8"),
     ],
     "ecard-holders": [
         (EN, "The number of electronic social security card signings exceeded 360 million.", "2021-01-26", "360e6"),
@@ -498,6 +515,12 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "970e6"),
         (EN, "Electronic social security card registrations reached 970 million.", "2024-01-24", "970e6"),
         (ZH, "拥有10亿用户的电子社保卡，已接入90项全国服务。", "2024-07-25", "10e8"),
+        (ZH, "电子社保卡申领量超过9.7亿。", "2024-01-24", "9.7e8"),
+        (ZH, "电子社保卡用户规模已突破10亿。", "2024-07-25", "10e8"),
+        (ZH, "电子社保卡领卡人数达9.7亿。", "2024-01-24", "9.7e8"),
+        (ZH, "电子社保卡激活量达9.7亿张。", "2024-01-24", "9.7e8"),
+        (ZH, "电子社保卡持有人数达9.7亿。", "2024-01-24", "9.7e8"),
+        (HANT, "電子社保卡簽發數量達9.7億張。", "2024-01-24", "9.7e8"),
     ],
     "ecard-services-volume": [
         (EN, "The e-social security card has provided 5.2 billion services in total.", "2021-01-26", "5.2e9"),
@@ -754,6 +777,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "1.066e9"),
         (EN, "China's basic pension insurance coverage reached 1.066 billion people.", "2024-01-24", "1.066e9"),
         (ZH, "覆盖10.66亿人的基本养老保险，是世界上规模最大的养老保险制度。", "2024-01-24", "10.66e8"),
+        (ZH, "基本养老保险参保规模达10.66亿人。", "2024-01-24", "10.66e8"),
+        (ZH, "基本养老保险参保人群达10.66亿人。", "2024-01-24", "10.66e8"),
+        (ZH, "全国参加基本养老保险者达10.66亿人。", "2024-01-24", "10.66e8"),
+        (HANT, "基本養老保險參保覆蓋10.66億人。", "2024-01-24", "10.66e8"),
     ],
     "unemployment-insured": [
         # A list of schemes and a list of figures in the same order, with no `respectively`.
@@ -823,6 +850,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "Unemployment insurance, which covers 244 million workers, paid benefits to 8 million people.",
          "2024-01-24", "244e6"),
         (ZH, "覆盖2.44亿人的失业保险，去年向企业返还资金500亿元。", "2024-01-24", "2.44e8"),
+        (ZH, "失业保险参保规模达2.44亿人。", "2024-01-24", "2.44e8"),
     ],
     "work-injury-insured": [
         # A list of schemes and a list of figures in the same order, with no `respectively`.
@@ -890,6 +918,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "Work-related injury insurance, which covers 302 million workers, was extended to gig workers.",
          "2024-01-24", "302e6"),
         (EN, "Workers' compensation insurance covered 302 million people.", "2024-01-24", "302e6"),
+        (ZH, "工伤保险参保规模达3.02亿人。", "2024-01-24", "3.02e8"),
     ],
     "si-fund-income": [
         (ZH, "2023年，三项社会保险基金总收入7.95万亿元。", "2024-01-24", "7.95e12"),
@@ -962,6 +991,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "7.95e12"),
         (EN, "Revenue for the three social insurance funds came in at 7.95 trillion yuan in 2023.",
          "2024-01-24", "7.95e12"),
+        (ZH, "三项社会保险基金当年收入7.95万亿元。", "2024-01-24", "7.95e12"),
+        (HANT, "三項社會保險基金收入總額為7.95萬億元。", "2024-01-24", "7.95e12"),
     ],
     "si-fund-expenditure": [
         (ZH, "2023年，三项社会保险基金总支出7.17万亿元。", "2024-01-24", "7.17e12"),
@@ -1027,6 +1058,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "7.17e12"),
         (EN, "Payouts from the three social insurance funds reached 7.17 trillion yuan in 2023.",
          "2024-01-24", "7.17e12"),
+        (ZH, "三项社会保险基金当年支出7.17万亿元。", "2024-01-24", "7.17e12"),
+        (HANT, "三項社會保險基金共支出7.17萬億元。", "2024-01-24", "7.17e12"),
     ],
     "si-fund-balance": [
         (ZH, "截至2023年底，三项社会保险基金累计结余7.8万亿元。", "2024-01-24", "7.8e12"),
@@ -1112,6 +1145,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "7.8e12"),
         (EN, "The three social insurance funds' reserves amounted to 7.8 trillion yuan.", "2024-01-24", "7.8e12"),
         (ZH, "三项社会保险基金的累计结余，截至年底为7.8万亿元。", "2024-01-24", "7.8e12"),
+        (ZH, "三项社保基金结余规模达7.8万亿元。", "2024-01-24", "7.8e12"),
+        (ZH, "三项社会保险基金历年累计结余7.8万亿元。", "2024-01-24", "7.8e12"),
+        (ZH, "三项社会保险基金年末滚存结余7.8万亿元。", "2024-01-24", "7.8e12"),
     ],
     "new-urban-jobs": [
         (ZH, "2023年，全国城镇新增就业1244万人。", "2024-01-20", "1244e4"),
@@ -1189,6 +1225,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "Urban job additions reached 12.44 million in 2023.", "2024-01-20", "12.44e6"),
         (EN, "China's cities added 12.44 million jobs in 2023.", "2024-01-20", "12.44e6"),
         (ZH, "城镇新增就业连续多年保持在1100万人以上，去年为1244万人。", "2024-01-20", "1244e4"),
+        (ZH, "城镇新增就业人员达1244万人。", "2024-01-20", "1244e4"),
+        (ZH, "城镇新增就业总量1244万人。", "2024-01-20", "1244e4"),
+        (ZH, "城镇累计新增就业1244万人。", "2024-01-20", "1244e4"),
+        (HANT, "城鎮新增就業人員達1244萬人。", "2024-01-20", "1244e4"),
     ],
     "surveyed-unemployment-rate": [
         (ZH, "3月份，全国城镇调查失业率为5.2%。", "2024-04-16", "5.2"),
@@ -1252,6 +1292,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "Urban unemployment, measured by surveys, averaged 5.2 percent last year.", "2024-01-17", "5.2"),
         (EN, "The survey-based urban unemployment rate was 5.2 percent in March.", "2024-04-16", "5.2"),
         (EN, "The surveyed jobless rate stood at 5.2 percent in March.", "2024-04-16", "5.2"),
+        (ZH, "全国城镇调查失业率均值为5.2%。", "2024-01-17", "5.2"),
+        (ZH, "城镇调查失业率稳定在5.0%。", "2024-06-17", "5.0"),
+        (ZH, "全国城镇调查失业率回落至5.0%。", "2024-06-17", "5.0"),
     ],
     "registered-unemployment-rate": [
         (ZH, "年末城镇登记失业率为3.62%。", "2020-01-20", "3.62"),
@@ -1300,6 +1343,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "四季度末，全國城鎮登記失業率為3.8%。", "2018-01-26", "3.8"),
         (EN, "The urban registered jobless rate was 3.62 percent at the end of 2019.", "2020-01-20", "3.62"),
         (EN, "The urban registration unemployment rate was 3.62 percent at the end of 2019.", "2020-01-20", "3.62"),
+        (ZH, "城镇登记失业率控制在3.62%。", "2020-01-20", "3.62"),
+        (HANT, "城鎮登記失業率為3.97%，比上年末下降0.08個百分點。", "2016-01-26", "3.97"),
     ],
     "ecard-penetration": [
         (ZH, "电子社保卡人口覆盖率达到68.9%。", "2024-01-24", "68.9"),
@@ -1308,6 +1353,13 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "電子社保卡人口覆蓋率達到68.9%。", "2024-01-24", "68.9"),
         (EN, "The population coverage rate of the electronic social security card reached 68.9 percent.",
          "2024-01-24", "68.9"),
+        (ZH, "电子社保卡覆盖率达到68.9%。", "2024-01-24", "68.9"),
+        (ZH, "电子社保卡普及率达到68.9%。", "2024-01-24", "68.9"),
+        (EN, "The penetration rate of the electronic social security card reached 68.9 percent.",
+         "2024-01-24", "68.9"),
+        (EN, "Electronic social security card coverage reached 68.9 percent of the population.",
+         "2024-01-24", "68.9"),
+        (HANT, "電子社保卡普及率達到68.9%。", "2024-01-24", "68.9"),
     ],
     None: [
         # A group of people is what the figure counts: that group's figure, not the scheme's.
