@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from decimal import Decimal
 from functools import lru_cache
+from itertools import product
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
 
@@ -145,6 +147,7 @@ def article_triples(extraction: Extraction, version: str) -> tuple[NamedNode, li
         _mention(g, node, mention, art.published)
     for measurement in extraction.measurements:
         _measurement(g, node, measurement, gaz)
+    _row_places(g, node)
     return node, list(g.triples)
 
 
@@ -225,6 +228,99 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
     if m.change_of is not None:
         g.add(node, SS("changeOf"), measurement_iri(article, m.change_of))
     _evidence(g, node, m.evidence)
+
+
+def _row_places(g: _Graph, article: NamedNode) -> None:
+    """Put on each measurement, and on each entity the article mentions, its place among the
+    article's rows of the contract queries (queries/measurements.rq, mentions.rq), and on a
+    measurement its metric's notation and its region's label: a whole-store query then reads a row
+    from one node and sorts by the article's rank and this place, two integers, instead of joining
+    four more nodes and sorting by nine keys, strings Oxigraph reads back from its dictionary.
+
+    All come from the graph's own triples, read as those queries read them, so the rows and their
+    order are the ones the queries gave before: the measurements' by evidence start, metric (a
+    level's), value, unit, date, qualifier and region; the mentions' by type, label and role."""
+    triples = _Triples(g)
+    figures = {}
+    for node in triples.subjects_with(SS("kind")):
+        level = SS("Level") in triples.values(node, SS("kind"))
+        notations = [n for c in triples.values(node, SS("metric")) for n in triples.values(c, SKOS("notation"))]
+        labels = [label for area in triples.values(node, SS("region"))
+                  for label in triples.values(area, SKOS("prefLabel")) if _zh_hans(label)]
+        for notation in notations:
+            g.add(node, SS("metricNotation"), notation)
+        for label in labels:
+            g.add(node, SS("regionLabel"), label)
+        figures[node] = list(product(
+            _unbound_first(int(s.value) for e in triples.values(node, SS("evidence"))
+                           for s in triples.values(e, SS("start"))),
+            _unbound_first(n.value for n in (notations if level else [])),
+            [Decimal(v.value) for v in triples.values(node, SS("value"))],
+            [u.value for u in triples.values(node, SS("unit"))],
+            _unbound_first(d.value for d in triples.values(node, SS("asOf"))),
+            _unbound_first(q.value for q in triples.values(node, SS("qualifier"))),
+            _unbound_first(label.value for label in labels)))
+    types = {iri: name for name, iri in CLASS_OF.items()}
+    mentioned = {}
+    for entity in triples.values(article, SCHEMA("mentions")):
+        roles = [r.value for statement in triples.subjects(SS("person"), entity)
+                 if article in triples.values(statement, SS("statedIn"))
+                 for r in triples.values(statement, SS("roleLabel"))]
+        mentioned[entity] = list(product(
+            [types[c] for c in triples.values(entity, TYPE) if c in types],
+            [(label.value, label.language) for label in triples.values(entity, SKOS("prefLabel"))],
+            _unbound_first(roles)))
+    for node, place in _places(figures).items():
+        g.add(node, SS("ordinal"), Literal(place))
+    for entity, place in _places(mentioned).items():
+        g.add(entity, SS("mentionOrdinal"), Literal(place))
+
+
+class _Triples:
+    """A graph's triples indexed by subject and predicate, and by predicate and object."""
+
+    def __init__(self, g: _Graph):
+        self.objects: dict[tuple, list] = {}
+        self.subjects_of: dict[tuple, list] = {}
+        for s, p, o in list(g.triples):
+            self.objects.setdefault((s, p), []).append(o)
+            self.subjects_of.setdefault((p, o), []).append(s)
+
+    def values(self, subject, predicate) -> list:
+        return self.objects.get((subject, predicate), [])
+
+    def subjects(self, predicate, obj) -> list:
+        return self.subjects_of.get((predicate, obj), [])
+
+    def subjects_with(self, predicate) -> list:
+        return [s for s, p in self.objects if p == predicate]
+
+
+def _unbound_first(values) -> list[tuple]:
+    """Sort keys of an optional value: () when there is none, which sorts first as SPARQL sorts unbound."""
+    return [(v,) for v in values] or [()]
+
+
+def _zh_hans(label: Literal) -> bool:
+    """langMatches(lang(label), "zh-Hans")."""
+    language = (label.language or "").lower()
+    return language == "zh-hans" or language.startswith("zh-hans-")
+
+
+def _places(rows: dict[NamedNode, list[tuple]]) -> dict[NamedNode, int]:
+    """Each node's place (from 1) in the order of its rows' sort keys. Nodes whose rows interleave
+    or tie share a place; their rows then differ only in the keys a node may hold several of (a
+    measurement's qualifier or region label, a person's role), by which the queries order them."""
+    places, place, last = {}, 0, None
+    for node, keys in sorted(((node, sorted(keys)) for node, keys in rows.items() if keys),
+                             key=lambda item: item[1][0]):
+        if last is None or keys[0] > last:
+            place += 1
+            last = keys[-1]
+        else:
+            last = max(last, keys[-1])
+        places[node] = place
+    return places
 
 
 def to_turtle(quads: list[Quad]) -> bytes:
