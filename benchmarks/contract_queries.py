@@ -1,12 +1,13 @@
 """Whole-store timings of the contract queries (queries/measurements.rq, queries/mentions.rq) through
 the library, the CLI and the endpoint, and whether the three give the same rows in the same order.
 
-    python benchmarks/contract_queries.py STORE [--runs 5] [--save DIR] [--compare DIR]
+    python benchmarks/contract_queries.py STORE [--runs 5] [--save DIR] [--compare DIR] [--queries DIR]
 
 Each way is timed `--runs` times and its min and median printed: the machine is shared, so one run
 says little. The library's time includes writing the CSV, as the CLI does; the endpoint's is one
 POST through the guard (`sscard-kg serve`), the answer read whole. `--save DIR` writes the CLI's CSV
-of each query to DIR; `--compare DIR` checks it byte for byte against a saved one.
+of each query to DIR; `--compare DIR` checks it byte for byte against a saved one. `--queries DIR`
+times the queries of another checkout (an older version's, on a store it built).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def main() -> int:
     parser.add_argument("--save", type=Path)
     parser.add_argument("--compare", type=Path)
     parser.add_argument("--only", choices=("library", "cli", "endpoint"), action="append")
+    parser.add_argument("--queries", type=Path, default=ROOT / "queries")
     args = parser.parse_args()
     ways = args.only or ["library", "cli", "endpoint"]
 
@@ -65,10 +67,12 @@ def main() -> int:
 
     answers, same = {}, True
     port = free_port()
-    server = start(args.store, "--port", str(port), "--page-port", "0", "--timeout", "0") if "endpoint" in ways else None
+    server = None
+    if "endpoint" in ways:
+        server = start(args.store, "--port", str(port), "--page-port", "0", "--timeout", "0")
     try:
         for name in QUERIES:
-            path = ROOT / "queries" / f"{name}.rq"
+            path = args.queries / f"{name}.rq"
             sparql = path.read_text(encoding="utf-8")
             print(name, flush=True)
             if "library" in ways:

@@ -39,7 +39,7 @@ MENTIONS = PREFIXES + """SELECT ?g ?file ?entity ?type ?label ?role WHERE { GRAP
                           (skos:Concept "program") (schema:AdministrativeArea "region") }
   OPTIONAL { ?statement ss:person ?entity ; ss:statedIn ?article ; ss:roleLabel ?role }
 } }"""
-COUNTED = "SELECT ?p WHERE { <https://w3id.org/sscard-kg/id/program/counted> <http://www.w3.org/2004/02/skos/core#member> ?p }"
+COUNTED = PREFIXES + "SELECT ?p WHERE { <https://w3id.org/sscard-kg/id/program/counted> skos:member ?p }"
 
 
 def key(value):

@@ -233,9 +233,10 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
 def _row_places(g: _Graph, article: NamedNode) -> None:
     """Put on each measurement, and on each entity the article mentions, its place among the
     article's rows of the contract queries (queries/measurements.rq, mentions.rq), and on a
-    measurement its metric's notation and its region's label: a whole-store query then reads a row
-    from one node and sorts by the article's rank and this place, two integers, instead of joining
-    four more nodes and sorting by nine keys, strings Oxigraph reads back from its dictionary.
+    measurement its region's label and, on a level, its metric's notation: a whole-store query
+    then reads a row from one node and sorts by the article's rank and this place, two integers,
+    instead of joining four more nodes and sorting by nine keys, strings Oxigraph reads back from
+    its dictionary.
 
     All come from the graph's own triples, read as those queries read them, so the rows and their
     order are the ones the queries gave before: the measurements' by evidence start, metric (a
@@ -243,8 +244,9 @@ def _row_places(g: _Graph, article: NamedNode) -> None:
     triples = _Triples(g)
     figures = {}
     for node in triples.subjects_with(SS("kind")):
-        level = SS("Level") in triples.values(node, SS("kind"))
-        notations = [n for c in triples.values(node, SS("metric")) for n in triples.values(c, SKOS("notation"))]
+        level = SS("Level") in triples.values(node, SS("kind"))  # a change's or target's metric is not listed
+        notations = [n for c in triples.values(node, SS("metric")) if level
+                     for n in triples.values(c, SKOS("notation"))]
         labels = [label for area in triples.values(node, SS("region"))
                   for label in triples.values(area, SKOS("prefLabel")) if _zh_hans(label)]
         for notation in notations:
@@ -254,7 +256,7 @@ def _row_places(g: _Graph, article: NamedNode) -> None:
         figures[node] = list(product(
             _unbound_first(int(s.value) for e in triples.values(node, SS("evidence"))
                            for s in triples.values(e, SS("start"))),
-            _unbound_first(n.value for n in (notations if level else [])),
+            _unbound_first(n.value for n in notations),
             [Decimal(v.value) for v in triples.values(node, SS("value"))],
             [u.value for u in triples.values(node, SS("unit"))],
             _unbound_first(d.value for d in triples.values(node, SS("asOf"))),
