@@ -284,7 +284,7 @@ class _Triples:
     def __init__(self, g: _Graph):
         self.objects: dict[tuple, list] = {}
         self.subjects_of: dict[tuple, list] = {}
-        for s, p, o in list(g.triples):
+        for s, p, o in g.triples:
             self.objects.setdefault((s, p), []).append(o)
             self.subjects_of.setdefault((p, o), []).append(s)
 

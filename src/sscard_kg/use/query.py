@@ -269,10 +269,10 @@ def write(result: QueryResult, fmt: str) -> str:
 
 
 def _cells(columns: list[str]):
-    """A row's values in the order of the columns, as a tuple."""
-    if len(columns) == 1:
-        return lambda row: (row[columns[0]],)
-    return itemgetter(*columns)
+    """A row's values in the order of the columns, as a tuple (itemgetter of one key gives the value)."""
+    if len(columns) > 1:
+        return itemgetter(*columns)
+    return lambda row: tuple(row[c] for c in columns)
 
 
 def _iso(value: object) -> str:
