@@ -11,7 +11,6 @@ import hashlib
 import re
 from decimal import Decimal
 from functools import lru_cache
-from itertools import product
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
 
@@ -95,10 +94,13 @@ def _entity_iri(key: str) -> NamedNode:
 
 
 class _Graph:
-    """Collects the triples of one article graph, each once, in the order they are made."""
+    """Collects the triples of one article graph, each once, in the order they are made, and the
+    sort keys of the contract queries' rows each measurement and mentioned entity gives."""
 
     def __init__(self):
         self.triples: dict[tuple, None] = {}
+        self.figures: dict[NamedNode, list[tuple]] = {}
+        self.mentioned: dict[NamedNode, list[tuple]] = {}
 
     def add(self, s, p, o) -> None:
         if o is not None:
@@ -147,25 +149,35 @@ def article_triples(extraction: Extraction, version: str) -> tuple[NamedNode, li
         _mention(g, node, mention, art.published)
     for measurement in extraction.measurements:
         _measurement(g, node, measurement, gaz)
-    _row_places(g, node)
+    for figure, place in _places(g.figures).items():
+        g.add(figure, SS("ordinal"), Literal(place))
+    for entity, place in _places(g.mentioned).items():
+        g.add(entity, SS("mentionOrdinal"), Literal(place))
     return node, list(g.triples)
 
 
-def _describe(g: _Graph, iri: NamedNode, kind: str, label: str) -> None:
+def _describe(g: _Graph, iri: NamedNode, kind: str, label: str) -> Literal:
+    """Type and label an entity; returns the label as written."""
+    written = _text(label, "zh-Hans" if not label.isascii() else "en")
     g.add(iri, TYPE, CLASS_OF[kind])
-    g.add(iri, SKOS("prefLabel"), _text(label, "zh-Hans" if not label.isascii() else "en"))
+    g.add(iri, SKOS("prefLabel"), written)
     if kind == "program":
         g.add(iri, SKOS("inScheme"), NamedNode(BASE + "program/scheme"))
+    return written
 
 
 def _mention(g: _Graph, article: NamedNode, mention: Mention, published: str | None) -> None:
     iri = _entity_iri(mention.key)
     g.add(article, SCHEMA("mentions"), iri)
-    _describe(g, iri, mention.type, mention.label)
+    label = _describe(g, iri, mention.type, mention.label)
+    has_role = mention.type == "person" and bool(mention.role)
+    # the sort key of its row in queries/mentions.rq: type, label (as SPARQL orders one: text, then language), role
+    g.mentioned.setdefault(iri, []).append((mention.type, (label.value, label.language),
+                                            _unbound_first(_text(mention.role).value if has_role else None)))
     for name in mention.names:
         if name != mention.label:
             g.add(iri, SKOS("altLabel"), _text(name, "en" if name.isascii() else "zh-Hans"))
-    if mention.type == "person" and mention.role:
+    if has_role:
         statement = NamedNode(f"{article.value}/role/{digest(mention.key, mention.role, size=12)}")
         g.add(statement, TYPE, SS("RoleStatement"))
         g.add(statement, SS("person"), iri)
@@ -205,11 +217,14 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
     g.add(node, SS("kind"), KIND[m.kind])
     g.add(node, SS("value"), Literal(value_key(m.value), datatype=XSD("decimal")))
     g.add(node, SS("unit"), Literal(m.unit))
+    listed = m.metric if m.metric and m.kind == "level" else None  # a change's or target's metric is not listed
     if m.metric:
         metric = NamedNode(f"{BASE}metric/{m.metric}")
         g.add(node, SS("metric"), metric)
         g.add(metric, TYPE, SKOS("Concept"))
         g.add(metric, SKOS("notation"), Literal(m.metric))
+    if listed:
+        g.add(node, SS("metricNotation"), Literal(listed))
     if m.qualifier:
         g.add(node, SS("qualifier"), Literal(m.qualifier))
     if m.as_of:
@@ -217,10 +232,14 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
         g.add(node, SS("dateInferred"), Literal(m.date_inferred))
     if m.period_start:
         g.add(node, SS("periodStart"), date_literal(m.period_start))
+    region_label = None
     if m.region:
         region = NamedNode(m.region)
         g.add(node, SS("region"), region)
-        _describe(g, region, "region", gaz.entries[m.region].label)
+        label = _describe(g, region, "region", gaz.entries[m.region].label)
+        if _zh_hans(label):
+            region_label = label.value
+            g.add(node, SS("regionLabel"), label)
     if m.official:
         g.add(node, SS("announcedBy"), _entity_iri(m.official))
     if m.subject:
@@ -228,79 +247,15 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
     if m.change_of is not None:
         g.add(node, SS("changeOf"), measurement_iri(article, m.change_of))
     _evidence(g, node, m.evidence)
+    # the sort key of its row in queries/measurements.rq (the file aside, one an article)
+    g.figures.setdefault(node, []).append((
+        m.evidence.start, _unbound_first(listed), Decimal(value_key(m.value)), m.unit, _unbound_first(m.as_of or None),
+        _unbound_first(m.qualifier or None), _unbound_first(region_label)))
 
 
-def _row_places(g: _Graph, article: NamedNode) -> None:
-    """Put on each measurement, and on each entity the article mentions, its place among the
-    article's rows of the contract queries (queries/measurements.rq, mentions.rq), and on a
-    measurement its region's label and, on a level, its metric's notation: a whole-store query
-    then reads a row from one node and sorts by the article's rank and this place, two integers,
-    instead of joining four more nodes and sorting by nine keys, strings Oxigraph reads back from
-    its dictionary.
-
-    All come from the graph's own triples, read as those queries read them, so the rows and their
-    order are the ones the queries gave before: the measurements' by evidence start, metric (a
-    level's), value, unit, date, qualifier and region; the mentions' by type, label and role."""
-    triples = _Triples(g)
-    figures = {}
-    for node in triples.subjects_with(SS("kind")):
-        level = SS("Level") in triples.values(node, SS("kind"))  # a change's or target's metric is not listed
-        notations = [n for c in triples.values(node, SS("metric")) if level
-                     for n in triples.values(c, SKOS("notation"))]
-        labels = [label for area in triples.values(node, SS("region"))
-                  for label in triples.values(area, SKOS("prefLabel")) if _zh_hans(label)]
-        for notation in notations:
-            g.add(node, SS("metricNotation"), notation)
-        for label in labels:
-            g.add(node, SS("regionLabel"), label)
-        figures[node] = list(product(
-            _unbound_first(int(s.value) for e in triples.values(node, SS("evidence"))
-                           for s in triples.values(e, SS("start"))),
-            _unbound_first(n.value for n in notations),
-            [Decimal(v.value) for v in triples.values(node, SS("value"))],
-            [u.value for u in triples.values(node, SS("unit"))],
-            _unbound_first(d.value for d in triples.values(node, SS("asOf"))),
-            _unbound_first(q.value for q in triples.values(node, SS("qualifier"))),
-            _unbound_first(label.value for label in labels)))
-    types = {iri: name for name, iri in CLASS_OF.items()}
-    mentioned = {}
-    for entity in triples.values(article, SCHEMA("mentions")):
-        roles = [r.value for statement in triples.subjects(SS("person"), entity)
-                 if article in triples.values(statement, SS("statedIn"))
-                 for r in triples.values(statement, SS("roleLabel"))]
-        mentioned[entity] = list(product(
-            [types[c] for c in triples.values(entity, TYPE) if c in types],
-            [(label.value, label.language) for label in triples.values(entity, SKOS("prefLabel"))],
-            _unbound_first(roles)))
-    for node, place in _places(figures).items():
-        g.add(node, SS("ordinal"), Literal(place))
-    for entity, place in _places(mentioned).items():
-        g.add(entity, SS("mentionOrdinal"), Literal(place))
-
-
-class _Triples:
-    """A graph's triples indexed by subject and predicate, and by predicate and object."""
-
-    def __init__(self, g: _Graph):
-        self.objects: dict[tuple, list] = {}
-        self.subjects_of: dict[tuple, list] = {}
-        for s, p, o in g.triples:
-            self.objects.setdefault((s, p), []).append(o)
-            self.subjects_of.setdefault((p, o), []).append(s)
-
-    def values(self, subject, predicate) -> list:
-        return self.objects.get((subject, predicate), [])
-
-    def subjects(self, predicate, obj) -> list:
-        return self.subjects_of.get((predicate, obj), [])
-
-    def subjects_with(self, predicate) -> list:
-        return [s for s, p in self.objects if p == predicate]
-
-
-def _unbound_first(values) -> list[tuple]:
-    """Sort keys of an optional value: () when there is none, which sorts first as SPARQL sorts unbound."""
-    return [(v,) for v in values] or [()]
+def _unbound_first(value) -> tuple:
+    """The sort key of an optional value: () when there is none, which sorts first as SPARQL sorts unbound."""
+    return () if value is None else (value,)
 
 
 def _zh_hans(label: Literal) -> bool:
