@@ -39,6 +39,7 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 # in its article graph and, as the latest figure, in the summary.
 IMPOSSIBLE = PREFIXES + """
 INSERT { GRAPH ?g { ?bad a ss:Measurement ; ss:kind ss:Level ; ss:metric ?metric ; ss:unit "percent" ;
+                      ss:metricNotation "card-penetration" ; ss:ordinal 1000 ;
                       ss:value "99750000"^^xsd:decimal ; ss:asOf "2023-12-31"^^xsd:date ;
                       ss:startDate "2023-12-31"^^xsd:date ; ss:endDate "2023-12-31"^^xsd:date ;
                       <http://www.w3.org/ns/prov#wasDerivedFrom> ?article ; ss:evidence ?evidence }

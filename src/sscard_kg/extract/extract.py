@@ -19,7 +19,7 @@ from .measurements import Draft, draft_measurements
 from ..model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
 from .numbers import Quantity, Rejected, find_quantities
 
-EXTRACTOR_VERSION = "3"  # raised when extraction changes what it gives for the same article
+EXTRACTOR_VERSION = "4"  # raised when extraction changes what it gives for the same article
 LOW_CONFIDENCE = 0.5
 QUOTE_LIMIT = 240
 

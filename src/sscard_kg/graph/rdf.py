@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
@@ -93,10 +94,13 @@ def _entity_iri(key: str) -> NamedNode:
 
 
 class _Graph:
-    """Collects the triples of one article graph, each once, in the order they are made."""
+    """Collects the triples of one article graph, each once, in the order they are made, and the
+    sort keys of the contract queries' rows each measurement and mentioned entity gives."""
 
     def __init__(self):
         self.triples: dict[tuple, None] = {}
+        self.figures: dict[NamedNode, list[tuple]] = {}
+        self.mentioned: dict[NamedNode, list[tuple]] = {}
 
     def add(self, s, p, o) -> None:
         if o is not None:
@@ -145,24 +149,35 @@ def article_triples(extraction: Extraction, version: str) -> tuple[NamedNode, li
         _mention(g, node, mention, art.published)
     for measurement in extraction.measurements:
         _measurement(g, node, measurement, gaz)
+    for figure, place in _places(g.figures).items():
+        g.add(figure, SS("ordinal"), Literal(place))
+    for entity, place in _places(g.mentioned).items():
+        g.add(entity, SS("mentionOrdinal"), Literal(place))
     return node, list(g.triples)
 
 
-def _describe(g: _Graph, iri: NamedNode, kind: str, label: str) -> None:
+def _describe(g: _Graph, iri: NamedNode, kind: str, label: str) -> Literal:
+    """Type and label an entity; returns the label as written."""
+    written = _text(label, "zh-Hans" if not label.isascii() else "en")
     g.add(iri, TYPE, CLASS_OF[kind])
-    g.add(iri, SKOS("prefLabel"), _text(label, "zh-Hans" if not label.isascii() else "en"))
+    g.add(iri, SKOS("prefLabel"), written)
     if kind == "program":
         g.add(iri, SKOS("inScheme"), NamedNode(BASE + "program/scheme"))
+    return written
 
 
 def _mention(g: _Graph, article: NamedNode, mention: Mention, published: str | None) -> None:
     iri = _entity_iri(mention.key)
     g.add(article, SCHEMA("mentions"), iri)
-    _describe(g, iri, mention.type, mention.label)
+    label = _describe(g, iri, mention.type, mention.label)
+    has_role = mention.type == "person" and bool(mention.role)
+    # the sort key of its row in queries/mentions.rq: type, label (as SPARQL orders one: text, then language), role
+    g.mentioned.setdefault(iri, []).append((mention.type, (label.value, label.language),
+                                            _unbound_first(_text(mention.role).value if has_role else None)))
     for name in mention.names:
         if name != mention.label:
             g.add(iri, SKOS("altLabel"), _text(name, "en" if name.isascii() else "zh-Hans"))
-    if mention.type == "person" and mention.role:
+    if has_role:
         statement = NamedNode(f"{article.value}/role/{digest(mention.key, mention.role, size=12)}")
         g.add(statement, TYPE, SS("RoleStatement"))
         g.add(statement, SS("person"), iri)
@@ -202,11 +217,14 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
     g.add(node, SS("kind"), KIND[m.kind])
     g.add(node, SS("value"), Literal(value_key(m.value), datatype=XSD("decimal")))
     g.add(node, SS("unit"), Literal(m.unit))
+    listed = m.metric if m.metric and m.kind == "level" else None  # a change's or target's metric is not listed
     if m.metric:
         metric = NamedNode(f"{BASE}metric/{m.metric}")
         g.add(node, SS("metric"), metric)
         g.add(metric, TYPE, SKOS("Concept"))
         g.add(metric, SKOS("notation"), Literal(m.metric))
+    if listed:
+        g.add(node, SS("metricNotation"), Literal(listed))
     if m.qualifier:
         g.add(node, SS("qualifier"), Literal(m.qualifier))
     if m.as_of:
@@ -214,10 +232,14 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
         g.add(node, SS("dateInferred"), Literal(m.date_inferred))
     if m.period_start:
         g.add(node, SS("periodStart"), date_literal(m.period_start))
+    region_label = None
     if m.region:
         region = NamedNode(m.region)
         g.add(node, SS("region"), region)
-        _describe(g, region, "region", gaz.entries[m.region].label)
+        label = _describe(g, region, "region", gaz.entries[m.region].label)
+        if _zh_hans(label):
+            region_label = label.value
+            g.add(node, SS("regionLabel"), label)
     if m.official:
         g.add(node, SS("announcedBy"), _entity_iri(m.official))
     if m.subject:
@@ -225,6 +247,37 @@ def _measurement(g: _Graph, article: NamedNode, m: Measurement, gaz) -> None:
     if m.change_of is not None:
         g.add(node, SS("changeOf"), measurement_iri(article, m.change_of))
     _evidence(g, node, m.evidence)
+    # the sort key of its row in queries/measurements.rq (the file aside, one an article)
+    g.figures.setdefault(node, []).append((
+        m.evidence.start, _unbound_first(listed), Decimal(value_key(m.value)), m.unit, _unbound_first(m.as_of or None),
+        _unbound_first(m.qualifier or None), _unbound_first(region_label)))
+
+
+def _unbound_first(value) -> tuple:
+    """The sort key of an optional value: () when there is none, which sorts first as SPARQL sorts unbound."""
+    return () if value is None else (value,)
+
+
+def _zh_hans(label: Literal) -> bool:
+    """langMatches(lang(label), "zh-Hans")."""
+    language = (label.language or "").lower()
+    return language == "zh-hans" or language.startswith("zh-hans-")
+
+
+def _places(rows: dict[NamedNode, list[tuple]]) -> dict[NamedNode, int]:
+    """Each node's place (from 1) in the order of its rows' sort keys. Nodes whose rows interleave
+    or tie share a place; their rows then differ only in the keys a node may hold several of (a
+    measurement's qualifier or region label, a person's role), by which the queries order them."""
+    places, place, last = {}, 0, None
+    for node, keys in sorted(((node, sorted(keys)) for node, keys in rows.items() if keys),
+                             key=lambda item: item[1][0]):
+        if last is None or keys[0] > last:
+            place += 1
+            last = keys[-1]
+        else:
+            last = max(last, keys[-1])
+        places[node] = place
+    return places
 
 
 def to_turtle(quads: list[Quad]) -> bytes:

@@ -15,6 +15,7 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib.resources.abc import Traversable
+from operator import itemgetter
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Variable, serialize
@@ -260,12 +261,18 @@ def write(result: QueryResult, fmt: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.columns)
-        for row in result.rows:
-            writer.writerow(["" if row[c] is None else row[c] for c in result.columns])
+        writer.writerows(map(_cells(result.columns), result.rows))  # None is written as ""
         return out.getvalue()
     if fmt == "table":
         return _table(result)
     raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def _cells(columns: list[str]):
+    """A row's values in the order of the columns, as a tuple (itemgetter of one key gives the value)."""
+    if len(columns) > 1:
+        return itemgetter(*columns)
+    return lambda row: tuple(row[c] for c in columns)
 
 
 def _iso(value: object) -> str:
