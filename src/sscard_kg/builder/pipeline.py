@@ -43,6 +43,9 @@ MIN_BATCH = 8   # below this, pyshacl's cost per call outweighs an even finish
 # warm up a pool, against 10-15 ms an article); $SSCARD_IN_PROCESS_BELOW, read by each build, overrides it.
 IN_PROCESS_BELOW = 64
 READ_AHEAD_BYTES = 256 << 20   # file bytes kept for the workers; beyond, they read the files themselves
+# N-Quads bytes gathered before they are written: ~125 articles, a bulk load's fixed cost
+# (graph/store.BULK_FROM) spread thin, and little left to write once the workers are done.
+WRITE_EVERY = 8 << 20
 EXECUTORS = ("local", "dask")
 
 
@@ -185,30 +188,40 @@ def run(todo: list[Task], stamp: str, limits: Limits, *, workers: int, local: bo
 
 def load(batches: Iterable[tuple[list[Outcome], Path | None]], articles: ArticleStore,
          settle: Callable[[Outcome], None]) -> None:
-    """Write the article graphs into the store as their outcomes come in, gathered into batches
-    (a cluster's shard in one bulk load), and settle each outcome once its graph is written (one
-    with no graph at once); the last writes reach disk in the background while the build finishes."""
-    waiting: list[Outcome] = []
+    """Write the article graphs into the store as their outcomes come in, gathered into batches of
+    WRITE_EVERY bytes (a cluster's shard in one bulk load), and settle each outcome once its graph
+    is written (one with no graph at once); the last writes reach disk in the background while the
+    build finishes."""
+    gathered: dict[str, Outcome] = {}
+    size = 0
     for outcomes, shard in batches:
         if shard is not None:
             graphs = [o.graph for o in outcomes if o.graph and not o.error]
             if graphs:
                 articles.bulk_load(shard, graphs)
-            outcomes_now = outcomes
+            ready = outcomes
         else:
-            outcomes_now = [o for o in outcomes if o.nquads is None or o.error]
+            ready = []
             for outcome in outcomes:
-                if outcome.nquads is not None and not outcome.error:
-                    waiting.append(outcome)
-                    if articles.write(outcome.graph, outcome.nquads):
-                        outcomes_now += waiting
-                        waiting = []
-        for outcome in outcomes_now:
+                if outcome.nquads is None or outcome.error:
+                    ready.append(outcome)
+                else:
+                    gathered[outcome.graph] = outcome
+                    size += len(outcome.nquads)
+            if size >= WRITE_EVERY:
+                ready += _write(articles, gathered)
+                gathered, size = {}, 0
+        for outcome in ready:
             settle(outcome)
-    articles.write_gathered()
-    for outcome in waiting:
+    for outcome in _write(articles, gathered):
         settle(outcome)
     articles.flush_behind()
+
+
+def _write(articles: ArticleStore, gathered: dict[str, Outcome]) -> list[Outcome]:
+    """Write the gathered graphs in one batch; returns their outcomes, to settle."""
+    articles.write({graph: outcome.nquads for graph, outcome in gathered.items()})
+    return list(gathered.values())
 
 
 def _tidy(articles: ArticleStore, result: BuildResult, paths: list[str], prune: bool, listed_all: bool) -> None:

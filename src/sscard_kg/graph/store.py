@@ -15,7 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +121,7 @@ def article_states(store: Store) -> dict[str, tuple[str | None, str | None]]:
 BULK_FROM = 32
 
 
-def write_graphs(store: Store, graphs: dict[str, bytes], present: set[str] | None = None) -> None:
+def write_graphs(store: Store, graphs: dict[str, bytes], present: Container[str] | None = None) -> None:
     """Write article graphs from their N-Quads: each removed if present, then all loaded; from
     BULK_FROM graphs on in one atomic bulk load, else one transaction each.
 
@@ -165,7 +165,7 @@ def recover(store: Store) -> list[str]:
     return [node.value for node in pending]
 
 
-def unfinished_bulk_files(location: Path) -> None:
+def remove_unfinished_bulk_files(location: Path) -> None:
     """Remove the table files a killed bulk load wrote and never committed (Oxigraph names them
     `bulk-*.sst` in the store's folder): nothing reads them. Called with the store open for
     writing, so no other process is loading."""
@@ -189,14 +189,9 @@ def article_graphs(store: Store) -> dict[str, str]:
             if isinstance(quad.graph_name, NamedNode)}
 
 
-# N-Quads bytes gathered before they are written: ~125 articles, a bulk load's fixed cost spread
-# thin, and little left to write once the workers are done.
-WRITE_EVERY = 8 << 20
-
-
 class ArticleStore:
     """A store's article graphs as a build or a removal changes them: each article's state, its
-    graph written (gathered into batches), bulk-loaded or removed, the figures summary recomputed
+    graph written (a batch at a time), bulk-loaded or removed, the figures summary recomputed
     from the states, and the writes flushed to disk.
 
     Given the extractor version `stamp` (a build), a bulk load a killed build left half done is
@@ -205,14 +200,12 @@ class ArticleStore:
 
     def __init__(self, path: str | os.PathLike | None = None, stamp: str | None = None):
         self.db = open_store(path)
-        unfinished_bulk_files(Path(path or default_store()))
+        remove_unfinished_bulk_files(Path(path or default_store()))
         self.stamp = stamp
         if stamp is not None:
             recover(self.db)
             ensure_reference(self.db, stamp)
         self.states = article_states(self.db)   # {graph IRI: (content hash, extractor version)}
-        self._gathered: dict[str, bytes] = {}
-        self._gathered_bytes = 0
         self._wrote = False
         self._flusher: ThreadPoolExecutor | None = None
         self._flushing: Future | None = None
@@ -230,21 +223,11 @@ class ArticleStore:
         """Read the states again, after graphs were written."""
         self.states = article_states(self.db)
 
-    def write(self, graph: str, nquads: bytes) -> list[str]:
-        """Gather one article graph; once WRITE_EVERY bytes are gathered, write them. Returns the
-        graphs this call wrote (none, or every one gathered so far)."""
-        self._gathered[graph] = nquads
-        self._gathered_bytes += len(nquads)
-        return self.write_gathered() if self._gathered_bytes >= WRITE_EVERY else []
-
-    def write_gathered(self) -> list[str]:
-        """Write the graphs gathered so far; returns them."""
-        written = list(self._gathered)
-        if written:
-            write_graphs(self.db, self._gathered, present=set(self.states))
+    def write(self, graphs: dict[str, bytes]) -> None:
+        """Write a batch of article graphs ({graph IRI: N-Quads}), replacing those the store holds."""
+        if graphs:
+            write_graphs(self.db, graphs, present=self.states)
             self._wrote = True
-        self._gathered, self._gathered_bytes = {}, 0
-        return written
 
     def bulk_load(self, shard: str | os.PathLike, graphs: list[str]) -> None:
         bulk_load(self.db, shard, graphs)
