@@ -70,6 +70,50 @@ def test_a_figure_of_another_subject_or_of_a_part_keeps_no_core_metric(text, val
     assert _metrics(text)[value] not in CORE
 
 
+# Cards counted by a feature they carry are a part of the cards: no metric of the ontology counts
+# them, so they keep none, while the same sentence without the feature states the cards issued.
+@pytest.mark.parametrize("featured, plain, value, notation", [
+    ("截至2023年底，全省已开通金融功能的社保卡达8000万张。", "截至2023年底，全省累计发放社保卡8000万张。",
+     Decimal("8000e4"), "cards-issued"),
+    ("全市加载银行账户的社保卡共有650万张。", "全市社保卡发卡量共有650万张。", Decimal("650e4"), "cards-issued"),
+    ("全省具备支付功能的电子社保卡已超过3000万张。", "全省电子社保卡签发量已超过3000万张。", Decimal("3000e4"), "ecard-holders"),
+    ("全市已激活金融账户的社保卡持卡人达500万人。", "全市社保卡持卡人达500万人。", Decimal("500e4"), "card-holders"),
+    ("By the end of 2023, the province had 80 million cards with a financial account activated.",
+     "By the end of 2023, the province had issued 80 million social security cards.", Decimal("80e6"), "cards-issued"),
+    ("Some 20 million cards enabled for transit payments have been issued in the city.",
+     "Some 20 million social security cards have been issued in the city.", Decimal("20e6"), "cards-issued"),
+    ("The bank has issued 6 million social security cards with financial functions.",
+     "The bank has issued 6 million social security cards.", Decimal("6e6"), "cards-issued"),
+])
+def test_cards_counted_by_a_feature_are_no_cards_issued(featured, plain, value, notation):
+    assert _metrics(featured)[value] not in CORE
+    assert _metrics(plain)[value] == notation
+
+
+# Nouns joined by a conjunction are one noun phrase; clauses joined by one are two statements.
+@pytest.mark.parametrize("text, value, notation", [
+    ("全国社保卡和电子社保卡用户达15亿。", Decimal("15e8"), "card-holders"),
+    ("全省社保卡及电子社保卡持卡人数达8000万人。", Decimal("8000e4"), "card-holders"),
+    ("全省发放社保卡和电子社保卡共1.2亿张。", Decimal("1.2e8"), "cards-issued"),
+    ("The number of cardholders and e-card users reached 1.5 billion.", Decimal("1.5e9"), "card-holders"),
+    ("China has issued 1.2 billion cards and e-cards.", Decimal("1.2e9"), "cards-issued"),
+    ("全省已发放社保卡8000万张和电子社保卡5000万张。", Decimal("5000e4"), "ecard-holders"),
+    ("全省社保卡持卡人数8000万人和电子社保卡领用人数5000万人。", Decimal("5000e4"), "ecard-holders"),
+    ("China has 1.38 billion cardholders and 1 billion e-card holders.", Decimal("1e9"), "ecard-holders"),
+])
+def test_coordinated_nouns_are_one_subject_coordinated_clauses_two(text, value, notation):
+    assert _metrics(text)[value] == notation
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The service now reaches 50 million cardholders and their family members.", Decimal("50e6")),
+    ("全省持卡人及其家属共5000万人。", Decimal("5000e4")),
+    ("全省为5000万持卡人及其家属提供服务。", Decimal("5000e4")),
+])
+def test_holders_with_their_dependants_are_no_card_holders(text, value):
+    assert _metrics(text)[value] not in CORE
+
+
 def test_a_series_inherits_its_metric_across_clauses_and_sentences():
     found = _metrics("电子社保卡领用人数快速增长。2019年达1亿，2020年达3亿；2021年突破5亿。", "2024-07-25")
     assert [found[Decimal(n) * 10**8] for n in (1, 3, 5)] == ["ecard-holders"] * 3

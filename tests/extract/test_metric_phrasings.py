@@ -1479,6 +1479,33 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "2021年領取失業保險金人數為260萬人。", "2022-03-01", "260e4"),
         (EN, "Some 8.6 million people drew unemployment benefits last year.", "2024-01-24", "8.6e6"),
         (EN, "The jobless rate for 16-24-year-olds was 14.9 percent in December.", "2024-01-17", "14.9"),
+        # The share of issued cards that were collected or activated: a rate of the cards, neither their
+        # penetration of the population nor a count of holders.
+        (ZH, "截至2023年底，全市社保卡领用率达到96.5%。", "2024-02-01", "96.5"),
+        (ZH, "全省电子社保卡激活率为62%，较上年提高8个百分点。", "2024-02-01", "62"),
+        (ZH, "第三代社保卡的申领率已超过七成。", "2024-02-01", "70"),
+        (HANT, "截至2023年底，全市社保卡領用率達到96.5%。", "2024-02-01", "96.5"),
+        (HANT, "全省電子社保卡激活率為62%。", "2024-02-01", "62"),
+        (EN, "The collection rate of social security cards in the city reached 96.5 percent.", "2024-02-01", "96.5"),
+        (EN, "The activation rate of electronic social security cards stood at 62 percent.", "2024-02-01", "62"),
+        (EN, "Some 96 percent of the issued cards have been collected by their holders.", "2024-02-01", "96"),
+        (EN, "The card's take-up rate was 88 percent last year.", "2024-02-01", "88"),
+        # Cards counted by a feature they carry: a part of the cards, which no metric counts.
+        (ZH, "截至2023年底，全省已开通金融功能的社保卡8000万张。", "2024-02-01", "8000e4"),
+        (ZH, "全国加载银行账户的社保卡达12亿张。", "2024-02-01", "12e8"),
+        (ZH, "具备支付功能的电子社保卡已超过5亿张。", "2024-02-01", "5e8"),
+        (ZH, "全市开通交通出行功能的社保卡达到260万张。", "2024-02-01", "260e4"),
+        (HANT, "截至2023年底，全省已開通金融功能的社保卡8000萬張。", "2024-02-01", "8000e4"),
+        (HANT, "全國加載銀行賬戶的社保卡達12億張。", "2024-02-01", "12e8"),
+        (EN, "By the end of 2023, 800 million cards with a financial account activated were in use.", "2024-02-01",
+         "800e6"),
+        (EN, "Some 2.6 million cards enabled for transit payments have been issued in the city.", "2024-02-01", "2.6e6"),
+        (EN, "The province has issued 80 million social security cards with financial functions.", "2024-02-01",
+         "80e6"),
+        # Holders with their dependants are more than the holders.
+        (EN, "The service now reaches 50 million cardholders and their family members.", "2024-02-01", "50e6"),
+        (ZH, "全省持卡人及其家属共5000万人。", "2024-02-01", "5000e4"),
+        (HANT, "全省持卡人及其家屬共5000萬人。", "2024-02-01", "5000e4"),
         (EN, "Employees' basic elderly care insurance covered 520 million people.", "2024-01-24", "520e6"),
     ],
 }

@@ -90,15 +90,30 @@ _EN_COUNTED = re.compile(rf"(?:[^\S\n]+(?!(?:{either(_EN['counted_stops'])})\b)[
 _ZH_COUNTED_AFTER = re.compile(rf"{_ZH['counted_scale']}{_ZH['counted_units']}([^\W\d_]{{1,8}}?)"
                                rf"(?={either(_ZH['counted_verbs'])}|[，,。；;、])")
 _ZH_LIST_JOINER = re.compile(_ZH["list_joiners"])
+_EN_COORDINATOR = rf"\b(?:{either(_EN['coordinators'])})\b"
+_EN_DETERMINER = rf"\b(?:{either(_EN['coordinated_determiners'])})\b"
+_COORDINATION = compile_fast(rf"\s*(?:{either(_ZH['coordinators'], [_EN_COORDINATOR])})"
+                             rf"\s*(?:(?:{either(_ZH['coordinated_determiners'], [_EN_DETERMINER])})\s*)?", re.I)
+_EN_DEPENDANTS = re.compile(rf"[^\S\n]+{_EN['dependants_joiner']}", re.I)
 _ZH_COUNTED_BEFORE = re.compile(rf"(?<!{_ZH['list_joiners']})([^\W\d_]{{2,8}}?)(?:{either(_ZH['counted_before'])})?$")
+
+
+def _en_counted(text: str, q: Quantity) -> str:
+    """The words an English figure counts, with the dependants joined to them: a group among them
+    is counted too (`50 million cardholders and their family members`)."""
+    counted = _EN_COUNTED.match(text, q.end)
+    if counted is None:
+        return ""
+    joined = _EN_DEPENDANTS.match(text, counted.end())
+    more = _EN_COUNTED.match(text, joined.end()) if joined else None
+    return counted.group(0) + (more.group(0) if more else "")
 
 
 def counts_a_group(group: re.Pattern, text: str, q: Quantity, english: bool) -> bool:
     """Whether the noun the figure counts names a group of people (see ss:countedGroup); groups
     listed together (`在职职工、离退休人员近800万人`) are the whole, not a part."""
     if english:
-        counted = _EN_COUNTED.match(text, q.end)
-        return counted is not None and group.search(counted.group(0)) is not None
+        return group.search(_en_counted(text, q)) is not None
     after = _ZH_COUNTED_AFTER.match(text, q.end)
     before = _ZH_COUNTED_BEFORE.search(text, max(0, q.start - 12), q.start)
     return (after is not None and group.search(after.group(1)) is not None) or (
@@ -191,6 +206,21 @@ def _narrowest(gaz: Gazetteer, hits: list[_Hit], best: _Hit) -> _Hit:
     return _nearest_before(narrower) or best
 
 
+def _coordinated(gaz: Gazetteer, text: str, hits: list[_Hit], best: _Hit) -> _Hit:
+    """`社保卡和电子社保卡用户`, `cardholders and e-card users`, `cards and e-cards`: a card and a kind
+    of it joined by a conjunction are one noun phrase, the card as a whole; the nearer name alone
+    would count a part. Nouns joined so are not a list of clauses: nothing but the conjunction
+    stands between them."""
+    broader = {p.iri: p.broader for p in gaz.subjects}
+    for other in hits:
+        first, second = (other, best) if other.end <= best.start else (best, other)
+        if first.end > second.start or not _COORDINATION.fullmatch(text, first.end, second.start):
+            continue
+        if broader.get(best.iri) == other.iri:
+            return other
+    return best
+
+
 def _resolve(gaz: Gazetteer, text: str, weak: _Hit, paragraph_start: int) -> str:
     """A weak mention (持卡, `the card`) means the narrowest card named last before it, if any."""
     family = {p.iri for p in gaz.subjects if p.iri == weak.iri or p.broader == weak.iri}
@@ -215,7 +245,8 @@ def _subject(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sent
             hits = [h for h in _hits(gaz.subjects, text, start, end, weak) if place != "clause" or h.end > span[0]]
             best = _topic(text, hits) if pick is _topic else pick(hits)
             if best is not None and place == "clause" and not weak:
-                best = _narrowest(gaz, hits, best)
+                best = _coordinated(gaz, text, _hits(gaz.subjects, text, sentence[0], span[1])
+                                    + _hits(gaz.subjects, text, sentence[0], span[1], True), _narrowest(gaz, hits, best))
             if best is not None:
                 return (_resolve(gaz, text, best, paragraph_start) if weak else best.iri), place
     return None, ""
