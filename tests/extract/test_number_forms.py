@@ -23,10 +23,20 @@ from sscard_kg.extract.numbers import find_quantities
     ("三万亿元", "3000000000000", "yuan", None),
     ("二十万亿元", "20000000000000", "yuan", None),
     ("5.02万亿元", "5020000000000", "yuan", None),
+    # 兆 before a money unit is 10^12, as Taiwan and Hong Kong write it (converted to Simplified).
+    ("基金结余1.2兆元", "1.2e12", "yuan", None),
+    ("社保基金规模达3兆多元", "3e12", "yuan", "gt"),
+    ("累计结余1兆2000亿元", "1.2e12", "yuan", None),
+    ("全年支出逾2.5兆元", "2.5e12", "yuan", "gt"),
 ])
 def test_one_figure_whatever_its_scales(text, value, unit, qualifier):
     found = find_quantities(text, english=False)[0]
     assert [(q.value, q.unit, q.qualifier) for q in found] == [(Decimal(value), unit, qualifier)]
+
+
+@pytest.mark.parametrize("text", ["机房带宽升级到500兆字节", "光伏电站装机100兆瓦", "处理器主频3000兆赫", "办理100兆宽带"])
+def test_mega_in_a_unit_word_is_no_scale(text):
+    assert all(q.value < 10**6 for q in find_quantities(text, english=False)[0])
 
 
 def test_two_figures_side_by_side_stay_two():

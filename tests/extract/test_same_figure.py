@@ -138,6 +138,20 @@ def test_one_in_n_is_a_share_not_two_counts(text, english):
     assert [(q.value, q.unit) for q in found] == [(Decimal(20), "percent")]
 
 
+@pytest.mark.parametrize("text, english, value", [
+    ("Nine out of every ten people in the city hold a social security card", True, "90"),
+    ("Seven in ten residents have an electronic card", True, "70"),
+    ("Eight of every ten retirees draw pensions on the card", True, "80"),
+    ("nine out of 10 residents now carry the card", True, "90"),
+    ("每十个居民中就有九个持有社保卡", False, "90"),
+    ("每100名居民中有95人持有社保卡", False, "95"),
+    ("全省每三人中就有两人领取了电子社保卡", False, "66.67"),
+])
+def test_n_out_of_m_is_a_share_whatever_its_numerals(text, english, value):
+    found = find_quantities(text, english)[0]
+    assert [(q.value, q.unit) for q in found] == [(Decimal(value), "percent")]
+
+
 def test_one_in_n_in_an_article_is_one_percentage():
     figures = _figures("每5人中有1人领取了电子社保卡。")
     assert [(m.value, m.unit) for m in figures] == [(Decimal(20), "percent")]

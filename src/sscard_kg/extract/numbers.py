@@ -54,7 +54,7 @@ EN_UNITS = [((_MODIFIER + f"{{0,{entry['modifiers']}}}?" if "modifiers" in entry
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?:[ \u3000]?(?P<scale>万亿|亿|万|千))?"
+    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?:[ \u3000]?(?P<scale>万亿|亿|万|千|{_ZH['trillion']}))?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*点[零〇一二三四五六七八九]+[万亿]+"
     r"|[一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千]*[万亿]+)+(?:[零〇一二两三四五六七八九]+[十百千][零〇一二两三四五六七八九十百千]*)?|[一二两三四五六七八九十]+(?=成|分之)"
     r"|(?:[一二两三四五六七八九][十百千]|十)[零〇一二两三四五六七八九十百千]*(?=[余多]?(?:项|个|人|张|家|名|元|次|户|座|条|所|类|种|位)))"
@@ -76,8 +76,9 @@ _ZH_ONE_IN = re.compile(
     rf"(?:{_ZH['one_in_each']}(?P<d1>\d+|[一二两三四五六七八九十百千]+){_ZH_COUNTER}{_ZH_AMONG}?"
     rf"|(?P<d2>\d+|[一二两三四五六七八九十百千]+){_ZH['one_in_group']}{_ZH_AMONG})"
     rf"(?:{either(_ZH['one_in_then'])})?{_ZH['one_in_has']}(?P<n>\d+|[一二两三四五六七八九十]+){_ZH_COUNTER}")
-_EN_ONE_IN = compile_fast(rf"\b(?P<n>one|two|three|four|five|\d{{1,3}})\s+(?:{either(_EN['one_in'])})\s+(?:{_EN['one_in_every']}\s+)?"
-                          r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b(?![.,]\d|\s*%)", re.I)
+_EN_COUNT_WORD = either(sorted((w for w in EN_WORDS if len(w) > 1), key=lambda w: (-len(w), w)))
+_EN_ONE_IN = compile_fast(rf"\b(?P<n>{_EN_COUNT_WORD}|\d{{1,3}})\s+(?:{either(_EN['one_in'])})\s+(?:{_EN['one_in_every']}\s+)?"
+                          rf"(?P<d>{_EN_COUNT_WORD}|\d{{1,3}})\b(?![.,]\d|\s*%)", re.I)
 _EN_NUM = compile_fast(
     rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|trn|tn|(?<=\d)[mbk])\b)?"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
@@ -124,9 +125,11 @@ def _scaled_decimal(text: str) -> Decimal | None:
     return value
 
 
-# The smaller scale that may follow a figure's scale: 13亿7900万 (亿 then 万), 3万5千 (万 then 千).
-_ZH_COMPOUND_TAIL = {"亿": re.compile(r"(\d{1,4})([多余])?万(?![亿万])"), "万": re.compile(r"(\d)([多余])?千(?![万亿千])")}
-_ZH_TAIL_STEP = {"亿": 10**4, "万": 10}
+# The smaller scale that may follow a figure's scale: 13亿7900万 (亿 then 万), 3万5千 (万 then 千),
+# 1兆2000亿 (兆 then 亿).
+_ZH_COMPOUND_TAIL = {"兆": re.compile(r"(\d{1,4})([多余])?亿(?![亿万])"), "亿": re.compile(r"(\d{1,4})([多余])?万(?![亿万])"),
+                     "万": re.compile(r"(\d)([多余])?千(?![万亿千])")}
+_ZH_TAIL_STEP = {"兆": 10**4, "亿": 10**4, "万": 10}
 
 
 def cn_value(text: str) -> Decimal | None:
@@ -341,7 +344,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     if why:
         return Rejected(start, end, raw, why)
     value = Decimal(raw.replace(",", ""))
-    scale = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, None: 1}[match.group("scale")]
+    scale = {"万亿": 10**12, "兆": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, None: 1}[match.group("scale")]
     tail = _ZH_COMPOUND_TAIL.get(match.group("scale"))
     tail = tail.match(text, end) if tail and "." not in raw and not match.group("more") else None
     if tail:  # 13亿7900万, 3万5千
