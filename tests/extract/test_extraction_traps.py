@@ -41,6 +41,9 @@ def values(text: str, english: bool = False) -> list[tuple[Decimal, str | None, 
     ("电子社保卡用户突破千万", False, (Decimal("10000000"), None, "gt")),
     ("服务总量超亿人次", False, (Decimal("100000000"), "person-time", "gt")),
     ("基金支出过亿元", False, (Decimal("100000000"), "yuan", "gt")),
+    # `tel` inside a word is no telephone number.
+    ("cards are in the hands of approximately 1.38 billion people", True, (Decimal("1.38e9"), "person", "approx")),
+    ("ultimately 300 people were insured", True, (Decimal("300"), "person", None)),
 ])
 def test_numerals_and_scales(text, english, expected):
     assert expected in values(text, english)
@@ -50,6 +53,7 @@ def test_numerals_and_scales(text, english, expected):
     ("2023年全国社保卡", False), ("4月26日电", False), ("拨打12333热线咨询", False),
     ("京ICP备11041399号", False), ("held in 2019 in Beijing", True), ("on the 26th", True),
     ("突破万难推进改革", False), ("读书破万卷", False),
+    ("Tel: 12333", True), ("call the telephone hotline 12333", True),
 ])
 def test_not_figures(text, english):
     assert values(text, english) == []

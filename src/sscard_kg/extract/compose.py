@@ -269,8 +269,9 @@ def _measures(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], eng
 
 
 def _admits(metric: Metric, measure: str, text: str, q: Quantity) -> bool:
-    """Whether the measure names the metric for a figure in this unit."""
-    if not fits_count(metric, text, q):
+    """Whether the measure names the metric for a figure in this unit. A figure with no unit word
+    is told by its size: 持有社保卡的人口近13.8亿 counts people, it is no share of the population."""
+    if not fits_count(metric, text, q) or (q.unit is None and not metric.holds(q.value)):
         return False
     if measure in metric.measures:
         return q.unit is None or q.unit in metric.units
