@@ -206,6 +206,11 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全国持卡人员总数近13.8亿。", "2024-03-01", "13.8e8"),
         (ZH, "全国13.8亿持卡人可享受这项服务。", "2024-03-01", "13.8e8"),
         (ZH, "拥有社保卡的人数达13.8亿。", "2024-03-01", "13.8e8"),
+        (EN, "Social security card holders numbered upwards of 1.38 billion.", "2024-03-01", "1.38e9"),
+        (EN, "Roughly 1.38 billion people were holding social security cards.", "2024-03-01", "1.38e9"),
+        (EN, "The figure for social security card holders stood at almost 1.38 billion.", "2024-03-01", "1.38e9"),
+        (HANT, "全國持社保卡人數13.8億。", "2024-03-01", "13.8e8"),
+        (HANT, "拥有社保卡的人數達13.8億。", "2024-03-01", "13.8e8"),
     ],
     "card-penetration": [
         (EN, "The social security card holding rate reached 95%.", "2021-01-26", "95"),
@@ -412,6 +417,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全省已有8000万张社保卡发放到位。", "2024-03-01", "8000e4"),
         (ZH, "全省社保卡发放数量近8000万张。", "2024-03-01", "8000e4"),
         (ZH, "社保卡全省共发出约8000万张。", "2024-03-01", "8000e4"),
+        (EN, "Approximately 80 million social security cards have been issued in the province.", "2024-03-01", "80e6"),
+        (HANT, "社保卡全省共發出約8000萬張。", "2024-03-01", "8000e4"),
     ],
     "card-3g-holders": [
         (ZH, "截至2023年底，全国第三代社保卡持卡人数达1.6亿人。", "2024-02-01", "1.6e8"),
@@ -644,6 +651,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全国共有10亿人领取了电子社保卡。", "2024-03-01", "10e8"),
         (ZH, "全国电子社保卡开通用户超10亿。", "2024-03-01", "10e8"),
         (ZH, "申领电子社保卡的群众已达10亿人。", "2024-03-01", "10e8"),
+        (EN, "Approximately 1 billion people have received electronic social security cards.", "2024-03-01", "1e9"),
+        (HANT, "申領電子社保卡的群眾已達10億人。", "2024-03-01", "10e8"),
     ],
     "ecard-services-volume": [
         (EN, "The e-social security card has provided 5.2 billion services in total.", "2021-01-26", "5.2e9"),
@@ -1360,6 +1369,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "yuan.", "2024-03-01", "7.8e12"),
         (EN, "Some 7.8 trillion yuan had accumulated in the three social insurance funds by "
          "the end of 2023.", "2024-03-01", "7.8e12"),
+        (EN, "The three social insurance funds had an accumulated balance of approximately "
+         "7.8 trillion yuan.", "2024-03-01", "7.8e12"),
+        (HANT, "截至年底，全國基金結餘1.2兆元。", "2024-03-01", "1.2e12"),
     ],
     "new-urban-jobs": [
         (ZH, "2023年，全国城镇新增就业1244万人。", "2024-01-20", "1244e4"),
@@ -1467,6 +1479,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全年全国城镇新增就业岗位1244万个。", "2024-03-01", "1244e4"),
         (ZH, "全年城镇新增就业超1200万人。", "2024-03-01", "1200e4"),
         (ZH, "全年城镇地区新增就业1244万人。", "2024-03-01", "1244e4"),
+        (EN, "Approximately 12.44 million new urban jobs were created.", "2024-03-01", "12.44e6"),
+        (HANT, "全年全國城鎮新增就業崗位1244萬個。", "2024-03-01", "1244e4"),
     ],
     "surveyed-unemployment-rate": [
         (ZH, "3月份，全国城镇调查失业率为5.2%。", "2024-04-16", "5.2"),
@@ -1557,6 +1571,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "城镇调查失业率全年均值为5.2%。", "2024-03-01", "5.2"),
         (ZH, "5月，城镇调查失业率比上月下降0.2个百分点，为5.0%。", "2024-03-01", "5.0"),
         (ZH, "全国城镇调查失业率为5%左右。", "2024-03-01", "5"),
+        (EN, "The surveyed urban unemployment rate was approximately 5.2 percent.", "2024-03-01", "5.2"),
     ],
     "registered-unemployment-rate": [
         (ZH, "年末城镇登记失业率为3.62%。", "2020-01-20", "3.62"),
