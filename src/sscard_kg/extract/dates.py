@@ -45,6 +45,7 @@ _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
 _YEAR_DIGITS = compile_fast(r"(?<!\d)(?:19|20)\d{2}")
 _SINCE = compile_fast(rf"(^|[,;.]\s*){_EN['since']}\b[^,;]*$", re.I)
 _ZH_BASE = re.compile(rf"(?:{either(_ZH['base_before'])})$")
+_ZH_BASE_AFTER = re.compile(either(_ZH["base_after"]))
 _EN_BASE = re.compile(rf"\b(?:{either(_EN['base_before'])}){_EN['after_base']} ?$", re.I)
 _ZH_STAMP = re.compile(rf"(?:{either(_ZH['stamp_before'])})\s*$")
 _EN_STAMP = re.compile(rf"\b(?:{either(_EN['stamp_before'])}){_EN['after_stamp']}\s*:?\s*$", re.I)
@@ -69,12 +70,12 @@ def normalise(text: str) -> str:
 
 
 def _is_base(text: str, start: int, end: int, english: bool) -> bool:
-    """`比2019年`, `较上年末`, `compared with the end of last year`, `than in 2018`, `0.1 points
-    from July`: the base of a comparison dates the figure compared with, not this one."""
+    """`比2019年`, `较上年末`, `上年同期`, `compared with the end of last year`, `than in 2018`,
+    `0.1 points from July`: the base of a comparison dates the figure compared with, not this one."""
     if english:
         lead = _LEADING_WORD.match(text, start, end)  # `from`, `in` opening the date's own match
         return bool(_EN_BASE.search(text, max(0, start - 40), lead.end() if lead else start))
-    return bool(_ZH_BASE.search(text, max(0, start - 3), start))
+    return bool(_ZH_BASE.search(text, max(0, start - 3), start) or _ZH_BASE_AFTER.match(text, end))
 
 
 def _dates_no_figure(text: str, start: int, end: int, value: str, english: bool) -> bool:

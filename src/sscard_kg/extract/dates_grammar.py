@@ -277,8 +277,36 @@ def _year_start(year: int | None):
     return (f"{year:04d}-01", "point", None) if year else None
 
 
-def _plan(year: int):
-    return str(year), "plan", None
+def _plan(year: int, since: str | None = None):
+    """A five-year plan's period (its last year); `十四五以来`, `since the 13th Five-Year Plan`:
+    the start of its first year, where a period running to the publication opens."""
+    return (str(year - 4), "since", None) if since else (str(year), "plan", None)
+
+
+def _month_pair(r: Resolver, m: dict):
+    """`一二月份`, `1、2月`: two months next to each other, the period they make (`十一二月` is
+    November and December); two months apart are a list, not a period."""
+    if m["d0"]:
+        first, last = int(m["d0"]), int(m["d1"])
+    else:
+        pair = m["pair"].replace("、", "")
+        first, last = (11, 12) if pair.startswith("十一") else (_number(pair[0]), _number(pair[1:]))
+    return _span(r, _year(r, m), first, last) if last == first + 1 else None
+
+
+def _past(r: Resolver, m: dict):
+    """`近五年来`, `过去一年`, `over the past five years`, `the past decade`: a span that runs to
+    the publication, like `今年以来`: it opens `count` months before the publication's month."""
+    unit, n = (m.get("unit") or m.get("unit2") or "").lower(), m.get("n") or m.get("n2")
+    count = 10 if m.get("decade") else _months(n) if n else 1
+    months = count if unit.startswith(("month", "个月")) else 12 * count
+    found = r.month_from_now(-months) if count else None
+    return (f"{found[0]:04d}-{found[1]:02d}", "since", None) if found else None
+
+
+def _mid_year(year: int | None):
+    """年中, mid-2020, the middle of 2020: a point known to its sixth month."""
+    return (f"{year:04d}-06", "point", None) if year else None
 
 
 def _day_first_or_month_first(r: Resolver, m: dict):
@@ -320,17 +348,26 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}?(?<!\d)(?P<m0>\d{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?(?:-|–|—|~|至|到)"
          rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?",
          lambda r, m: _span(r, _year(r, m), _number(m["m0"]), _number(m["m"]))),
+        (rf"{y}?(?<![\d一二三四五六七八九十第〇零两])(?:(?P<pair>[一二三四五六七八九]、?[二三四五六七八九十]|十一、?二)"
+         r"|(?P<d0>\d{1,2})、(?P<d1>\d{1,2}))月份?", _month_pair),
         (rf"{to}?{y}?第?{q}季度(?:末|底)", lambda r, m: _quarter_end(r, _year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{to}?(?:(?:(?P<y>\d{{4}})年?度?|(?P<rel>{_ZH_REL_YEAR}))的?)?"
+         r"(?<![A-Za-z])[Qq](?P<q>[1-4])(?![\dA-Za-z])(?P<end>末|底)?",
+         lambda r, m: (_quarter_end if m["end"] else _quarter)(r, _year(r, m), int(m["q"]))),
+        (r"(?:近|过去的?|最近)(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
+         r"|(?<![\d一二三四五六七八九十两多几近去])(?P<n2>\d{1,2}|[一二三四五六七八九十两]{1,3})"
+         r"(?P<unit2>年|个月)(?=以?来)", _past),
         (rf"{to}?(?P<w>上个?|上一个?|本)季度(?:末|底)",
          lambda r, m: _relative_quarter(r, -1 if m["w"][0] == "上" else 0, end=True)),
         (rf"{to}?{y}?(?P<h>上|下)半年(?:末|底)",
          lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"] == "上" else 4)),
         (rf"{to}?{y}年?(?:底|末|年底|年末)", lambda r, m: _year_end(r, _year(r, m))),
         (rf"{y}年?初(?![中级步次期始衷])", lambda r, m: _year_start(_year(r, m))),
+        (rf"{y}年中(?=[,，、时前]|$)", lambda r, m: _mid_year(_year(r, m))),
         (r"(?<![\d年])年初(?![中级步次期始衷])", lambda r, m: _year_start(r.year)),
         (rf"{y}?第?(?P<q0>[一二三四1-4])(?:季度)?(?:-|–|—|~|至|到)第?{q}季度",
          lambda r, m: _span(r, _year(r, m), 3 * CN_QUARTER[m["q0"]] - 2, 3 * CN_QUARTER[m["q"]])),
-        (rf"{y}?(?:前|首)(?P<n>[两二三2-3])个?季度?",
+        (rf"{y}?(?:前|首|头)(?P<n>[两二三2-3])个?季度?",
          lambda r, m: _span(r, _year(r, m), 1, 3 * _months(m["n"]))),
         (rf"{y}?首季度?", lambda r, m: _quarter(r, _year(r, m), 1)),
         (rf"{y}?(?P<h>上|前|头|下|后)半年",
@@ -339,7 +376,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _relative_quarter(r, {"上": -1, "本": 0, "下": 1}[m["w"][0]])),
         (rf"{y}?(?:第(?=[一二三四1-4]季)|(?=[一二三四1-4]季度)){q}季度?",
          lambda r, m: _quarter(r, _year(r, m), CN_QUARTER[m["q"]])),
-        (rf"{y}?前(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})个?月份?",
+        (rf"{y}?(?:前|头|首)(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})个?月份?",
          lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"{y}?(?P<season>春|夏|秋|冬)季", _season),
         (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?(?P<part>底|末|份末|初|上旬|中旬|下旬)?(?![\d日号])",
@@ -351,8 +388,8 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}(?:全年)?", _year_period),
         (r"(?<![\d年])(?:年底|年末)", lambda r, m: _year_end(r, r.whole_year)),
         (r"全年(?!目标|计划|任务)", _whole_year),
-        (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
-         lambda r, m: _plan(FIVE_YEAR_PLANS[m["plan"]])),
+        (r"(?P<plan>十[一二三四五]五)(?:[”\"」]?(?:规划|时期)?(?:开局|实施)?(?P<since>以来)|期间|末|规划|时期)?",
+         lambda r, m: _plan(FIVE_YEAR_PLANS[m["plan"]], m["since"])),
         (r"(?<![\d月一二三四五六七八九十])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)",
          lambda r, m: _day_of_month(r, int(m["d"]))),
         (r"(?P<w>大前天|前天|昨天|昨日|明天|明日)",
