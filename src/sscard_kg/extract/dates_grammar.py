@@ -3,7 +3,8 @@
 The patterns follow the grammar of both languages rather than a list of phrases: a year (written,
 full-width, in Chinese numerals, or relative: 去年, the previous year), then a part of it (a month,
 a span of months, a quarter, a half, a season, the first N months), then a part of that (its end,
-its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday). A pattern's handler
+its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday); spans that run to the
+publication (近五年来, over the past five years), which date their figures as 今年以来 does. A pattern's handler
 turns its match into an ISO value, a kind and a period's start, with a Resolver that knows the
 publication date and the year the sentence is about. dates.find_dates runs them; the words of
 the tables (relative years, seasons, plans, quarters) are the [dates] sections of cues/zh.toml
