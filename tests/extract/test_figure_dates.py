@@ -145,3 +145,27 @@ def test_a_quotation_that_closes_after_its_full_stop_closes_the_sentence():
             b"director of the Pension Insurance Department, said.\n")
     found = {m.value: m.metric for m in extract(parse_bytes(data, SourceRef("quote.md", "quote.md")))[1].measurements}
     assert found[Decimal("7.4e12")] == "si-fund-balance"
+
+
+def test_a_span_that_runs_to_the_publication_dates_its_figure_then():
+    found = _zh_dates("近五年来，全省城镇新增就业500万人，截至2019年6月底，社会保障卡持卡人数达到900万人。", "2019-07-10")
+    assert found[Decimal("500e4")] == "2019-07-10" and found[Decimal("900e4")] == "2019-06-30"
+    assert _zh_dates("“十四五”以来，全国城镇新增就业4000万人。", "2023-07-15")[Decimal("4000e4")] == "2023-07-15"
+    assert _dates("Over the past five years, 60 million new urban jobs were created.",
+                  "2019-07-10")[Decimal("60e6")] == "2019-07-10"
+
+
+def test_the_year_through_a_month_is_a_flow_from_january_and_a_stock_at_the_months_end():
+    data = ("---\ntitle: Press release\ndate: 2019-10-25\n---\nThrough September, 10 million new urban jobs were "
+            "created, and 1.3 billion people held social security cards.\n").encode()
+    found = {m.value: (m.as_of, m.period_start) for m in extract(parse_bytes(data, SourceRef("d.md", "d.md")))[1].measurements}
+    assert found[Decimal("10e6")] == ("2019-09", "2019-01")
+    assert found[Decimal("1.3e9")] == ("2019-09-30", None)
+
+
+def test_the_same_period_a_year_back_dates_its_own_clause_only():
+    found = _zh_dates("1-9月，全国城镇新增就业1097万人，上年同期为1082万人，同比增长1.4%。", "2019-10-25")
+    assert found[Decimal("1097e4")] == found[Decimal("1.4")] == "2019-09"
+    assert found[Decimal("1082e4")] == "2018-09"
+    found = _zh_dates("截至9月底，全省社会保障卡持卡人数达900万人，去年同期为800万人。", "2019-10-25")
+    assert found[Decimal("900e4")] == "2019-09-30" and found[Decimal("800e4")] == "2018-09-30"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .dates_grammar import Resolver, en_patterns, month_end, small_count, year_of, zh_patterns
+from .dates_grammar import Resolver, en_patterns, month_end, period_end, small_count, year_of, zh_patterns
 from .gazetteer import fold_case
 from ..prefilter import compile_fast, needles
 from ..resources import cues, either
@@ -45,6 +45,7 @@ _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
 _YEAR_DIGITS = compile_fast(r"(?<!\d)(?:19|20)\d{2}")
 _SINCE = compile_fast(rf"(^|[,;.]\s*){_EN['since']}\b[^,;]*$", re.I)
 _ZH_BASE = re.compile(rf"(?:{either(_ZH['base_before'])})$")
+_ZH_SAME_PERIOD = re.compile(either(_ZH["same_period_after"]))
 _EN_BASE = re.compile(rf"\b(?:{either(_EN['base_before'])}){_EN['after_base']} ?$", re.I)
 _ZH_STAMP = re.compile(rf"(?:{either(_ZH['stamp_before'])})\s*$")
 _EN_STAMP = re.compile(rf"\b(?:{either(_EN['stamp_before'])}){_EN['after_stamp']}\s*:?\s*$", re.I)
@@ -166,7 +167,10 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         if _dates_no_figure(text, start, end, value, english):
             taken.append((start, end))  # nor is a part of it (年底 of 比去年底) a date
             continue
-        if kind != "plan" and _opens_period(text, start, end, matched, english):
+        same = None if english else _ZH_SAME_PERIOD.match(text, end)
+        if same:
+            end, kind = same.end(), _SAME_PERIOD
+        elif kind != "plan" and _opens_period(text, start, end, matched, english):
             kind = "since"
         explicit = bool(groups.get("y")) and not groups.get("y0")  # a span of years is no data date
         target = _is_target(value, published)
@@ -182,16 +186,38 @@ _ANAPHOR = re.compile(either([_EN["anaphor"], _ZH["anaphor"]]), re.I)
 _END_CUE = re.compile(either(_EN["end"], _ZH["end"]), re.I)
 
 
+_SAME_PERIOD = "same-period"  # a kind find_dates gives 上年同期 until _anchored reads it
+
+
 def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
     anchored: list[DateMention] = []
     for m in mentions:
         cue = _ANAPHOR.search(text, m.start, m.end)
         anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and len(p.value) >= 7
                        and not _SENTENCE_END.search(text, p.end, m.start)), None)
-        if cue is not None and anchor is not None:
+        if m.kind == _SAME_PERIOD:
+            if anchor is None:  # `去年同期增长5%`: the base of a comparison
+                continue
+            m = _same_period(m, anchor)
+        elif cue is not None and anchor is not None:
             m = _counted_back(m, anchor, cue, bool(_END_CUE.search(text, m.start, m.end)))
         anchored.append(m)
     return anchored
+
+
+def _same_period(m: DateMention, anchor: DateMention) -> DateMention:
+    """`1-9月…，上年同期为1082万人`: the period (or day) the sentence named, in the year `m` names."""
+    shift = int(m.value[:4]) - int(anchor.value[:4])
+    start = _year_shifted(anchor.period_start, shift) if anchor.period_start else None
+    return m._replace(value=_year_shifted(anchor.value, shift), kind=anchor.kind, period_start=start, target=False)
+
+
+def _year_shifted(iso: str, shift: int) -> str:
+    """`iso` `shift` years later; a month's last day stays its last day (29 February)."""
+    year = int(iso[:4]) + shift
+    if len(iso) == 10 and iso == period_end(iso[:7]):
+        return month_end(year, int(iso[5:7]))
+    return f"{year:04d}{iso[4:]}"
 
 
 def _counted_back(m: DateMention, anchor: DateMention, cue: re.Match, end: bool) -> DateMention:

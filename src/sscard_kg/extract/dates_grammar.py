@@ -3,7 +3,8 @@
 The patterns follow the grammar of both languages rather than a list of phrases: a year (written,
 full-width, in Chinese numerals, or relative: 去年, the previous year), then a part of it (a month,
 a span of months, a quarter, a half, a season, the first N months), then a part of that (its end,
-its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday). A pattern's handler
+its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday); spans that run to the
+publication (近五年来, over the past five years), which date their figures as 今年以来 does. A pattern's handler
 turns its match into an ISO value, a kind and a period's start, with a Resolver that knows the
 publication date and the year the sentence is about. dates.find_dates runs them; the words of
 the tables (relative years, seasons, plans, quarters) are the [dates] sections of cues/zh.toml
@@ -123,11 +124,12 @@ Handler = Callable[[Resolver, dict], "tuple | None"]
 def _year(r: Resolver, m: dict, *names: str) -> int | None:
     """The year a match states: digits (`y`, or the other groups named), else a relative word
     (`rel`); None when the text gives none."""
-    for name in ("y", *names):
+    for name in ("y", "py", *names):
         if m.get(name):
             text = m[name]
             return int(text) if len(text) == 4 else None
-    return r.relative_year(m["rel"]) if m.get("rel") else None
+    relative = m.get("rel") or m.get("prel")
+    return r.relative_year(relative) if relative else None
 
 
 def _day(r: Resolver, year: int | None, month: int, day: int):
@@ -277,8 +279,43 @@ def _year_start(year: int | None):
     return (f"{year:04d}-01", "point", None) if year else None
 
 
-def _plan(year: int):
-    return str(year), "plan", None
+def _plan(year: int, since: str | None = None):
+    """A five-year plan's period (its last year); `十四五以来`, `since the 13th Five-Year Plan`:
+    the start of its first year, where a period running to the publication opens."""
+    return (str(year - 4), "since", None) if since else (str(year), "plan", None)
+
+
+def _month_pair(r: Resolver, m: dict):
+    """`一二月份`, `1、2月`: two months next to each other, the period they make (`十一二月` is
+    November and December); two months apart are a list, not a period."""
+    if m["d0"]:
+        first, last = int(m["d0"]), int(m["d1"])
+    else:
+        pair = m["pair"].replace("、", "")
+        first, last = (11, 12) if pair.startswith("十一") else (_number(pair[0]), _number(pair[1:]))
+    return _span(r, _year(r, m), first, last) if last == first + 1 else None
+
+
+def _past(r: Resolver, m: dict):
+    """`近五年来`, `过去一年`, `over the past five years`, `the past decade`: a span that runs to
+    the publication, like `今年以来`: it opens `count` months before the publication's month."""
+    unit, n = (m.get("unit") or m.get("unit2") or "").lower(), m.get("n") or m.get("n2")
+    count = 10 if m.get("decade") else _months(n) if n else 1
+    months = count if unit.startswith(("month", "个月")) else 12 * count
+    found = r.month_from_now(-months) if count else None
+    return (f"{found[0]:04d}-{found[1]:02d}", "since", None) if found else None
+
+
+def _through(r: Resolver, m: dict):
+    """`through September`: the year to that month's end, a flow from January (`through the end
+    of September` is the point at its end)."""
+    month = _mon(m)
+    return _span(r, _year(r, m), 1, month) if month > 1 else _month_part(r, _year(r, m), month, None)
+
+
+def _mid_year(year: int | None):
+    """年中, mid-2020, the middle of 2020: a point known to its sixth month."""
+    return (f"{year:04d}-06", "point", None) if year else None
 
 
 def _day_first_or_month_first(r: Resolver, m: dict):
@@ -320,17 +357,26 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}?(?<!\d)(?P<m0>\d{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月份?)?(?:-|–|—|~|至|到)"
          rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?",
          lambda r, m: _span(r, _year(r, m), _number(m["m0"]), _number(m["m"]))),
+        (rf"{y}?(?<![\d一二三四五六七八九十第〇零两])(?:(?P<pair>[一二三四五六七八九]、?[二三四五六七八九十]|十一、?二)"
+         r"|(?P<d0>\d{1,2})、(?P<d1>\d{1,2}))月份?", _month_pair),
         (rf"{to}?{y}?第?{q}季度(?:末|底)", lambda r, m: _quarter_end(r, _year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{to}?(?:(?:(?P<y>\d{{4}})年?度?|(?P<rel>{_ZH_REL_YEAR}))的?)?"
+         r"(?<![A-Za-z])[Qq](?P<q>[1-4])(?![\dA-Za-z])(?P<end>末|底)?",
+         lambda r, m: (_quarter_end if m["end"] else _quarter)(r, _year(r, m), int(m["q"]))),
+        (r"(?:近|过去的?|最近)(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
+         r"|(?<![\d一二三四五六七八九十两多几近去])(?P<n2>\d{1,2}|[一二三四五六七八九十两]{1,3})"
+         r"(?P<unit2>年|个月)(?=以?来)", _past),
         (rf"{to}?(?P<w>上个?|上一个?|本)季度(?:末|底)",
          lambda r, m: _relative_quarter(r, -1 if m["w"][0] == "上" else 0, end=True)),
         (rf"{to}?{y}?(?P<h>上|下)半年(?:末|底)",
          lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"] == "上" else 4)),
         (rf"{to}?{y}年?(?:底|末|年底|年末)", lambda r, m: _year_end(r, _year(r, m))),
         (rf"{y}年?初(?![中级步次期始衷])", lambda r, m: _year_start(_year(r, m))),
+        (rf"{y}年中(?=[,，、时前]|$)", lambda r, m: _mid_year(_year(r, m))),
         (r"(?<![\d年])年初(?![中级步次期始衷])", lambda r, m: _year_start(r.year)),
         (rf"{y}?第?(?P<q0>[一二三四1-4])(?:季度)?(?:-|–|—|~|至|到)第?{q}季度",
          lambda r, m: _span(r, _year(r, m), 3 * CN_QUARTER[m["q0"]] - 2, 3 * CN_QUARTER[m["q"]])),
-        (rf"{y}?(?:前|首)(?P<n>[两二三2-3])个?季度?",
+        (rf"{y}?(?:前|首|头)(?P<n>[两二三2-3])个?季度?",
          lambda r, m: _span(r, _year(r, m), 1, 3 * _months(m["n"]))),
         (rf"{y}?首季度?", lambda r, m: _quarter(r, _year(r, m), 1)),
         (rf"{y}?(?P<h>上|前|头|下|后)半年",
@@ -339,7 +385,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _relative_quarter(r, {"上": -1, "本": 0, "下": 1}[m["w"][0]])),
         (rf"{y}?(?:第(?=[一二三四1-4]季)|(?=[一二三四1-4]季度)){q}季度?",
          lambda r, m: _quarter(r, _year(r, m), CN_QUARTER[m["q"]])),
-        (rf"{y}?前(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})个?月份?",
+        (rf"{y}?(?:前|头|首)(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})个?月份?",
          lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"{y}?(?P<season>春|夏|秋|冬)季", _season),
         (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?(?P<part>底|末|份末|初|上旬|中旬|下旬)?(?![\d日号])",
@@ -351,8 +397,8 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}(?:全年)?", _year_period),
         (r"(?<![\d年])(?:年底|年末)", lambda r, m: _year_end(r, r.whole_year)),
         (r"全年(?!目标|计划|任务)", _whole_year),
-        (r"(?P<plan>十[一二三四五]五)(?:期间|末|规划|时期)?",
-         lambda r, m: _plan(FIVE_YEAR_PLANS[m["plan"]])),
+        (r"(?P<plan>十[一二三四五]五)(?:[”\"」]?(?:规划|时期)?(?:开局|实施)?(?P<since>以来)|期间|末|规划|时期)?",
+         lambda r, m: _plan(FIVE_YEAR_PLANS[m["plan"]], m["since"])),
         (r"(?<![\d月一二三四五六七八九十])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)",
          lambda r, m: _day_of_month(r, int(m["d"]))),
         (r"(?P<w>大前天|前天|昨天|昨日|明天|明日)",
@@ -372,7 +418,13 @@ _EN_YEAR = r"(?P<y>(?:19|20)\d{2})(?![\d%])"
 _EN_DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b"
 _EN_REL = r"(?P<rel>this|last|next|the previous|the following|the same)"
 _EN_OF_YEAR = rf"(?:(?:,? | of ){_EN_YEAR}| (?:of )?{_EN_REL} year| of the year)?"
-_EN_QUARTER = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+_EN_QUARTER = rf"(?P<q>{either(sorted(EN_ORDINAL, key=len, reverse=True))})"
+# `last quarter` alone is the one before the publication's (上季度), not the fourth.
+_EN_ORDINAL_QUARTER = rf"(?P<q>{either(sorted(set(EN_ORDINAL) - {'last'}, key=len, reverse=True))})"
+# `this year's first quarter`, `2019's first half`: a year in the possessive before a part of it.
+_EN_POSSESSIVE = r"(?:(?:(?P<py>(?:19|20)\d{2})|(?P<prel>this|last|next) year|the year)['’]s )?"
+# `the end of`, `end-`, `the close of`.
+_EN_END = r"(?:the )?(?:end(?: of|-)|close of) ?"
 _EN_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EN_WEEKDAY = "|".join(d.lower() for d in calendar.day_name)
 
@@ -389,10 +441,13 @@ def _mon(m: dict, name: str = "mon") -> int:
 
 def en_patterns() -> list[tuple[str, Handler]]:
     mon, mon0, yr, day, rel, of_year, q = _EN_MON, _EN_MON0, _EN_YEAR, _EN_DAY, _EN_REL, _EN_OF_YEAR, _EN_QUARTER
+    poss, end = _EN_POSSESSIVE, _EN_END
     weekday = rf"(?:(?:{_EN_WEEKDAY}),? )?"  # Wednesday, July 10, 2019 is the day the date names
     not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
     return [
         *_NUMERIC_DAYS,
+        (rf"(?:the (?:past|last|recent)|past|recent) (?:(?P<n>\d{{1,2}}|{_EN_COUNTS}) (?P<unit>years|months)"
+         r"|(?P<decade>decade)|(?P<year>year))\b(?! of)", _past),
         (r"(?P<n>a|one|two|three|four|five|six|nine|twelve|\d{1,2}) (?P<unit>months?|quarters?) (?:earlier|before)\b",
          lambda r, m: _relative_month(r, -small_count(m["n"]) * (3 if m["unit"].lower().startswith("quarter") else 1), None)),
         (r"(?:from|between) (?P<y0>(?:19|20)\d{2}) (?:to|through|until|till|and) (?P<y>(?:19|20)\d{2})"
@@ -405,43 +460,47 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (rf"(?:the )?{day} (?:of )?{mon}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
         (r"(?:on|by|as of|until|till|since) the (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=[,.;]|$)",
          lambda r, m: _day_of_month(r, int(m["d"]))),
-        (r"(?:the )?end of (?:the )?(?P<w>last|previous|past|preceding|this|current) quarter(?! of)",
+        (r"(?:the )?(?:end|close) of (?:the )?(?P<w>last|previous|past|preceding|this|current) quarter(?! of)",
          lambda r, m: _relative_quarter(r, 0 if m["w"].lower() in ("this", "current") else -1, end=True)),
-        (rf"(?:the )?end(?: of|-) ?(?:the )?(?:{q} quarter|q(?P<qn>[1-4]))(?: of (?:{yr}|{rel} year|the year))?",
+        (rf"{end}(?:the )?(?:{q} quarter|q(?P<qn>[1-4]))(?:(?: of)? (?:{yr}|{rel} year)| of the year)?",
          lambda r, m: _quarter_end(r, _year(r, m), int(m["qn"]) if m["qn"] else EN_ORDINAL[m["q"].lower()])),
-        (rf"(?:the )?end of the (?P<h>first|second) half(?: of (?:{yr}|{rel} year|the year))?",
+        (rf"(?:the )?(?:end|close) of the (?P<h>first|second) half(?: of (?:{yr}|{rel} year|the year))?",
          lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"].lower() == "first" else 4)),
-        (r"(?P<part>(?:the )?end(?: of|-) ?|late[- ]|early[- ]|mid[- ]?|(?:the )?middle of "
+        (rf"(?P<part>{end}|late[- ]|early[- ]|mid[- ]?|(?:the )?middle of "
          rf"|(?:the )?(?:beginning|start) of ){mon}{of_year}",
          lambda r, m: _month_part(r, _year(r, m), _mon(m), m["part"])),
-        (r"(?:the )?end of (?P<w>this|last|next|the previous|the) month",
+        (r"(?:the )?(?:end|close) of (?P<w>this|last|next|the previous|the) month",
          lambda r, m: _relative_month(r, {"last": -1, "the previous": -1, "next": 1}.get(m["w"].lower(), 0), "end")),
-        (rf"(?:the )?end(?: of|-) ?(?:{yr}|{rel} year|(?P<the>the) year)|year-end(?: (?P<y2>(?:19|20)\d{{2}}))?",
-         lambda r, m: _year_end(r, _year(r, m, "y2") if m["y"] or m["y2"] or m["rel"] else r.whole_year)),
+        (rf"{end}(?:{yr}|{rel} year|(?P<before_last>the year before last)|(?P<the>the) year)"
+         r"|(?:the )?year[- ]end(?: (?P<y2>(?:19|20)\d{2}))?",
+         lambda r, m: _year_end(r, r.relative_year(m["before_last"]) if m["before_last"]
+                                else _year(r, m, "y2") if m["y"] or m["y2"] or m["rel"] else r.whole_year)),
         (rf"(?:the )?(?:beginning|start) of (?:{yr}|{rel} year|(?P<the>the) year)",
          lambda r, m: _year_start(r.year if m["the"] else _year(r, m))),
         (r"(?:the )?mid-?year|the middle of the year",
          lambda r, m: (f"{r.year}-06", "point", None) if r.year else None),
-        (rf"(?:early|mid|late)[- ]{yr}|(?:early|late|later) {rel} year",
+        (rf"(?:mid[- ]|(?:the )?middle of ){yr}", lambda r, m: _mid_year(_year(r, m))),
+        (rf"(?:early|late)[- ]{yr}|(?:early|late|later) {rel} year",
          lambda r, m: (str(_year(r, m)), "point", None) if _year(r, m) else None),
         (rf"(?:from |between )?{mon0} ?(?:-|–|—|to|through|thru|until|and) ?{mon}{of_year}",
          lambda r, m: _span(r, _year(r, m), _mon(m, "mon0"), _mon(m))),
         (rf"(?:the )?(?:{q}) quarter of (?:{yr}|{rel} year|the year)",
          lambda r, m: _quarter(r, _year(r, m), EN_ORDINAL[m["q"].lower()])),
-        (r"(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final) quarter",
-         lambda r, m: _quarter(r, None, EN_ORDINAL[m["q"].lower()])),
-        (rf"q(?P<qn>[1-4])(?: {yr})?\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
+        (rf"{poss}(?:the )?{_EN_ORDINAL_QUARTER}[- ]quarter",
+         lambda r, m: _quarter(r, _year(r, m), EN_ORDINAL[m["q"].lower()])),
         (rf"{yr} ?q(?P<qn>[1-4])\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
+        (rf"q(?P<qn>[1-4])(?: (?:of )?{yr})?\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
         (r"(?:the )?(?P<w>last|previous|past|preceding|this|current|next) quarter",
          lambda r, m: _relative_quarter(r, {"this": 0, "current": 0, "next": 1}.get(m["w"].lower(), -1))),
-        (rf"(?:the )?first three quarters{of_year}", lambda r, m: _span(r, _year(r, m), 1, 9)),
+        (rf"{poss}(?:the )?first three quarters{of_year}", lambda r, m: _span(r, _year(r, m), 1, 9)),
         (rf"(?:the )?(?P<n>\d{{1,2}}|{_EN_COUNTS}) months (?:to|through|ending(?: in)?|ended) {mon}{of_year}",
          lambda r, m: _span(r, _year(r, m), _mon(m) - _months(m["n"]) + 1, _mon(m))),
-        (rf"(?:the )?(?P<h>first|second)[- ]half{of_year}",
+        (rf"(?:through|thru) {mon}{of_year}", _through),
+        (rf"{poss}(?:the )?(?P<h>first|second)[- ]half{of_year}",
          lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"].lower() == "first" else (7, 12)))),
         (rf"h(?P<hn>[12])(?: {yr})?(?![\w-])",
          lambda r, m: _span(r, _year(r, m), *((1, 6) if m["hn"] == "1" else (7, 12)))),
-        (rf"(?:the )?first (?P<n>\d{{1,2}}|{_EN_COUNTS}) months{of_year}",
+        (rf"{poss}(?:the )?first (?P<n>\d{{1,2}}|{_EN_COUNTS}) months{of_year}",
          lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"(?:{rel} |the )?(?P<season>spring|summer|autumn|winter)(?! festival)(?:(?: of)? {yr})?", _season),
         (rf"(?:{rel} |the )(?P<season>fall)(?: of {yr})?", _season),
@@ -456,12 +515,14 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (r"(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
          rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal) {yr}(?![-–—]\d)(?: as a whole)?",
          _year_period),
-        (r"(?P<rel>the year before last|two years ago|this year|last year|next year|the previous year|the prior year"
-         r"|the preceding year|the year before|a year earlier|a year before|a year ago|the same year|that year"
+        (r"(?P<rel>the year before last|two years ago|this year|(?<!the )last year(?! of)|next year|the previous year"
+         r"|the prior year|the preceding year|the year before|a year earlier|a year before|a year ago|the same year|that year"
          r"|the following year|a year later)", _year_period),
-        (r"(?P<n>1[1-5])th five-year plan", lambda r, m: _plan(1955 + 5 * int(m["n"]))),
-        (r"(?P<w>eleventh|twelfth|thirteenth|fourteenth|fifteenth) five-year plan",
-         lambda r, m: _plan(1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()])),
+        (r"(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)?(?P<n>1[1-5])th five-year plan",
+         lambda r, m: _plan(1955 + 5 * int(m["n"]), m["since"])),
+        (r"(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)?"
+         r"(?P<w>eleventh|twelfth|thirteenth|fourteenth|fifteenth) five-year plan",
+         lambda r, m: _plan(1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()], m["since"])),
         (rf"(?:(?P<week>last|this|next) |on )?(?P<wd>{_EN_WEEKDAY})", lambda r, m: _weekday(r, m["wd"], m["week"])),
         (r"(?P<w>the day before yesterday|yesterday|tomorrow)",
          lambda r, m: _shifted_day(r, {"the": -2, "yes": -1, "tom": 1}[m["w"].lower()[:3]])),

@@ -16,6 +16,7 @@ from ..prefilter import compile_fast
 from ..resources import cues, either
 
 _ZH, _EN = cues("measurements")
+_SAME_PERIOD = re.compile(f"(?:{either(cues('dates')[0]['same_period_after'])})$")
 
 # `计划招募3万人` plans; `该计划招募了3万人` (the programme recruited) reports.
 TARGET_CUE = compile_fast(either(_ZH["target"], _EN["target"]), re.I)
@@ -55,6 +56,12 @@ def _starts_period_before(text: str, d, q: Quantity) -> bool:
     the figure is where the figure's period starts, not its date."""
     return bool(_SINCE_OPEN.search(text[max(0, d.start - 1):d.start])
                 and _SINCE_CLOSE.search(text, d.end, q.start))
+
+
+def _dates_its_clause_only(text: str, d, q: Quantity) -> bool:
+    """`1-9月…，上年同期为1082万人，同比增长1.4%`: the same period a year back dates the figure of
+    its own clause, not a change the next clause reckons against it."""
+    return bool(_SAME_PERIOD.search(text, d.start, d.end)) and ZH_CLAUSE_BREAK.search(text, d.end, q.start) is not None
 
 
 # `完成全年1100万人目标的67%`, `完成全年目标任务的88%`: the date before names the target's period; the
@@ -106,7 +113,7 @@ def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int
         return right_after[0], False
     before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
               and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)
-              and not _dates_an_event(text, span, d, q)]
+              and not _dates_an_event(text, span, d, q) and not _dates_its_clause_only(text, d, q)]
     if before:
         opener = _sentence_scope(text, before[0], span, earlier)
         if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
