@@ -65,12 +65,62 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     the clock said, not what the figures are about."""
     found = []
     dateline = _EN_DATELINE if english else _ZH_DATELINE
-    for start, end, entry in gaz.find("region", text, english):
+    hits = gaz.find("region", text, english)
+    for start, end, entry in hits:
         if dateline.match(text, end):
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
         if entry.level == "grouping":
             found += _listed_places(gaz, text, start, end, english) or _places_within(gaz, text, start, end, english)
+    if not english:
+        found += [f for f in abbreviated_places(gaz, text) if not any(a < f.end and f.start < b for a, b, _ in hits)]
+    return found
+
+
+@lru_cache(maxsize=2)
+def _abbreviations(gaz: Gazetteer) -> dict[str, Entry]:
+    """{one-character abbreviation: province} (ss:abbreviation: 沪 → 上海)."""
+    return {a: e for e in gaz.by_type("region") for a in gaz.literals(e.iri, "abbreviation")}
+
+
+def _abbreviation_classes(gaz: Gazetteer) -> tuple[str, str]:
+    """Character classes of every abbreviation, and of those that begin no everyday word."""
+    every = "".join(sorted(_abbreviations(gaz)))
+    plain = "".join(c for c in every if c not in _ZH["abbreviation_words"])
+    return every, plain
+
+
+# Where an abbreviation may begin an agency's name (沪人社): not inside a word (兴宁人社局).
+_ABBREVIATION_OPENS = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_ZH['abbreviation_agency_after']}]))"
+
+
+@lru_cache(maxsize=2)
+def _abbreviation_pattern(gaz: Gazetteer) -> re.Pattern | None:
+    """The collocations an abbreviation names its province in: 在沪 (not 在沪深), 沪籍, 苏浙皖三省, 苏浙沪."""
+    every, plain = _abbreviation_classes(gaz)
+    if not every:
+        return None
+    before = "|".join(f"(?:{b})" for b in _ZH["abbreviation_before"])
+    kinds = alias_pattern(set(gaz.alias_table("agency-kind", False)) | set(_short_kinds(gaz)))
+    return compile_fast(rf"(?:{before})(?!{either(_ZH['abbreviation_not_before'])})(?P<one>[{plain}])"
+                        rf"|(?P<run>[{every}]{{2}})(?={_ZH['abbreviation_count']})|(?P<long>[{every}]{{3,}})"
+                        rf"|(?P<native>[{every}])(?=籍)|{_ABBREVIATION_OPENS}(?P<host>[{plain}])(?={kinds})")
+
+
+def abbreviated_places(gaz: Gazetteer, text: str) -> list[Found]:
+    """Provinces named by their abbreviation in a fixed collocation; a run names each, once."""
+    pattern = _abbreviation_pattern(gaz)
+    if pattern is None:
+        return []
+    places = _abbreviations(gaz)
+    found = []
+    for match in pattern.finditer(text):
+        group = next(g for g in ("one", "run", "long", "native", "host") if match.group(g))
+        chars = match.group(group)
+        if len(set(chars)) < len(chars):
+            continue
+        found += [Found("region", places[c].iri, places[c].label, match.start(group) + i, match.start(group) + i + 1)
+                  for i, c in enumerate(chars)]
     return found
 
 
@@ -231,9 +281,26 @@ def _local_agency_matcher(gaz: Gazetteer, english: bool) -> tuple[re.Pattern, di
     kinds = gaz.alias_table("agency-kind", english)
     place, kind = alias_pattern(places), alias_pattern(kinds)
     if not english:
-        return compile_fast(f"(?P<place>{place}){_ZH_BETWEEN}(?P<kind>{kind})"), places, kinds
+        return _zh_local_agency_pattern(gaz, place, kinds), places | _abbreviations(gaz), kinds | _short_kinds(gaz)
     return compile_fast(rf"(?<![a-z])(?:(?P<place>{place}){_EN_ADJECTIVE}(?P<kind>{kind})"
                         rf"|(?P<kind2>{kind})\s+of\s+(?:the\s+)?(?P<place2>{place}){_EN_NOUN})(?![a-z])"), places, kinds
+
+
+def _short_kinds(gaz: Gazetteer) -> dict[str, Entry]:
+    """{short name: kind} of the kinds named by their field alone after an abbreviation (人社)."""
+    return {name: e for e in gaz.by_type("agency-kind") for name in gaz.literals(e.iri, "shortName")}
+
+
+def _zh_local_agency_pattern(gaz: Gazetteer, place: str, kinds: dict[str, Entry]) -> re.Pattern:
+    """A place then a kind (宁波市医保局), or a province's abbreviation then a kind or its short name
+    (沪人社, 粤人社厅) where a clause or a word of _ZH['abbreviation_agency_after'] ends before it."""
+    _, plain = _abbreviation_classes(gaz)
+    kind = alias_pattern(kinds)
+    composed = f"(?P<place>{place}){_ZH_BETWEEN}(?P<kind>{kind})"
+    if not plain:
+        return compile_fast(composed)
+    short = alias_pattern(set(kinds) | set(_short_kinds(gaz)))
+    return compile_fast(rf"{composed}|{_ABBREVIATION_OPENS}(?P<abbr>[{plain}])(?P<kind3>{short})")
 
 
 @lru_cache(maxsize=1)
@@ -246,10 +313,15 @@ def find_local_agencies(gaz: Gazetteer, text: str, english: bool) -> list[Found]
     Security Bureau`), labelled with their full Simplified name; one the reference data knows
     keeps its own IRI, another gets one from the place's and the kind's."""
     pattern, places, kinds = _local_agency_matcher(gaz, english)
-    found = [_local_agency(gaz, places[m.group("place") or m.group("place2")], kinds[m.group("kind") or m.group("kind2")],
+    found = [_local_agency(gaz, places[_first(m, "place", "place2", "abbr")], kinds[_first(m, "kind", "kind2", "kind3")],
                            m.start(), m.end())
              for m in pattern.finditer(fold_case(text) if english else text)]
     return found if english else found + _local_agencies_by_level(gaz, text, kinds, found)
+
+
+def _first(match: re.Match, *groups: str) -> str:
+    """The text of the first of `groups` the match has (the pattern's branches name them apart)."""
+    return next(match.group(g) for g in groups if g in match.re.groupindex and match.group(g))
 
 
 def _local_agency(gaz: Gazetteer, place: Entry, kind: Entry, start: int, end: int) -> Found:
