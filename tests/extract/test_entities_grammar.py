@@ -300,6 +300,7 @@ def test_a_province_abbreviation_in_a_fixed_collocation_names_it(text, places):
     "新人社局长上任后推进社保卡应用。",
     "京，沪，粤。",
     "本书籍收录了社保卡的资料，在台上发言的是一位持卡人。",
+    "服务点设在桂平路，持卡人可以在鲁迅公园和湘江边的网点办理。",
 ])
 def test_a_bare_abbreviation_or_a_word_it_begins_names_no_province(text):
     regions = {label for kind, label in mentions(text) if kind == "region"} - {"中国"}

@@ -96,13 +96,13 @@ _ABBREVIATION_OPENS = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_ZH['abbreviation_agency_
 
 @lru_cache(maxsize=2)
 def _abbreviation_pattern(gaz: Gazetteer) -> re.Pattern | None:
-    """The collocations an abbreviation names its province in: 在沪 (not 在沪深), 沪籍, 苏浙皖三省, 苏浙沪."""
+    """The collocations an abbreviation names its province in: 在沪参保 (not 在沪深两市), 沪籍, 苏浙皖三省, 苏浙沪."""
     every, plain = _abbreviation_classes(gaz)
     if not every:
         return None
     before = "|".join(f"(?:{b})" for b in _ZH["abbreviation_before"])
     kinds = alias_pattern(set(gaz.alias_table("agency-kind", False)) | set(_short_kinds(gaz)))
-    return compile_fast(rf"(?:{before})(?!{either(_ZH['abbreviation_not_before'])})(?P<one>[{plain}])"
+    return compile_fast(rf"(?:{before})(?P<one>[{plain}])(?={either(_ZH['abbreviation_then'])})"
                         rf"|(?P<run>[{every}]{{2}})(?={_ZH['abbreviation_count']})|(?P<long>[{every}]{{3,}})"
                         rf"|(?P<native>[{every}])(?=籍)|{_ABBREVIATION_OPENS}(?P<host>[{plain}])(?={kinds})")
 
