@@ -321,3 +321,62 @@ def test_an_abbreviation_or_a_variant_of_the_kind_names_a_local_agency(text, age
 
 def test_an_abbreviation_inside_a_word_names_no_agency():
     assert agencies("兴宁人社局发布公告，新人社局长上任。") == set()
+
+
+@pytest.mark.parametrize("text, name, role, agency", [
+    ("Deputy Minister of Human Resources and Social Security Tang Xiaofeng said the card now serves 1.3 billion.",
+     "Tang Xiaofeng", "副部长", "人力资源和社会保障部"),
+    ("Vice-Minister of Human Resources and Social Security Gao Ruilin told reporters that 1.3 billion hold cards.",
+     "Gao Ruilin", "副部长", "人力资源和社会保障部"),
+    ("Vice Minister Tang Xiaofeng of the Ministry of Human Resources and Social Security said on Monday.",
+     "Tang Xiaofeng", "副部长", "人力资源和社会保障部"),
+    ("MOHRSS spokesman Guo Mingde said the number of card holders rose.", "Guo Mingde", "新闻发言人",
+     "人力资源和社会保障部"),
+    ("Shanghai Municipal Human Resources and Social Security Bureau Director Sun Lihua said on Monday.",
+     "Sun Lihua", "主任", "上海市人力资源和社会保障局"),
+])
+def test_an_english_post_before_a_name_may_name_its_agency(text, name, role, agency):
+    article = parse_bytes(text.encode(), SourceRef("invented.txt", "invented.txt"))
+    found = {m.label: m for m in extract(article)[1].mentions}
+    assert found[name].role == role
+    assert found[name].agency == found[agency].key
+
+
+@pytest.mark.parametrize("text", [
+    "Officials of the Ministry of Human Resources and Social Security said the card now serves 1.3 billion.",
+    "Resources Minister Social Security said nothing about the card.",
+    "The Vice Minister of Human Resources and Social Security attended the launch of the card.",
+])
+def test_the_words_of_a_ministry_in_a_post_are_no_name(text):
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("BEIJING - The number of social security card holders nationwide reached 1.38 billion.", "北京"),
+    ("SHANGHAI, (Local News Agency - 12th Mar, 2024) Card holders in the province reached 20 million.", "上海"),
+    ("By Zhou Yiming in Beijing | China Daily\nCard holders nationwide reached 1.38 billion.", "北京"),
+    ("By Zhou Yiming and Gao Wenbin in Guangzhou\nCard holders nationwide reached 1.38 billion.", "广州"),
+])
+def test_an_english_dateline_or_byline_place_is_not_a_region(text, place):
+    assert ("region", place) not in mentions(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("By the end of June, residents in Beijing held 23 million cards.", "北京"),
+    ("Card holders in Beijing - the capital - reached 23 million.", "北京"),
+    ("Beijing, Tianjin and Hebei now accept each other's cards.", "天津"),
+])
+def test_a_place_in_a_sentence_with_by_or_a_dash_is_a_region(text, place):
+    assert ("region", place) in mentions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "责任编辑：王晓红",
+    "编辑：刘海涛 审核：陈立新",
+    "（记者 李明 通讯员 张华）第三代社保卡发行工作进展顺利。",
+    "Editor: Zhou Yiming",
+    "Photo: Gao Wenbin/Xinhua",
+    "Copyright 1995-2024 China Daily. Editor Zhou Yiming",
+])
+def test_a_credit_line_names_no_official(text):
+    assert people(text) == {}

@@ -60,6 +60,17 @@ _EN_DATELINE = re.compile(rf",?\s+(?:\(\w+\)\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}(?:st
                           rf"|\s*(?:\([\w ]{{2,20}}\)\s*)?(?:--|—|–)|\s+{_EN['time_zone']}", re.I)
 
 
+# A place in capitals then a dash or a parenthesis opens a story (`BEIJING - `, `BEIJING, (APP) - `);
+# a byline names where its reporter is (`By Li Ming in Beijing`, `By Li Ming and Wang Fang in Shanghai`).
+_EN_CAPS_DATELINE = re.compile(r"\s*(?:,\s*)?(?:\([^)\n]{1,80}\)\s*)?[-–—]{1,2}\s|,\s*\(")
+_EN_BYLINE = re.compile(r"(?:^|\n)[ \t]*By\s+(?:[A-Z][\w'’-]+\s+){1,4}(?:and\s+(?:[A-Z][\w'’-]+\s+){1,4})?in\s+$")
+
+
+def _filed_in_english(text: str, start: int, end: int) -> bool:
+    return (text[start:end].isupper() and bool(_EN_CAPS_DATELINE.match(text, end))) \
+        or bool(_EN_BYLINE.search(text, max(0, start - 80), start))
+
+
 def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     """Regions, leaving out datelines and time zones, which say where a reporter filed or what
     the clock said, not what the figures are about."""
@@ -67,7 +78,7 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     dateline = _EN_DATELINE if english else _ZH_DATELINE
     hits = gaz.find("region", text, english)
     for start, end, entry in hits:
-        if dateline.match(text, end):
+        if dateline.match(text, end) or (english and _filed_in_english(text, start, end)):
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
         if entry.level == "grouping":
@@ -547,7 +558,9 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     return people
 
 
-_EN_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:-[a-z]+)?)"
+# A name's words are capitalised; only a hyphen joins a lower-case part (Ai-hong): `Resources and
+# Social` in a post (`Minister of Human Resources and Social Security Li Ming`) is no name.
+_EN_NAME = r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+| [A-Z][a-z]+)?\s[A-Z][a-z]+(?:-[a-z]+)?)"
 
 
 # `deputy director of … and spokesperson`: a post after `and` may carry a rank of its own.
@@ -586,12 +599,13 @@ def _unit_name(gaz: Gazetteer, label: str) -> str:
 
 @lru_cache(maxsize=1)
 def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A name then its post (`Lu Aihong, spokesperson of…`), and a post then the name."""
+    """A name then its post (`Lu Aihong, spokesperson of…`), and a post then the name, the post
+    perhaps naming its ministry (`Vice-Minister of Human Resources and Social Security Li Ming`)."""
     role = _en_role_pattern().pattern
     return (
         re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:{either(_EN['apposition'])}|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)"
                    rf"(?=[,.;]|\s(?:{either(_EN['apposition_end'])})\b)"),
-        compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
+        compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s(?:the\s)?|and\s)?[A-Z][\w’'-]*){{0,8}})\s{_EN_NAME}"),
     )
 
 
@@ -612,6 +626,15 @@ def _is_place(gaz: Gazetteer, name: str) -> bool:
     return bool(hits) and hits[0][:2] == (0, len(name))
 
 
+_JUST_BEFORE_A_POST = re.compile(r"(?:'s|’s)?\s+$")
+
+
+def _agency_before(agencies: list[Found], text: str, start: int) -> Found | None:
+    """The agency whose name ends right before a post (`MOHRSS spokesman Li Ming`, `the Shanghai
+    Human Resources and Social Security Bureau's Director Li Ming`)."""
+    return next((a for a in agencies if a.end <= start and _JUST_BEFORE_A_POST.fullmatch(text, a.end, start)), None)
+
+
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     agency_words = _agency_words(gaz)
@@ -624,7 +647,8 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
                 continue
             hits = gaz.find("person", name, True)
             entry: Entry | None = hits[0][2] if hits else None
-            agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None)
+            agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None) \
+                or _agency_before(agencies, text, match.start("role"))
             people.append(Found("person", entry.iri if entry else f"name:{name}", entry.label if entry else name,
                                 match.start("name"), match.end("name"), _zh_role(gaz, match.group("role")),
                                 agency.key if agency else None, name))
