@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .abbreviations import ABBREVIATION_OPENS, abbreviated_places, abbreviation_classes, abbreviations, short_kinds
 from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
 from ..prefilter import compile_fast
 from ..resources import cues, either
@@ -60,15 +61,14 @@ _EN_DATELINE = re.compile(rf",?\s+(?:\(\w+\)\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}(?:st
                           rf"|\s*(?:\([\w ]{{2,20}}\)\s*)?(?:--|—|–)|\s+{_EN['time_zone']}", re.I)
 
 
-# A place in capitals then a dash or a parenthesis opens a story (`BEIJING - `, `BEIJING, (APP) - `);
-# a byline names where its reporter is (`By Li Ming in Beijing`, `By Li Ming and Wang Fang in Shanghai`).
+# A place in capitals then a dash or a parenthesis opens a story (`BEIJING - `, `BEIJING, (APP) - `); a byline
+# names where its reporter is (`By Li Ming in Beijing`, `By Li Ming and Wang Fang in Shanghai`).
 _EN_CAPS_DATELINE = re.compile(r"\s*(?:,\s*)?(?:\([^)\n]{1,80}\)\s*)?[-–—]{1,2}\s|,\s*\(")
 _EN_BYLINE = re.compile(r"(?:^|\n)[ \t]*By\s+(?:[A-Z][\w'’-]+\s+){1,4}(?:and\s+(?:[A-Z][\w'’-]+\s+){1,4})?in\s+$")
 
 
 def _filed_in_english(text: str, start: int, end: int) -> bool:
-    return (text[start:end].isupper() and bool(_EN_CAPS_DATELINE.match(text, end))) \
-        or bool(_EN_BYLINE.search(text, max(0, start - 80), start))
+    return bool(text[start:end].isupper() and _EN_CAPS_DATELINE.match(text, end) or _EN_BYLINE.search(text, max(0, start - 80), start))
 
 
 def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
@@ -84,54 +84,8 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
         if entry.level == "grouping":
             found += _listed_places(gaz, text, start, end, english) or _places_within(gaz, text, start, end, english)
     if not english:
-        found += [f for f in abbreviated_places(gaz, text) if not any(a < f.end and f.start < b for a, b, _ in hits)]
-    return found
-
-
-@lru_cache(maxsize=2)
-def _abbreviations(gaz: Gazetteer) -> dict[str, Entry]:
-    """{one-character abbreviation: province} (ss:abbreviation: 沪 → 上海)."""
-    return {a: e for e in gaz.by_type("region") for a in gaz.literals(e.iri, "abbreviation")}
-
-
-def _abbreviation_classes(gaz: Gazetteer) -> tuple[str, str]:
-    """Character classes of every abbreviation, and of those that begin no everyday word."""
-    every = "".join(sorted(_abbreviations(gaz)))
-    plain = "".join(c for c in every if c not in _ZH["abbreviation_words"])
-    return every, plain
-
-
-# Where an abbreviation may begin an agency's name (沪人社): not inside a word (兴宁人社局).
-_ABBREVIATION_OPENS = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_ZH['abbreviation_agency_after']}]))"
-
-
-@lru_cache(maxsize=2)
-def _abbreviation_pattern(gaz: Gazetteer) -> re.Pattern | None:
-    """The collocations an abbreviation names its province in: 在沪参保 (not 在沪深两市), 沪籍, 苏浙皖三省, 苏浙沪."""
-    every, plain = _abbreviation_classes(gaz)
-    if not every:
-        return None
-    before = "|".join(f"(?:{b})" for b in _ZH["abbreviation_before"])
-    kinds = alias_pattern(set(gaz.alias_table("agency-kind", False)) | set(_short_kinds(gaz)))
-    return compile_fast(rf"(?:{before})(?P<one>[{plain}])(?={either(_ZH['abbreviation_then'])})"
-                        rf"|(?P<run>[{every}]{{2}})(?={_ZH['abbreviation_count']})|(?P<long>[{every}]{{3,}})"
-                        rf"|(?P<native>[{every}])(?=籍)|{_ABBREVIATION_OPENS}(?P<host>[{plain}])(?={kinds})")
-
-
-def abbreviated_places(gaz: Gazetteer, text: str) -> list[Found]:
-    """Provinces named by their abbreviation in a fixed collocation; a run names each, once."""
-    pattern = _abbreviation_pattern(gaz)
-    if pattern is None:
-        return []
-    places = _abbreviations(gaz)
-    found = []
-    for match in pattern.finditer(text):
-        group = next(g for g in ("one", "run", "long", "native", "host") if match.group(g))
-        chars = match.group(group)
-        if len(set(chars)) < len(chars):
-            continue
-        found += [Found("region", places[c].iri, places[c].label, match.start(group) + i, match.start(group) + i + 1)
-                  for i, c in enumerate(chars)]
+        found += [Found("region", e.iri, e.label, start, end) for start, end, e in abbreviated_places(gaz, text)
+                  if not any(a < end and start < b for a, b, _ in hits)]
     return found
 
 
@@ -292,26 +246,21 @@ def _local_agency_matcher(gaz: Gazetteer, english: bool) -> tuple[re.Pattern, di
     kinds = gaz.alias_table("agency-kind", english)
     place, kind = alias_pattern(places), alias_pattern(kinds)
     if not english:
-        return _zh_local_agency_pattern(gaz, place, kinds), places | _abbreviations(gaz), kinds | _short_kinds(gaz)
+        return _zh_local_agency_pattern(gaz, place, kinds), places | abbreviations(gaz), kinds | short_kinds(gaz)
     return compile_fast(rf"(?<![a-z])(?:(?P<place>{place}){_EN_ADJECTIVE}(?P<kind>{kind})"
                         rf"|(?P<kind2>{kind})\s+of\s+(?:the\s+)?(?P<place2>{place}){_EN_NOUN})(?![a-z])"), places, kinds
-
-
-def _short_kinds(gaz: Gazetteer) -> dict[str, Entry]:
-    """{short name: kind} of the kinds named by their field alone after an abbreviation (人社)."""
-    return {name: e for e in gaz.by_type("agency-kind") for name in gaz.literals(e.iri, "shortName")}
 
 
 def _zh_local_agency_pattern(gaz: Gazetteer, place: str, kinds: dict[str, Entry]) -> re.Pattern:
     """A place then a kind (宁波市医保局), or a province's abbreviation then a kind or its short name
     (沪人社, 粤人社厅) where a clause or a word of _ZH['abbreviation_agency_after'] ends before it."""
-    _, plain = _abbreviation_classes(gaz)
+    _, plain = abbreviation_classes(gaz)
     kind = alias_pattern(kinds)
     composed = f"(?P<place>{place}){_ZH_BETWEEN}(?P<kind>{kind})"
     if not plain:
         return compile_fast(composed)
-    short = alias_pattern(set(kinds) | set(_short_kinds(gaz)))
-    return compile_fast(rf"{composed}|{_ABBREVIATION_OPENS}(?P<abbr>[{plain}])(?P<kind3>{short})")
+    short = alias_pattern(set(kinds) | set(short_kinds(gaz)))
+    return compile_fast(rf"{composed}|{ABBREVIATION_OPENS}(?P<abbr>[{plain}])(?P<kind3>{short})")
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +281,7 @@ def find_local_agencies(gaz: Gazetteer, text: str, english: bool) -> list[Found]
 
 def _first(match: re.Match, *groups: str) -> str:
     """The text of the first of `groups` the match has (the pattern's branches name them apart)."""
-    return next(match.group(g) for g in groups if g in match.re.groupindex and match.group(g))
+    return next(match[g] for g in groups if g in match.re.groupindex and match[g])
 
 
 def _local_agency(gaz: Gazetteer, place: Entry, kind: Entry, start: int, end: int) -> Found:
@@ -626,13 +575,9 @@ def _is_place(gaz: Gazetteer, name: str) -> bool:
     return bool(hits) and hits[0][:2] == (0, len(name))
 
 
-_JUST_BEFORE_A_POST = re.compile(r"(?:'s|’s)?\s+$")
-
-
 def _agency_before(agencies: list[Found], text: str, start: int) -> Found | None:
-    """The agency whose name ends right before a post (`MOHRSS spokesman Li Ming`, `the Shanghai
-    Human Resources and Social Security Bureau's Director Li Ming`)."""
-    return next((a for a in agencies if a.end <= start and _JUST_BEFORE_A_POST.fullmatch(text, a.end, start)), None)
+    """The agency whose name ends right before a post (`MOHRSS spokesman Li Ming`, `the Bureau's Director Li Ming`)."""
+    return next((a for a in agencies if a.end <= start and re.fullmatch(r"(?:'s|’s)?\s+", text[a.end:start])), None)
 
 
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
