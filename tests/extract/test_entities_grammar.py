@@ -275,3 +275,108 @@ def test_more_datelines_and_a_time_zone_are_not_regions(text, place):
 def test_a_place_before_a_word_that_only_looks_like_a_month_is_a_region():
     found = mentions("Guangdong, marking 5 years of the card, issued 100 million cards nationwide.")
     assert ("region", "广东") in found
+
+
+@pytest.mark.parametrize("text, places", [
+    ("截至3月底，在沪参保的外省市人员达到320万人。", {"上海"}),
+    ("截至3月底，在滬參保的外省市人員達到320萬人。", {"上海"}),
+    ("今年以来，来粤务工人员申领社保卡46万张。", {"广东"}),
+    ("驻京办事处为在京老乡办理了社保卡。", {"北京"}),
+    ("非沪籍老人也可以凭社保卡免费乘车。", {"上海"}),
+    ("苏浙皖三省签订协议，社保卡可跨省就医。", {"江苏", "浙江", "安徽"}),
+    ("蘇浙皖三省簽訂協議，社保卡可跨省就醫。", {"江苏", "浙江", "安徽"}),
+    ("黑吉辽蒙四省区推进社保卡居民服务一卡通。", {"黑龙江", "吉林", "辽宁", "内蒙古"}),
+    ("苏浙沪居民可以持卡在三地就医。", {"江苏", "浙江", "上海"}),
+])
+def test_a_province_abbreviation_in_a_fixed_collocation_names_it(text, places):
+    assert {("region", p) for p in places} <= mentions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "在新增参保人员中，青年占比较高。",
+    "他在京东购买了读卡器，公司股票在沪深两市上市。",
+    "单位按时发放在职津贴，社保卡可以领取补贴。",
+    "公司在港口设立服务点，职工在晋升职称时需要社保卡。",
+    "新人社局长上任后推进社保卡应用。",
+    "京，沪，粤。",
+    "本书籍收录了社保卡的资料，在台上发言的是一位持卡人。",
+    "服务点设在桂平路，持卡人可以在鲁迅公园和湘江边的网点办理。",
+])
+def test_a_bare_abbreviation_or_a_word_it_begins_names_no_province(text):
+    regions = {label for kind, label in mentions(text) if kind == "region"} - {"中国"}
+    assert regions == set()
+
+
+@pytest.mark.parametrize("text, agency, place", [
+    ("沪人社发布消息，全市电子社保卡签发量达到1800万张。", "上海市人力资源和社会保障局", "上海"),
+    ("记者从粤人社厅获悉，全省第三代社保卡发卡量达到3000万张。", "广东省人力资源和社会保障厅", "广东"),
+    ("記者從粵人社廳獲悉，全省第三代社保卡發卡量達到3000萬張。", "广东省人力资源和社会保障厅", "广东"),
+    ("江苏省人力资源与社会保障厅推出首批金融社保卡。", "江苏省人力资源和社会保障厅", "江苏"),
+])
+def test_an_abbreviation_or_a_variant_of_the_kind_names_a_local_agency(text, agency, place):
+    found = mentions(text)
+    assert ("agency", agency) in found
+    assert ("region", place) in found
+
+
+def test_an_abbreviation_inside_a_word_names_no_agency():
+    assert agencies("兴宁人社局发布公告，新人社局长上任。") == set()
+
+
+@pytest.mark.parametrize("text, name, role, agency", [
+    ("Deputy Minister of Human Resources and Social Security Tang Xiaofeng said the card now serves 1.3 billion.",
+     "Tang Xiaofeng", "副部长", "人力资源和社会保障部"),
+    ("Vice-Minister of Human Resources and Social Security Gao Ruilin told reporters that 1.3 billion hold cards.",
+     "Gao Ruilin", "副部长", "人力资源和社会保障部"),
+    ("Vice Minister Tang Xiaofeng of the Ministry of Human Resources and Social Security said on Monday.",
+     "Tang Xiaofeng", "副部长", "人力资源和社会保障部"),
+    ("MOHRSS spokesman Guo Mingde said the number of card holders rose.", "Guo Mingde", "新闻发言人",
+     "人力资源和社会保障部"),
+    ("Shanghai Municipal Human Resources and Social Security Bureau Director Sun Lihua said on Monday.",
+     "Sun Lihua", "主任", "上海市人力资源和社会保障局"),
+])
+def test_an_english_post_before_a_name_may_name_its_agency(text, name, role, agency):
+    article = parse_bytes(text.encode(), SourceRef("invented.txt", "invented.txt"))
+    found = {m.label: m for m in extract(article)[1].mentions}
+    assert found[name].role == role
+    assert found[name].agency == found[agency].key
+
+
+@pytest.mark.parametrize("text", [
+    "Officials of the Ministry of Human Resources and Social Security said the card now serves 1.3 billion.",
+    "Resources Minister Social Security said nothing about the card.",
+    "The Vice Minister of Human Resources and Social Security attended the launch of the card.",
+])
+def test_the_words_of_a_ministry_in_a_post_are_no_name(text):
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("BEIJING - The number of social security card holders nationwide reached 1.38 billion.", "北京"),
+    ("SHANGHAI, (Local News Agency - 12th Mar, 2024) Card holders in the province reached 20 million.", "上海"),
+    ("By Zhou Yiming in Beijing | China Daily\nCard holders nationwide reached 1.38 billion.", "北京"),
+    ("By Zhou Yiming and Gao Wenbin in Guangzhou\nCard holders nationwide reached 1.38 billion.", "广州"),
+])
+def test_an_english_dateline_or_byline_place_is_not_a_region(text, place):
+    assert ("region", place) not in mentions(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("By the end of June, residents in Beijing held 23 million cards.", "北京"),
+    ("Card holders in Beijing - the capital - reached 23 million.", "北京"),
+    ("Beijing, Tianjin and Hebei now accept each other's cards.", "天津"),
+])
+def test_a_place_in_a_sentence_with_by_or_a_dash_is_a_region(text, place):
+    assert ("region", place) in mentions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "责任编辑：王晓红",
+    "编辑：刘海涛 审核：陈立新",
+    "（记者 李明 通讯员 张华）第三代社保卡发行工作进展顺利。",
+    "Editor: Zhou Yiming",
+    "Photo: Gao Wenbin/Xinhua",
+    "Copyright 1995-2024 China Daily. Editor Zhou Yiming",
+])
+def test_a_credit_line_names_no_official(text):
+    assert people(text) == {}

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .abbreviations import ABBREVIATION_OPENS, abbreviated_places, abbreviation_classes, abbreviations, short_kinds
 from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
 from ..prefilter import compile_fast
 from ..resources import cues, either
@@ -60,17 +61,31 @@ _EN_DATELINE = re.compile(rf",?\s+(?:\(\w+\)\s+)?(?:{_MONTH}\s+\d|\d{{1,2}}(?:st
                           rf"|\s*(?:\([\w ]{{2,20}}\)\s*)?(?:--|—|–)|\s+{_EN['time_zone']}", re.I)
 
 
+# A place in capitals then a dash or a parenthesis opens a story (`BEIJING - `, `BEIJING, (APP) - `); a byline
+# names where its reporter is (`By Li Ming in Beijing`, `By Li Ming and Wang Fang in Shanghai`).
+_EN_CAPS_DATELINE = re.compile(r"\s*(?:,\s*)?(?:\([^)\n]{1,80}\)\s*)?[-–—]{1,2}\s|,\s*\(")
+_EN_BYLINE = re.compile(r"(?:^|\n)[ \t]*By\s+(?:[A-Z][\w'’-]+\s+){1,4}(?:and\s+(?:[A-Z][\w'’-]+\s+){1,4})?in\s+$")
+
+
+def _filed_in_english(text: str, start: int, end: int) -> bool:
+    return bool(text[start:end].isupper() and _EN_CAPS_DATELINE.match(text, end) or _EN_BYLINE.search(text, max(0, start - 80), start))
+
+
 def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     """Regions, leaving out datelines and time zones, which say where a reporter filed or what
     the clock said, not what the figures are about."""
     found = []
     dateline = _EN_DATELINE if english else _ZH_DATELINE
-    for start, end, entry in gaz.find("region", text, english):
-        if dateline.match(text, end):
+    hits = gaz.find("region", text, english)
+    for start, end, entry in hits:
+        if dateline.match(text, end) or (english and _filed_in_english(text, start, end)):
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
         if entry.level == "grouping":
             found += _listed_places(gaz, text, start, end, english) or _places_within(gaz, text, start, end, english)
+    if not english:
+        found += [Found("region", e.iri, e.label, start, end) for start, end, e in abbreviated_places(gaz, text)
+                  if not any(a < end and start < b for a, b, _ in hits)]
     return found
 
 
@@ -231,9 +246,21 @@ def _local_agency_matcher(gaz: Gazetteer, english: bool) -> tuple[re.Pattern, di
     kinds = gaz.alias_table("agency-kind", english)
     place, kind = alias_pattern(places), alias_pattern(kinds)
     if not english:
-        return compile_fast(f"(?P<place>{place}){_ZH_BETWEEN}(?P<kind>{kind})"), places, kinds
+        return _zh_local_agency_pattern(gaz, place, kinds), places | abbreviations(gaz), kinds | short_kinds(gaz)
     return compile_fast(rf"(?<![a-z])(?:(?P<place>{place}){_EN_ADJECTIVE}(?P<kind>{kind})"
                         rf"|(?P<kind2>{kind})\s+of\s+(?:the\s+)?(?P<place2>{place}){_EN_NOUN})(?![a-z])"), places, kinds
+
+
+def _zh_local_agency_pattern(gaz: Gazetteer, place: str, kinds: dict[str, Entry]) -> re.Pattern:
+    """A place then a kind (宁波市医保局), or a province's abbreviation then a kind or its short name
+    (沪人社, 粤人社厅) where a clause or a word of _ZH['abbreviation_agency_after'] ends before it."""
+    _, plain = abbreviation_classes(gaz)
+    kind = alias_pattern(kinds)
+    composed = f"(?P<place>{place}){_ZH_BETWEEN}(?P<kind>{kind})"
+    if not plain:
+        return compile_fast(composed)
+    short = alias_pattern(set(kinds) | set(short_kinds(gaz)))
+    return compile_fast(rf"{composed}|{ABBREVIATION_OPENS}(?P<abbr>[{plain}])(?P<kind3>{short})")
 
 
 @lru_cache(maxsize=1)
@@ -246,10 +273,15 @@ def find_local_agencies(gaz: Gazetteer, text: str, english: bool) -> list[Found]
     Security Bureau`), labelled with their full Simplified name; one the reference data knows
     keeps its own IRI, another gets one from the place's and the kind's."""
     pattern, places, kinds = _local_agency_matcher(gaz, english)
-    found = [_local_agency(gaz, places[m.group("place") or m.group("place2")], kinds[m.group("kind") or m.group("kind2")],
+    found = [_local_agency(gaz, places[_first(m, "place", "place2", "abbr")], kinds[_first(m, "kind", "kind2", "kind3")],
                            m.start(), m.end())
              for m in pattern.finditer(fold_case(text) if english else text)]
     return found if english else found + _local_agencies_by_level(gaz, text, kinds, found)
+
+
+def _first(match: re.Match, *groups: str) -> str:
+    """The text of the first of `groups` the match has (the pattern's branches name them apart)."""
+    return next(match[g] for g in groups if g in match.re.groupindex and match[g])
 
 
 def _local_agency(gaz: Gazetteer, place: Entry, kind: Entry, start: int, end: int) -> Found:
@@ -475,7 +507,9 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     return people
 
 
-_EN_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:-[a-z]+)?)"
+# A name's words are capitalised; only a hyphen joins a lower-case part (Ai-hong): `Resources and
+# Social` in a post (`Minister of Human Resources and Social Security Li Ming`) is no name.
+_EN_NAME = r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+| [A-Z][a-z]+)?\s[A-Z][a-z]+(?:-[a-z]+)?)"
 
 
 # `deputy director of … and spokesperson`: a post after `and` may carry a rank of its own.
@@ -514,12 +548,13 @@ def _unit_name(gaz: Gazetteer, label: str) -> str:
 
 @lru_cache(maxsize=1)
 def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A name then its post (`Lu Aihong, spokesperson of…`), and a post then the name."""
+    """A name then its post (`Lu Aihong, spokesperson of…`), and a post then the name, the post
+    perhaps naming its ministry (`Vice-Minister of Human Resources and Social Security Li Ming`)."""
     role = _en_role_pattern().pattern
     return (
         re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:{either(_EN['apposition'])}|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)"
                    rf"(?=[,.;]|\s(?:{either(_EN['apposition_end'])})\b)"),
-        compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s)?[A-Z][\w’'-]*){{0,6}})\s{_EN_NAME}"),
+        compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s(?:the\s)?|and\s)?[A-Z][\w’'-]*){{0,8}})\s{_EN_NAME}"),
     )
 
 
@@ -540,6 +575,11 @@ def _is_place(gaz: Gazetteer, name: str) -> bool:
     return bool(hits) and hits[0][:2] == (0, len(name))
 
 
+def _agency_before(agencies: list[Found], text: str, start: int) -> Found | None:
+    """The agency whose name ends right before a post (`MOHRSS spokesman Li Ming`, `the Bureau's Director Li Ming`)."""
+    return next((a for a in agencies if a.end <= start and re.fullmatch(r"(?:'s|’s)?\s+", text[a.end:start])), None)
+
+
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     agency_words = _agency_words(gaz)
@@ -552,7 +592,8 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
                 continue
             hits = gaz.find("person", name, True)
             entry: Entry | None = hits[0][2] if hits else None
-            agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None)
+            agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None) \
+                or _agency_before(agencies, text, match.start("role"))
             people.append(Found("person", entry.iri if entry else f"name:{name}", entry.label if entry else name,
                                 match.start("name"), match.end("name"), _zh_role(gaz, match.group("role")),
                                 agency.key if agency else None, name))
