@@ -107,7 +107,8 @@ def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int
     figure's; an English sentence may close with the date of all its figures, unless the date is
     another figure's in a clause of its own), else the last one earlier in the paragraph; None
     means the segment's own date."""
-    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")]
+    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")
+                   and (not d.base or _BASE_FIGURE_GAP.fullmatch(text, d.end, q.start))]
     right_after = _right_after(text, q, in_sentence)
     if right_after:
         return right_after[0], False
@@ -128,7 +129,7 @@ def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int
                          for other in later)]
     if after:
         return after[0], False
-    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan")]
+    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan") and not d.base]
     if earlier and not _dates_its_source(text, para[0], earlier[-1]):
         return earlier[-1], True
     return None, True
@@ -151,3 +152,7 @@ def _dates_its_source(text: str, limit: int, d) -> bool:
         return False
     stop = _SENTENCE_STOP.search(text, d.start)
     return stop is None or not re.search(r"\w", text[d.end:stop.start()])
+
+
+# `比去年末的8.84亿人`: between a base's date and the base's own figure.
+_BASE_FIGURE_GAP = re.compile(r"的?\s*(?:约|近|超过|超|逾)?\s*|['’]s\s+(?:about |nearly |some |around )?", re.I)
