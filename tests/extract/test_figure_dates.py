@@ -171,6 +171,35 @@ def test_the_same_period_a_year_back_dates_its_own_clause_only():
     assert found[Decimal("900e4")] == "2019-09-30" and found[Decimal("800e4")] == "2018-09-30"
 
 
+def test_values_given_respectively_to_a_list_of_dates_take_them_in_order():
+    found = _zh_dates("全国电子社保卡领用人数2021年、2022年、2023年分别达到5.2亿人、7.1亿人和9.3亿人。", "2024-03-01")
+    assert [found[Decimal(v)] for v in ("5.2e8", "7.1e8", "9.3e8")] == ["2021-12-31", "2022-12-31", "2023-12-31"]
+    found = _zh_dates("2019年和2020年，全国社会保险基金收入分别为5.9万亿元和5.0万亿元。", "2021-03-01")
+    assert found[Decimal("5.9e12")] == "2019" and found[Decimal("5.0e12")] == "2020"
+    found = _zh_dates("截至2022年底和2023年底，全国电子社保卡领用人数分别为7.15亿人和9.7亿人。", "2024-03-01")
+    assert found[Decimal("7.15e8")] == "2022-12-31" and found[Decimal("9.7e8")] == "2023-12-31"
+    found = _zh_dates("全國電子社保卡領用人數2021、2022、2023年分別達到5.2億人、7.1億人和9.3億人。", "2024-03-01")
+    assert [found[Decimal(v)] for v in ("5.2e8", "7.1e8", "9.3e8")] == ["2021-12-31", "2022-12-31", "2023-12-31"]
+    found = _dates("Electronic social security card holders reached 520 million, 710 million and 930 million in 2021, "
+                   "2022 and 2023 respectively.", "2024-03-01")
+    assert [found[Decimal(v)] for v in ("520e6", "710e6", "930e6")] == ["2021-12-31", "2022-12-31", "2023-12-31"]
+    found = _dates("At the end of 2022 and 2023, e-card holders numbered 715 million and 970 million, respectively.",
+                   "2024-03-01")
+    assert found[Decimal("715e6")] == "2022-12-31" and found[Decimal("970e6")] == "2023-12-31"
+
+
+def test_a_date_of_a_clause_of_its_own_is_no_item_of_the_list_of_dates():
+    found = _zh_dates("截至2023年底，全国电子社保卡领用人数达9.7亿人，2021年、2022年分别新增1.2亿人和1.5亿人。",
+                      "2024-03-01")
+    assert found[Decimal("9.7e8")] == "2023-12-31"
+    assert found[Decimal("1.2e8")][:4] == "2021" and found[Decimal("1.5e8")][:4] == "2022"
+
+
+def test_a_list_of_dates_of_another_length_than_the_values_dates_none_of_them_in_order():
+    found = _zh_dates("2022年和2023年，全省城镇新增就业分别为12万人、13万人和14万人。", "2024-03-01")
+    assert len(set(found.values())) == 1
+
+
 def test_an_earlier_level_inside_a_comparison_keeps_its_own_date():
     found = _zh_dates("一季度末全国社会保障卡持卡人数达9.03亿，比去年末的8.84亿人增加1900万。", "2016-04-25")
     assert found[Decimal("9.03e8")] == found[Decimal("1900e4")] == "2016-03-31"

@@ -16,7 +16,8 @@ from ..prefilter import compile_fast
 from ..resources import cues, either
 
 _ZH, _EN = cues("measurements")
-_SAME_PERIOD = re.compile(f"(?:{either(cues('dates')[0]['same_period_after'])})$")
+_ZH_DATES, _EN_DATES = cues("dates")
+_SAME_PERIOD = re.compile(f"(?:{either(_ZH_DATES['same_period_after'])})$")
 
 # `计划招募3万人` plans; `该计划招募了3万人` (the programme recruited) reports.
 TARGET_CUE = compile_fast(either(_ZH["target"], _EN["target"]), re.I)
@@ -109,6 +110,15 @@ def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int
     means the segment's own date."""
     in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")
                    and (not d.base or _BASE_FIGURE_GAP.fullmatch(text, d.end, q.start))]
+    respective = _respective(text, q, span, in_sentence, earlier, later)
+    if respective is not None:
+        return respective, False
+    return _date_for(text, q, span, para, dates, in_sentence, next_figure, later, earlier)
+
+
+def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
+              in_sentence: list[DateMention], next_figure: int | None, later: tuple[Quantity, ...],
+              earlier: tuple[Quantity, ...]):
     right_after = _right_after(text, q, in_sentence)
     if right_after:
         return right_after[0], False
@@ -156,3 +166,36 @@ def _dates_its_source(text: str, limit: int, d) -> bool:
 
 # `比去年末的8.84亿人`: between a base's date and the base's own figure.
 _BASE_FIGURE_GAP = re.compile(r"的?\s*(?:约|近|超过|超|逾)?\s*|['’]s\s+(?:about |nearly |some |around )?", re.I)
+_RESPECTIVELY = compile_fast(rf"{either(_ZH_DATES['respectively'])}|\b(?:{either(_EN_DATES['respectively'])})\b", re.I)
+# What joins the items of a list of dates: 、 和 及 in Chinese, where a comma ends a clause
+# (`截至2023年底，2021年、2022年分别…`); commas and `and` in English.
+_ZH_LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或)?\s*")
+_EN_LIST_GAP = re.compile(r"\s*,?\s*(?:and |or )?\s*", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE_GAP = re.compile(r"\s*(?:[人元张次户个万]{0,2})\s*(?:[、,，]|和|与|及|以及)?\s*(?:and )?\s*", re.I)
+
+
+def _runs(items: list, text: str, gap: re.Pattern) -> list[list]:
+    """`items` (in text order, each with start and end) cut into runs joined only by `gap`."""
+    runs: list[list] = []
+    for item in items:
+        if runs and gap.fullmatch(text, runs[-1][-1].end, item.start):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _respective(text: str, q: Quantity, span: tuple[int, int], in_sentence: list[DateMention],
+                earlier: tuple[Quantity, ...], later: tuple[Quantity, ...]) -> DateMention | None:
+    """`2021年、2022年、2023年分别达到5亿、7亿和9亿`, `reached 500 million, 700 million and 900 million
+    in 2021, 2022 and 2023 respectively`: a list of values given `respectively` to a list of as many
+    dates takes them in order."""
+    if not _RESPECTIVELY.search(text, span[0], span[1]):
+        return None
+    figures = next(run for run in _runs([*earlier, q, *later], text, _FIGURE_GAP) if q in run)
+    if len(figures) < 2:
+        return None
+    gap = _ZH_LIST_GAP if _CJK.search(text, span[0], span[1]) else _EN_LIST_GAP
+    lists = [run for run in _runs(sorted(in_sentence, key=lambda d: d.start), text, gap) if len(run) == len(figures)]
+    return lists[0][figures.index(q)] if len(lists) == 1 else None
