@@ -215,6 +215,33 @@ def test_an_earlier_level_inside_a_comparison_keeps_its_own_date():
     assert found[Decimal("1.35e9")] == "2021-06-30" and found[Decimal("1.22e9")] == "2020-12-31"
 
 
+def test_a_figure_of_now_said_at_an_event_of_a_given_day_is_that_days():
+    found = _zh_dates("在9月26日举行的新闻发布会上，人社部介绍，目前全国电子社保卡领用人数已达7亿人。", "2022-10-03")
+    assert found[Decimal("7e8")] == "2022-09-26"
+    found = _zh_dates("人社部26日发布，截至目前全国社会保障卡持卡人数达13.7亿人。", "2022-10-03")
+    assert found[Decimal("13.7e8")] == "2022-09-26"
+    found = _zh_dates("9月26日，人社部召开新闻发布会，介绍目前全国电子社保卡领用人数已达7亿人。", "2022-10-03")
+    assert found[Decimal("7e8")] == "2022-09-26"
+    found = _zh_dates("记者9月26日从人社部获悉，截至目前，全国社会保障卡持卡人数达13.7亿人。", "2022-10-03")
+    assert found[Decimal("13.7e8")] == "2022-09-26"
+    found = _zh_dates("人社部9月26日舉行新聞發布會。會上介紹，目前全國電子社保卡領用人數已達7億人。", "2022-10-03")
+    assert found[Decimal("7e8")] == "2022-09-26"
+    found = _dates("At a press conference on Sept 26, the ministry said that so far 700 million people have "
+                   "electronic social security cards.", "2022-10-03")
+    assert found[Decimal("700e6")] == "2022-09-26"
+    found = _dates("The ministry said at a briefing on Friday that 700 million people now hold electronic social "
+                   "security cards.", "2022-10-03")
+    assert found[Decimal("700e6")] == "2022-09-30"
+
+
+def test_a_figure_of_now_not_tied_to_the_event_keeps_the_publication_date():
+    found = _zh_dates("9月26日，全省开展社保卡宣传活动。目前全省社会保障卡持卡人数达900万人。", "2022-10-03")
+    assert found[Decimal("900e4")] == "2022-10-03"
+    found = _dates("A campaign opened on Sept 26. Currently, 9 million people in the province hold social security "
+                   "cards.", "2022-10-03")
+    assert found[Decimal("9e6")] == "2022-10-03"
+
+
 def test_a_year_end_with_no_year_is_a_level_reached_unless_the_sentence_looks_ahead():
     found = _zh_dates("年末全国社会保障卡持卡人数达到5.4亿人。", "2013-05-28")
     assert found[Decimal("5.4e8")] == "2012-12-31"

@@ -113,7 +113,12 @@ def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int
     respective = _respective(text, q, span, in_sentence, earlier, later)
     if respective is not None:
         return respective, False
-    return _date_for(text, q, span, para, dates, in_sentence, next_figure, later, earlier)
+    chosen, inferred = _date_for(text, q, span, para, dates, in_sentence, next_figure, later, earlier)
+    if chosen is not None and chosen.kind == "now":
+        event = _event_day(text, q, span, para, dates, chosen)
+        if event is not None:
+            return event, False
+    return chosen, inferred
 
 
 def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
@@ -199,3 +204,31 @@ def _respective(text: str, q: Quantity, span: tuple[int, int], in_sentence: list
     gap = _ZH_LIST_GAP if _CJK.search(text, span[0], span[1]) else _EN_LIST_GAP
     lists = [run for run in _runs(sorted(in_sentence, key=lambda d: d.start), text, gap) if len(run) == len(figures)]
     return lists[0][figures.index(q)] if len(lists) == 1 else None
+
+
+_EVENT_DAY = compile_fast(rf"{either(_ZH_DATES['event_day'])}|\b(?:{either(_EN_DATES['event_day'])})\b", re.I)
+_EVENT_BACK = compile_fast(rf"{either(_ZH_DATES['event_back'])}|\b(?:{either(_EN_DATES['event_back'])})\b", re.I)
+_CLAUSE_STOP = compile_fast(r"[，,；;。！？!?\n]")
+
+
+def _event_day(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
+               now: DateMention) -> DateMention | None:
+    """`在9月26日举行的新闻发布会上，…目前…`, `At a press conference on Sept 26, … currently …`: a
+    figure of `now` said at an event on a day the text gives is that day's, in a later article too.
+    The day is in the figure's sentence, or earlier in its paragraph when the sentence points back
+    to the event (会上, at the briefing)."""
+    back = _EVENT_BACK.search(text, span[0], q.start)
+    begin = para[0] if back else span[0]
+    days = [d for d in dates if begin <= d.start and d.end <= now.start and d.kind == "point" and len(d.value) == 10
+            and not d.base and d.value <= now.value and _names_an_event(text, d, begin)]
+    return days[-1] if days else None
+
+
+def _names_an_event(text: str, d: DateMention, begin: int) -> bool:
+    """Whether the day's clause tells of a conference, a release or a statement; a day that is a
+    clause of its own (`9月26日，人社部召开新闻发布会`) opens the next one."""
+    start = max((m.end() for m in _CLAUSE_STOP.finditer(text, begin, d.start)), default=begin)
+    stop = _CLAUSE_STOP.search(text, d.end)
+    if stop is not None and not text[d.end:stop.start()].strip():
+        stop = _CLAUSE_STOP.search(text, stop.end())
+    return _EVENT_DAY.search(text, start, stop.start() if stop else len(text)) is not None
