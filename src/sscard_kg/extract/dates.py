@@ -81,9 +81,9 @@ def _is_base(text: str, start: int, end: int, english: bool) -> bool:
     return bool(_ZH_BASE.search(text, max(0, start - 4), start))
 
 
-def _dates_no_figure(text: str, start: int, end: int, value: str, english: bool) -> bool:
-    """A comparison base, a ratio's base, or a page's stamp."""
-    return (_is_base(text, start, end, english) or (len(value) == 10 and _is_stamp(text, start, end, english))
+def _dates_no_figure(text: str, start: int, end: int, value: str, english: bool, base: bool) -> bool:
+    """A comparison base (`base`, found by _is_base), a ratio's base, or a page's stamp."""
+    return (base or (len(value) == 10 and _is_stamp(text, start, end, english))
             or (not english and _names_a_base(text, start, end)))
 
 
@@ -168,8 +168,9 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         if not resolved or not resolved[0]:
             continue
         value, kind, period_start = resolved
-        base = _is_base(text, start, end, english) and _names_its_figure(text, end, english)
-        if not base and _dates_no_figure(text, start, end, value, english):
+        compared = _is_base(text, start, end, english)
+        base = compared and _names_its_figure(text, end, english)
+        if not base and _dates_no_figure(text, start, end, value, english, compared):
             taken.append((start, end))  # nor is a part of it (年底 of 比去年底) a date
             continue
         same = None if english else _ZH_SAME_PERIOD.match(text, end)
