@@ -721,6 +721,7 @@ EN_BANK = [
     ("At year-end, card holders reached 540 million.", "2013-05-28", "2012-12-31 point"),
     ("By the end of the year, card holders had reached 540 million.", "2013-05-28", "2012-12-31 point"),
     ("By the end of the year, the ministry expects 600 million card holders.", "2013-05-28", "2013-12-31 point target"),
+    ("At year-end, holders under the five-year plan reached 540 million.", "2013-05-28", "2012-12-31 point"),
     # the years of a list, each a date
     ("Holders reached 500 million, 700 million and 900 million in 2021, 2022 and 2023 respectively.", "2024-03-01",
      "2021 period; 2022 period; 2023 period"),
