@@ -252,6 +252,28 @@ ZH_BANK = [
     ("2019年第四季度，全省新增就业12万人。", "2020-03-15", "2019-12 period 2019-10"),
     ("2019年12月末，全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
     ("“十三五”期间，全国城镇新增就业6000万人。", "2021-03-15", "2020 plan"),
+    # the end of a plan's period, once past, is a stock's date; still ahead, the plan of a target
+    ("截至十三五末，全国社会保障卡持卡人数达13.35亿人。", "2021-05-03", "2020-12-31 point"),
+    ("截至“十三五”末，全国社会保障卡持卡人数达13.35亿人。", "2021-05-03", "2020-12-31 point"),
+    ("“十三五”期末，全國社會保障卡持卡人數達13.35億人。", "2021-05-03", "2020-12-31 point"),
+    ("到“十四五”末，全国电子社保卡领用人数达到10亿人。", "2021-05-03", "2025 plan target"),
+    # a year's end with no year: a level reached is at the last one past; a target at this year's
+    ("年末全国社会保障卡持卡人数达到5.4亿人。", "2013-05-28", "2012-12-31 point"),
+    ("年底，全省社会保障卡持卡人数为800万人。", "2013-05-28", "2012-12-31 point"),
+    ("力争年底全省社会保障卡持卡人数达到900万人。", "2013-05-28", "2013-12-31 point target"),
+    ("到年底，全省社会保障卡持卡人数达到900万人。", "2013-05-28", "2013-12-31 point target"),
+    ("年底全省持卡人数将达到900万人。", "2013-05-28", "2013-12-31 point target"),
+    ("力争年底全省社会保障卡持卡人数达到900万人。", "2013-02-18", "2013-12-31 point target"),
+    ("年底全省社会保障卡持卡人数达到800万人。", "2013-02-18", "2012-12-31 point"),
+    ("2013年全省城镇新增就业12万人，年底持卡人数将达到900万人。", "2013-05-28", "2013 period; 2013-12-31 point target"),
+    # the years of a list, each a date
+    ("2021年、2022年、2023年分别达到5亿、7亿和9亿。", "2024-03-01", "2021 period; 2022 period; 2023 period"),
+    ("2021、2022、2023年分别达到5亿、7亿和9亿。", "2024-03-01", "2021 period; 2022 period; 2023 period"),
+    ("截至2022年底和2023年底，分别为7.15亿人和9.7亿人。", "2024-03-01", "2022-12-31 point; 2023-12-31 point"),
+    ("比“十一五”末期增加1694万人。", "2015-06-30", ""),
+    # a comparison's base that names its own figure dates that figure
+    ("一季度末持卡人数达9.03亿，比去年末的8.84亿人增加1900万。", "2016-04-25", "2016-03-31 point; 2015-12-31 point"),
+    ("持卡人数达13.7亿人，較2019年底的13.05億人增加6500萬人。", "2021-02-01", "2019-12-31 point"),
     ("今年以来，全省新增就业12万人。", "2020-05-15", "2020 since"),
     ("截至去年12月底，全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
     ("截至2019年年末，全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
@@ -679,7 +701,40 @@ EN_BANK = [
     ("Since the 13th Five-Year Plan period began, 40 million new jobs were created.", "2018-07-10", "2016 since"),
     ("Since the beginning of the 14th Five-Year Plan, 40 million new jobs were created.", "2023-03-10",
      "2021 since"),
-    ("By the end of the 13th Five-Year Plan period, 900 million people held cards.", "2021-03-10", "2020 plan"),
+    # the end of a plan's period, once past, is a stock's date; still ahead, the plan of a target
+    ("By the end of the 13th Five-Year Plan period, 900 million people held cards.", "2021-03-10", "2020-12-31 point"),
+    ("At the end of the thirteenth five-year plan, 1.33 billion people held cards.", "2021-03-10", "2020-12-31 point"),
+    ("By the end of the 14th Five-Year Plan period, 1 billion people will hold e-cards.", "2021-03-10",
+     "2025 plan target"),
+    # a span of months ending in a month, across the year's turn
+    ("About 13 million new urban jobs were created in the 12 months to June.", "2019-07-20", "2019-06 period 2018-07"),
+    ("About 13 million new urban jobs were created in the twelve months ending in March 2019.", "2019-07-20",
+     "2019-03 period 2018-04"),
+    ("Pension payouts rose 7% in the six months through February.", "2019-03-20", "2019-02 period 2018-09"),
+    # British `the year to September`: the twelve months to it, or the year so far? Left undated
+    ("Pension payouts rose 7% in the year to September.", "2019-11-20", ""),
+    # a quarter with a relative year
+    ("About 3 million new urban jobs were created in Q3 of last year.", "2019-11-20", "2018-09 period 2018-07"),
+    ("About 3 million new urban jobs were created in Q4 of this year.", "2019-12-30", "2019-12 period 2019-10"),
+    # a year's end with no year in a sentence of a level reached is the last one past; in one that
+    # looks ahead, this year's
+    ("At year-end, card holders reached 540 million.", "2013-05-28", "2012-12-31 point"),
+    ("By the end of the year, card holders had reached 540 million.", "2013-05-28", "2012-12-31 point"),
+    ("By the end of the year, the ministry expects 600 million card holders.", "2013-05-28", "2013-12-31 point target"),
+    ("At year-end, holders under the five-year plan reached 540 million.", "2013-05-28", "2012-12-31 point"),
+    # the years of a list, each a date
+    ("Holders reached 500 million, 700 million and 900 million in 2021, 2022 and 2023 respectively.", "2024-03-01",
+     "2021 period; 2022 period; 2023 period"),
+    ("Income was 5.9 trillion yuan and 5.0 trillion yuan in 2019 and 2020, respectively.", "2021-03-01",
+     "2019 period; 2020 period"),
+    # a year back from the date the sentence named
+    ("At the end of June, 1.35 billion people held cards, compared with 1.22 billion a year earlier.", "2021-07-20",
+     "2021-06-30 point; 2020-06-30 point"),
+    ("In the first half, 6.9 million jobs were created, against 5.6 million a year before.", "2021-07-20",
+     "2021-06 period 2021-01; 2020-06 period 2020-01"),
+    ("The rate was 5.0% in June, down from 5.3% a year ago.", "2021-07-20", "2021-06 period; 2020-06 period"),
+    # a comparison's base that names its own figure dates that figure
+    ("Holders numbered 1.35 billion, compared with last year's 1.22 billion.", "2021-02-01", "2020 period"),
     # comparison bases and year-on-year: no date of a figure
     ("Employment rose 3 percent compared with the same period of 2019.", "2020-07-10", ""),
     ("Employment rose 3 percent from the corresponding period of 2019.", "2020-07-10", ""),

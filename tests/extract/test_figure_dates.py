@@ -169,3 +169,110 @@ def test_the_same_period_a_year_back_dates_its_own_clause_only():
     assert found[Decimal("1082e4")] == "2018-09"
     found = _zh_dates("截至9月底，全省社会保障卡持卡人数达900万人，去年同期为800万人。", "2019-10-25")
     assert found[Decimal("900e4")] == "2019-09-30" and found[Decimal("800e4")] == "2018-09-30"
+
+
+def test_values_given_respectively_to_a_list_of_dates_take_them_in_order():
+    found = _zh_dates("全国电子社保卡领用人数2021年、2022年、2023年分别达到5.2亿人、7.1亿人和9.3亿人。", "2024-03-01")
+    assert [found[Decimal(v)] for v in ("5.2e8", "7.1e8", "9.3e8")] == ["2021-12-31", "2022-12-31", "2023-12-31"]
+    found = _zh_dates("2019年和2020年，全国社会保险基金收入分别为5.9万亿元和5.0万亿元。", "2021-03-01")
+    assert found[Decimal("5.9e12")] == "2019" and found[Decimal("5.0e12")] == "2020"
+    found = _zh_dates("截至2022年底和2023年底，全国电子社保卡领用人数分别为7.15亿人和9.7亿人。", "2024-03-01")
+    assert found[Decimal("7.15e8")] == "2022-12-31" and found[Decimal("9.7e8")] == "2023-12-31"
+    found = _zh_dates("全國電子社保卡領用人數2021、2022、2023年分別達到5.2億人、7.1億人和9.3億人。", "2024-03-01")
+    assert [found[Decimal(v)] for v in ("5.2e8", "7.1e8", "9.3e8")] == ["2021-12-31", "2022-12-31", "2023-12-31"]
+    found = _dates("Electronic social security card holders reached 520 million, 710 million and 930 million in 2021, "
+                   "2022 and 2023 respectively.", "2024-03-01")
+    assert [found[Decimal(v)] for v in ("520e6", "710e6", "930e6")] == ["2021-12-31", "2022-12-31", "2023-12-31"]
+    found = _dates("At the end of 2022 and 2023, e-card holders numbered 715 million and 970 million, respectively.",
+                   "2024-03-01")
+    assert found[Decimal("715e6")] == "2022-12-31" and found[Decimal("970e6")] == "2023-12-31"
+
+
+def test_a_date_of_a_clause_of_its_own_is_no_item_of_the_list_of_dates():
+    found = _zh_dates("截至2023年底，全国电子社保卡领用人数达9.7亿人，2021年、2022年分别新增1.2亿人和1.5亿人。",
+                      "2024-03-01")
+    assert found[Decimal("9.7e8")] == "2023-12-31"
+    assert found[Decimal("1.2e8")][:4] == "2021" and found[Decimal("1.5e8")][:4] == "2022"
+
+
+def test_a_list_of_dates_of_another_length_than_the_values_dates_none_of_them_in_order():
+    found = _zh_dates("2022年和2023年，全省城镇新增就业分别为12万人、13万人和14万人。", "2024-03-01")
+    assert len(set(found.values())) == 1
+
+
+def test_an_earlier_level_inside_a_comparison_keeps_its_own_date():
+    found = _zh_dates("一季度末全国社会保障卡持卡人数达9.03亿，比去年末的8.84亿人增加1900万。", "2016-04-25")
+    assert found[Decimal("9.03e8")] == found[Decimal("1900e4")] == "2016-03-31"
+    assert found[Decimal("8.84e8")] == "2015-12-31"
+    found = _zh_dates("目前全國社會保障卡持卡人數達13.7億人，較2019年底的13.05億人增加6500萬人。", "2021-02-01")
+    assert found[Decimal("13.05e8")] == "2019-12-31"
+    assert found[Decimal("13.7e8")] == found[Decimal("6500e4")] == "2021-02-01"
+    found = _dates("Card holders reached 903 million at the end of the first quarter, up from 884 million at the end "
+                   "of last year.", "2016-04-25")
+    assert found[Decimal("903e6")] == "2016-03-31" and found[Decimal("884e6")] == "2015-12-31"
+    found = _dates("At the end of June, 1.35 billion people held cards, compared with last year's 1.22 billion.",
+                   "2021-07-20")
+    assert found[Decimal("1.35e9")] == "2021-06-30" and found[Decimal("1.22e9")] == "2020-12-31"
+
+
+def test_a_figure_of_now_said_at_an_event_of_a_given_day_is_that_days():
+    found = _zh_dates("在9月26日举行的新闻发布会上，人社部介绍，目前全国电子社保卡领用人数已达7亿人。", "2022-10-03")
+    assert found[Decimal("7e8")] == "2022-09-26"
+    found = _zh_dates("人社部26日发布，截至目前全国社会保障卡持卡人数达13.7亿人。", "2022-10-03")
+    assert found[Decimal("13.7e8")] == "2022-09-26"
+    found = _zh_dates("9月26日，人社部召开新闻发布会，介绍目前全国电子社保卡领用人数已达7亿人。", "2022-10-03")
+    assert found[Decimal("7e8")] == "2022-09-26"
+    found = _zh_dates("记者9月26日从人社部获悉，截至目前，全国社会保障卡持卡人数达13.7亿人。", "2022-10-03")
+    assert found[Decimal("13.7e8")] == "2022-09-26"
+    found = _zh_dates("人社部9月26日舉行新聞發布會。會上介紹，目前全國電子社保卡領用人數已達7億人。", "2022-10-03")
+    assert found[Decimal("7e8")] == "2022-09-26"
+    found = _dates("At a press conference on Sept 26, the ministry said that so far 700 million people have "
+                   "electronic social security cards.", "2022-10-03")
+    assert found[Decimal("700e6")] == "2022-09-26"
+    found = _dates("The ministry said at a briefing on Friday that 700 million people now hold electronic social "
+                   "security cards.", "2022-10-03")
+    assert found[Decimal("700e6")] == "2022-09-30"
+
+
+def test_a_figure_of_now_not_tied_to_the_event_keeps_the_publication_date():
+    found = _zh_dates("9月26日，全省开展社保卡宣传活动。目前全省社会保障卡持卡人数达900万人。", "2022-10-03")
+    assert found[Decimal("900e4")] == "2022-10-03"
+    found = _dates("A campaign opened on Sept 26. Currently, 9 million people in the province hold social security "
+                   "cards.", "2022-10-03")
+    assert found[Decimal("9e6")] == "2022-10-03"
+
+
+def test_a_year_end_with_no_year_is_a_level_reached_unless_the_sentence_looks_ahead():
+    found = _zh_dates("年末全国社会保障卡持卡人数达到5.4亿人。", "2013-05-28")
+    assert found[Decimal("5.4e8")] == "2012-12-31"
+    found = _zh_dates("年底全國社會保障卡持卡人數為5.4億人。", "2013-05-28")
+    assert found[Decimal("5.4e8")] == "2012-12-31"
+    assert _dates("At year-end, social security card holders reached 540 million.",
+                  "2013-05-28")[Decimal("540e6")] == "2012-12-31"
+    data = "---\ntitle: 新闻稿\ndate: 2013-05-28\n---\n力争年底全国社会保障卡持卡人数达到6亿人。\n".encode()
+    found = {m.value: (m.as_of, m.kind) for m in extract(parse_bytes(data, SourceRef("d.md", "d.md")))[1].measurements}
+    assert found[Decimal("6e8")] == ("2013-12-31", "target")
+    data = ("---\ntitle: Press release\ndate: 2013-05-28\n---\nBy the end of the year, the ministry expects 600 million "
+            "people to hold social security cards.\n").encode()
+    found = {m.value: (m.as_of, m.kind) for m in extract(parse_bytes(data, SourceRef("d.md", "d.md")))[1].measurements}
+    assert found[Decimal("600e6")] == ("2013-12-31", "target")
+
+
+def test_the_end_of_a_plans_period_once_past_dates_a_stock():
+    assert _zh_dates("截至“十三五”末，全国社会保障卡持卡人数达13.35亿人。", "2021-05-03")[Decimal("13.35e8")] == "2020-12-31"
+    assert _zh_dates("截至十三五末，全國社會保障卡持卡人數達13.35億人。", "2021-05-03")[Decimal("13.35e8")] == "2020-12-31"
+    assert _dates("By the end of the 13th Five-Year Plan period, 1.335 billion people held social security cards.",
+                  "2021-05-03")[Decimal("1.335e9")] == "2020-12-31"
+
+
+def test_a_span_of_twelve_months_to_a_month_runs_from_the_year_before():
+    data = ("---\ntitle: Press release\ndate: 2019-07-20\n---\nAbout 13 million new urban jobs were created in the "
+            "12 months to June.\n").encode()
+    found = {m.value: (m.as_of, m.period_start) for m in extract(parse_bytes(data, SourceRef("d.md", "d.md")))[1].measurements}
+    assert found[Decimal("13e6")] == ("2019-06", "2018-07")
+
+
+def test_a_level_a_year_earlier_is_a_year_before_the_date_the_sentence_named():
+    found = _dates("At the end of June, 1.35 billion people held social security cards, compared with 1.22 billion a "
+                   "year earlier.", "2021-07-20")
+    assert found[Decimal("1.35e9")] == "2021-06-30" and found[Decimal("1.22e9")] == "2020-06-30"

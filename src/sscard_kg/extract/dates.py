@@ -30,7 +30,9 @@ _ZH, _EN = cues("dates")
 class DateMention(NamedTuple):
     """A resolved date expression. `kind` is point (a stock's date), period (a flow), now, since
     (the start of a period or the date of an event, `自2018年以来`, `launched in 2016`) or plan
-    (`十三五`, `the 2015-2018 plan`): the last two date no figure, a plan only makes one a target."""
+    (`十三五`, `the 2015-2018 plan`): the last two date no figure, a plan only makes one a target.
+    `base` marks the date of a comparison's base that names its own figure (`比去年末的8.84亿人`):
+    it dates that figure only."""
 
     start: int
     end: int
@@ -39,12 +41,13 @@ class DateMention(NamedTuple):
     period_start: str | None = None
     explicit_year: bool = False
     target: bool = False
+    base: bool = False
 
 
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
 _YEAR_DIGITS = compile_fast(r"(?<!\d)(?:19|20)\d{2}")
 _SINCE = compile_fast(rf"(^|[,;.]\s*){_EN['since']}\b[^,;]*$", re.I)
-_ZH_BASE = re.compile(rf"(?:{either(_ZH['base_before'])})$")
+_ZH_BASE = re.compile(rf"(?:{either(_ZH['base_before'])})[“\"「]?$")  # 比“十一五”末
 _ZH_SAME_PERIOD = re.compile(either(_ZH["same_period_after"]))
 _EN_BASE = re.compile(rf"\b(?:{either(_EN['base_before'])}){_EN['after_base']} ?$", re.I)
 _ZH_STAMP = re.compile(rf"(?:{either(_ZH['stamp_before'])})\s*$")
@@ -75,12 +78,12 @@ def _is_base(text: str, start: int, end: int, english: bool) -> bool:
     if english:
         lead = _LEADING_WORD.match(text, start, end)  # `from`, `in` opening the date's own match
         return bool(_EN_BASE.search(text, max(0, start - 40), lead.end() if lead else start))
-    return bool(_ZH_BASE.search(text, max(0, start - 3), start))
+    return bool(_ZH_BASE.search(text, max(0, start - 4), start))
 
 
-def _dates_no_figure(text: str, start: int, end: int, value: str, english: bool) -> bool:
-    """A comparison base, a ratio's base, or a page's stamp."""
-    return (_is_base(text, start, end, english) or (len(value) == 10 and _is_stamp(text, start, end, english))
+def _dates_no_figure(text: str, start: int, end: int, value: str, english: bool, base: bool) -> bool:
+    """A comparison base (`base`, found by _is_base), a ratio's base, or a page's stamp."""
+    return (base or (len(value) == 10 and _is_stamp(text, start, end, english))
             or (not english and _names_a_base(text, start, end)))
 
 
@@ -155,8 +158,9 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
     for handler, start, end, groups, matched in _matches(text, english):
         if end == start or any(a < end and start < b for a, b in taken):
             continue
-        resolver = Resolver(published, _sentence_year(index, start),
-                             max(filter(None, (_latest_year(index, start), title_year)), default=None))
+        sentence_year = _sentence_year(index, start)
+        document_year = max(filter(None, (_latest_year(index, start), title_year)), default=None)
+        resolver = Resolver(published, sentence_year, document_year)
         try:
             resolved = handler(resolver, groups)
         except ValueError:  # a month that does not exist (`276月底` read as 76月) is no date
@@ -164,7 +168,9 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         if not resolved or not resolved[0]:
             continue
         value, kind, period_start = resolved
-        if _dates_no_figure(text, start, end, value, english):
+        compared = _is_base(text, start, end, english)
+        base = compared and _names_its_figure(text, end, english)
+        if not base and _dates_no_figure(text, start, end, value, english, compared):
             taken.append((start, end))  # nor is a part of it (年底 of 比去年底) a date
             continue
         same = None if english else _ZH_SAME_PERIOD.match(text, end)
@@ -174,7 +180,11 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
             kind = "since"
         explicit = bool(groups.get("y")) and not groups.get("y0")  # a span of years is no data date
         target = _is_target(value, published)
-        mentions.append(DateMention(start, end, value, kind, period_start, explicit, target))
+        if sentence_year is None and _names_no_year(groups, value):
+            value = _year_end_by_tense(value, target, _looks_ahead(text, index, start, end, english),
+                                       document_year is None and resolver.pub_year)
+            target = _is_target(value, published)
+        mentions.append(DateMention(start, end, value, kind, period_start, explicit, target and not base, base))
         taken.append((start, end))
     return _anchored(text, sorted(mentions, key=lambda m: m.start))
 
@@ -187,18 +197,23 @@ _END_CUE = re.compile(either(_EN["end"], _ZH["end"]), re.I)
 
 
 _SAME_PERIOD = "same-period"  # a kind find_dates gives 上年同期 until _anchored reads it
+# `At the end of June, 1.35 billion …, compared with 1.22 billion a year earlier`: the date the
+# sentence named, a year back (the end of June of the year before), as 上年同期 is.
+_YEAR_BACK = re.compile(either(_EN["year_back"]), re.I)
 
 
 def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
     anchored: list[DateMention] = []
     for m in mentions:
         cue = _ANAPHOR.search(text, m.start, m.end)
-        anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and len(p.value) >= 7
+        anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and not p.base and len(p.value) >= 7
                        and not _SENTENCE_END.search(text, p.end, m.start)), None)
         if m.kind == _SAME_PERIOD:
             if anchor is None:  # `去年同期增长5%`: the base of a comparison
                 continue
             m = _same_period(m, anchor)
+        elif anchor is not None and _YEAR_BACK.fullmatch(text, m.start, m.end):
+            m = _same_period(m._replace(value=str(int(anchor.value[:4]) - 1)), anchor)
         elif cue is not None and anchor is not None:
             m = _counted_back(m, anchor, cue, bool(_END_CUE.search(text, m.start, m.end)))
         anchored.append(m)
@@ -276,6 +291,44 @@ def _names_a_base(text: str, start: int, end: int) -> bool:
     """`调整水平为2020年退休人员月人均基本养老金的4.5%`: a date inside the base a ratio is taken
     of dates that base, like `比2019年`, not the ratio."""
     return bool(_BASE_BEFORE.search(text[max(0, start - 3):start]) and _BASE_AFTER.match(text, end))
+
+
+_ZH_AHEAD = re.compile(either(_ZH["year_end_ahead"]))
+_EN_AHEAD = re.compile(rf"\b(?:{either(_EN['year_end_ahead'])})\b", re.I)
+_ZH_BASE_FIGURE = re.compile(_ZH["base_figure_after"])
+_EN_BASE_FIGURE = re.compile(_EN["base_figure_after"], re.I)
+
+
+def _names_its_figure(text: str, end: int, english: bool) -> bool:
+    """`比去年末的8.84亿人`, `compared with last year's 1.22 billion`: the base's own figure follows."""
+    return bool((_EN_BASE_FIGURE if english else _ZH_BASE_FIGURE).match(text, end))
+
+
+def _names_no_year(groups: dict, value: str) -> bool:
+    """A year's end named without its year (`年末`, `at year-end`, `the end of the year`)."""
+    return value.endswith("-12-31") and not any(part for name, part in groups.items() if name not in ("the", "to"))
+
+
+def _year_end_by_tense(value: str, target: bool, ahead: bool, this_year: int | None) -> str:
+    """A year's end that names no year: still ahead in a sentence of a level reached (a May
+    article's `年末…达到5.4亿人`), the last one past; already past in a sentence that looks ahead
+    (a February article's `力争年底…达到`, read as the year in review), this year's (`this_year`,
+    when no year of the text says which year it reports on)."""
+    if target and not ahead:
+        return f"{int(value[:4]) - 1}-12-31"
+    if ahead and not target and this_year and int(value[:4]) < this_year:
+        return f"{this_year}-12-31"
+    return value
+
+
+def _looks_ahead(text: str, index: _YearIndex, start: int, end: int, english: bool) -> bool:
+    """Whether the sentence of `text[start:end]` looks ahead (将, 力争, 到年底, will, expects): a
+    year's end with no year it names is then this year's, a target; else a level reached, the
+    last one past."""
+    ended = bisect_right(index.sentence_ends, start)
+    begin = index.sentence_ends[ended - 1] if ended else 0
+    stop = index.sentence_ends[ended] if ended < len(index.sentence_ends) else len(text)
+    return bool((_EN_AHEAD if english else _ZH_AHEAD).search(text, begin, stop))
 
 
 def _is_target(value: str, published: str | None) -> bool:

@@ -8,7 +8,11 @@ publication (近五年来, over the past five years), which date their figures a
 turns its match into an ISO value, a kind and a period's start, with a Resolver that knows the
 publication date and the year the sentence is about. dates.find_dates runs them; the words of
 the tables (relative years, seasons, plans, quarters) are the [dates] sections of cues/zh.toml
-and cues/en.toml.
+and cues/en.toml. The years of a list (`2021、2022、2023年`, `in 2021, 2022 and 2023`) are a date each,
+for a `分别`/`respectively` list of values to take in order.
+
+Left out on purpose: `in the year to September` is British usage for either the twelve months to
+September or the year so far; it names no date here, and its figure takes the publication's.
 """
 
 from __future__ import annotations
@@ -152,19 +156,20 @@ def _month(r: Resolver, month: int, year: int | None = None) -> str | None:
 
 
 def _span(r: Resolver, year: int | None, first: int, last: int):
-    """A flow over months `first`..`last` (13 and 14 are January and February of the next year).
+    """A flow over months `first`..`last` (13 and 14 are January and February of the next year,
+    0 and below the last months of the year before: `the 12 months to June` runs from July).
 
     Without a year: a span from January is the latest one complete by publication (a report of
     `1-11月` in January is last year's); any other the latest one begun (`下半年` in July is this
     year's)."""
-    if not 1 <= first <= last <= 14 or last - first > 11:
+    if not -10 <= first <= last <= 14 or last - first > 11:
         return None
     if year is None:
-        year, _ = r.recent_month(last if first == 1 else first)
+        year, _ = r.recent_month(last if first <= 1 else first)
     if not year:
         return None
-    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
-    return f"{end_year:04d}-{end_month:02d}", "period", f"{year:04d}-{first:02d}"
+    start, stop = year * 12 + first - 1, year * 12 + last - 1
+    return f"{stop // 12:04d}-{stop % 12 + 1:02d}", "period", f"{start // 12:04d}-{start % 12 + 1:02d}"
 
 
 def _quarter(r: Resolver, year: int | None, quarter: int):
@@ -279,10 +284,16 @@ def _year_start(year: int | None):
     return (f"{year:04d}-01", "point", None) if year else None
 
 
-def _plan(year: int, since: str | None = None):
+def _plan(r: Resolver, year: int, since: str | None = None, end: str | None = None):
     """A five-year plan's period (its last year); `十四五以来`, `since the 13th Five-Year Plan`:
-    the start of its first year, where a period running to the publication opens."""
-    return (str(year - 4), "since", None) if since else (str(year), "plan", None)
+    the start of its first year, where a period running to the publication opens; `截至十三五末`,
+    `by the end of the 13th Five-Year Plan period`, once past, the end of its last year (a stock's
+    date; still ahead, the plan a target is set by)."""
+    if since:
+        return str(year - 4), "since", None
+    if end and r.published and period_end(str(year)) <= r.published:
+        return period_end(str(year)), "point", None
+    return str(year), "plan", None
 
 
 def _month_pair(r: Resolver, m: dict):
@@ -394,11 +405,12 @@ def zh_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _relative_month(r, {"上": -1, "下": 1}.get(m["w"][0], 0), m["part"])),
         (r"(?<![\d一二三四五六七八九十年上本下个当每这])月(?P<part>底|末|初)",
          lambda r, m: _relative_month(r, 0, m["part"])),
+        (r"(?P<y>(?:19|20)\d{2})(?=[、和与及](?:(?:19|20)\d{2}[、和与及])*(?:19|20)\d{2}年)", _year_period),
         (rf"{y}(?:全年)?", _year_period),
         (r"(?<![\d年])(?:年底|年末)", lambda r, m: _year_end(r, r.whole_year)),
         (r"全年(?!目标|计划|任务)", _whole_year),
-        (r"(?P<plan>十[一二三四五]五)(?:[”\"」]?(?:规划|时期)?(?:开局|实施)?(?P<since>以来)|期间|末|规划|时期)?",
-         lambda r, m: _plan(FIVE_YEAR_PLANS[m["plan"]], m["since"])),
+        (r"(?P<plan>十[一二三四五]五)(?:[”\"」]?(?:规划|时期)?(?:(?:开局|实施)?(?P<since>以来)|(?P<end>期?末))|期间|规划|时期)?",
+         lambda r, m: _plan(r, FIVE_YEAR_PLANS[m["plan"]], m["since"], m["end"])),
         (r"(?<![\d月一二三四五六七八九十])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)",
          lambda r, m: _day_of_month(r, int(m["d"]))),
         (r"(?P<w>大前天|前天|昨天|昨日|明天|明日)",
@@ -443,6 +455,7 @@ def en_patterns() -> list[tuple[str, Handler]]:
     mon, mon0, yr, day, rel, of_year, q = _EN_MON, _EN_MON0, _EN_YEAR, _EN_DAY, _EN_REL, _EN_OF_YEAR, _EN_QUARTER
     poss, end = _EN_POSSESSIVE, _EN_END
     weekday = rf"(?:(?:{_EN_WEEKDAY}),? )?"  # Wednesday, July 10, 2019 is the day the date names
+    plan_opening = r"(?:(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)|(?P<end>(?:the )?end of (?:the )?))?"
     not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
     return [
         *_NUMERIC_DAYS,
@@ -489,7 +502,7 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (rf"{poss}(?:the )?{_EN_ORDINAL_QUARTER}[- ]quarter",
          lambda r, m: _quarter(r, _year(r, m), EN_ORDINAL[m["q"].lower()])),
         (rf"{yr} ?q(?P<qn>[1-4])\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
-        (rf"q(?P<qn>[1-4])(?: (?:of )?{yr})?\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
+        (rf"q(?P<qn>[1-4])(?: (?:of )?(?:{yr}|{rel} year))?\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
         (r"(?:the )?(?P<w>last|previous|past|preceding|this|current|next) quarter",
          lambda r, m: _relative_quarter(r, {"this": 0, "current": 0, "next": 1}.get(m["w"].lower(), -1))),
         (rf"{poss}(?:the )?first three quarters{of_year}", lambda r, m: _span(r, _year(r, m), 1, 9)),
@@ -515,14 +528,15 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (r"(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
          rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal) {yr}(?![-–—]\d)(?: as a whole)?",
          _year_period),
+        (r"(?:(?<=(?:19|20)\d{2}, )|(?<=(?:19|20)\d{2} and )|(?<=(?:19|20)\d{2}, and ))(?P<y>(?:19|20)\d{2})(?![\d%])",
+         _year_period),
         (r"(?P<rel>the year before last|two years ago|this year|(?<!the )last year(?! of)|next year|the previous year"
          r"|the prior year|the preceding year|the year before|a year earlier|a year before|a year ago|the same year|that year"
          r"|the following year|a year later)", _year_period),
-        (r"(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)?(?P<n>1[1-5])th five-year plan",
-         lambda r, m: _plan(1955 + 5 * int(m["n"]), m["since"])),
-        (r"(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)?"
-         r"(?P<w>eleventh|twelfth|thirteenth|fourteenth|fifteenth) five-year plan",
-         lambda r, m: _plan(1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()], m["since"])),
+        (rf"{plan_opening}(?P<n>1[1-5])th five-year plan(?: period)?",
+         lambda r, m: _plan(r, 1955 + 5 * int(m["n"]), m["since"], m["end"])),
+        (rf"{plan_opening}(?P<w>eleventh|twelfth|thirteenth|fourteenth|fifteenth) five-year plan(?: period)?",
+         lambda r, m: _plan(r, 1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()], m["since"], m["end"])),
         (rf"(?:(?P<week>last|this|next) |on )?(?P<wd>{_EN_WEEKDAY})", lambda r, m: _weekday(r, m["wd"], m["week"])),
         (r"(?P<w>the day before yesterday|yesterday|tomorrow)",
          lambda r, m: _shifted_day(r, {"the": -2, "yes": -1, "tom": 1}[m["w"].lower()[:3]])),

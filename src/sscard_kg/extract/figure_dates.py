@@ -16,7 +16,8 @@ from ..prefilter import compile_fast
 from ..resources import cues, either
 
 _ZH, _EN = cues("measurements")
-_SAME_PERIOD = re.compile(f"(?:{either(cues('dates')[0]['same_period_after'])})$")
+_ZH_DATES, _EN_DATES = cues("dates")
+_SAME_PERIOD = re.compile(f"(?:{either(_ZH_DATES['same_period_after'])})$")
 
 # `计划招募3万人` plans; `该计划招募了3万人` (the programme recruited) reports.
 TARGET_CUE = compile_fast(either(_ZH["target"], _EN["target"]), re.I)
@@ -107,7 +108,22 @@ def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int
     figure's; an English sentence may close with the date of all its figures, unless the date is
     another figure's in a clause of its own), else the last one earlier in the paragraph; None
     means the segment's own date."""
-    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")]
+    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")
+                   and (not d.base or _BASE_FIGURE_GAP.fullmatch(text, d.end, q.start))]
+    respective = _respective(text, q, span, in_sentence, earlier, later)
+    if respective is not None:
+        return respective, False
+    chosen, inferred = _date_for(text, q, span, para, dates, in_sentence, next_figure, later, earlier)
+    if chosen is not None and chosen.kind == "now":
+        event = _event_day(text, q, span, para, dates, chosen)
+        if event is not None:
+            return event, False
+    return chosen, inferred
+
+
+def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
+              in_sentence: list[DateMention], next_figure: int | None, later: tuple[Quantity, ...],
+              earlier: tuple[Quantity, ...]):
     right_after = _right_after(text, q, in_sentence)
     if right_after:
         return right_after[0], False
@@ -128,7 +144,7 @@ def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int
                          for other in later)]
     if after:
         return after[0], False
-    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan")]
+    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan") and not d.base]
     if earlier and not _dates_its_source(text, para[0], earlier[-1]):
         return earlier[-1], True
     return None, True
@@ -151,3 +167,68 @@ def _dates_its_source(text: str, limit: int, d) -> bool:
         return False
     stop = _SENTENCE_STOP.search(text, d.start)
     return stop is None or not re.search(r"\w", text[d.end:stop.start()])
+
+
+# `比去年末的8.84亿人`: between a base's date and the base's own figure.
+_BASE_FIGURE_GAP = re.compile(r"的?\s*(?:约|近|超过|超|逾)?\s*|['’]s\s+(?:about |nearly |some |around )?", re.I)
+_RESPECTIVELY = compile_fast(rf"{either(_ZH_DATES['respectively'])}|\b(?:{either(_EN_DATES['respectively'])})\b", re.I)
+# What joins the items of a list of dates: 、 和 及 in Chinese, where a comma ends a clause
+# (`截至2023年底，2021年、2022年分别…`); commas and `and` in English.
+_ZH_LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或)?\s*")
+_EN_LIST_GAP = re.compile(r"\s*,?\s*(?:and |or )?\s*", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE_GAP = re.compile(r"\s*(?:[人元张次户个万]{0,2})\s*(?:[、,，]|和|与|及|以及)?\s*(?:and )?\s*", re.I)
+
+
+def _runs(items: list, text: str, gap: re.Pattern) -> list[list]:
+    """`items` (in text order, each with start and end) cut into runs joined only by `gap`."""
+    runs: list[list] = []
+    for item in items:
+        if runs and gap.fullmatch(text, runs[-1][-1].end, item.start):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _respective(text: str, q: Quantity, span: tuple[int, int], in_sentence: list[DateMention],
+                earlier: tuple[Quantity, ...], later: tuple[Quantity, ...]) -> DateMention | None:
+    """`2021年、2022年、2023年分别达到5亿、7亿和9亿`, `reached 500 million, 700 million and 900 million
+    in 2021, 2022 and 2023 respectively`: a list of values given `respectively` to a list of as many
+    dates takes them in order."""
+    if not _RESPECTIVELY.search(text, span[0], span[1]):
+        return None
+    figures = next(run for run in _runs([*earlier, q, *later], text, _FIGURE_GAP) if q in run)
+    if len(figures) < 2:
+        return None
+    gap = _ZH_LIST_GAP if _CJK.search(text, span[0], span[1]) else _EN_LIST_GAP
+    lists = [run for run in _runs(sorted(in_sentence, key=lambda d: d.start), text, gap) if len(run) == len(figures)]
+    return lists[0][figures.index(q)] if len(lists) == 1 else None
+
+
+_EVENT_DAY = compile_fast(rf"{either(_ZH_DATES['event_day'])}|\b(?:{either(_EN_DATES['event_day'])})\b", re.I)
+_EVENT_BACK = compile_fast(rf"{either(_ZH_DATES['event_back'])}|\b(?:{either(_EN_DATES['event_back'])})\b", re.I)
+_CLAUSE_STOP = compile_fast(r"[，,；;。！？!?\n]")
+
+
+def _event_day(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int], dates: list[DateMention],
+               now: DateMention) -> DateMention | None:
+    """`在9月26日举行的新闻发布会上，…目前…`, `At a press conference on Sept 26, … currently …`: a
+    figure of `now` said at an event on a day the text gives is that day's, in a later article too.
+    The day is in the figure's sentence, or earlier in its paragraph when the sentence points back
+    to the event (会上, at the briefing)."""
+    back = _EVENT_BACK.search(text, span[0], q.start)
+    begin = para[0] if back else span[0]
+    days = [d for d in dates if begin <= d.start and d.end <= now.start and d.kind == "point" and len(d.value) == 10
+            and not d.base and d.value <= now.value and _names_an_event(text, d, begin)]
+    return days[-1] if days else None
+
+
+def _names_an_event(text: str, d: DateMention, begin: int) -> bool:
+    """Whether the day's clause tells of a conference, a release or a statement; a day that is a
+    clause of its own (`9月26日，人社部召开新闻发布会`) opens the next one."""
+    start = max((m.end() for m in _CLAUSE_STOP.finditer(text, begin, d.start)), default=begin)
+    stop = _CLAUSE_STOP.search(text, d.end)
+    if stop is not None and not text[d.end:stop.start()].strip():
+        stop = _CLAUSE_STOP.search(text, stop.end())
+    return _EVENT_DAY.search(text, start, stop.start() if stop else len(text)) is not None
