@@ -176,23 +176,47 @@ def _listed_places(gaz: Gazetteer, text: str, start: int, end: int, english: boo
 
 
 def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Found]:
-    """Gazetteer matches; `人社部门` (departments in general) is not the ministry `人社部`. Agencies
-    also as composed names: a place and a kind of agency, a unit named next to its parent."""
+    """Gazetteer matches; `人社部门` (departments in general) is not the ministry `人社部`, nor
+    `国务院客户端` (an app) the State Council. Agencies also as composed names: a place and a kind
+    of agency, a unit named next to its parent; a unit inside a ministry names the ministry too."""
     local = find_local_agencies(gaz, text, english) if kind == "agency" else []
     found = [Found(kind, e.iri, e.label, a, b) for a, b, e in gaz.find(kind, text, english)
              if not (text[b - 1:b] == "部" and text[b:b + 1] == "门")
              and not (english and _GENERAL_AFTER.match(text[b:b + 13]))
+             and not (kind == "agency" and _PRODUCT_AFTER[english].match(text, b))
              and not any(f.start <= a and b <= f.end for f in local)
              and not _names_a_use(gaz, e, text, b, english)]
     if kind == "agency":
         units = [u for u in find_units(gaz, text, english)
                  if not any(f.key == u.key and f.start < u.end and u.start < f.end for f in found)]
-        found = sorted(local + found + units + find_ministries_in_titles(gaz, text, english),
-                       key=lambda f: (f.start, f.end))
+        found = _with_parents(gaz, sorted(local + found + units + find_ministries_in_titles(gaz, text, english),
+                                          key=lambda f: (f.start, f.end)))
     return found + _enumerated(gaz, kind, text, english, {f.key for f in found})
 
 
 _GENERAL_AFTER = re.compile(either(_EN["general_after"]), re.I)
+_PRODUCT_AFTER = {False: re.compile(either(_ZH["product_after"])), True: re.compile(either(_EN["product_after"]), re.I)}
+
+
+def _with_parents(gaz: Gazetteer, found: list[Found]) -> list[Found]:
+    """`人社部信息中心`, `就业促进司`: a unit inside a ministry (ss:InternalUnit) names the ministry
+    as well, at the same place, unless the ministry's own name is there."""
+    parents = []
+    for unit in found:
+        entry = gaz.entries.get(unit.key)
+        if entry is None or not entry.internal or entry.parent not in gaz.entries:
+            continue
+        if not any(f.key == entry.parent and f.start < unit.end and unit.start < f.end for f in found + parents):
+            parent = gaz.entries[entry.parent]
+            parents.append(Found("agency", parent.iri, parent.label, unit.start, unit.end))
+    return sorted(found + parents, key=lambda f: (f.start, f.end)) if parents else found
+
+
+def answers_for(gaz: Gazetteer, key: str) -> str:
+    """The agency a post speaks for: a unit inside a ministry speaks for the ministry
+    (信息中心主任 of 人社部 is an official of 人社部)."""
+    entry = gaz.entries.get(key)
+    return entry.parent if entry is not None and entry.internal and entry.parent else key
 
 
 def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: bool) -> bool:
@@ -503,7 +527,7 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
         entry = by_name.get(name)
         key = entry.iri if entry else f"name:{name}"
         people.append(Found("person", key, entry.label if entry else name, match.start("name"),
-                            match.end("name"), role or None, agency.key if agency else None, name))
+                            match.end("name"), role or None, answers_for(gaz, agency.key) if agency else None, name))
     return people
 
 
@@ -596,5 +620,5 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
                 or _agency_before(agencies, text, match.start("role"))
             people.append(Found("person", entry.iri if entry else f"name:{name}", entry.label if entry else name,
                                 match.start("name"), match.end("name"), _zh_role(gaz, match.group("role")),
-                                agency.key if agency else None, name))
+                                answers_for(gaz, agency.key) if agency else None, name))
     return people
