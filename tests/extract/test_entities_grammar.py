@@ -145,6 +145,9 @@ def test_a_unit_in_a_title_is_part_of_the_role_and_the_official_is_the_ministry_
     "人社部信息中心有关负责人介绍，第三代社保卡已在24个省份发行。",
     "人力資源社會保障部信息中心有關負責人介紹，第三代社保卡已在24個省份發行。",
     "The Information Center of the MOHRSS said third-generation cards are issued in 24 provinces.",
+    "人社部办公厅印发通知，推进电子社保卡在就医购药中的应用。",
+    "人力資源社會保障部辦公廳印發通知，推進電子社保卡應用。",
+    "The General Office of the Ministry of Human Resources and Social Security issued a notice on the card.",
 ])
 def test_a_unit_named_on_its_own_names_its_ministry(text):
     assert MINISTRY in agencies(text)

@@ -210,6 +210,8 @@ RESOLVES = {
         AGENCY["mohrss-information-center"]: ["人社部信息中心", "人力资源社会保障部信息中心",
                                               "人力資源社會保障部信息中心"],
         AGENCY["mohrss-policy-research"]: ["政策研究司"],
+        AGENCY["mohrss-general-office"]: ["人社部办公厅", "人力资源社会保障部办公厅",
+                                          "General Office of the Ministry of Human Resources and Social Security"],
         AGENCY["mohrss-employment-promotion"]: ["就业促进司", "就業促進司"],
         AGENCY.molss: ["劳动保障部", "勞動保障部"],
         AGENCY.pbc: ["人民银行", "人民銀行", "People's Bank of China", "People’s Bank of China", "PBC", "central bank"],
