@@ -1,7 +1,9 @@
 """Entities as the languages compose them, on invented sentences in zh-Hans, zh-Hant and English.
 
 Local agencies are a place and a kind of agency (宁波医保局 → 宁波市医疗保障局); a unit of a
-ministry can be named inside a person's title; the words of an English ministry name are never a
+ministry can be named inside a person's title, and names the ministry, whose official the person is;
+an agency's name before an app's word is the app's (国务院客户端); the programs are the card family,
+the social insurance schemes, their public platforms and the initiatives that put them online; the words of an English ministry name are never a
 person; a short form (新疆兵团, 川渝) is one place; the country is a region of every article that
 names it or speaks of it as a whole; a dateline's city is where a reporter filed, not a region.
 """
@@ -111,6 +113,126 @@ def test_the_agency_inside_a_title(text, agency, name, role):
     assert name in found
     if role:
         assert found[name] == role
+
+
+MINISTRY = "人力资源和社会保障部"
+
+
+def officials(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """{person: (role, label of the agency they speak for)}."""
+    article = parse_bytes(text.encode(), SourceRef("invented.txt", "invented.txt"))
+    found = extract(article)[1].mentions
+    labels = {m.key: m.label for m in found}
+    return {m.label: (m.role, labels.get(m.agency, m.agency)) for m in found if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("人社部信息中心主任张明介绍，电子社保卡签发量继续增长。", "张明", "信息中心主任"),
+    ("人力資源社會保障部信息中心副主任李華表示，電子社保卡簽發量繼續增長。", "李华", "信息中心副主任"),
+    ("人社部就业促进司司长周亮介绍，前三季度城镇新增就业1022万人。", "周亮", "就业促进司司长"),
+    ("人社部社保中心主任孙伟说，养老保险参保人数达10.6亿人。", "孙伟", "社保中心主任"),
+    ("Wang Lin, director of the Information Center of the Ministry of Human Resources and Social Security, "
+     "said the e-card had been issued widely.", "Wang Lin", "信息中心主任"),
+    ("Zhao Gang, head of the information center with the MOHRSS, said the e-card had been issued widely.",
+     "Zhao Gang", "信息中心主任"),
+])
+def test_a_unit_in_a_title_is_part_of_the_role_and_the_official_is_the_ministry_s(text, name, role):
+    assert officials(text)[name] == (role, MINISTRY)
+    assert MINISTRY in agencies(text)
+
+
+@pytest.mark.parametrize("text", [
+    "人社部信息中心有关负责人介绍，第三代社保卡已在24个省份发行。",
+    "人力資源社會保障部信息中心有關負責人介紹，第三代社保卡已在24個省份發行。",
+    "The Information Center of the MOHRSS said third-generation cards are issued in 24 provinces.",
+    "人社部办公厅印发通知，推进电子社保卡在就医购药中的应用。",
+    "人力資源社會保障部辦公廳印發通知，推進電子社保卡應用。",
+    "The General Office of the Ministry of Human Resources and Social Security issued a notice on the card.",
+])
+def test_a_unit_named_on_its_own_names_its_ministry(text):
+    assert MINISTRY in agencies(text)
+
+
+@pytest.mark.parametrize("text, office", [
+    ("国务院新闻办公室今天举行新闻发布会，介绍社保卡发行情况。", "国务院新闻办公室"),
+    ("國務院新聞辦公室今天舉行新聞發佈會，介紹社保卡發行情況。", "国务院新闻办公室"),
+    ("The State Council Information Office held a press conference on the card on Friday.", "国务院新闻办公室"),
+    ("国务院办公厅印发通知，推进社保卡居民服务一卡通。", "国务院办公厅"),
+])
+def test_an_office_of_the_state_council_does_not_name_the_council(text, office):
+    assert agencies(text) == {office}
+
+
+@pytest.mark.parametrize("text", [
+    "群众可以通过国务院客户端小程序申领电子社保卡。",
+    "群眾可以通過國務院客戶端申領電子社保卡。",
+    "市民也可在人社部APP上查询社保卡进度。",
+    "Residents can also apply through the State Council app or the State Council's mini program.",
+])
+def test_an_agency_s_name_before_an_app_names_the_app_not_the_agency(text):
+    assert agencies(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "国务院印发意见，要求推进社保卡居民服务一卡通。",
+    "國務院印發意見，要求推進社保卡居民服務一卡通。",
+    "The State Council approved the plan for the third-generation card.",
+])
+def test_the_council_acting_is_the_agency(text):
+    assert "国务院" in agencies(text)
+
+
+def programs(text: str) -> set[str]:
+    return {label for kind, label in mentions(text) if kind == "program"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("群众可通过国家政务服务平台、掌上12333APP申领社保卡。", {"国家政务服务平台", "掌上12333", "社会保障卡"}),
+    ("群眾可通過國家政務服務平臺、掌上12333申領社保卡。", {"国家政务服务平台", "掌上12333", "社会保障卡"}),
+    ("Residents can apply on the National Government Service Platform or the Zhangshang 12333 app.",
+     {"国家政务服务平台", "掌上12333"}),
+    ("全国统一的社会保险公共服务平台提供30项全国性服务。", {"社会保险公共服务平台"}),
+    ("The national social insurance public service platform offers 30 services.", {"社会保险公共服务平台"}),
+    ("电子社保卡已与医保电子凭证、“就业在线”实现互通。", {"电子社保卡", "医保电子凭证", "就业在线"}),
+    ("電子社保卡已與醫保電子憑證、“就業在線”實現互通。", {"电子社保卡", "医保电子凭证", "就业在线"}),
+    ("社保卡申领等11项服务实现“跨省通办”。", {"社会保障卡", "跨省通办"}),
+    ("社保卡申領等11項服務實現「跨省通辦」。", {"社会保障卡", "跨省通办"}),
+    ("按照“互联网+人社”2020行动计划，社保卡将接入更多渠道。", {"互联网+人社", "社会保障卡"}),
+    ("按照「互聯網+人社」行動計劃，電子社保卡持續推廣。", {"互联网+人社", "电子社保卡"}),
+    ("The card is a key part of promoting Internet Plus human resources and social security services.",
+     {"互联网+人社"}),
+    ("Based on the \"Internet + Human Resources and Social Security\" 2020 Action Plan, the card goes online.",
+     {"互联网+人社"}),
+    ("电子社保卡已成为“数字人社”建设的重要抓手。", {"电子社保卡", "数字人社"}),
+    ("新就业形态就业人员职业伤害保障试点累计参保900万人。", {"新就业形态就业人员职业伤害保障"}),
+    ("職業傷害保障試點已擴大到17個省份。", {"新就业形态就业人员职业伤害保障"}),
+    ("生育保险参保人数达到2.5亿人。", {"生育保险"}),
+    ("生育保險參保人數達到2.5億人。", {"生育保险"}),
+    ("参加养老、医疗、失业、工伤、生育保险的人数继续增长。",
+     {"基本养老保险", "基本医疗保险", "失业保险", "工伤保险", "生育保险"}),
+    ("The number of people covered by unemployment, work injury and maternity insurance kept rising.",
+     {"失业保险", "工伤保险", "生育保险"}),
+    ("Workers' compensation now covers 300 million people.", {"工伤保险"}),
+    ("长期护理保险试点城市扩大到49个。", {"长期护理保险"}),
+    ("長期護理保險試點城市擴大到49個。", {"长期护理保险"}),
+    ("The long-term care insurance pilot now covers 49 cities.", {"长期护理保险"}),
+    ("建立企业年金的企业达到14万户，职业年金基金规模继续扩大。", {"企业年金", "职业年金"}),
+    ("建立企業年金的企業達到14萬戶，職業年金基金規模繼續擴大。", {"企业年金", "职业年金"}),
+    ("More firms set up enterprise annuity plans and occupational annuity funds grew.", {"企业年金", "职业年金"}),
+])
+def test_the_card_family_schemes_and_their_public_services_are_programs(text, expected):
+    assert expected <= programs(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Promote the packaged, simplified and cross-provincial handling of human resources services.", "跨省通办"),
+    ("Adjust the investment scope of annuity funds.", "企业年金"),
+    ("The card pays maternity benefits and unemployment benefits.", "生育保险"),
+    ("参保人可持社保卡在养老保险和生育保险领域办理业务。", "生育保险"),
+    ("參保人可持社保卡在養老保險和生育保險領域辦理業務。", "生育保险"),
+])
+def test_a_generic_phrase_or_a_field_of_use_names_no_program(text, absent):
+    assert absent not in programs(text)
 
 
 @pytest.mark.parametrize("text", [

@@ -144,14 +144,27 @@ def test_the_command_line_takes_parameters(store):
     assert "--param metric=" in listed.output and "--param official=" in listed.output
 
 
-def test_the_contract_mentions_count_only_the_card_family_and_insurance_schemes_as_programs(store):
-    listed = {r["label"] for r in sscard_kg.query("mentions", store=store).rows if r["type"] == "program"}
-    mentioned = {r["label"] for r in sscard_kg.query(
+def mentioned_labels(store, rdf_class):
+    """The Simplified labels of the entities of one class the article graphs mention."""
+    return {r["label"] for r in sscard_kg.query(
         "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?a <https://schema.org/mentions> ?p . "
-        "?p a <http://www.w3.org/2004/02/skos/core#Concept> ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?label "
+        f"?p a <{rdf_class}> ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?label "
         "FILTER (langMatches(lang(?label), 'zh-Hans')) } }", store=store).rows}
-    assert {"社会保障卡", "电子社保卡", "基本养老保险"} <= listed
-    assert "国家政务服务平台" in mentioned - listed  # still in the graph, not a counted program
+
+
+def test_the_contract_mentions_count_the_card_family_schemes_and_their_public_services_as_programs(store):
+    listed = {r["label"] for r in sscard_kg.query("mentions", store=store).rows if r["type"] == "program"}
+    mentioned = mentioned_labels(store, "http://www.w3.org/2004/02/skos/core#Concept")
+    assert {"社会保障卡", "电子社保卡", "基本养老保险", "国家政务服务平台", "掌上12333", "跨省通办"} <= listed
+    # a use of the card and a campaign are still in the graph, not counted programs
+    assert {"跨省异地就医直接结算", "人社服务快办行动"} <= mentioned - listed
+
+
+def test_the_contract_mentions_list_a_ministry_s_unit_as_the_ministry(store):
+    listed = {r["label"] for r in sscard_kg.query("mentions", store=store).rows if r["type"] == "agency"}
+    mentioned = mentioned_labels(store, "https://schema.org/GovernmentOrganization")
+    assert "人力资源和社会保障部信息中心" in mentioned - listed  # in the graph (信息中心主任), not a row
+    assert "人力资源和社会保障部" in listed
 
 
 # The articles of the store, two a page, newest first: a paged query written for the test.

@@ -14,7 +14,8 @@ from .dates import find_dates
 from .dates_grammar import period_end
 from .compose import counts_no_figure
 from .pubdate import agreeing_years, dateline_in_year, dateline_spans, publication_date, year_from_statistics
-from .entities import Found, find_country, find_named, find_people, find_places, speaks_of_a_place, the_country
+from .entities import Found, find_country, find_named, find_places, speaks_of_a_place, the_country
+from .officials import find_people
 from .measurements import Draft, draft_measurements
 from ..model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
 from .numbers import Quantity, Rejected, find_quantities

@@ -42,6 +42,7 @@ class Entry:
     aliases: tuple[str, ...]
     level: str | None = None
     parent: str | None = None
+    internal: bool = False  # a unit inside its parent (ss:InternalUnit): a mention of it names the parent
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,8 @@ def load() -> Gazetteer:
             zh, en, aliases = _labels(graph, node)
             level = graph.value(node, SS + "regionLevel")
             parent = graph.value(node, SCHEMA + "parentOrganization") or graph.value(node, SCHEMA + "containedInPlace")
-            entries[node.value] = Entry(node.value, kind, zh, en, aliases, _value(level), _value(parent))
+            internal = NamedNode(SS + "InternalUnit") in graph.objects(node, RDF_TYPE)
+            entries[node.value] = Entry(node.value, kind, zh, en, aliases, _value(level), _value(parent), internal)
     for node in graph.subjects(SKOS + "inScheme", NamedNode(PROGRAM_SCHEME)):
         zh, en, aliases = _labels(graph, node)
         entries[node.value] = Entry(node.value, "program", zh, en, aliases)
