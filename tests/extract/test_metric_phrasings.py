@@ -211,6 +211,17 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The figure for social security card holders stood at almost 1.38 billion.", "2024-03-01", "1.38e9"),
         (HANT, "全國持社保卡人數13.8億。", "2024-03-01", "13.8e8"),
         (HANT, "拥有社保卡的人數達13.8億。", "2024-03-01", "13.8e8"),
+        # A series after a sentence that names its subject and measure, and a level a year later.
+        (ZH, "社保卡持卡人数稳步增长。2019年达13.05亿，2020年达13.35亿，2021年达13.52亿。", "2022-03-01", "13.35e8"),
+        (HANT, "社保卡持卡人數穩步增長。2019年達13.05億，2020年達13.35億，2021年達13.52億。", "2022-03-01", "13.52e8"),
+        (EN, "Social security cardholders have grown steadily: 1.305 billion in 2019, 1.335 billion in 2020 and 1.352 "
+             "billion in 2021.", "2022-03-01", "1.335e9"),
+        (EN, "The number of cardholders grew steadily. It reached 1.305 billion in 2019, 1.335 billion in 2020 and "
+             "1.352 billion in 2021.", "2022-03-01", "1.352e9"),
+        (EN, "China had 1.37 billion social security cardholders at the end of 2022. That number rose to 1.38 billion "
+             "by June 2024.", "2024-07-25", "1.38e9"),
+        (EN, "The number of social security cardholders reached 1.38 billion by June 2024, up from 1.37 billion at the "
+             "end of 2022.", "2024-07-25", "1.37e9"),
     ],
     "card-penetration": [
         (EN, "The social security card holding rate reached 95%.", "2021-01-26", "95"),
@@ -653,6 +664,27 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "申领电子社保卡的群众已达10亿人。", "2024-03-01", "10e8"),
         (EN, "Approximately 1 billion people have received electronic social security cards.", "2024-03-01", "1e9"),
         (HANT, "申領電子社保卡的群眾已達10億人。", "2024-03-01", "10e8"),
+        # The e-card in every register: its full name, the card's electronic version, the online or mobile card.
+        (ZH, "截至2023年底，电子社会保障卡签发量达9.62亿张。", "2024-01-24", "9.62e8"),
+        (ZH, "截至2023年底，全国已有9.62亿人领取了社保卡电子版。", "2024-01-24", "9.62e8"),
+        (ZH, "截至2023年底，电子版社保卡用户达9.62亿。", "2024-01-24", "9.62e8"),
+        (HANT, "截至2023年底，全國社保卡電子版已有9.62億人申領。", "2024-01-24", "9.62e8"),
+        (HANT, "截至2023年底，電子社會保障卡簽發量達9.62億張。", "2024-01-24", "9.62e8"),
+        (EN, "The digital version of the card now has over 500 million users.", "2022-03-01", "500e6"),
+        (EN, "The card's digital version is used by 500 million people.", "2022-03-01", "500e6"),
+        (EN, "The electronic SSC has been claimed by 962 million people.", "2024-01-24", "962e6"),
+        (EN, "By the end of 2023, e-SSC users reached 962 million.", "2024-01-24", "962e6"),
+        (EN, "The card's electronic version had 962 million users by the end of 2023.", "2024-01-24", "962e6"),
+        (EN, "The online card has been activated by 962 million people.", "2024-01-24", "962e6"),
+        (EN, "The mobile social security card now has 962 million users.", "2024-01-24", "962e6"),
+        (EN, "Some 962 million people have obtained a virtual card.", "2024-01-24", "962e6"),
+        (EN, "The online version of the social security card had 962 million users at the end of 2023.", "2024-01-24",
+         "962e6"),
+        # 其中 / of these narrows to a part, which names its own subject.
+        (ZH, "截至2023年底，全国社保卡持卡人数达13.79亿人。其中，电子社保卡领用人数达9.62亿人。", "2024-01-24", "9.62e8"),
+        (HANT, "截至2023年底，全國社保卡持卡人數達13.79億人。其中，電子社保卡領用人數達9.62億人。", "2024-01-24", "9.62e8"),
+        (EN, "By the end of 2023, 1.379 billion people held social security cards. Of these, 962 million had also "
+             "claimed the electronic card.", "2024-01-24", "962e6"),
     ],
     "ecard-services-volume": [
         (EN, "The e-social security card has provided 5.2 billion services in total.", "2021-01-26", "5.2e9"),
@@ -1789,6 +1821,15 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全省持卡人及其家属共5000万人。", "2024-02-01", "5000e4"),
         (HANT, "全省持卡人及其家屬共5000萬人。", "2024-02-01", "5000e4"),
         (EN, "Employees' basic elderly care insurance covered 520 million people.", "2024-01-24", "520e6"),
+        # The medical insurance code (医保电子凭证) is no e-card, also right after a sentence about the e-card.
+        (ZH, "截至2023年底，医保电子凭证激活用户超过10亿人。", "2024-01-24", "10e8"),
+        (ZH, "电子社保卡领用人数达9.6亿。医保电子凭证激活人数达10亿。", "2024-01-24", "10e8"),
+        (HANT, "截至2023年底，全國醫保電子憑證激活人數達10.2億。", "2024-01-24", "10.2e8"),
+        (EN, "The e-card has 960 million users. The medical insurance e-voucher has been activated by 1 billion people.",
+         "2024-01-24", "1e9"),
+        (EN, "The e-card has 960 million users. The electronic medical insurance card has 1 billion users.",
+         "2024-01-24", "1e9"),
+        (EN, "Nearly 1 billion people have activated the medical insurance e-voucher.", "2024-01-24", "1e9"),
     ],
 }
 

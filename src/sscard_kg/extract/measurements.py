@@ -410,11 +410,20 @@ def _inherited(s: _Sentence, q: Quantity, window: tuple[int, int], span: tuple[i
     (`2019年达1亿，2020年达3亿`; `；6月底突破2亿张`)."""
     if previous is None:
         return _opens_series(s, q, span, para, own)
-    if not _unit_fits(previous, q.unit):
+    if not _unit_fits(previous, q.unit) or _names_another_subject(s, q, span, para, own, previous):
         return None
     if _restates(s.text, window, s.english) or _continues_series(s, own[0], q):
         return previous
     return None
+
+
+def _names_another_subject(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
+                           own: tuple[int, int], previous: Metric) -> bool:
+    """`The e-card has 960 million users. The medical insurance e-voucher has 1 billion users.`: a
+    clause that names a subject of its own goes on no series of another subject."""
+    composed = compose(s.gaz, s.text, q, own, span, para[0], s.english)
+    return composed is not None and composed.place == "clause" and bool(previous.subjects) \
+        and composed.subject not in previous.subjects
 
 
 def _opens_series(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
