@@ -322,6 +322,23 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "持卡人数占全国人口的97.6%。", "2024-03-01", "97.6"),
         (ZH, "全国持卡率逾97%。", "2024-03-01", "97"),
         (ZH, "社保卡覆盖全国97.6%的人口。", "2024-03-01", "97.6"),
+        # A share of people who hold the card is its coverage of the population.
+        (EN, "Today 9 in 10 people hold the social security card.", "2024-07-25", "90"),
+        (EN, "Nine in ten Chinese now hold a social security card.", "2024-07-25", "90"),
+        (EN, "More than nine in every ten residents in the province now have a social security card.", "2024-07-25",
+         "90"),
+        (EN, "Social security cards have been issued to 1.38 billion people, covering 97.7 percent of the population.",
+         "2024-07-25", "97.7"),
+        (EN, "The social security card has reached a penetration rate of 97.7 percent.", "2024-07-25", "97.7"),
+        (EN, "The coverage of the social security card stands at 97.7 percent.", "2024-07-25", "97.7"),
+        (ZH, "全国每10人中就有9人持有社保卡。", "2024-07-25", "90"),
+        (ZH, "全省超过九成居民持有社保卡。", "2024-07-25", "90"),
+        (ZH, "全省九成以上的居民已领用社保卡。", "2024-07-25", "90"),
+        (ZH, "社保卡已覆盖97.7%的人口。", "2024-07-25", "97.7"),
+        (ZH, "全国社保卡普及率达到97.7%。", "2024-07-25", "97.7"),
+        (HANT, "全國每10人中就有9人持有社保卡。", "2024-07-25", "90"),
+        (HANT, "全省超過九成居民持有社保卡。", "2024-07-25", "90"),
+        (HANT, "全國社保卡人口覆蓋率達97.7%。", "2024-07-25", "97.7"),
     ],
     "cards-issued": [
         (ZH, "2013年全国新增发卡1.9亿张，累计发卡5.4亿张。", "2014-01-20", "5.4e8"),
@@ -1674,6 +1691,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "Electronic social security card coverage reached 68.9 percent of the population.",
          "2024-01-24", "68.9"),
         (HANT, "電子社保卡普及率達到68.9%。", "2024-01-24", "68.9"),
+        (EN, "Nine in ten people have claimed the electronic social security card.", "2024-07-25", "90"),
+        (ZH, "全省每10人中就有7人领用了电子社保卡。", "2024-07-25", "70"),
     ],
     None: [
         # A group of people is what the figure counts: that group's figure, not the scheme's.
@@ -1830,6 +1849,12 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The e-card has 960 million users. The electronic medical insurance card has 1 billion users.",
          "2024-01-24", "1e9"),
         (EN, "Nearly 1 billion people have activated the medical insurance e-voucher.", "2024-01-24", "1e9"),
+        # A share of the cards or of the holders is no coverage of the population.
+        (ZH, "每10张社保卡中就有9张开通了金融功能。", "2024-07-25", "90"),
+        (ZH, "持卡人中有70%已领用电子社保卡。", "2024-07-25", "70"),
+        (HANT, "每10張社保卡中就有9張開通了金融功能。", "2024-07-25", "90"),
+        (EN, "About 70 percent of cardholders have also claimed the electronic card.", "2024-07-25", "70"),
+        (ZH, "九成以上的居民参加了基本养老保险。", "2024-07-25", "90"),
     ],
 }
 
