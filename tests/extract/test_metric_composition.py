@@ -148,3 +148,29 @@ def test_an_unqualified_unemployment_rate_is_of_the_series_published_in_its_year
 ])
 def test_a_rate_of_an_age_band_or_group_is_no_national_rate(text, value):
     assert _metrics(text, "2024-01-20")[value] not in CORE
+
+
+INSURED = ("pension-insured", "unemployment-insured", "work-injury-insured")
+
+
+# A list of figures whose items are named after it, in turn (分别 / respectively), and figures of a
+# list that leave out the unit and noun of its last one.
+@pytest.mark.parametrize("text, values, notations, unit", [
+    ("At the end of March, 1.066 billion, 244 million and 302 million people were covered by basic pension, "
+     "unemployment and work-injury insurance respectively.", ("1.066e9", "244e6", "302e6"), INSURED, "person"),
+    ("By the end of March, 1.066 billion, 244 million and 302 million people had joined the basic pension, "
+     "unemployment and work-injury insurance schemes, respectively.", ("1.066e9", "244e6", "302e6"), INSURED, "person"),
+    ("截至3月底，10.66亿人、2.44亿人、3.02亿人分别参加了基本养老、失业、工伤保险。", ("10.66e8", "2.44e8", "3.02e8"),
+     INSURED, "person"),
+    ("截至3月底，10.66億人、2.44億人、3.02億人分別參加了基本養老、失業、工傷保險。", ("10.66e8", "2.44e8", "3.02e8"),
+     INSURED, "person"),
+    ("截至3月底，基本養老、失業、工傷保險參保人數分別為10.66億人、2.44億人、3.02億人。", ("10.66e8", "2.44e8", "3.02e8"),
+     INSURED, "person"),
+    ("The province issued 2.1 million, 2.4 million and 2.6 million social security cards over the three years.",
+     ("2.1e6", "2.4e6", "2.6e6"), ("cards-issued",) * 3, "card"),
+    ("社保卡持卡人数2019年至2021年分别为13.05亿、13.35亿和13.52亿人。", ("13.05e8", "13.35e8", "13.52e8"),
+     ("card-holders",) * 3, "person"),
+])
+def test_a_list_spreads_its_names_and_its_unit(text, values, notations, unit):
+    found = {m.value: (m.metric, m.unit) for m in _extraction(text).measurements}
+    assert [found[Decimal(v)] for v in values] == [(n, unit) for n in notations]

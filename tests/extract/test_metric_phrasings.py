@@ -989,6 +989,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "全國10.66億人參加了基本養老保險。", "2024-03-01", "10.66e8"),
         (EN, "Basic pension insurance now covers some 1.066 billion people.", "2024-03-01", "1.066e9"),
         (EN, "The number of people covered by basic pension insurance reached 1.066 billion.", "2024-03-01", "1.066e9"),
+        (EN, "At the end of March, 1.066 billion, 244 million and 302 million people were covered by basic pension, "
+             "unemployment and work-injury insurance respectively.", "2024-04-26", "1.066e9"),
+        (ZH, "截至3月底，10.66亿人、2.44亿人、3.02亿人分别参加了基本养老、失业、工伤保险。", "2024-04-26", "10.66e8"),
     ],
     "unemployment-insured": [
         # A list of schemes and a list of figures in the same order, with no `respectively`.
@@ -1059,6 +1062,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "244e6"),
         (ZH, "覆盖2.44亿人的失业保险，去年向企业返还资金500亿元。", "2024-01-24", "2.44e8"),
         (ZH, "失业保险参保规模达2.44亿人。", "2024-01-24", "2.44e8"),
+        (EN, "By the end of March, 1.066 billion, 244 million and 302 million people had joined the basic pension, "
+             "unemployment and work-injury insurance schemes, respectively.", "2024-04-26", "244e6"),
+        (HANT, "截至3月底，10.66億人、2.44億人、3.02億人分別參加了基本養老、失業、工傷保險。", "2024-04-26", "2.44e8"),
     ],
     "work-injury-insured": [
         # A list of schemes and a list of figures in the same order, with no `respectively`.
@@ -1127,6 +1133,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "302e6"),
         (EN, "Workers' compensation insurance covered 302 million people.", "2024-01-24", "302e6"),
         (ZH, "工伤保险参保规模达3.02亿人。", "2024-01-24", "3.02e8"),
+        (EN, "Basic pension, unemployment and work-injury insurance covered 1.066 billion, 244 million and 302 million "
+             "people, respectively.", "2024-04-26", "302e6"),
+        (HANT, "截至3月底，養老、失業、工傷保險參保人數分別達10.66億人、2.44億人和3.02億人。", "2024-04-26", "3.02e8"),
     ],
     "si-fund-income": [
         (ZH, "2023年，三项社会保险基金总收入7.95万亿元。", "2024-01-24", "7.95e12"),

@@ -223,6 +223,16 @@ def _list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: lis
     return None
 
 
+_RESPECTIVELY = compile_fast(either([_ZH["respectively"], _EN["respectively"]]), re.I)
+
+
+def _listed_after(gaz: Gazetteer, text: str, group: list[Quantity], end: int) -> list[Metric] | None:
+    """`x、y、z分别参加了A、B、C`, `x, y and z people were covered by A, B and C respectively`: the
+    items named after the figures, in order, when the sentence says they are taken in turn."""
+    window = text[group[-1].end:end]
+    return _listed_between(gaz, window, len(group)) if _RESPECTIVELY.search(window) else None
+
+
 def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | None:
     if not any(head.search(window) for head in gaz.list_heads):
         return None
@@ -253,6 +263,14 @@ def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
         else:
             groups.append([q])
     return groups
+
+
+def _elliptical(text: str, quantities: tuple[Quantity, ...]) -> dict[Quantity, Quantity]:
+    """`1.07 billion, 244 million and 302 million people`, `13.05亿、13.35亿和13.52亿人`: the figures of a
+    list with no unit word of their own, each with the list's last figure, whose unit and noun
+    they leave out."""
+    return {q: group[-1] for group in _groups(text, list(quantities)) if group[-1].unit is not None
+            for q in group[:-1] if q.unit is None}
 
 
 def _official_for(q: Quantity, span: tuple[int, int], para: tuple[int, int], people: list[Found]) -> str | None:
@@ -359,11 +377,14 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
     text = s.text
     sentence = text[span[0]:span[1]]
     sentence_key = sentence.lower() if s.english else sentence
+    elliptical = _elliptical(text, inside)
+    inside = tuple(q._replace(unit=elliptical[q].unit) if q in elliptical else q for q in inside)
     listed: dict[Quantity, Metric] = {}
     if len(inside) > 1:  # `A、B、C参保人数(分别)为x、y、z`, with or without 分别 / respectively
         for group in _groups(text, inside):
             previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
-            metrics = _list_metrics(s.gaz, text, (previous, span[0]), group) if len(group) > 1 else None
+            metrics = (_list_metrics(s.gaz, text, (previous, span[0]), group)
+                       or _listed_after(s.gaz, text, group, span[1])) if len(group) > 1 else None
             if metrics:
                 listed.update(zip(group, metrics))
     changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
@@ -383,7 +404,15 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
                 s, q, window, span, para, own, previous_metric or (carried if previous_end == span[0] else None))
         previous_end, previous_metric = q.end, metric
         chosen.append((q, metric, subject, q in changes, changes.get(q, False)))
-    return tuple(chosen)
+    return _with_the_lists_noun(chosen, elliptical)
+
+
+def _with_the_lists_noun(chosen: list[tuple], elliptical: dict[Quantity, Quantity]) -> tuple[tuple, ...]:
+    """`issued 2.1 million, 2.4 million and 2.6 million cards`: a figure of a list that leaves out its
+    noun and has no metric of its own takes the metric of the list's last figure."""
+    metrics = {(q.start, q.end): metric for q, metric, *_ in chosen}
+    ends = {(q.start, q.end): (last.start, last.end) for q, last in elliptical.items()}
+    return tuple((q, metric or metrics.get(ends.get((q.start, q.end))), *rest) for q, metric, *rest in chosen)
 
 
 def _with_composition(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
