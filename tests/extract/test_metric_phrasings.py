@@ -1539,6 +1539,11 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全年城镇地区新增就业1244万人。", "2024-03-01", "1244e4"),
         (EN, "Approximately 12.44 million new urban jobs were created.", "2024-03-01", "12.44e6"),
         (HANT, "全年全國城鎮新增就業崗位1244萬個。", "2024-03-01", "1244e4"),
+        # The rise of urban employment, as translations render 城镇新增就业: the year's new jobs.
+        (EN, "Urban employment rose by 12.44 million in 2023.", "2024-01-24", "12.44e6"),
+        (EN, "In 2023, urban employment increased by 12.44 million.", "2024-01-24", "12.44e6"),
+        (EN, "The number of urban jobs increased by 12.44 million last year.", "2024-01-24", "12.44e6"),
+        (EN, "Jobs in urban areas grew by 12.44 million in 2023, the ministry said.", "2024-01-24", "12.44e6"),
     ],
     "surveyed-unemployment-rate": [
         (ZH, "3月份，全国城镇调查失业率为5.2%。", "2024-04-16", "5.2"),

@@ -36,7 +36,7 @@ COMPATIBLE_UNITS = {
 _CHANGE_BEFORE = re.compile(
     rf"({either(_ZH['change'])})了?({either(_ZH['change_again'])})?({either(_ZH['change_about'])})?$"
     rf"|\b(an? )?({either(_EN['change'])})( of| by)?\s*$"
-    rf"|\b({either(_EN['changed_by'])}) by\s*$", re.I)
+    rf"|\b({either(_EN['changed_by'])})( by)?\s*$", re.I)
 # A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
 _TARGET_AFTER = re.compile(rf"\s*{TARGET_UNIT}?{_ZH['target_after']}|{_EN['target_after']}", re.I)
 
@@ -387,8 +387,7 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
                        or _listed_after(s.gaz, text, group, span[1])) if len(group) > 1 else None
             if metrics:
                 listed.update(zip(group, metrics))
-    changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
-               if _is_change(text, span, group[0]) for q in group}
+    changes = _changes(text, span, inside)
     chosen = []
     previous_end, previous_metric = span[0], None
     metrics = sentence_metrics(s.gaz, sentence_key)
@@ -403,8 +402,35 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
             metric = _with_composition(s, q, span, para, own, metric) or _inherited(
                 s, q, window, span, para, own, previous_metric or (carried if previous_end == span[0] else None))
         previous_end, previous_metric = q.end, metric
-        chosen.append((q, metric, subject, q in changes, changes.get(q, False)))
+        change = q in changes and not _names_the_rise(text, subject, q, own)
+        if change and subject and _CHANGE_BEFORE.search(subject):
+            metric = None  # `urban employment rose by 2.59 million to 470 million`: all the employed, no new jobs
+        chosen.append((q, metric, subject, change, changes.get(q, False)))
     return _with_the_lists_noun(chosen, elliptical)
+
+
+def _changes(text: str, span: tuple[int, int], inside: tuple[Quantity, ...]) -> dict[Quantity, bool]:
+    """The changes of the sentence, each with whether it is a decrease: a list after a change word
+    is a list of changes (增加300万人、200万人); a figure followed by its base is one (1.066 billion,
+    12.44 million more than at the end of 2022)."""
+    changes = {}
+    for group in _groups(text, list(inside)):
+        whole = _is_change(text, span, group[0])
+        for q in group:
+            if whole or _CHANGE_AFTER.match(text, q.end):
+                changes[q] = _is_decrease(text, span, group[0] if whole else q)
+    return changes
+
+
+_BASE_AFTER = compile_fast(_EN["base_after"], re.I)
+
+
+def _names_the_rise(text: str, phrase: str, q: Quantity, own: tuple[int, int]) -> bool:
+    """`Urban employment rose by 12.44 million in 2023`: where the phrase that names the metric is
+    itself a rise (a translation of 城镇新增就业, the year's new jobs), the figure is that metric's
+    level, unless its clause gives the base it rose from or the level it rose to (year-on-year,
+    than in 2022, to 470 million)."""
+    return bool(phrase) and _CHANGE_BEFORE.search(phrase) is not None and not _BASE_AFTER.search(text, q.end, own[1])
 
 
 def _with_the_lists_noun(chosen: list[tuple], elliptical: dict[Quantity, Quantity]) -> tuple[tuple, ...]:
@@ -477,7 +503,7 @@ def _continues_series(s: _Sentence, start: int, q: Quantity) -> bool:
     return not re.search(r"[^\W\d_]", rest)
 
 
-_GROWTH = re.compile(either(_ZH["growth"]))
+_GROWTH = compile_fast(rf"{either(_ZH['growth'])}|{_EN['growth']}", re.I)
 _DECREASE = compile_fast(rf"{either(_ZH['decrease'])}|\b({either(_EN['decrease'])})", re.I)
 
 
@@ -487,6 +513,9 @@ _DECREASE_AFTER = re.compile(rf"\s*({either(_EN['decrease_units'])})?\s*({either
 
 def _is_decrease(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return bool(_DECREASE.search(text[max(span[0], q.start - 14):q.start]) or _DECREASE_AFTER.match(text, q.end))
+
+
+_CHANGE_AFTER = re.compile(rf"\s*({either(_EN['decrease_units'])})?\s*({either(_EN['change_after'])})", re.I)
 
 
 def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
