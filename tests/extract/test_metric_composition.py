@@ -218,3 +218,25 @@ def test_a_stated_earlier_level_is_a_level_with_its_own_date():
         "end of 2022.").measurements}
     assert found[Decimal("1.37e9")] == ("card-holders", "level", "2022-12-31")
     assert found[Decimal("1.38e9")] == ("card-holders", "level", "2024-06-30")
+
+
+# A figure with no unit word takes the unit of the noun that says what it counts.
+@pytest.mark.parametrize("text, value, notation, unit", [
+    ("截至2023年底，全国社保卡持卡人数13.79亿。", "13.79e8", "card-holders", "person"),
+    ("截至2023年底，全國社保卡持卡人數13.79億。", "13.79e8", "card-holders", "person"),
+    ("截至2023年底，全国社保卡发卡量8.84亿。", "8.84e8", "cards-issued", "card"),
+    ("截至2023年底，电子社保卡签发量9.62亿。", "9.62e8", "ecard-holders", "card"),
+    ("截至2023年底，电子社保卡领用人数9.62亿。", "9.62e8", "ecard-holders", "person"),
+    ("2023年，电子社保卡服务人次151亿。", "151e8", "ecard-services-volume", "person-time"),
+    ("Services through the electronic card reached 15.1 billion in 2023.", "15.1e9", "ecard-services-volume",
+     "person-time"),
+    ("By the end of 2023, there were 1.38 billion cardholders.", "1.38e9", "card-holders", "person"),
+    ("The number of social security cards issued reached 884 million.", "884e6", "cards-issued", "card"),
+    ("截至2023年底，全国医保电子凭证激活人数达10.2亿。", "10.2e8", None, "person"),
+    ("全年城镇新增就业1269万人，有545万城镇失业人员实现再就业。", "545e4", None, "person"),
+    ("高校毕业生去年是749万。", "749e4", None, "person"),
+    ("Over 80 million professional and technical personnel took part.", "80e6", None, "person"),
+])
+def test_the_noun_of_a_figure_gives_its_unit(text, value, notation, unit):
+    found = {m.value: (m.metric, m.unit) for m in _extraction(text, "2024-01-24").measurements}
+    assert found[Decimal(value)] == (notation, unit)

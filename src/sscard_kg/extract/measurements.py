@@ -552,6 +552,20 @@ def _starts_a_rise(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return _TO.search(text, q.end, min(span[1], q.end + 80)) is not None
 
 
+_IMPLIED_UNITS = tuple((compile_fast(pattern, re.I), unit) for pattern, unit in _ZH["implied_units"] + _EN["implied_units"])
+_IMPLIED_UNITS_AFTER = tuple((re.compile(pattern), unit) for pattern, unit in _ZH["implied_units_after"])
+
+
+def _implied_unit(text: str, start: int, q: Quantity, metric: Metric | None) -> str | None:
+    """`持卡人数13.79亿`, `签发量9.62亿`, `the number of cards issued reached 884 million`, `545万城镇失业人员`:
+    a figure with no unit word takes the unit of the noun its clause names before it, nearest
+    first, or of the people named right after it, where its metric admits that unit."""
+    found = [(m.end(), unit) for pattern, unit in _IMPLIED_UNITS for m in pattern.finditer(text, start, q.start)]
+    after = next((unit for pattern, unit in _IMPLIED_UNITS_AFTER if pattern.match(text, q.end)), None)
+    unit = max(found)[1] if found else after
+    return unit if unit is not None and (metric is None or unit in metric.units) else None
+
+
 def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: tuple[int, int],
            para: tuple[int, int], change: bool, decrease: bool, later: tuple[Quantity, ...] = (),
            earlier: tuple[Quantity, ...] = ()) -> Draft:
@@ -582,7 +596,7 @@ def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: 
         inferred = True
     if metric is not None and metric.stock and _GROWTH.search(text, max(clause_start, q.start - 12), q.start):
         change = True
-    unit = q.unit or (metric.default_unit if metric else None) or "count"
+    unit = q.unit or _implied_unit(text, clause_start, q, metric) or (metric.default_unit if metric else None) or "count"
     kind = "target" if target else "change" if change else "level"
     return Draft(q, metric, unit, kind, as_of, period_start, inferred,
                  region_for(c, q, span), _official_for(q, span, para, c.people), span, subject)
