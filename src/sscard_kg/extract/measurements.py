@@ -1,7 +1,7 @@
 """Quantities, dates, places and people combined into Measurements, one sentence at a time.
 
 For each quantity: the metric named nearest before it in its clause (or right after it), with
-分别/respectively lists spread over their items; its date (figure_dates) and its region
+分别/respectively lists spread over their items (figure_lists); its date (figure_dates) and its region
 (figure_places); the official speaking.
 """
 
@@ -17,6 +17,7 @@ from .dates import DateMention
 from .dates_grammar import period_end
 from .entities import Found
 from .figure_dates import AND, CLAUSE_BREAK, TARGET_CUE, TARGET_UNIT, date_for
+from .figure_lists import elliptical, groups, list_metrics, listed_after, with_the_lists_noun
 from .figure_places import NATIONAL, region_for, split_places
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
@@ -143,8 +144,8 @@ def _link_changes(text: str, drafts: list[Draft]) -> list[Draft]:
     changes the k-th of the list of levels before it, else the last level of its metric, else
     the level right before it (`总收入1.37万亿元,同比增长22%`)."""
     by_quantity = {d.quantity: d for d in drafts}
-    groups = _groups(text, [d.quantity for d in drafts])
-    for previous, current in zip(groups, groups[1:]):
+    grouped = groups(text, [d.quantity for d in drafts])
+    for previous, current in zip(grouped, grouped[1:]):
         if len(previous) == len(current) > 1 and all(by_quantity[q].kind == "level" for q in previous) \
                 and all(by_quantity[q].kind == "change" for q in current):
             for level, change in zip(previous, current):
@@ -211,66 +212,6 @@ def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
     if english:
         return bool(_RESTATEMENT.match(bridge)) and len(bridge.split()) <= 9
     return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 8 and not re.search(r"\d", bridge)
-
-
-def _list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list[Quantity]) -> list[Metric] | None:
-    """For `A、B、C参保人数分别为x、y、z`, the metrics of A, B and C in order, named after the
-    first of `starts` (the previous figure's end, then the sentence's start) that names as many."""
-    for start in starts:
-        metrics = _listed_between(gaz, text[start:group[0].start], len(group))
-        if metrics:
-            return metrics
-    return None
-
-
-_RESPECTIVELY = compile_fast(either([_ZH["respectively"], _EN["respectively"]]), re.I)
-
-
-def _listed_after(gaz: Gazetteer, text: str, group: list[Quantity], end: int) -> list[Metric] | None:
-    """`x、y、z分别参加了A、B、C`, `x, y and z people were covered by A, B and C respectively`: the
-    items named after the figures, in order, when the sentence says they are taken in turn."""
-    window = text[group[-1].end:end]
-    return _listed_between(gaz, window, len(group)) if _RESPECTIVELY.search(window) else None
-
-
-def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | None:
-    if not any(head.search(window) for head in gaz.list_heads):
-        return None
-    hits = []
-    for metric in gaz.metrics:
-        if metric.list_item is None:
-            continue
-        match = metric.list_item.search(window)
-        if match:
-            hits.append((match.start(), metric))
-    hits.sort(key=lambda h: h[0])
-    if len(hits) != count:
-        return None
-    return [m for _, m in hits]
-
-
-# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside.
-_LIST_JOINT = re.compile(rf"\s*[人元张名项个]?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*")
-
-
-def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
-    """Quantities joined only by list punctuation (`、`, `,`, `and`) form one group."""
-    groups: list[list[Quantity]] = []
-    for q in quantities:
-        joint = text[groups[-1][-1].end:q.start] if groups else ""
-        if groups and _LIST_JOINT.fullmatch(joint):
-            groups[-1].append(q)
-        else:
-            groups.append([q])
-    return groups
-
-
-def _elliptical(text: str, quantities: tuple[Quantity, ...]) -> dict[Quantity, Quantity]:
-    """`1.07 billion, 244 million and 302 million people`, `13.05亿、13.35亿和13.52亿人`: the figures of a
-    list with no unit word of their own, each with the list's last figure, whose unit and noun
-    they leave out."""
-    return {q: group[-1] for group in _groups(text, list(quantities)) if group[-1].unit is not None
-            for q in group[:-1] if q.unit is None}
 
 
 def _official_for(q: Quantity, span: tuple[int, int], para: tuple[int, int], people: list[Found]) -> str | None:
@@ -377,14 +318,14 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
     text = s.text
     sentence = text[span[0]:span[1]]
     sentence_key = sentence.lower() if s.english else sentence
-    elliptical = _elliptical(text, inside)
-    inside = tuple(q._replace(unit=elliptical[q].unit) if q in elliptical else q for q in inside)
+    elided = elliptical(text, inside)
+    inside = tuple(q._replace(unit=elided[q].unit) if q in elided else q for q in inside)
     listed: dict[Quantity, Metric] = {}
     if len(inside) > 1:  # `A、B、C参保人数(分别)为x、y、z`, with or without 分别 / respectively
-        for group in _groups(text, inside):
+        for group in groups(text, inside):
             previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
-            metrics = (_list_metrics(s.gaz, text, (previous, span[0]), group)
-                       or _listed_after(s.gaz, text, group, span[1])) if len(group) > 1 else None
+            metrics = (list_metrics(s.gaz, text, (previous, span[0]), group)
+                       or listed_after(s.gaz, text, group, span[1])) if len(group) > 1 else None
             if metrics:
                 listed.update(zip(group, metrics))
     changes = _changes(text, span, inside)
@@ -406,7 +347,7 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
         if change and subject and _CHANGE_BEFORE.search(subject):
             metric = None  # `urban employment rose by 2.59 million to 470 million`: all the employed, no new jobs
         chosen.append((q, metric, subject, change, changes.get(q, False)))
-    return _with_the_lists_noun(chosen, elliptical)
+    return with_the_lists_noun(chosen, elided)
 
 
 def _changes(text: str, span: tuple[int, int], inside: tuple[Quantity, ...]) -> dict[Quantity, bool]:
@@ -414,7 +355,7 @@ def _changes(text: str, span: tuple[int, int], inside: tuple[Quantity, ...]) -> 
     is a list of changes (增加300万人、200万人); a figure followed by its base is one (1.066 billion,
     12.44 million more than at the end of 2022)."""
     changes = {}
-    for group in _groups(text, list(inside)):
+    for group in groups(text, list(inside)):
         whole = _is_change(text, span, group[0])
         for q in group:
             if whole or _CHANGE_AFTER.match(text, q.end):
@@ -431,14 +372,6 @@ def _names_the_rise(text: str, phrase: str, q: Quantity, own: tuple[int, int]) -
     level, unless its clause gives the base it rose from or the level it rose to (year-on-year,
     than in 2022, to 470 million)."""
     return bool(phrase) and _CHANGE_BEFORE.search(phrase) is not None and not _BASE_AFTER.search(text, q.end, own[1])
-
-
-def _with_the_lists_noun(chosen: list[tuple], elliptical: dict[Quantity, Quantity]) -> tuple[tuple, ...]:
-    """`issued 2.1 million, 2.4 million and 2.6 million cards`: a figure of a list that leaves out its
-    noun and has no metric of its own takes the metric of the list's last figure."""
-    metrics = {(q.start, q.end): metric for q, metric, *_ in chosen}
-    ends = {(q.start, q.end): (last.start, last.end) for q, last in elliptical.items()}
-    return tuple((q, metric or metrics.get(ends.get((q.start, q.end))), *rest) for q, metric, *rest in chosen)
 
 
 def _with_composition(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
