@@ -44,6 +44,10 @@ def values(text: str, english: bool = False) -> list[tuple[Decimal, str | None, 
     # `tel` inside a word is no telephone number.
     ("cards are in the hands of approximately 1.38 billion people", True, (Decimal("1.38e9"), "person", "approx")),
     ("ultimately 300 people were insured", True, (Decimal("300"), "person", None)),
+    # 证 and 备 mark a code only right before it: a word between makes it a figure.
+    ("医保电子凭证激活人数达10.2亿", False, (Decimal("1.02e9"), None, None)),
+    ("全省已储备空白卡片300万张", False, (Decimal("3e6"), "card", None)),
+    ("持身份证办理业务的群众达300万人", False, (Decimal("3e6"), "person", None)),
 ])
 def test_numerals_and_scales(text, english, expected):
     assert expected in values(text, english)
@@ -54,6 +58,7 @@ def test_numerals_and_scales(text, english, expected):
     ("京ICP备11041399号", False), ("held in 2019 in Beijing", True), ("on the 26th", True),
     ("突破万难推进改革", False), ("读书破万卷", False),
     ("Tel: 12333", True), ("call the telephone hotline 12333", True),
+    ("京ICP证030173号", False), ("备案号：京ICP备05070218号", False),
 ])
 def test_not_figures(text, english):
     assert values(text, english) == []

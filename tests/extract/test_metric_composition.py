@@ -148,3 +148,95 @@ def test_an_unqualified_unemployment_rate_is_of_the_series_published_in_its_year
 ])
 def test_a_rate_of_an_age_band_or_group_is_no_national_rate(text, value):
     assert _metrics(text, "2024-01-20")[value] not in CORE
+
+
+INSURED = ("pension-insured", "unemployment-insured", "work-injury-insured")
+
+
+# A list of figures whose items are named after it, in turn (分别 / respectively), and figures of a
+# list that leave out the unit and noun of its last one.
+@pytest.mark.parametrize("text, values, notations, unit", [
+    ("At the end of March, 1.066 billion, 244 million and 302 million people were covered by basic pension, "
+     "unemployment and work-injury insurance respectively.", ("1.066e9", "244e6", "302e6"), INSURED, "person"),
+    ("By the end of March, 1.066 billion, 244 million and 302 million people had joined the basic pension, "
+     "unemployment and work-injury insurance schemes, respectively.", ("1.066e9", "244e6", "302e6"), INSURED, "person"),
+    ("截至3月底，10.66亿人、2.44亿人、3.02亿人分别参加了基本养老、失业、工伤保险。", ("10.66e8", "2.44e8", "3.02e8"),
+     INSURED, "person"),
+    ("截至3月底，10.66億人、2.44億人、3.02億人分別參加了基本養老、失業、工傷保險。", ("10.66e8", "2.44e8", "3.02e8"),
+     INSURED, "person"),
+    ("截至3月底，基本養老、失業、工傷保險參保人數分別為10.66億人、2.44億人、3.02億人。", ("10.66e8", "2.44e8", "3.02e8"),
+     INSURED, "person"),
+    ("The province issued 2.1 million, 2.4 million and 2.6 million social security cards over the three years.",
+     ("2.1e6", "2.4e6", "2.6e6"), ("cards-issued",) * 3, "card"),
+    ("社保卡持卡人数2019年至2021年分别为13.05亿、13.35亿和13.52亿人。", ("13.05e8", "13.35e8", "13.52e8"),
+     ("card-holders",) * 3, "person"),
+])
+def test_a_list_spreads_its_names_and_its_unit(text, values, notations, unit):
+    found = {m.value: (m.metric, m.unit) for m in _extraction(text).measurements}
+    assert [found[Decimal(v)] for v in values] == [(n, unit) for n in notations]
+
+
+# A change is told by a word of change before the figure (rose by, grew, 比上年末增加, 同比增长) or by its
+# base after it (more than at the end of 2022, a 2.4 percent increase); it carries the metric of what
+# changed. The rise of urban employment, as translations render 城镇新增就业, is the year's new jobs.
+@pytest.mark.parametrize("text, value, notation, kind", [
+    ("In 2023, China added 12.44 million urban jobs.", "12.44e6", "new-urban-jobs", "level"),
+    ("Urban employment rose by 12.44 million in 2023.", "12.44e6", "new-urban-jobs", "level"),
+    ("In 2023, urban employment increased by 12.44 million.", "12.44e6", "new-urban-jobs", "level"),
+    ("The number of urban jobs increased by 12.44 million last year.", "12.44e6", "new-urban-jobs", "level"),
+    ("Urban employment rose by 2.59 million to 470.32 million in 2023.", "2.59e6", None, "change"),
+    ("New urban jobs increased by 380,000 in 2023.", "380000", "new-urban-jobs", "change"),
+    ("Some 12.44 million new urban jobs were created in 2023, up by 380,000 year-on-year.", "380000",
+     "new-urban-jobs", "change"),
+    ("China's new urban jobs reached 12.44 million in 2023, 380,000 more than in 2022.", "380000",
+     "new-urban-jobs", "change"),
+    ("2023年，全国城镇新增就业1244万人，同比增加38万人。", "38e4", "new-urban-jobs", "change"),
+    ("2023年全国城镇就业人员增加1244万人。", "1244e4", None, "change"),
+    ("The number of pension insured added 12.44 million in 2023.", "12.44e6", "pension-insured", "change"),
+    ("Pension participants were up by 12.44 million year-on-year.", "12.44e6", "pension-insured", "change"),
+    ("Basic pension insurance participants numbered 1.066 billion, 12.44 million more than at the end of 2022.",
+     "12.44e6", "pension-insured", "change"),
+    ("Unemployment insurance participants numbered 244 million, 3 million fewer than a year earlier.", "-3e6",
+     "unemployment-insured", "change"),
+    ("The number of cardholders reached 1.379 billion, an increase of 12.44 million over the end of last year.",
+     "12.44e6", "card-holders", "change"),
+    ("The e-card user base expanded by 100 million over the year.", "1e8", "ecard-holders", "change"),
+    ("Social insurance fund income grew 8.6% year-on-year.", "8.6", None, "change"),
+    ("截至2023年底，全国社保卡持卡人数13.79亿人，比上年末增加1244万人。", "1244e4", "card-holders", "change"),
+    ("截至2023年底，基本養老保險參保人數10.66億人，較去年同期增加1244萬人。", "1244e4", "pension-insured", "change"),
+    ("截至2023年底，基本养老保险参保人数10.66亿人，同比增长1.3%。", "1.3", "pension-insured", "change"),
+    ("全省新增社保卡持卡人数120万人。", "120e4", "card-holders", "change"),
+])
+def test_a_change_is_told_from_a_level(text, value, notation, kind):
+    found = {m.value: (m.metric, m.kind) for m in _extraction(text, "2024-01-24").measurements}
+    assert found[Decimal(value)] == (notation, kind)
+
+
+def test_a_stated_earlier_level_is_a_level_with_its_own_date():
+    found = {m.value: (m.metric, m.kind, m.as_of) for m in _extraction(
+        "The number of social security cardholders reached 1.38 billion by June 2024, up from 1.37 billion at the "
+        "end of 2022.").measurements}
+    assert found[Decimal("1.37e9")] == ("card-holders", "level", "2022-12-31")
+    assert found[Decimal("1.38e9")] == ("card-holders", "level", "2024-06-30")
+
+
+# A figure with no unit word takes the unit of the noun that says what it counts.
+@pytest.mark.parametrize("text, value, notation, unit", [
+    ("截至2023年底，全国社保卡持卡人数13.79亿。", "13.79e8", "card-holders", "person"),
+    ("截至2023年底，全國社保卡持卡人數13.79億。", "13.79e8", "card-holders", "person"),
+    ("截至2023年底，全国社保卡发卡量8.84亿。", "8.84e8", "cards-issued", "card"),
+    ("截至2023年底，电子社保卡签发量9.62亿。", "9.62e8", "ecard-holders", "card"),
+    ("截至2023年底，电子社保卡领用人数9.62亿。", "9.62e8", "ecard-holders", "person"),
+    ("2023年，电子社保卡服务人次151亿。", "151e8", "ecard-services-volume", "person-time"),
+    ("Services through the electronic card reached 15.1 billion in 2023.", "15.1e9", "ecard-services-volume",
+     "person-time"),
+    ("By the end of 2023, there were 1.38 billion cardholders.", "1.38e9", "card-holders", "person"),
+    ("The number of social security cards issued reached 884 million.", "884e6", "cards-issued", "card"),
+    ("截至2023年底，全国医保电子凭证激活人数达10.2亿。", "10.2e8", None, "person"),
+    ("全年城镇新增就业1269万人，有545万城镇失业人员实现再就业。", "545e4", None, "person"),
+    ("高校毕业生去年是749万。", "749e4", None, "person"),
+    ("Over 80 million professional and technical personnel took part.", "80e6", None, "person"),
+])
+def test_the_noun_of_a_figure_gives_its_unit(text, value, notation, unit):
+    found = {m.value: (m.metric, m.unit) for m in _extraction(text, "2024-01-24").measurements}
+    assert found[Decimal(value)] == (notation, unit)

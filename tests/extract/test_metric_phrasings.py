@@ -211,6 +211,17 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The figure for social security card holders stood at almost 1.38 billion.", "2024-03-01", "1.38e9"),
         (HANT, "全國持社保卡人數13.8億。", "2024-03-01", "13.8e8"),
         (HANT, "拥有社保卡的人數達13.8億。", "2024-03-01", "13.8e8"),
+        # A series after a sentence that names its subject and measure, and a level a year later.
+        (ZH, "社保卡持卡人数稳步增长。2019年达13.05亿，2020年达13.35亿，2021年达13.52亿。", "2022-03-01", "13.35e8"),
+        (HANT, "社保卡持卡人數穩步增長。2019年達13.05億，2020年達13.35億，2021年達13.52億。", "2022-03-01", "13.52e8"),
+        (EN, "Social security cardholders have grown steadily: 1.305 billion in 2019, 1.335 billion in 2020 and 1.352 "
+             "billion in 2021.", "2022-03-01", "1.335e9"),
+        (EN, "The number of cardholders grew steadily. It reached 1.305 billion in 2019, 1.335 billion in 2020 and "
+             "1.352 billion in 2021.", "2022-03-01", "1.352e9"),
+        (EN, "China had 1.37 billion social security cardholders at the end of 2022. That number rose to 1.38 billion "
+             "by June 2024.", "2024-07-25", "1.38e9"),
+        (EN, "The number of social security cardholders reached 1.38 billion by June 2024, up from 1.37 billion at the "
+             "end of 2022.", "2024-07-25", "1.37e9"),
     ],
     "card-penetration": [
         (EN, "The social security card holding rate reached 95%.", "2021-01-26", "95"),
@@ -311,6 +322,23 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "持卡人数占全国人口的97.6%。", "2024-03-01", "97.6"),
         (ZH, "全国持卡率逾97%。", "2024-03-01", "97"),
         (ZH, "社保卡覆盖全国97.6%的人口。", "2024-03-01", "97.6"),
+        # A share of people who hold the card is its coverage of the population.
+        (EN, "Today 9 in 10 people hold the social security card.", "2024-07-25", "90"),
+        (EN, "Nine in ten Chinese now hold a social security card.", "2024-07-25", "90"),
+        (EN, "More than nine in every ten residents in the province now have a social security card.", "2024-07-25",
+         "90"),
+        (EN, "Social security cards have been issued to 1.38 billion people, covering 97.7 percent of the population.",
+         "2024-07-25", "97.7"),
+        (EN, "The social security card has reached a penetration rate of 97.7 percent.", "2024-07-25", "97.7"),
+        (EN, "The coverage of the social security card stands at 97.7 percent.", "2024-07-25", "97.7"),
+        (ZH, "全国每10人中就有9人持有社保卡。", "2024-07-25", "90"),
+        (ZH, "全省超过九成居民持有社保卡。", "2024-07-25", "90"),
+        (ZH, "全省九成以上的居民已领用社保卡。", "2024-07-25", "90"),
+        (ZH, "社保卡已覆盖97.7%的人口。", "2024-07-25", "97.7"),
+        (ZH, "全国社保卡普及率达到97.7%。", "2024-07-25", "97.7"),
+        (HANT, "全國每10人中就有9人持有社保卡。", "2024-07-25", "90"),
+        (HANT, "全省超過九成居民持有社保卡。", "2024-07-25", "90"),
+        (HANT, "全國社保卡人口覆蓋率達97.7%。", "2024-07-25", "97.7"),
     ],
     "cards-issued": [
         (ZH, "2013年全国新增发卡1.9亿张，累计发卡5.4亿张。", "2014-01-20", "5.4e8"),
@@ -653,6 +681,27 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "申领电子社保卡的群众已达10亿人。", "2024-03-01", "10e8"),
         (EN, "Approximately 1 billion people have received electronic social security cards.", "2024-03-01", "1e9"),
         (HANT, "申領電子社保卡的群眾已達10億人。", "2024-03-01", "10e8"),
+        # The e-card in every register: its full name, the card's electronic version, the online or mobile card.
+        (ZH, "截至2023年底，电子社会保障卡签发量达9.62亿张。", "2024-01-24", "9.62e8"),
+        (ZH, "截至2023年底，全国已有9.62亿人领取了社保卡电子版。", "2024-01-24", "9.62e8"),
+        (ZH, "截至2023年底，电子版社保卡用户达9.62亿。", "2024-01-24", "9.62e8"),
+        (HANT, "截至2023年底，全國社保卡電子版已有9.62億人申領。", "2024-01-24", "9.62e8"),
+        (HANT, "截至2023年底，電子社會保障卡簽發量達9.62億張。", "2024-01-24", "9.62e8"),
+        (EN, "The digital version of the card now has over 500 million users.", "2022-03-01", "500e6"),
+        (EN, "The card's digital version is used by 500 million people.", "2022-03-01", "500e6"),
+        (EN, "The electronic SSC has been claimed by 962 million people.", "2024-01-24", "962e6"),
+        (EN, "By the end of 2023, e-SSC users reached 962 million.", "2024-01-24", "962e6"),
+        (EN, "The card's electronic version had 962 million users by the end of 2023.", "2024-01-24", "962e6"),
+        (EN, "The online card has been activated by 962 million people.", "2024-01-24", "962e6"),
+        (EN, "The mobile social security card now has 962 million users.", "2024-01-24", "962e6"),
+        (EN, "Some 962 million people have obtained a virtual card.", "2024-01-24", "962e6"),
+        (EN, "The online version of the social security card had 962 million users at the end of 2023.", "2024-01-24",
+         "962e6"),
+        # 其中 / of these narrows to a part, which names its own subject.
+        (ZH, "截至2023年底，全国社保卡持卡人数达13.79亿人。其中，电子社保卡领用人数达9.62亿人。", "2024-01-24", "9.62e8"),
+        (HANT, "截至2023年底，全國社保卡持卡人數達13.79億人。其中，電子社保卡領用人數達9.62億人。", "2024-01-24", "9.62e8"),
+        (EN, "By the end of 2023, 1.379 billion people held social security cards. Of these, 962 million had also "
+             "claimed the electronic card.", "2024-01-24", "962e6"),
     ],
     "ecard-services-volume": [
         (EN, "The e-social security card has provided 5.2 billion services in total.", "2021-01-26", "5.2e9"),
@@ -940,6 +989,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "全國10.66億人參加了基本養老保險。", "2024-03-01", "10.66e8"),
         (EN, "Basic pension insurance now covers some 1.066 billion people.", "2024-03-01", "1.066e9"),
         (EN, "The number of people covered by basic pension insurance reached 1.066 billion.", "2024-03-01", "1.066e9"),
+        (EN, "At the end of March, 1.066 billion, 244 million and 302 million people were covered by basic pension, "
+             "unemployment and work-injury insurance respectively.", "2024-04-26", "1.066e9"),
+        (ZH, "截至3月底，10.66亿人、2.44亿人、3.02亿人分别参加了基本养老、失业、工伤保险。", "2024-04-26", "10.66e8"),
     ],
     "unemployment-insured": [
         # A list of schemes and a list of figures in the same order, with no `respectively`.
@@ -1010,6 +1062,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "244e6"),
         (ZH, "覆盖2.44亿人的失业保险，去年向企业返还资金500亿元。", "2024-01-24", "2.44e8"),
         (ZH, "失业保险参保规模达2.44亿人。", "2024-01-24", "2.44e8"),
+        (EN, "By the end of March, 1.066 billion, 244 million and 302 million people had joined the basic pension, "
+             "unemployment and work-injury insurance schemes, respectively.", "2024-04-26", "244e6"),
+        (HANT, "截至3月底，10.66億人、2.44億人、3.02億人分別參加了基本養老、失業、工傷保險。", "2024-04-26", "2.44e8"),
     ],
     "work-injury-insured": [
         # A list of schemes and a list of figures in the same order, with no `respectively`.
@@ -1078,6 +1133,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
          "2024-01-24", "302e6"),
         (EN, "Workers' compensation insurance covered 302 million people.", "2024-01-24", "302e6"),
         (ZH, "工伤保险参保规模达3.02亿人。", "2024-01-24", "3.02e8"),
+        (EN, "Basic pension, unemployment and work-injury insurance covered 1.066 billion, 244 million and 302 million "
+             "people, respectively.", "2024-04-26", "302e6"),
+        (HANT, "截至3月底，養老、失業、工傷保險參保人數分別達10.66億人、2.44億人和3.02億人。", "2024-04-26", "3.02e8"),
     ],
     "si-fund-income": [
         (ZH, "2023年，三项社会保险基金总收入7.95万亿元。", "2024-01-24", "7.95e12"),
@@ -1481,6 +1539,11 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全年城镇地区新增就业1244万人。", "2024-03-01", "1244e4"),
         (EN, "Approximately 12.44 million new urban jobs were created.", "2024-03-01", "12.44e6"),
         (HANT, "全年全國城鎮新增就業崗位1244萬個。", "2024-03-01", "1244e4"),
+        # The rise of urban employment, as translations render 城镇新增就业: the year's new jobs.
+        (EN, "Urban employment rose by 12.44 million in 2023.", "2024-01-24", "12.44e6"),
+        (EN, "In 2023, urban employment increased by 12.44 million.", "2024-01-24", "12.44e6"),
+        (EN, "The number of urban jobs increased by 12.44 million last year.", "2024-01-24", "12.44e6"),
+        (EN, "Jobs in urban areas grew by 12.44 million in 2023, the ministry said.", "2024-01-24", "12.44e6"),
     ],
     "surveyed-unemployment-rate": [
         (ZH, "3月份，全国城镇调查失业率为5.2%。", "2024-04-16", "5.2"),
@@ -1642,6 +1705,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "Electronic social security card coverage reached 68.9 percent of the population.",
          "2024-01-24", "68.9"),
         (HANT, "電子社保卡普及率達到68.9%。", "2024-01-24", "68.9"),
+        (EN, "Nine in ten people have claimed the electronic social security card.", "2024-07-25", "90"),
+        (ZH, "全省每10人中就有7人领用了电子社保卡。", "2024-07-25", "70"),
     ],
     None: [
         # A group of people is what the figure counts: that group's figure, not the scheme's.
@@ -1789,6 +1854,21 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全省持卡人及其家属共5000万人。", "2024-02-01", "5000e4"),
         (HANT, "全省持卡人及其家屬共5000萬人。", "2024-02-01", "5000e4"),
         (EN, "Employees' basic elderly care insurance covered 520 million people.", "2024-01-24", "520e6"),
+        # The medical insurance code (医保电子凭证) is no e-card, also right after a sentence about the e-card.
+        (ZH, "截至2023年底，医保电子凭证激活用户超过10亿人。", "2024-01-24", "10e8"),
+        (ZH, "电子社保卡领用人数达9.6亿。医保电子凭证激活人数达10亿。", "2024-01-24", "10e8"),
+        (HANT, "截至2023年底，全國醫保電子憑證激活人數達10.2億。", "2024-01-24", "10.2e8"),
+        (EN, "The e-card has 960 million users. The medical insurance e-voucher has been activated by 1 billion people.",
+         "2024-01-24", "1e9"),
+        (EN, "The e-card has 960 million users. The electronic medical insurance card has 1 billion users.",
+         "2024-01-24", "1e9"),
+        (EN, "Nearly 1 billion people have activated the medical insurance e-voucher.", "2024-01-24", "1e9"),
+        # A share of the cards or of the holders is no coverage of the population.
+        (ZH, "每10张社保卡中就有9张开通了金融功能。", "2024-07-25", "90"),
+        (ZH, "持卡人中有70%已领用电子社保卡。", "2024-07-25", "70"),
+        (HANT, "每10張社保卡中就有9張開通了金融功能。", "2024-07-25", "90"),
+        (EN, "About 70 percent of cardholders have also claimed the electronic card.", "2024-07-25", "70"),
+        (ZH, "九成以上的居民参加了基本养老保险。", "2024-07-25", "90"),
     ],
 }
 

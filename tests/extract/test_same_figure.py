@@ -146,6 +146,7 @@ def test_one_in_n_is_a_share_not_two_counts(text, english):
     ("每十个居民中就有九个持有社保卡", False, "90"),
     ("每100名居民中有95人持有社保卡", False, "95"),
     ("全省每三人中就有两人领取了电子社保卡", False, "66.67"),
+    ("每10张社保卡中就有9张开通了金融功能", False, "90"),
 ])
 def test_n_out_of_m_is_a_share_whatever_its_numerals(text, english, value):
     found = find_quantities(text, english)[0]

@@ -39,6 +39,10 @@ _EN_ADJACENT = re.compile(rf"[\s'‘’“”\"]*(?:(?!(?:{either(_EN['adjacent_
 _SHARE_OF = re.compile(rf"[^\S\n]*(?:%|％|{either(_EN['percent'])})?[^\S\n]*(?:{either(_ZH['share_qualifiers'])})?"
                        rf"(?:{either(_ZH['share_of'], [_EN['share_of']])})"
                        rf"(?:[\w-]+[^\S\n]+){{0,3}}?(?:{either(_ZH['share_things'], _EN['share_things'])})", re.I)
+# `9 in 10 people`, `九成居民`, `每10人中就有9人`: a percentage of people.
+_EN_PEOPLE_SHARE = re.compile(_EN["people_share"], re.I)
+_ZH_PEOPLE_SHARE = re.compile(_ZH["people_share"])
+_ZH_PEOPLE_COUNTER = re.compile(_ZH["people_share_within"])
 # A count or a bare number says too little to take its subject from an earlier sentence unless
 # the clause names its measure before it (`全国性应用目录已收录105项`).
 _VAGUE_UNITS = (None, "count")
@@ -300,6 +304,9 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     own = measures if measures_start == span[0] else _measures(gaz, text, q, span, english)
     if own and own[0][0] in gaz.unpaired_measures:
         return Composed(None, subject, place, own[0][1])  # `领取失业保险金人数260万`: benefits, no metric
+    share = _population_share(text, q, english, candidates, measures)
+    if share is not None:
+        return Composed(share, subject, place, True)
     for measure, adjacent in measures:
         for metric in candidates:
             if _admits(metric, measure, text, q):
@@ -309,6 +316,22 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
             if q.unit in metric.unit_alone and fits_count(metric, text, q):
                 return Composed(metric, subject, place)
     return Composed(None, subject, place)
+
+
+def _population_share(text: str, q: Quantity, english: bool, candidates: list[Metric],
+                      measures: list[tuple[str, bool]]) -> Metric | None:
+    """`9 in 10 people hold the card`, `九成居民持有社保卡`, `每10人中就有9人持有社保卡`: a percentage of
+    the people who hold what the subject counts is the share of the population holding it, the
+    subject's metric in percent (its coverage)."""
+    if q.unit != "percent":
+        return None
+    if english:
+        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None
+    else:
+        of_people = _ZH_PEOPLE_SHARE.match(text, q.end) is not None or _ZH_PEOPLE_COUNTER.search(text, q.start, q.end) is not None
+    if not of_people or not any(measure in m.measures for measure, _ in measures for m in candidates if "person" in m.units):
+        return None
+    return next((m for m in candidates if m.units == {"percent"}), None)
 
 
 def _explained_after(gaz: Gazetteer, text: str, q: Quantity, sentence: tuple[int, int]) -> Composed | None:

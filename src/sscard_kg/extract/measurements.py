@@ -1,7 +1,7 @@
 """Quantities, dates, places and people combined into Measurements, one sentence at a time.
 
 For each quantity: the metric named nearest before it in its clause (or right after it), with
-分别/respectively lists spread over their items; its date (figure_dates) and its region
+分别/respectively lists spread over their items (figure_lists); its date (figure_dates) and its region
 (figure_places); the official speaking.
 """
 
@@ -17,6 +17,7 @@ from .dates import DateMention
 from .dates_grammar import period_end
 from .entities import Found
 from .figure_dates import AND, CLAUSE_BREAK, TARGET_CUE, TARGET_UNIT, date_for
+from .figure_lists import elliptical, groups, list_metrics, listed_after, with_the_lists_noun
 from .figure_places import NATIONAL, region_for, split_places
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
@@ -36,7 +37,7 @@ COMPATIBLE_UNITS = {
 _CHANGE_BEFORE = re.compile(
     rf"({either(_ZH['change'])})了?({either(_ZH['change_again'])})?({either(_ZH['change_about'])})?$"
     rf"|\b(an? )?({either(_EN['change'])})( of| by)?\s*$"
-    rf"|\b({either(_EN['changed_by'])}) by\s*$", re.I)
+    rf"|\b({either(_EN['changed_by'])})( by)?\s*$", re.I)
 # A figure that names a target right after it (全年1100万人目标, 1000万人的目标任务, a 12 million target).
 _TARGET_AFTER = re.compile(rf"\s*{TARGET_UNIT}?{_ZH['target_after']}|{_EN['target_after']}", re.I)
 
@@ -143,8 +144,8 @@ def _link_changes(text: str, drafts: list[Draft]) -> list[Draft]:
     changes the k-th of the list of levels before it, else the last level of its metric, else
     the level right before it (`总收入1.37万亿元,同比增长22%`)."""
     by_quantity = {d.quantity: d for d in drafts}
-    groups = _groups(text, [d.quantity for d in drafts])
-    for previous, current in zip(groups, groups[1:]):
+    grouped = groups(text, [d.quantity for d in drafts])
+    for previous, current in zip(grouped, grouped[1:]):
         if len(previous) == len(current) > 1 and all(by_quantity[q].kind == "level" for q in previous) \
                 and all(by_quantity[q].kind == "change" for q in current):
             for level, change in zip(previous, current):
@@ -211,48 +212,6 @@ def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
     if english:
         return bool(_RESTATEMENT.match(bridge)) and len(bridge.split()) <= 9
     return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 8 and not re.search(r"\d", bridge)
-
-
-def _list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list[Quantity]) -> list[Metric] | None:
-    """For `A、B、C参保人数分别为x、y、z`, the metrics of A, B and C in order, named after the
-    first of `starts` (the previous figure's end, then the sentence's start) that names as many."""
-    for start in starts:
-        metrics = _listed_between(gaz, text[start:group[0].start], len(group))
-        if metrics:
-            return metrics
-    return None
-
-
-def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | None:
-    if not any(head.search(window) for head in gaz.list_heads):
-        return None
-    hits = []
-    for metric in gaz.metrics:
-        if metric.list_item is None:
-            continue
-        match = metric.list_item.search(window)
-        if match:
-            hits.append((match.start(), metric))
-    hits.sort(key=lambda h: h[0])
-    if len(hits) != count:
-        return None
-    return [m for _, m in hits]
-
-
-# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside.
-_LIST_JOINT = re.compile(rf"\s*[人元张名项个]?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*")
-
-
-def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
-    """Quantities joined only by list punctuation (`、`, `,`, `and`) form one group."""
-    groups: list[list[Quantity]] = []
-    for q in quantities:
-        joint = text[groups[-1][-1].end:q.start] if groups else ""
-        if groups and _LIST_JOINT.fullmatch(joint):
-            groups[-1].append(q)
-        else:
-            groups.append([q])
-    return groups
 
 
 def _official_for(q: Quantity, span: tuple[int, int], para: tuple[int, int], people: list[Found]) -> str | None:
@@ -359,15 +318,17 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
     text = s.text
     sentence = text[span[0]:span[1]]
     sentence_key = sentence.lower() if s.english else sentence
+    elided = elliptical(text, inside)
+    inside = tuple(q._replace(unit=elided[q].unit) if q in elided else q for q in inside)
     listed: dict[Quantity, Metric] = {}
     if len(inside) > 1:  # `A、B、C参保人数(分别)为x、y、z`, with or without 分别 / respectively
-        for group in _groups(text, inside):
+        for group in groups(text, inside):
             previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
-            metrics = _list_metrics(s.gaz, text, (previous, span[0]), group) if len(group) > 1 else None
+            metrics = (list_metrics(s.gaz, text, (previous, span[0]), group)
+                       or listed_after(s.gaz, text, group, span[1])) if len(group) > 1 else None
             if metrics:
                 listed.update(zip(group, metrics))
-    changes = {q: _is_decrease(text, span, group[0]) for group in _groups(text, inside)
-               if _is_change(text, span, group[0]) for q in group}
+    changes = _changes(text, span, inside)
     chosen = []
     previous_end, previous_metric = span[0], None
     metrics = sentence_metrics(s.gaz, sentence_key)
@@ -382,8 +343,35 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
             metric = _with_composition(s, q, span, para, own, metric) or _inherited(
                 s, q, window, span, para, own, previous_metric or (carried if previous_end == span[0] else None))
         previous_end, previous_metric = q.end, metric
-        chosen.append((q, metric, subject, q in changes, changes.get(q, False)))
-    return tuple(chosen)
+        change = q in changes and not _names_the_rise(text, subject, q, own)
+        if change and subject and _CHANGE_BEFORE.search(subject):
+            metric = None  # `urban employment rose by 2.59 million to 470 million`: all the employed, no new jobs
+        chosen.append((q, metric, subject, change, changes.get(q, False)))
+    return with_the_lists_noun(chosen, elided)
+
+
+def _changes(text: str, span: tuple[int, int], inside: tuple[Quantity, ...]) -> dict[Quantity, bool]:
+    """The changes of the sentence, each with whether it is a decrease: a list after a change word
+    is a list of changes (增加300万人、200万人); a figure followed by its base is one (1.066 billion,
+    12.44 million more than at the end of 2022)."""
+    changes = {}
+    for group in groups(text, list(inside)):
+        whole = _is_change(text, span, group[0])
+        for q in group:
+            if whole or _CHANGE_AFTER.match(text, q.end):
+                changes[q] = _is_decrease(text, span, group[0] if whole else q)
+    return changes
+
+
+_BASE_AFTER = compile_fast(_EN["base_after"], re.I)
+
+
+def _names_the_rise(text: str, phrase: str, q: Quantity, own: tuple[int, int]) -> bool:
+    """`Urban employment rose by 12.44 million in 2023`: where the phrase that names the metric is
+    itself a rise (a translation of 城镇新增就业, the year's new jobs), the figure is that metric's
+    level, unless its clause gives the base it rose from or the level it rose to (year-on-year,
+    than in 2022, to 470 million)."""
+    return bool(phrase) and _CHANGE_BEFORE.search(phrase) is not None and not _BASE_AFTER.search(text, q.end, own[1])
 
 
 def _with_composition(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
@@ -410,11 +398,20 @@ def _inherited(s: _Sentence, q: Quantity, window: tuple[int, int], span: tuple[i
     (`2019年达1亿，2020年达3亿`; `；6月底突破2亿张`)."""
     if previous is None:
         return _opens_series(s, q, span, para, own)
-    if not _unit_fits(previous, q.unit):
+    if not _unit_fits(previous, q.unit) or _names_another_subject(s, q, span, para, own, previous):
         return None
     if _restates(s.text, window, s.english) or _continues_series(s, own[0], q):
         return previous
     return None
+
+
+def _names_another_subject(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
+                           own: tuple[int, int], previous: Metric) -> bool:
+    """`The e-card has 960 million users. The medical insurance e-voucher has 1 billion users.`: a
+    clause that names a subject of its own goes on no series of another subject."""
+    composed = compose(s.gaz, s.text, q, own, span, para[0], s.english)
+    return composed is not None and composed.place == "clause" and bool(previous.subjects) \
+        and composed.subject not in previous.subjects
 
 
 def _opens_series(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
@@ -439,7 +436,7 @@ def _continues_series(s: _Sentence, start: int, q: Quantity) -> bool:
     return not re.search(r"[^\W\d_]", rest)
 
 
-_GROWTH = re.compile(either(_ZH["growth"]))
+_GROWTH = compile_fast(rf"{either(_ZH['growth'])}|{_EN['growth']}", re.I)
 _DECREASE = compile_fast(rf"{either(_ZH['decrease'])}|\b({either(_EN['decrease'])})", re.I)
 
 
@@ -449,6 +446,9 @@ _DECREASE_AFTER = re.compile(rf"\s*({either(_EN['decrease_units'])})?\s*({either
 
 def _is_decrease(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return bool(_DECREASE.search(text[max(span[0], q.start - 14):q.start]) or _DECREASE_AFTER.match(text, q.end))
+
+
+_CHANGE_AFTER = re.compile(rf"\s*({either(_EN['decrease_units'])})?\s*({either(_EN['change_after'])})", re.I)
 
 
 def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
@@ -485,6 +485,20 @@ def _starts_a_rise(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return _TO.search(text, q.end, min(span[1], q.end + 80)) is not None
 
 
+_IMPLIED_UNITS = tuple((compile_fast(pattern, re.I), unit) for pattern, unit in _ZH["implied_units"] + _EN["implied_units"])
+_IMPLIED_UNITS_AFTER = tuple((re.compile(pattern), unit) for pattern, unit in _ZH["implied_units_after"])
+
+
+def _implied_unit(text: str, start: int, q: Quantity, metric: Metric | None) -> str | None:
+    """`持卡人数13.79亿`, `签发量9.62亿`, `the number of cards issued reached 884 million`, `545万城镇失业人员`:
+    a figure with no unit word takes the unit of the noun its clause names before it, nearest
+    first, or of the people named right after it, where its metric admits that unit."""
+    found = [(m.end(), unit) for pattern, unit in _IMPLIED_UNITS for m in pattern.finditer(text, start, q.start)]
+    after = next((unit for pattern, unit in _IMPLIED_UNITS_AFTER if pattern.match(text, q.end)), None)
+    unit = max(found)[1] if found else after
+    return unit if unit is not None and (metric is None or unit in metric.units) else None
+
+
 def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: tuple[int, int],
            para: tuple[int, int], change: bool, decrease: bool, later: tuple[Quantity, ...] = (),
            earlier: tuple[Quantity, ...] = ()) -> Draft:
@@ -515,7 +529,7 @@ def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: 
         inferred = True
     if metric is not None and metric.stock and _GROWTH.search(text, max(clause_start, q.start - 12), q.start):
         change = True
-    unit = q.unit or (metric.default_unit if metric else None) or "count"
+    unit = q.unit or _implied_unit(text, clause_start, q, metric) or (metric.default_unit if metric else None) or "count"
     kind = "target" if target else "change" if change else "level"
     return Draft(q, metric, unit, kind, as_of, period_start, inferred,
                  region_for(c, q, span), _official_for(q, span, para, c.people), span, subject)

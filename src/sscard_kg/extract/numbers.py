@@ -88,7 +88,8 @@ _EN_NUM = compile_fast(
 # `470 billion yuan (about $66 billion)`: a dollar figure in brackets converts the yuan before it.
 _CONVERTED = re.compile(rf"[(（]\s*(?:{either(_EN['converted_about'])})?\s*(?:{either(_EN['dollar_prefixes'])})?\s*\$\s*$", re.I)
 # `The number of applications rose to 102.`: a bare number a total reaches is a figure.
-_EN_REACHED = re.compile(rf"\b(?:{either(_EN['reached'])})(?: to)?\s+$", re.I)
+_EN_REACHED = re.compile(rf"\b(?:{either(_EN['reached'])})(?: to| by| of)?\s+$", re.I)
+_EN_CHANGED_AFTER = re.compile(_EN["changed_after"], re.I)
 _ZH_BEFORE = [(re.compile(p + r"$"), q) for p, q in _ZH["before"]]
 _ZH_AFTER = [(re.compile("^" + p), q) for p, q in _ZH["after"]]
 # `12 million-plus jobs`, `95 or more services`.
@@ -392,6 +393,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     unit, points = _en_unit(_PLUS.sub("", after))
     if unit is None and _CURRENCY_BEFORE.search(text, max(0, start - 6), start):
         unit = "yuan"
-    if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start):
+    if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start) \
+            and not _EN_CHANGED_AFTER.match(after):
         return Rejected(start, end, raw, "a bare number with no unit")
     return Quantity(start, end, value, unit, _qualifier(text, start, after, True), points)

@@ -1,0 +1,84 @@
+"""Lists of figures: figures joined only by list punctuation, the names a list spreads over them
+(`A、B、C参保人数分别为x、y、z`, `x, y and z people were covered by A, B and C respectively`), and the
+unit and noun its last figure lends the others (`2.1 million, 2.4 million and 2.6 million cards`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figure_dates import AND
+from .gazetteer import Gazetteer, Metric
+from .numbers import Quantity
+from ..prefilter import compile_fast
+from ..resources import cues, either
+
+_ZH, _EN = cues("measurements")
+
+
+def list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list[Quantity]) -> list[Metric] | None:
+    """For `A、B、C参保人数分别为x、y、z`, the metrics of A, B and C in order, named after the
+    first of `starts` (the previous figure's end, then the sentence's start) that names as many."""
+    for start in starts:
+        metrics = _listed_between(gaz, text[start:group[0].start], len(group))
+        if metrics:
+            return metrics
+    return None
+
+
+_RESPECTIVELY = compile_fast(either([_ZH["respectively"], _EN["respectively"]]), re.I)
+
+
+def listed_after(gaz: Gazetteer, text: str, group: list[Quantity], end: int) -> list[Metric] | None:
+    """`x、y、z分别参加了A、B、C`, `x, y and z people were covered by A, B and C respectively`: the
+    items named after the figures, in order, when the sentence says they are taken in turn."""
+    window = text[group[-1].end:end]
+    return _listed_between(gaz, window, len(group)) if _RESPECTIVELY.search(window) else None
+
+
+def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | None:
+    if not any(head.search(window) for head in gaz.list_heads):
+        return None
+    hits = []
+    for metric in gaz.metrics:
+        if metric.list_item is None:
+            continue
+        match = metric.list_item.search(window)
+        if match:
+            hits.append((match.start(), metric))
+    hits.sort(key=lambda h: h[0])
+    if len(hits) != count:
+        return None
+    return [m for _, m in hits]
+
+
+# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside.
+_LIST_JOINT = re.compile(rf"\s*[人元张名项个]?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*")
+
+
+def groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+    """Quantities joined only by list punctuation (`、`, `,`, `and`) form one group."""
+    groups: list[list[Quantity]] = []
+    for q in quantities:
+        joint = text[groups[-1][-1].end:q.start] if groups else ""
+        if groups and _LIST_JOINT.fullmatch(joint):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
+
+
+def elliptical(text: str, quantities: tuple[Quantity, ...]) -> dict[Quantity, Quantity]:
+    """`1.07 billion, 244 million and 302 million people`, `13.05亿、13.35亿和13.52亿人`: the figures of a
+    list with no unit word of their own, each with the list's last figure, whose unit and noun
+    they leave out."""
+    return {q: group[-1] for group in groups(text, list(quantities)) if group[-1].unit is not None
+            for q in group[:-1] if q.unit is None}
+
+
+def with_the_lists_noun(chosen: list[tuple], elliptical: dict[Quantity, Quantity]) -> tuple[tuple, ...]:
+    """`issued 2.1 million, 2.4 million and 2.6 million cards`: a figure of a list that leaves out its
+    noun and has no metric of its own takes the metric of the list's last figure."""
+    metrics = {(q.start, q.end): metric for q, metric, *_ in chosen}
+    ends = {(q.start, q.end): (last.start, last.end) for q, last in elliptical.items()}
+    return tuple((q, metric or metrics.get(ends.get((q.start, q.end))), *rest) for q, metric, *rest in chosen)
