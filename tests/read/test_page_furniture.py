@@ -1,0 +1,229 @@
+"""What sites put around an article, read end to end: its figures never become measurements, and
+the article's own figures survive, whether the page comes as plain text, as Markdown with front
+matter and an HTML body, or as an HTML page.
+
+Every page here is invented. Each piece of furniture carries a figure with its unit, one that
+the extractor would take from a sentence of the article (`test_each_furniture_figure_is_a_figure_in_a_sentence`
+checks that), so a test passes only because the line is recognised as the site's.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from html import escape
+
+import pytest
+
+from sscard_kg.clean.boilerplate import cues
+from sscard_kg.extract.extract import extract
+from sscard_kg.read.sources import SourceRef, parse_bytes
+
+ZH_HEADLINE = "某省社保卡持卡人数达5230万人"
+ZH_BODY = ["5月7日，记者从省人力资源和社会保障厅获悉，截至2024年4月底，全省社会保障卡持卡人数达5230万人。",
+           "其中，电子社保卡领用人数达3150万人，较去年底增加86万人。"]
+EN_HEADLINE = "Province's card holders reach 52.3 million"
+EN_BODY = ["By the end of April 2024, 52.3 million people in the province held social security cards, "
+           "the provincial human resources department said on Tuesday.",
+           "Of them, 31.5 million had signed up for the electronic card, up 860,000 from the end of last year."]
+KEPT = {Decimal("52300000"), Decimal("31500000")}
+
+# (furniture, its figures as values): between the headline and the body
+ZH_TOP = [
+    ("发布时间：2024-05-08 09:12 来源：省人社厅 浏览次数：1.8万次", {18000}),
+    ("2024-05-08 10:21 阅读 2.3万 评论 156条", {23000, 156}),
+    ("2024-05-08 某某日报 阅读(2356) 评论(12) 点赞(88)", set()),
+    ("【字体：大 中 小】 阅读量：1.2万次", {12000}),
+    ("本文转载自：某某生活网 阅读3200次", {3200}),
+    ("日期：2024-05-08 来源：劳动保障报 点击数：4521次", {4521}),
+]
+ZH_BOTTOM = [
+    ("上一篇：全省城镇新增就业45.6万人", {456000}),
+    ("下一篇：我省发放失业保险金2.3亿元", {230000000}),
+    ("上一条：失业保险参保人数达2.4亿人", {240000000}),
+    ("下一条：今年发放技能补贴80亿元", {8000000000}),
+    ("【上篇】全省工伤保险参保人数达1200万人", {12000000}),
+    ("相关阅读：全省发放第三代社保卡600万张", {6000000}),
+    ("本文已被浏览1.2万次", {12000}),
+    ("主办单位：某省人力资源和社会保障厅 地址：某市某路88号 邮编：450000 网站标识码：4100000012", set()),
+    ("违法和不良信息举报电话：12377 已处理举报3200件", {3200}),
+    ("版权所有 © 2003-2024 某省人社厅 累计访问量：5600万人次", {56000000}),
+    ("联系电话：0371-12345678 QQ群：123456789 已有2万人加入", {20000}),
+    ("相关阅读\n全省养老保险参保人数突破4000万人\n城镇登记失业率控制在3.5%以内", {40000000, Decimal("3.5")}),
+    ("热点推荐\n· 全省社保卡持卡人数达5000万人\n· 我市新增就业3.2万人", {50000000, 32000}),
+    ("猜你喜欢\n社保卡余额怎么查？5种方法\n2024年养老金上调3.8%", {Decimal("3.8")}),
+    ("排行榜\n1 我市城镇登记失业率2.8%\n2 全市参保人数达150万人\n3 一季度发放补贴2000万元",
+     {Decimal("2.8"), 1500000, 20000000}),
+    ("往期回顾\n去年全省发卡480万张\n全省持卡人数达4900万人", {4800000, 49000000}),
+    ("大家都在看\n全国电子社保卡领用人数突破10亿人\n社保卡跨省通用城市达300个", {1000000000, 300}),
+    ("网友评论\n游客 2024-05-08 13:22：我们这里办卡等了30天，前面排了2000多人\n热心网友：去年全村有600人领了卡",
+     {2000, 600}),
+    ("发表评论\n已有86条评论\n网友甲：我们单位有300人还没领卡", {86, 300}),
+]
+ZH_MIDDLE = [
+    ("24小时热闻\n· 全国城镇新增就业520万人\n· 一季度社保基金收入2.1万亿元", {5200000, 2100000000000}),
+    ("图片新闻\n全市新建社保卡服务网点320个\n某县发放补贴1800万元", {320, 18000000}),
+    ("热门排行\n1. 养老金人均上调120元\n2. 失业保险参保人数达2.4亿人", {120, 240000000}),
+]
+EN_TOP = [
+    ("By Li Na | Xinhua | Updated: 2024-05-08 07:55 | 3,245 views", {3245}),
+    ("Print | Email | 12 comments", {12}),
+    ("Share this article: Facebook | Twitter | 56 shares", {56}),
+    ("Updated: 2024-05-08 10:21 | 8,900 reads", {8900}),
+]
+EN_BOTTOM = [
+    ("Previous article: Jobless rate falls to 5.2 percent", {Decimal("5.2")}),
+    ("Next article: 3 million graduates join job fairs", {3000000}),
+    ("Next story >> Pension coverage reaches 1.06 billion people >>", {1060000000}),
+    ("Related: Pension coverage reaches 1.06 billion people", {1060000000}),
+    ("Read more: 800 million people use the e-card", {800000000}),
+    ("Related stories\nCard holders reach 1.37 billion\nPension coverage rises to 1.06 billion people",
+     {1370000000, 1060000000}),
+    ("Most viewed\n1. Housing prices rise 2.1 percent\n2. Exports up 7.1 percent", {Decimal("2.1"), Decimal("7.1")}),
+    ("Editor's picks\nTrade surplus hits 800 billion yuan\n20 million tourists visit Hainan", {20000000}),
+    ("Top stories\nStocks gain 2 percent as 300 firms report profits\nJob fair draws 5,000 people", {2, 300, 5000}),
+    ("In case you missed it\n40 million people sign up for pension insurance", {40000000}),
+    ("More from China\nE-card users reach 900 million", {900000000}),
+    ("Leave a comment\nAnna, 2 hours ago: In my town 300 people were in the queue.", {300}),
+    ("12 Comments\nMark: It took 15 days and 40 people were waiting.", {12, 40}),
+    ("Copyright 1995 - 2024 Example Daily. All rights reserved. 30 million readers trust us.", {30000000}),
+    ("Contact us | About us | Follow us", set()),
+]
+EN_MIDDLE = [
+    ("Trending now\nShanghai reports 25,000 new cases\nGold price climbs 3 percent to 1,950 dollars", {25000, 3}),
+    ("Most shared\n20 million people apply for the new card", {20000000}),
+]
+
+FORMATS = ("txt", "md", "html")
+
+
+def _ids(where: str, cases: list) -> list[str]:
+    return [f"{where}-{index}" for index in range(len(cases))]
+
+
+def page(headline: str, body: list[str], top: str = "", middle: str = "", bottom: str = "", form: str = "txt") -> str:
+    """An invented page: the headline, then `top`, the first paragraph, `middle`, the second
+    paragraph and `bottom`; as plain text, as front matter with an HTML body, or as an HTML page."""
+    blocks = [b for b in (top, body[0], middle, body[1], bottom) if b]
+    lines = [line for block in blocks for line in block.split("\n")]
+    if form == "txt":
+        return "\n".join([headline, *lines]) + "\n"
+    html = "\n".join(f"<p>{escape(line)}</p>" for line in lines)
+    if form == "md":
+        return f"---\ntitle: {json.dumps(headline, ensure_ascii=False)}\ndate: 2024-05-08\n---\n<div class=\"post\">\n{html}\n</div>\n"
+    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{escape(headline)}</title></head><body>\n"
+            f"<article><h1>{escape(headline)}</h1>\n{html}\n</article>\n</body></html>\n")
+
+
+def values(text: str, form: str = "txt") -> set[Decimal]:
+    """The values of every measurement read from `text`, after checking that each quote is the
+    original text at its offsets."""
+    name = {"txt": "page.txt", "md": "page.md", "html": "page.html"}[form]
+    _, extraction = extract(parse_bytes(text.encode("utf-8"), SourceRef(name, name)))
+    for m in extraction.measurements:
+        assert text[m.evidence.start:m.evidence.end] == m.evidence.quote
+    return {m.value for m in extraction.measurements}
+
+
+def _check(headline: str, body: list[str], form: str, figures: set, **where: str) -> None:
+    found = values(page(headline, body, form=form, **where), form)
+    assert KEPT <= found
+    assert not found & {Decimal(v) for v in figures}
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@pytest.mark.parametrize("furniture, figures", ZH_TOP, ids=_ids("zh-top", ZH_TOP))
+def test_chinese_furniture_under_the_headline_gives_no_figure(furniture, figures, form):
+    _check(ZH_HEADLINE, ZH_BODY, form, figures, top=furniture)
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@pytest.mark.parametrize("furniture, figures", ZH_BOTTOM, ids=_ids("zh-bottom", ZH_BOTTOM))
+def test_chinese_furniture_below_the_article_gives_no_figure(furniture, figures, form):
+    _check(ZH_HEADLINE, ZH_BODY, form, figures, bottom=furniture)
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@pytest.mark.parametrize("furniture, figures", ZH_MIDDLE, ids=_ids("zh-middle", ZH_MIDDLE))
+def test_a_chinese_box_between_paragraphs_gives_no_figure_and_the_article_goes_on(furniture, figures, form):
+    _check(ZH_HEADLINE, ZH_BODY, form, figures, middle=furniture)
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@pytest.mark.parametrize("furniture, figures", EN_TOP, ids=_ids("en-top", EN_TOP))
+def test_english_furniture_under_the_headline_gives_no_figure(furniture, figures, form):
+    _check(EN_HEADLINE, EN_BODY, form, figures, top=furniture)
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@pytest.mark.parametrize("furniture, figures", EN_BOTTOM, ids=_ids("en-bottom", EN_BOTTOM))
+def test_english_furniture_below_the_article_gives_no_figure(furniture, figures, form):
+    _check(EN_HEADLINE, EN_BODY, form, figures, bottom=furniture)
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@pytest.mark.parametrize("furniture, figures", EN_MIDDLE, ids=_ids("en-middle", EN_MIDDLE))
+def test_an_english_box_between_paragraphs_gives_no_figure_and_the_article_goes_on(furniture, figures, form):
+    _check(EN_HEADLINE, EN_BODY, form, figures, middle=furniture)
+
+
+LONG = {"，": "人社部门表示，下一步将继续推进社保卡居民服务一卡通，让群众办事更方便、更快捷。",
+        "; ": "the department said it would keep extending the card to buses, parks, libraries and hospitals."}
+
+
+@pytest.mark.parametrize("cases, headline, body, joint", [
+    (ZH_TOP + ZH_BOTTOM + ZH_MIDDLE, ZH_HEADLINE, ZH_BODY, "，"),
+    (EN_TOP + EN_BOTTOM + EN_MIDDLE, EN_HEADLINE, EN_BODY, "; ")])
+def test_each_furniture_figure_is_a_figure_in_a_sentence(cases, headline, body, joint):
+    """The furniture's figures are ones the extractor reads when they stand in a long paragraph
+    of the article (without the copyright words, which mark a line of any length): the tests
+    above pass because the lines are furniture, not because their figures are unreadable."""
+    copyright_words = cues()["copyright"]
+    unread = []
+    for furniture, figures in cases:
+        said = joint.join(copyright_words.sub("", line) for line in furniture.split("\n"))
+        paragraph = f"{body[0].rstrip('。.')}{joint}{said}{joint}{LONG[joint]}"
+        found = values(page(headline, [paragraph, body[1]]))
+        unread += [(furniture, v) for v in figures if Decimal(v) not in found]
+    assert unread == []
+
+
+# Lines of the article that speak of scanning, the app, views or a source: kept with their figures.
+CONTENT = [
+    ("截至4月底，全省已有120万人通过扫码领取电子社保卡。", 1200000),
+    ("市民扫一扫二维码即可申领，目前已有86万人通过微信公众号开通电子社保卡。", 860000),
+    ("省人社厅APP下载量已突破500万次。", 5000000),
+    ("电子社保卡本地服务访问量已超2700万次。", 27000000),
+    ("By then, 8 million people had scanned the QR code to apply for the e-card.", 8000000),
+    ("By Tuesday, 6.4 million people had downloaded the app.", 6400000),
+    ("By contrast, 2.6 million people used the card on buses last year.", 2600000),
+    ("Source data show 4.5 million cards were issued in April.", 4500000),
+]
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@pytest.mark.parametrize("line, value", CONTENT, ids=_ids("content", CONTENT))
+def test_an_article_line_about_scanning_the_app_or_views_keeps_its_figure(line, value, form):
+    english = line.isascii()
+    headline, body = (EN_HEADLINE, EN_BODY) if english else (ZH_HEADLINE, ZH_BODY)
+    found = values(page(headline, body, middle=line, form=form), form)
+    assert Decimal(value) in found and KEPT <= found
+
+
+def test_a_box_above_the_article_does_not_swallow_it():
+    """A related-reading list copied above the story is a box: the story below it is read."""
+    text = page(ZH_HEADLINE, ZH_BODY, top="相关新闻\n· 全省新增就业45.6万人\n· 我省发放补贴2.3亿元")
+    found = values(text)
+    assert KEPT <= found and not found & {Decimal(456000), Decimal(230000000)}
+
+
+def test_a_comments_link_above_the_article_does_not_swallow_it():
+    text = page(EN_HEADLINE, EN_BODY, top="Comments (12)")
+    assert KEPT <= values(text)
+
+
+def test_a_repost_keeps_the_story_and_drops_its_own_framing():
+    text = ("某某生活网 - 分享生活每一天\n全国社保卡持卡人数达13.8亿人\n2024-05-06 12:03 阅读(2356) 评论(12)\n"
+            "本文转载自：某某新闻网\n中新网5月6日电 据人社部消息，截至2024年3月底，全国社保卡持卡人数达13.8亿人。\n"
+            "声明：本文仅代表作者观点，不代表本站立场。本站已累计收录文章120万篇。\n投稿邮箱：tougao@example.com\n")
+    assert values(text) == {Decimal("1380000000")}
