@@ -36,6 +36,8 @@ ZH_TOP = [
     ("【字体：大 中 小】 阅读量：1.2万次", {12000}),
     ("本文转载自：某某生活网 阅读3200次", {3200}),
     ("日期：2024-05-08 来源：劳动保障报 点击数：4521次", {4521}),
+    ("作者：admin 发布于：2024-05-08 分类：社保知识 阅读：1.2万次", {12000}),
+    ("滚动新闻：A股成交额突破1万亿元", {1000000000000}),
 ]
 ZH_BOTTOM = [
     ("上一篇：全省城镇新增就业45.6万人", {456000}),
@@ -49,6 +51,10 @@ ZH_BOTTOM = [
     ("违法和不良信息举报电话：12377 已处理举报3200件", {3200}),
     ("版权所有 © 2003-2024 某省人社厅 累计访问量：5600万人次", {56000000}),
     ("联系电话：0371-12345678 QQ群：123456789 已有2万人加入", {20000}),
+    ("转载请注明出处，本站已收录文章5万篇", {50000}),
+    ("赞(12) 打赏 分享", set()),
+    ("上一篇 2024年养老金上调3.8% 下一篇 失业保险参保人数达2.4亿人", {Decimal("3.8"), 240000000}),
+    ("本文链接：https://www.example.com/2024/0508/12345.html", set()),
     ("相关阅读\n全省养老保险参保人数突破4000万人\n城镇登记失业率控制在3.5%以内", {40000000, Decimal("3.5")}),
     ("热点推荐\n· 全省社保卡持卡人数达5000万人\n· 我市新增就业3.2万人", {50000000, 32000}),
     ("猜你喜欢\n社保卡余额怎么查？5种方法\n2024年养老金上调3.8%", {Decimal("3.8")}),
@@ -70,6 +76,8 @@ EN_TOP = [
     ("Print | Email | 12 comments", {12}),
     ("Share this article: Facebook | Twitter | 56 shares", {56}),
     ("Updated: 2024-05-08 10:21 | 8,900 reads", {8900}),
+    ("Posted by admin on May 8, 2024 in News | 3 Comments", set()),
+    ("Breaking: Stocks gain 3 percent", {3}),
 ]
 EN_BOTTOM = [
     ("Previous article: Jobless rate falls to 5.2 percent", {Decimal("5.2")}),
@@ -88,6 +96,10 @@ EN_BOTTOM = [
     ("12 Comments\nMark: It took 15 days and 40 people were waiting.", {12, 40}),
     ("Copyright 1995 - 2024 Example Daily. All rights reserved. 30 million readers trust us.", {30000000}),
     ("Contact us | About us | Follow us", set()),
+    ("This article was originally published on Example News, which has 2 million readers.", {2000000}),
+    ("Subscribe to our newsletter and join 50,000 readers", {50000}),
+    ("Advertisement\nLike this: Like Loading...", set()),
+    ("(c) 2024 Example China Blog, read by 3 million people", {3000000}),
 ]
 EN_MIDDLE = [
     ("Trending now\nShanghai reports 25,000 new cases\nGold price climbs 3 percent to 1,950 dollars", {25000, 3}),
