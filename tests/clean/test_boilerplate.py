@@ -389,3 +389,17 @@ def test_a_comment_section_is_dropped_whole_though_its_posts_carry_dates(heading
 def test_a_bare_comments_menu_entry_opens_no_comment_section():
     kinds = _kinds(f"{BODY}\nComments\nMagazines\n{BODY}x")
     assert kinds[f"{BODY}x"] == "main"
+
+
+def test_headlines_with_figures_below_the_last_paragraph_are_a_list():
+    """Other stories' headlines copied below the article carry figures; with no text below them
+    they head nothing."""
+    tail = ["全市城镇新增就业3.5万人", "一季度GDP增长8.2%", "全市养老保险参保人数达180万人"]
+    kinds = _kinds("\n".join([BODY, *tail]))
+    assert [kinds[line] for line in tail] == ["boilerplate"] * 3 and kinds[BODY] == "main"
+
+
+def test_subheadings_with_figures_above_their_paragraphs_stay():
+    heads = ["一、持卡人数达13.79亿人", "二、电子社保卡领用9.62亿人", "三、服务人次超过150亿"]
+    kinds = _kinds("\n".join(x for head in heads for x in (head, BODY)))
+    assert [kinds[line] for line in heads] == ["main"] * 3

@@ -222,6 +222,12 @@ def test_an_article_line_about_scanning_the_app_or_views_keeps_its_figure(line, 
     assert Decimal(value) in found and KEPT <= found
 
 
+@pytest.mark.parametrize("form", FORMATS)
+def test_other_headlines_below_the_article_without_a_heading_give_no_figure(form):
+    tail = "全市城镇新增就业3.5万人\n一季度社保基金收入2.1万亿元\n全市养老保险参保人数达180万人"
+    _check(ZH_HEADLINE, ZH_BODY, form, {35000, 2100000000000, 1800000}, bottom=tail)
+
+
 def test_a_box_above_the_article_does_not_swallow_it():
     """A related-reading list copied above the story is a box: the story below it is read."""
     text = page(ZH_HEADLINE, ZH_BODY, top="相关新闻\n· 全省新增就业45.6万人\n· 我省发放补贴2.3亿元")

@@ -224,8 +224,13 @@ def _paragraph(line: str, language: str | None, c: dict) -> bool:
 
 def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
     """Runs of list-like lines are navigation or headline lists; furniture inside a run is skipped,
-    and the headlines of a box count towards the run they stand in."""
-    listed = [kind == "main" and list_like(text[a:b], c) and not _before_credit(kinds, i) or reason == "box item"
+    and the headlines of a box count towards the run they stand in. Below the article's last
+    paragraph a headline that states a figure is list-like too: no text follows for it to head
+    (a chart's caption there names only years, and stays with its source line)."""
+    last = max((i for i, ((a, b), kind) in enumerate(zip(lines, kinds))
+                if kind == ("main", "") and not headline_like(text[a:b], c)), default=len(lines))
+    listed = [kind == "main" and (list_like(text[a:b], c) or i > last and _headline_figure(text[a:b], c))
+              and not _before_credit(kinds, i) or reason == "box item"
               for i, ((a, b), (kind, reason)) in enumerate(zip(lines, kinds))]
     paragraphs = [i for i, (kind, _) in enumerate(kinds) if kind == "main" and not listed[i]]
     run: list[int] = []
@@ -240,6 +245,10 @@ def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
             for i in run:
                 kinds[i] = kinds[i] if kinds[i][0] == "boilerplate" else ("boilerplate", "link list")
         run = []
+
+
+def _headline_figure(line: str, c: dict) -> bool:
+    return headline_like(line, c) and states_figure(line)
 
 
 def _before_credit(kinds, index: int) -> bool:
