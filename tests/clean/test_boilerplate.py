@@ -403,3 +403,20 @@ def test_subheadings_with_figures_above_their_paragraphs_stay():
     heads = ["一、持卡人数达13.79亿人", "二、电子社保卡领用9.62亿人", "三、服务人次超过150亿"]
     kinds = _kinds("\n".join(x for head in heads for x in (head, BODY)))
     assert [kinds[line] for line in heads] == ["main"] * 3
+
+
+@pytest.mark.parametrize("heading", ["【相关阅读】", "■ 相关新闻", "——延伸阅读——", "[相关链接]", "Related Articles »", ">> Read more"])
+def test_a_related_heading_set_between_marks_opens_the_tail(heading):
+    text = f"{BODY}\n{heading}\n• 社保卡持卡人数达10亿\n2017-05-26"
+    assert _kinds(text)["• 社保卡持卡人数达10亿"] == "related"
+
+
+@pytest.mark.parametrize("line", ["[责任编辑：王某]", "文/张三 图/李四", "（编译：李四）", "Translated by Li Na", "[Editor: Wang Ming]"])
+def test_credits_in_their_other_forms_are_credits(line):
+    assert _line_reason(line) == "credit"
+
+
+def _line_reason(line: str) -> str:
+    from sscard_kg.clean.boilerplate import cues, line_reason
+
+    return line_reason(line, cues())

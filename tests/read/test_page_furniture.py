@@ -38,6 +38,7 @@ ZH_TOP = [
     ("日期：2024-05-08 来源：劳动保障报 点击数：4521次", {4521}),
     ("作者：admin 发布于：2024-05-08 分类：社保知识 阅读：1.2万次", {12000}),
     ("滚动新闻：A股成交额突破1万亿元", {1000000000000}),
+    ("上证指数 3052.12 +1.2%  恒生指数 17650.3 +2.5%", {Decimal("1.2"), Decimal("2.5")}),
 ]
 ZH_BOTTOM = [
     ("上一篇：全省城镇新增就业45.6万人", {456000}),
@@ -53,6 +54,8 @@ ZH_BOTTOM = [
     ("联系电话：0371-12345678 QQ群：123456789 已有2万人加入", {20000}),
     ("转载请注明出处，本站已收录文章5万篇", {50000}),
     ("赞(12) 打赏 分享", set()),
+    ("扫码关注某某公众号，与50万粉丝一起看资讯", {500000}),
+    ("【相关阅读】\n全省养老保险参保人数突破4000万人\n城镇登记失业率控制在3.5%以内", {40000000, Decimal("3.5")}),
     ("上一篇 2024年养老金上调3.8% 下一篇 失业保险参保人数达2.4亿人", {Decimal("3.8"), 240000000}),
     ("本文链接：https://www.example.com/2024/0508/12345.html", set()),
     ("相关阅读\n全省养老保险参保人数突破4000万人\n城镇登记失业率控制在3.5%以内", {40000000, Decimal("3.5")}),
@@ -70,6 +73,8 @@ ZH_MIDDLE = [
     ("24小时热闻\n· 全国城镇新增就业520万人\n· 一季度社保基金收入2.1万亿元", {5200000, 2100000000000}),
     ("图片新闻\n全市新建社保卡服务网点320个\n某县发放补贴1800万元", {320, 18000000}),
     ("热门排行\n1. 养老金人均上调120元\n2. 失业保险参保人数达2.4亿人", {120, 240000000}),
+    ("■ 热点新闻 更多>>\n· 全市新增就业3.5万人\n· 某县发放补贴1800万元", {35000, 18000000}),
+    ("【图片新闻】\n全市新建社保卡服务网点320个", {320}),
 ]
 EN_TOP = [
     ("By Li Na | Xinhua | Updated: 2024-05-08 07:55 | 3,245 views", {3245}),
@@ -98,12 +103,14 @@ EN_BOTTOM = [
     ("Contact us | About us | Follow us", set()),
     ("This article was originally published on Example News, which has 2 million readers.", {2000000}),
     ("Subscribe to our newsletter and join 50,000 readers", {50000}),
+    ("Follow us on Twitter, where our 2 million followers get the news first", {2000000}),
     ("Advertisement\nLike this: Like Loading...", set()),
     ("(c) 2024 Example China Blog, read by 3 million people", {3000000}),
 ]
 EN_MIDDLE = [
     ("Trending now\nShanghai reports 25,000 new cases\nGold price climbs 3 percent to 1,950 dollars", {25000, 3}),
     ("Most shared\n20 million people apply for the new card", {20000000}),
+    ("== Top Stories ==\nJob fair draws 5,000 people", {5000}),
 ]
 
 FORMATS = ("txt", "md", "html")

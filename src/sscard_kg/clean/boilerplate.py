@@ -52,7 +52,8 @@ def cues() -> dict:
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
     for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):
         compiled[key] = re.compile(raw[key], re.I)
-    for key in ("link_run", "short_line", "language_names", "language_menu", "title_within", "headline_han"):
+    for key in ("link_run", "short_line", "language_names", "language_menu", "title_within", "headline_han",
+                "heading_marks"):
         compiled[key] = raw[key]
     compiled["any_language_name"] = re.compile("|".join(map(re.escape, raw["language_names"])) or "(?!)")
     return compiled
@@ -176,6 +177,7 @@ def _opened(line: str, body: bool, c: dict) -> str:
     to the end of the page), or a box of headlines. Above the article's first paragraph a
     related-reading heading opens only a box (a sidebar copied above the story), and a comments
     heading nothing: the article is still to come."""
+    line = line.strip(c["heading_marks"])
     if c["comments"].search(line):
         return "comment section" if body else ""
     if c["related"].search(line):
