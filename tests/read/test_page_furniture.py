@@ -252,3 +252,15 @@ def test_a_repost_keeps_the_story_and_drops_its_own_framing():
             "本文转载自：某某新闻网\n中新网5月6日电 据人社部消息，截至2024年3月底，全国社保卡持卡人数达13.8亿人。\n"
             "声明：本文仅代表作者观点，不代表本站立场。本站已累计收录文章120万篇。\n投稿邮箱：tougao@example.com\n")
     assert values(text) == {Decimal("1380000000")}
+
+
+def test_a_related_box_set_into_an_html_story_does_not_end_it():
+    """The main-text extractor leaves the box out and reads the story on below it; so do we."""
+    text = ("<html><head><title>全省社保卡持卡人数达5230万人</title></head><body>\n"
+            f"<div class=\"article\"><h1>{ZH_HEADLINE}</h1>\n<p>{ZH_BODY[0]}</p>\n"
+            "<div class=\"related\"><h4>相关新闻</h4><ul><li><a href=\"/a\">全省城镇新增就业45.6万人</a></li>"
+            "<li><a href=\"/b\">我省发放失业保险金2.3亿元</a></li></ul></div>\n"
+            f"<p>{ZH_BODY[1]}</p>\n<p>下一步，省人社厅将继续推进社保卡居民服务“一卡通”，让群众办事更方便。</p>\n"
+            "<p>责任编辑：王某</p></div>\n</body></html>\n")
+    found = values(text, "html")
+    assert KEPT <= found and not found & {Decimal(456000), Decimal(230000000)}

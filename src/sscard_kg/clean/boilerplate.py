@@ -139,19 +139,24 @@ def segment_lines(text: str, segments: list[Segment]) -> list[tuple[Segment, int
 def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: dict) -> list[tuple[str, str]]:
     kinds: list[tuple[str, str]] = []
     tail = box = comments = body = False  # body: a paragraph of the article has been read
+    set_aside = False  # the extractor left out the heading that opened the tail, box or comments
     heading = title_first  # still looking for the headline
     reasons = [line_reason(text[a:b], c) for a, b in lines]
     language = _page_language(text, lines, reasons, c) if title_first else None
     for index, ((a, b), reason) in enumerate(zip(lines, reasons)):
         line = text[a:b]
+        if set_aside and a not in outside and not reason and not headline_like(line, c):
+            tail = box = comments = set_aside = False  # a block set into the story: the story goes on
         opened = _opened(line, body, c)
         if comments or opened == "comment section":
+            set_aside = set_aside if comments else a in outside
             comments = True
             kinds.append(("boilerplate", "comment section"))
             continue
         if opened:
             tail = tail or opened == "related-reading heading"
             box = not tail
+            set_aside = a in outside
             kinds.append(("boilerplate", opened))
             continue
         box = box and not tail and (bool(reason) or _box_item(line, reasons, index, c))
