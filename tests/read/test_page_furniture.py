@@ -1,6 +1,6 @@
 """What sites put around an article, read end to end: its figures never become measurements, and
-the article's own figures survive, whether the page comes as plain text, as Markdown with front
-matter and an HTML body, or as an HTML page.
+the article's own figures survive, whether the page comes as plain text, as front matter with a
+Markdown or an HTML body, or as an HTML page.
 
 Every page here is invented. Each piece of furniture carries a figure with its unit, one that
 the extractor would take from a sentence of the article (`test_each_furniture_figure_is_a_figure_in_a_sentence`
@@ -113,7 +113,7 @@ EN_MIDDLE = [
     ("== Top Stories ==\nJob fair draws 5,000 people", {5000}),
 ]
 
-FORMATS = ("txt", "md", "html")
+FORMATS = ("txt", "md", "md-html", "html")
 
 
 def _ids(where: str, cases: list) -> list[str]:
@@ -122,14 +122,18 @@ def _ids(where: str, cases: list) -> list[str]:
 
 def page(headline: str, body: list[str], top: str = "", middle: str = "", bottom: str = "", form: str = "txt") -> str:
     """An invented page: the headline, then `top`, the first paragraph, `middle`, the second
-    paragraph and `bottom`; as plain text, as front matter with an HTML body, or as an HTML page."""
+    paragraph and `bottom`; as plain text, as front matter with a Markdown or an HTML body, or as
+    an HTML page."""
     blocks = [b for b in (top, body[0], middle, body[1], bottom) if b]
     lines = [line for block in blocks for line in block.split("\n")]
     if form == "txt":
         return "\n".join([headline, *lines]) + "\n"
-    html = "\n".join(f"<p>{escape(line)}</p>" for line in lines)
+    front = f"---\ntitle: {json.dumps(headline, ensure_ascii=False)}\ndate: 2024-05-08\n---\n"
     if form == "md":
-        return f"---\ntitle: {json.dumps(headline, ensure_ascii=False)}\ndate: 2024-05-08\n---\n<div class=\"post\">\n{html}\n</div>\n"
+        return front + "\n\n".join(lines) + "\n"
+    html = "\n".join(f"<p>{escape(line)}</p>" for line in lines)
+    if form == "md-html":
+        return f"{front}<div class=\"post\">\n{html}\n</div>\n"
     return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{escape(headline)}</title></head><body>\n"
             f"<article><h1>{escape(headline)}</h1>\n{html}\n</article>\n</body></html>\n")
 
@@ -137,7 +141,7 @@ def page(headline: str, body: list[str], top: str = "", middle: str = "", bottom
 def values(text: str, form: str = "txt") -> set[Decimal]:
     """The values of every measurement read from `text`, after checking that each quote is the
     original text at its offsets."""
-    name = {"txt": "page.txt", "md": "page.md", "html": "page.html"}[form]
+    name = {"txt": "page.txt", "md": "page.md", "md-html": "page.md", "html": "page.html"}[form]
     _, extraction = extract(parse_bytes(text.encode("utf-8"), SourceRef(name, name)))
     for m in extraction.measurements:
         assert text[m.evidence.start:m.evidence.end] == m.evidence.quote
@@ -264,3 +268,17 @@ def test_a_related_box_set_into_an_html_story_does_not_end_it():
             "<p>责任编辑：王某</p></div>\n</body></html>\n")
     found = values(text, "html")
     assert KEPT <= found and not found & {Decimal(456000), Decimal(230000000)}
+
+
+def test_a_markdown_page_reads_its_links_and_marks_as_a_page_does():
+    """Links, headings and emphasis are Markdown's marks: the furniture under them is found."""
+    text = (f"---\ntitle: {ZH_HEADLINE}\ndate: 2024-05-08\n---\n"
+            "[首页](https://example.com/) > [新闻](https://example.com/news/) > 正文\n\n"
+            f"# {ZH_HEADLINE}\n\n*2024-05-08 · 阅读 2.3万*\n\n{ZH_BODY[0]}\n\n{ZH_BODY[1]}\n\n"
+            "**上一篇：** [全省城镇新增就业45.6万人](https://example.com/1.html)\n\n"
+            "## 相关阅读\n\n* [全省养老保险参保人数突破4000万人](https://example.com/3.html)\n"
+            "* [城镇登记失业率控制在3.5%以内](https://example.com/4.html)\n\n"
+            "![二维码](https://example.com/qr.png) 扫码关注，已有50万粉丝\n")
+    found = values(text, "md")
+    assert KEPT <= found
+    assert not found & {Decimal(23000), Decimal(456000), Decimal(40000000), Decimal("3.5"), Decimal(500000)}
