@@ -282,3 +282,27 @@ def test_a_markdown_page_reads_its_links_and_marks_as_a_page_does():
     found = values(text, "md")
     assert KEPT <= found
     assert not found & {Decimal(23000), Decimal(456000), Decimal(40000000), Decimal("3.5"), Decimal(500000)}
+
+
+def _regions(text: str, name: str) -> set:
+    _, extraction = extract(parse_bytes(text.encode("utf-8"), SourceRef(name, name)))
+    return {(m.value, m.region and m.region.rsplit("/", 1)[-1]) for m in extraction.measurements}
+
+
+NATIONAL = "据人社部消息，截至2024年3月底，全国社保卡持卡人数达13.8亿人。人社部表示，将继续推进社保卡居民服务一卡通。"
+
+
+@pytest.mark.parametrize("title", ["人社部：社保卡持卡人数达13.8亿人_财经频道_深圳新闻网", "人社部：社保卡持卡人数达13.8亿人 - 深圳新闻网",
+                                   "人社部：社保卡持卡人数达13.8亿人-深圳新闻网"])
+def test_a_reposting_site_named_after_a_place_in_the_title_does_not_make_the_story_that_places(title):
+    html = (f"<html><head><title>{title}</title></head><body><div><h1>人社部：社保卡持卡人数达13.8亿人</h1>"
+            f"<p>{NATIONAL}</p><p>{NATIONAL}</p></div></body></html>")
+    front = f"---\ntitle: {title}\ndate: 2024-05-08\n---\n<div><p>{NATIONAL}</p></div>\n"
+    assert _regions(html, "page.html") == _regions(front, "page.md") == {(Decimal("1380000000"), None)}
+
+
+def test_a_government_office_named_in_the_title_still_places_its_figures():
+    title = "全市社保卡持卡人数达860万人_工作动态_深圳市人力资源和社会保障局"
+    body = "记者从市人社局获悉，截至2024年3月底，全市社会保障卡持卡人数达860万人。市人社局表示，将继续推进一卡通。"
+    html = f"<html><head><title>{title}</title></head><body><div><p>{body}</p><p>{body}</p></div></body></html>"
+    assert _regions(html, "page.html") == {(Decimal("8600000"), "shenzhen")}

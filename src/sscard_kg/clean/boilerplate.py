@@ -50,7 +50,7 @@ def cues() -> dict:
     with data_file("boilerplate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
-    for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):
+    for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated", "title_separator"):
         compiled[key] = re.compile(raw[key], re.I)
     for key in ("link_run", "short_line", "language_names", "language_menu", "title_within", "headline_han",
                 "heading_marks"):
@@ -63,6 +63,21 @@ def _any_of(patterns: list[str]) -> re.Pattern:
     """One pattern that finds a match where any of `patterns` does: a line is searched once, not
     once per cue."""
     return compile_fast("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.I)
+
+
+def headline_end(title: str, site: str | None = None) -> int:
+    """Where a page title's headline ends: before the names of the section and the site joined
+    after it (`标题_财经频道_某某新闻网`; `site` is the name the page gives itself, if any)."""
+    c = cues()
+    end, first = len(title), len(title) - len(title.lstrip())
+    for separator in reversed([m for m in c["title_separator"].finditer(title) if m.start() > first]):
+        part = title[separator.end():end].strip()
+        if not (c["site_part"].search(part) or site and _match_key(part) == _match_key(site)):
+            break
+        end = separator.start()
+        while title[end - 1].isspace():
+            end -= 1
+    return end
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

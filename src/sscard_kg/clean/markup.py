@@ -113,7 +113,8 @@ _TITLE_LINE = re.compile(r"^title:[ \t]*(?P<rest>[^\n]*)$", re.M)
 
 def front_matter_edits(text: str, body_start: int) -> list[Edit]:
     """Metadata is read by the source reader and is not article text, except the title: it
-    stays as the first line, where headlines often carry a figure the body does not repeat."""
+    stays as the first line, where headlines often carry a figure the body does not repeat
+    (without the site's and section's names a scraper copied after it)."""
     if not body_start:
         return []
     title = _front_matter_title(text, body_start)
@@ -124,12 +125,14 @@ def front_matter_edits(text: str, body_start: int) -> list[Edit]:
 
 def _front_matter_title(text: str, body_start: int) -> tuple[int, int] | None:
     """The span of the first `title:` line's value, without its quotes and trailing blanks."""
+    from .boilerplate import headline_end
+
     for line in _TITLE_LINE.finditer(text, 0, body_start):
         a, b = line.start("rest"), line.start("rest") + len(line.group("rest").rstrip(" \t"))
         if b - a >= 3 and text[a] in "'\"" and text[b - 1] == text[a]:
-            return a + 1, b - 1
+            a, b = a + 1, b - 1
         if b > a:
-            return a, b
+            return a, a + headline_end(text[a:b])
     return None
 
 
