@@ -298,7 +298,9 @@ def test_a_reposting_site_named_after_a_place_in_the_title_does_not_make_the_sto
     html = (f"<html><head><title>{title}</title></head><body><div><h1>人社部：社保卡持卡人数达13.8亿人</h1>"
             f"<p>{NATIONAL}</p><p>{NATIONAL}</p></div></body></html>")
     front = f"---\ntitle: {title}\ndate: 2024-05-08\n---\n<div><p>{NATIONAL}</p></div>\n"
-    assert _regions(html, "page.html") == _regions(front, "page.md") == {(Decimal("1380000000"), None)}
+    text = f"{title}\n{NATIONAL}\n"
+    assert _regions(html, "page.html") == _regions(front, "page.md") == _regions(text, "page.txt") == \
+        {(Decimal("1380000000"), None)}
 
 
 def test_a_government_office_named_in_the_title_still_places_its_figures():

@@ -299,6 +299,10 @@ def _merge(text: str, lines, kinds, c) -> list[Segment]:
                     segments.append(_related(text, item[0][0], b, date.group(1)))
                     item = []
             continue
+        if kind == "title" and (cut := a + headline_end(text[a:b])) < b:
+            segments += [Segment(a, cut, "title", language=reading_language(text[a:cut])),
+                         Segment(cut, b, "boilerplate", reason="site name")]
+            continue
         language = reading_language(text[a:b])
         last = segments[-1] if segments else None
         if last and last.kind == kind == "main" and (last.language == language or None in (last.language, language)):
