@@ -39,6 +39,7 @@ ZH_TOP = [
     ("作者：admin 发布于：2024-05-08 分类：社保知识 阅读：1.2万次", {12000}),
     ("滚动新闻：A股成交额突破1万亿元", {1000000000000}),
     ("上证指数 3052.12 +1.2%  恒生指数 17650.3 +2.5%", {Decimal("1.2"), Decimal("2.5")}),
+    ("本文共2300字，预计阅读时间6分钟", set()),
 ]
 ZH_BOTTOM = [
     ("上一篇：全省城镇新增就业45.6万人", {456000}),
@@ -75,6 +76,7 @@ ZH_MIDDLE = [
     ("热门排行\n1. 养老金人均上调120元\n2. 失业保险参保人数达2.4亿人", {120, 240000000}),
     ("■ 热点新闻 更多>>\n· 全市新增就业3.5万人\n· 某县发放补贴1800万元", {35000, 18000000}),
     ("【图片新闻】\n全市新建社保卡服务网点320个", {320}),
+    ("▶ 相关新闻：全省养老保险参保人数突破4000万人\n→ 延伸阅读：全国城镇新增就业303万人", {40000000, 3030000}),
 ]
 EN_TOP = [
     ("By Li Na | Xinhua | Updated: 2024-05-08 07:55 | 3,245 views", {3245}),
@@ -83,6 +85,7 @@ EN_TOP = [
     ("Updated: 2024-05-08 10:21 | 8,900 reads", {8900}),
     ("Posted by admin on May 8, 2024 in News | 3 Comments", set()),
     ("Breaking: Stocks gain 3 percent", {3}),
+    ("5 min read", set()),
 ]
 EN_BOTTOM = [
     ("Previous article: Jobless rate falls to 5.2 percent", {Decimal("5.2")}),
@@ -101,6 +104,7 @@ EN_BOTTOM = [
     ("12 Comments\nMark: It took 15 days and 40 people were waiting.", {12, 40}),
     ("Copyright 1995 - 2024 Example Daily. All rights reserved. 30 million readers trust us.", {30000000}),
     ("Contact us | About us | Follow us", set()),
+    ("(Reporting by Li Na; Editing by Tom Lee)", set()),
     ("This article was originally published on Example News, which has 2 million readers.", {2000000}),
     ("Subscribe to our newsletter and join 50,000 readers", {50000}),
     ("Follow us on Twitter, where our 2 million followers get the news first", {2000000}),
@@ -111,6 +115,8 @@ EN_MIDDLE = [
     ("Trending now\nShanghai reports 25,000 new cases\nGold price climbs 3 percent to 1,950 dollars", {25000, 3}),
     ("Most shared\n20 million people apply for the new card", {20000000}),
     ("== Top Stories ==\nJob fair draws 5,000 people", {5000}),
+    ("WATCH: 300 million people now pay with their phones\nAlso read: Pension coverage reaches 1.06 billion people",
+     {300000000, 1060000000}),
 ]
 
 FORMATS = ("txt", "md", "md-html", "html")
@@ -168,7 +174,7 @@ def test_chinese_furniture_below_the_article_gives_no_figure(furniture, figures,
 
 @pytest.mark.parametrize("form", FORMATS)
 @pytest.mark.parametrize("furniture, figures", ZH_MIDDLE, ids=_ids("zh-middle", ZH_MIDDLE))
-def test_a_chinese_box_between_paragraphs_gives_no_figure_and_the_article_goes_on(furniture, figures, form):
+def test_a_chinese_box_or_link_between_paragraphs_gives_no_figure_and_the_article_goes_on(furniture, figures, form):
     _check(ZH_HEADLINE, ZH_BODY, form, figures, middle=furniture)
 
 
@@ -186,7 +192,7 @@ def test_english_furniture_below_the_article_gives_no_figure(furniture, figures,
 
 @pytest.mark.parametrize("form", FORMATS)
 @pytest.mark.parametrize("furniture, figures", EN_MIDDLE, ids=_ids("en-middle", EN_MIDDLE))
-def test_an_english_box_between_paragraphs_gives_no_figure_and_the_article_goes_on(furniture, figures, form):
+def test_an_english_box_or_link_between_paragraphs_gives_no_figure_and_the_article_goes_on(furniture, figures, form):
     _check(EN_HEADLINE, EN_BODY, form, figures, middle=furniture)
 
 
