@@ -420,3 +420,17 @@ def _line_reason(line: str) -> str:
     from sscard_kg.clean.boilerplate import cues, line_reason
 
     return line_reason(line, cues())
+
+
+def test_a_data_box_below_the_last_paragraph_stays():
+    box = ["持卡人数：13.8亿人", "电子社保卡领用人数：10.1亿人", "服务人次：超150亿"]
+    kinds = _kinds("\n".join([BODY, "【数读】", *box]))
+    assert [kinds[line] for line in box] == ["main"] * 3
+
+
+def test_an_english_highlights_list_under_its_subheading_stays():
+    facts = ["1.38 billion card holders", "1.01 billion e-card users", "15 billion services a year"]
+    text = "\n".join(["The ministry published its yearly figures on Tuesday.", "Highlights", *facts,
+                      "The ministry said the card would be used on more buses next year."])
+    kinds = _kinds(text)
+    assert [kinds[line] for line in facts] == ["main"] * 3

@@ -245,6 +245,12 @@ def test_other_headlines_below_the_article_without_a_heading_give_no_figure(form
     _check(ZH_HEADLINE, ZH_BODY, form, {35000, 2100000000000, 1800000}, bottom=tail)
 
 
+@pytest.mark.parametrize("form", FORMATS)
+def test_the_articles_own_data_box_below_its_last_paragraph_keeps_its_figures(form):
+    box = "【数读】\n第三代社保卡发卡量：860万张\n电子社保卡领用人数：3150万人"
+    assert {Decimal(8600000), *KEPT} <= values(page(ZH_HEADLINE, ZH_BODY, bottom=box, form=form), form)
+
+
 def test_a_box_above_the_article_does_not_swallow_it():
     """A related-reading list copied above the story is a box: the story below it is read."""
     text = page(ZH_HEADLINE, ZH_BODY, top="相关新闻\n· 全省新增就业45.6万人\n· 我省发放补贴2.3亿元")

@@ -50,7 +50,7 @@ def cues() -> dict:
     with data_file("boilerplate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
-    for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated", "title_separator"):
+    for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated", "title_separator", "data_line"):
         compiled[key] = re.compile(raw[key], re.I)
     for key in ("link_run", "short_line", "language_names", "language_menu", "title_within", "headline_han",
                 "heading_marks"):
@@ -270,7 +270,8 @@ def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
 
 
 def _headline_figure(line: str, c: dict) -> bool:
-    return headline_like(line, c) and states_figure(line)
+    """A headline that states a figure, not a label with its value (a line of a data box)."""
+    return headline_like(line, c) and not c["data_line"].search(line) and states_figure(line)
 
 
 def _before_credit(kinds, index: int) -> bool:
