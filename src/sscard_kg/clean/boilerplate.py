@@ -25,6 +25,7 @@ from ..extract.numbers import find_quantities
 from ..prefilter import compile_fast
 from ..resources import data_file
 from .script import HAN, invisible_characters, reading_language
+from .markup import headline_end
 from .textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
@@ -63,21 +64,6 @@ def _any_of(patterns: list[str]) -> re.Pattern:
     """One pattern that finds a match where any of `patterns` does: a line is searched once, not
     once per cue."""
     return compile_fast("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.I)
-
-
-def headline_end(title: str, site: str | None = None) -> int:
-    """Where a page title's headline ends: before the names of the section and the site joined
-    after it (`标题_财经频道_某某新闻网`; `site` is the name the page gives itself, if any)."""
-    c = cues()
-    end, first = len(title), len(title) - len(title.lstrip())
-    for separator in reversed([m for m in c["title_separator"].finditer(title) if m.start() > first]):
-        part = title[separator.end():end].strip()
-        if not (c["site_part"].search(part) or site and _match_key(part) == _match_key(site)):
-            break
-        end = separator.start()
-        while title[end - 1].isspace():
-            end -= 1
-    return end
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -1,4 +1,5 @@
-"""HTML markup to plain text, as edits: tags and comments go, block tags become line breaks.
+"""HTML markup to plain text, as edits: tags and comments go, block tags become line breaks; a
+Markdown body's marks go too, and a page title keeps its headline without the site's name.
 
 Every scan here is linear in the length of the page: a page of 200k tags, or of 100k unclosed
 `<!--` or `<script>`, costs what its length costs. Patterns that look for a closing mark after
@@ -125,8 +126,6 @@ def front_matter_edits(text: str, body_start: int) -> list[Edit]:
 
 def _front_matter_title(text: str, body_start: int) -> tuple[int, int] | None:
     """The span of the first `title:` line's value, without its quotes and trailing blanks."""
-    from .boilerplate import headline_end
-
     for line in _TITLE_LINE.finditer(text, 0, body_start):
         a, b = line.start("rest"), line.start("rest") + len(line.group("rest").rstrip(" \t"))
         if b - a >= 3 and text[a] in "'\"" and text[b - 1] == text[a]:
@@ -134,6 +133,27 @@ def _front_matter_title(text: str, body_start: int) -> tuple[int, int] | None:
         if b > a:
             return a, a + headline_end(text[a:b])
     return None
+
+
+def headline_end(title: str, site: str | None = None) -> int:
+    """Where a page title's headline ends: before the names of the section and the site joined
+    after it (`标题_财经频道_某某新闻网`; `site` is the name the page gives itself, if any)."""
+    from .boilerplate import cues
+
+    c = cues()
+    end, first = len(title), len(title) - len(title.lstrip())
+    for separator in reversed([m for m in c["title_separator"].finditer(title) if m.start() > first]):
+        part = title[separator.end():end].strip()
+        if not (c["site_part"].search(part) or site and _squashed(part) == _squashed(site)):
+            break
+        end = separator.start()
+        while title[end - 1].isspace():
+            end -= 1
+    return end
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"\s+", "", name).casefold()
 
 
 def markup_edits(text: str, start: int = 0) -> list[Edit]:

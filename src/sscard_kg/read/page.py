@@ -158,7 +158,7 @@ def _outside(text: str, spans) -> str:
 def _headline(title: str | None, site: str | None) -> str | None:
     """The headline of a page title, without the site's and section's names after it: a repost's
     `…_深圳新闻网` is the site's place, not the story's."""
-    from ..clean.boilerplate import headline_end
+    from ..clean.markup import headline_end
 
     return title and title[:headline_end(title, site)]
 
