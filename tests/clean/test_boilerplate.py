@@ -411,7 +411,9 @@ def test_a_related_heading_set_between_marks_opens_the_tail(heading):
     assert _kinds(text)["• 社保卡持卡人数达10亿"] == "related"
 
 
-@pytest.mark.parametrize("line", ["[责任编辑：王某]", "文/张三 图/李四", "（编译：李四）", "Translated by Li Na", "[Editor: Wang Ming]"])
+@pytest.mark.parametrize("line", ["[责任编辑：王某]", "文/张三 图/李四", "（编译：李四）", "Translated by Li Na", "[Editor: Wang Ming]",
+                                  "（本文编辑：孙某）", "(Editor in charge: Wang Fang)", "Source Date: Monday, May 6, 2024",
+                                  "本文刊于5月7日《某某报》3版", "Xinhua | Updated: 2024-05-06 10:36"])
 def test_credits_in_their_other_forms_are_credits(line):
     assert _line_reason(line) == "credit"
 
@@ -434,3 +436,7 @@ def test_an_english_highlights_list_under_its_subheading_stays():
                       "The ministry said the card would be used on more buses next year."])
     kinds = _kinds(text)
     assert [kinds[line] for line in facts] == ["main"] * 3
+
+
+def test_a_view_count_after_the_date_is_furniture():
+    assert _line_reason("2024-05-06 时事 96阅读") == "furniture"
