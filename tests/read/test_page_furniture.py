@@ -320,3 +320,11 @@ def test_a_government_office_named_in_the_title_still_places_its_figures():
     body = "记者从市人社局获悉，截至2024年3月底，全市社会保障卡持卡人数达860万人。市人社局表示，将继续推进一卡通。"
     html = f"<html><head><title>{title}</title></head><body><div><p>{body}</p><p>{body}</p></div></body></html>"
     assert _regions(html, "page.html") == {(Decimal("8600000"), "shenzhen")}
+
+
+def test_furniture_of_a_traditional_page_with_pinyin_glosses_is_found_after_its_repair():
+    text = ("人社部:全國(guó)社保卡持卡人數(shù)達(dá)13.8億人\n"
+            "中新網(wǎng)5月6日電 據(jù)人社部消息,截至2024年3月底,全國(guó)社保卡持卡人數(shù)達(dá)13.8億人,"
+            "其中10.1億人領(lǐng)用了電子社保卡。\n責(zé)任編輯:王某\n上一篇:全國(guó)城鎮(zhèn)新增就業(yè)303萬人\n"
+            "瀏覽次數(shù):2.3萬次\n相關(guān)新聞\n全國(guó)養(yǎng)老保險(xiǎn)參保人數(shù)達(dá)10.7億人\n")
+    assert values(text) == {Decimal("1380000000"), Decimal("1010000000")}
