@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sscard_kg.clean import clean
-from sscard_kg.clean.markup import entity_edits, front_matter_edits, markup_edits
+from sscard_kg.clean.markup import entity_edits, front_matter_edits, markdown_edits, markup_edits
 from sscard_kg.read.sources import SourceRef, parse_bytes
 from sscard_kg.clean.textmap import MappedText, apply_edits
 
@@ -69,3 +69,20 @@ def test_cleaned_text_of_a_front_matter_page_quotes_the_original():
 def test_front_matter_is_not_in_the_cleaned_text():
     raw = "---\ntitle: 社保卡\ndate: 2024-01-24\n---\n<div><p>截至2023年底，持卡人数达13.79亿人。</p></div>\n"
     assert "title" not in clean(parse_bytes(raw.encode(), SourceRef("a.md", "a.md"))).text
+
+
+def test_markdown_links_images_headings_and_emphasis_leave_their_words():
+    page = "# 标题\n[首页](https://a.cn/) > 正文\n**上一篇：** [全省新增就业45.6万人](https://a.cn/1.html)\n![图](q.png) 扫码\n*阅读 2.3万*"
+    assert _apply(page, markdown_edits(page)).text == "标题\n首页 > 正文\n上一篇： 全省新增就业45.6万人\n 扫码\n阅读 2.3万"
+
+
+def test_markdown_bullets_products_and_bracketed_notes_stay():
+    page = "* 社保卡可以跨省使用\n5 * 3 = 15\n持卡人数[注1]达13亿"
+    assert markdown_edits(page) == []
+
+
+def test_a_markdown_page_quotes_its_original_through_the_removed_marks():
+    raw = "---\ntitle: 社保卡\ndate: 2024-05-08\n---\n截至2024年4月底，持卡人数达**5230万人**。\n"
+    cleaned = clean(parse_bytes(raw.encode(), SourceRef("a.md", "a.md")))
+    start = cleaned.text.index("5230")
+    assert cleaned.mapped.original_quote(start, start + len("5230万人")) == "5230万人"

@@ -55,3 +55,30 @@ def test_files_read_ahead_hold_no_memory_map_each(tmp_path):
     with pytest.raises(SourceError, match="too large"):
         sources.read_file(str(paths[0]), max_bytes=2999)
     assert sources.read_file(str(paths[0]), max_bytes=3000) == b"x" * 3000
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("人社部：社保卡持卡人数达13.8亿人_财经频道_某某新闻网", "人社部：社保卡持卡人数达13.8亿人"),
+    ("Card holders top 1.38 billion - Example Daily", "Card holders top 1.38 billion"),
+    ("Card holders top 1.38 billion | Xinhua", "Card holders top 1.38 billion"),
+    ("社保卡持卡人数达13.8亿人-某某财经", "社保卡持卡人数达13.8亿人"),
+    ("社保卡新规 | www.example.com", "社保卡新规"),
+    ("全市社保卡持卡人数达860万人_某市人力资源和社会保障局", "全市社保卡持卡人数达860万人_某市人力资源和社会保障局"),
+    ("北京-天津社保卡互通", "北京-天津社保卡互通"),
+    ("人社部：社保卡持卡人數達13.35億｜即時中國", "人社部：社保卡持卡人數達13.35億"),
+    ("社保卡持卡人數達13.8億人_某某新聞網", "社保卡持卡人數達13.8億人"),
+    ("1-3月全国城镇新增就业303万人", "1-3月全国城镇新增就业303万人"),
+    ("Pension reform - what it means for you", "Pension reform - what it means for you"),
+])
+def test_a_page_titles_headline_leaves_the_site_and_section_names_out(title, headline):
+    html = f"<html><head><title>{title}</title></head><body><p>正文</p></body></html>".encode()
+    front = f"---\ntitle: '{title}'\n---\n正文\n".encode()
+    read = [sources.parse_bytes(page, sources.SourceRef(name, name)).title
+            for page, name in ((html, "a.html"), (front, "a.md"))]
+    assert read == [headline, headline]
+
+
+def test_the_site_name_a_page_gives_itself_is_left_out_of_its_headline():
+    html = ('<html><head><meta property="og:site_name" content="某某之声"><title>社保卡新规来了 - 某某之声</title>'
+            "</head><body><p>正文</p></body></html>").encode()
+    assert sources.parse_bytes(html, sources.SourceRef("a.html", "a.html")).title == "社保卡新规来了"

@@ -17,7 +17,7 @@ from .script import (chinese_script, invisible_edits, line_break_edits, nfkc_edi
 from .textmap import MappedText, apply_edits
 from .boilerplate import Segment, html_outside, segment
 from .digits import dot_space_edits
-from .markup import entity_edits, front_matter_edits, markup_edits
+from .markup import entity_edits, front_matter_edits, markdown_edits, markup_edits
 from .mojibake.repair import mojibake_edits
 from .pinyin import pinyin_edits
 
@@ -61,6 +61,8 @@ def _clean(article: Article) -> Cleaned:
     steps = [lambda t: front_matter_edits(t, article.body_start)]
     if is_html:
         steps.append(markup_edits)
+    if article.format in ("markdown", "markdown-html"):
+        steps.append(markdown_edits)
     if article.language != "en":
         steps.append(mojibake_edits)
     steps += [entity_edits, line_break_edits, invisible_edits]

@@ -4,9 +4,12 @@ Every non-empty line of the cleaned text gets a kind, so offsets are never lost.
 main-text extractor (trafilatura) decides which lines are the article, its verdict is carried
 back onto our lines by matching text. General rules (cues in boilerplate.toml) then mark what
 either kind of page adds: copyright and disclaimer lines, bylines and credits, app and QR-code
-blurbs that state no figure, menus, runs of headline-like lines (link lists) and the tail after a
-"related reading" heading, whose items keep their own dates. Each segment says which language its
-own words are in: a page's header may be in another language than its body.
+blurbs that state no figure, menus, page counters, links to the previous and next story, runs of
+headline-like lines (link lists), the tail after a "related reading" heading, whose items keep
+their own dates, and everything below a comments heading. A box of headlines (rankings, trending,
+pictures) may stand between two paragraphs: it ends at the first paragraph below its heading.
+Each segment says which language its own words are in: a page's header may be in another
+language than its body.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ..extract.numbers import find_quantities
 from ..prefilter import compile_fast
 from ..resources import data_file
 from .script import HAN, invisible_characters, reading_language
+from .markup import headline_end
 from .textmap import MappedText
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
@@ -47,9 +51,10 @@ def cues() -> dict:
     with data_file("boilerplate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     compiled = {k: _any_of(v) for k, v in raw.items() if isinstance(v, list) and k != "language_names"}
-    for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated"):
+    for key in ("bullet", "sentence_end", "item_date", "item_end_date", "truncated", "title_separator", "data_line"):
         compiled[key] = re.compile(raw[key], re.I)
-    for key in ("link_run", "short_line", "language_names", "language_menu", "title_within", "headline_han"):
+    for key in ("link_run", "short_line", "language_names", "language_menu", "title_within", "headline_han",
+                "heading_marks"):
         compiled[key] = raw[key]
     compiled["any_language_name"] = re.compile("|".join(map(re.escape, raw["language_names"])) or "(?!)")
     return compiled
@@ -134,20 +139,34 @@ def segment_lines(text: str, segments: list[Segment]) -> list[tuple[Segment, int
 
 def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: dict) -> list[tuple[str, str]]:
     kinds: list[tuple[str, str]] = []
-    tail = False
+    tail = box = comments = body = False  # body: a paragraph of the article has been read
+    set_aside = False  # the extractor left out the heading that opened the tail, box or comments
     heading = title_first  # still looking for the headline
     reasons = [line_reason(text[a:b], c) for a, b in lines]
     language = _page_language(text, lines, reasons, c) if title_first else None
     for index, ((a, b), reason) in enumerate(zip(lines, reasons)):
         line = text[a:b]
-        if c["related"].search(line):
-            tail = True
-            kinds.append(("boilerplate", "related-reading heading"))
+        if set_aside and a not in outside and not reason and not headline_like(line, c):
+            tail = box = comments = set_aside = False  # a block set into the story: the story goes on
+        opened = _opened(line, body, c)
+        if comments or opened == "comment section":
+            set_aside = set_aside if comments else a in outside
+            comments = True
+            kinds.append(("boilerplate", "comment section"))
             continue
+        if opened:
+            tail = tail or opened == "related-reading heading"
+            box = not tail
+            set_aside = a in outside
+            kinds.append(("boilerplate", opened))
+            continue
+        box = box and not tail and (bool(reason) or _box_item(line, reasons, index, c))
         if tail:
             kinds.append(("tail", reason))
         elif reason:
             kinds.append(("boilerplate", reason))
+        elif box:
+            kinds.append(("boilerplate", "box item"))
         elif heading and index < c["title_within"] and (index == 0 or a not in outside):
             kinds.append(_leading_kind(line, language, c))
             heading = kinds[-1][0] == "boilerplate" or kinds[-1][0] == "main" and not _paragraph(line, language, c)
@@ -155,7 +174,28 @@ def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: d
             kinds.append(("boilerplate", EXTRACTOR_REASON))
         else:
             kinds.append(("main", ""))
+        body = body or kinds[-1] == ("main", "") and not headline_like(line, c)
     return kinds
+
+
+def _opened(line: str, body: bool, c: dict) -> str:
+    """The part of the page a heading opens: the related-reading tail or the comments (both run
+    to the end of the page), or a box of headlines. Above the article's first paragraph a
+    related-reading heading opens only a box (a sidebar copied above the story), and a comments
+    heading nothing: the article is still to come."""
+    line = line.strip(c["heading_marks"])
+    if c["comments"].search(line):
+        return "comment section" if body else ""
+    if c["related"].search(line):
+        return "related-reading heading" if body else "box heading"
+    return "box heading" if c["box"].search(line) else ""
+
+
+def _box_item(line: str, reasons: list[str], index: int, c: dict) -> bool:
+    """A headline of a box, figures and all; a headline right above its byline is the article's."""
+    bullet = c["bullet"].match(line)
+    item = c["truncated"].sub("", line[bullet.end():] if bullet else line)
+    return headline_like(item, c) and not (index + 1 < len(reasons) and reasons[index + 1] == "credit")
 
 
 def _page_language(text: str, lines, reasons: list[str], c: dict) -> str | None:
@@ -191,22 +231,33 @@ def _paragraph(line: str, language: str | None, c: dict) -> bool:
 
 
 def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
-    """Runs of list-like lines are navigation or headline lists; furniture inside a run is skipped."""
-    listed = [kind == "main" and list_like(text[a:b], c) and not _before_credit(kinds, i)
-              for i, ((a, b), (kind, _)) in enumerate(zip(lines, kinds))]
+    """Runs of list-like lines are navigation or headline lists; furniture inside a run is skipped,
+    and the headlines of a box count towards the run they stand in. Below the article's last
+    paragraph a headline that states a figure is list-like too: no text follows for it to head
+    (a chart's caption there names only years, and stays with its source line)."""
+    last = max((i for i, ((a, b), kind) in enumerate(zip(lines, kinds))
+                if kind == ("main", "") and not headline_like(text[a:b], c)), default=len(lines))
+    listed = [kind == "main" and (list_like(text[a:b], c) or i > last and _headline_figure(text[a:b], c))
+              and not _before_credit(kinds, i) or reason == "box item"
+              for i, ((a, b), (kind, reason)) in enumerate(zip(lines, kinds))]
     paragraphs = [i for i, (kind, _) in enumerate(kinds) if kind == "main" and not listed[i]]
     run: list[int] = []
     for index in range(len(lines) + 1):
-        if index < len(lines) and kinds[index][0] == "boilerplate":
-            continue
         if index < len(lines) and listed[index]:
             run.append(index)
+            continue
+        if index < len(lines) and kinds[index][0] == "boilerplate":
             continue
         inside = bool(run and paragraphs and paragraphs[0] < run[0] and paragraphs[-1] > run[-1])
         if len(run) >= c["link_run"] * (2 if inside else 1):
             for i in run:
-                kinds[i] = ("boilerplate", "link list")
+                kinds[i] = kinds[i] if kinds[i][0] == "boilerplate" else ("boilerplate", "link list")
         run = []
+
+
+def _headline_figure(line: str, c: dict) -> bool:
+    """A headline that states a figure, not a label with its value (a line of a data box)."""
+    return headline_like(line, c) and not c["data_line"].search(line) and states_figure(line)
 
 
 def _before_credit(kinds, index: int) -> bool:
@@ -234,6 +285,10 @@ def _merge(text: str, lines, kinds, c) -> list[Segment]:
                 if date:
                     segments.append(_related(text, item[0][0], b, date.group(1)))
                     item = []
+            continue
+        if kind == "title" and (cut := a + headline_end(text[a:b])) < b:
+            segments += [Segment(a, cut, "title", language=reading_language(text[a:cut])),
+                         Segment(cut, b, "boilerplate", reason="site name")]
             continue
         language = reading_language(text[a:b])
         last = segments[-1] if segments else None

@@ -1,4 +1,5 @@
-"""HTML markup to plain text, as edits: tags and comments go, block tags become line breaks.
+"""HTML markup to plain text, as edits: tags and comments go, block tags become line breaks; a
+Markdown body's marks go too, and a page title keeps its headline without the site's name.
 
 Every scan here is linear in the length of the page: a page of 200k tags, or of 100k unclosed
 `<!--` or `<script>`, costs what its length costs. Patterns that look for a closing mark after
@@ -113,7 +114,8 @@ _TITLE_LINE = re.compile(r"^title:[ \t]*(?P<rest>[^\n]*)$", re.M)
 
 def front_matter_edits(text: str, body_start: int) -> list[Edit]:
     """Metadata is read by the source reader and is not article text, except the title: it
-    stays as the first line, where headlines often carry a figure the body does not repeat."""
+    stays as the first line, where headlines often carry a figure the body does not repeat
+    (without the site's and section's names a scraper copied after it)."""
     if not body_start:
         return []
     title = _front_matter_title(text, body_start)
@@ -127,10 +129,31 @@ def _front_matter_title(text: str, body_start: int) -> tuple[int, int] | None:
     for line in _TITLE_LINE.finditer(text, 0, body_start):
         a, b = line.start("rest"), line.start("rest") + len(line.group("rest").rstrip(" \t"))
         if b - a >= 3 and text[a] in "'\"" and text[b - 1] == text[a]:
-            return a + 1, b - 1
+            a, b = a + 1, b - 1
         if b > a:
-            return a, b
+            return a, a + headline_end(text[a:b])
     return None
+
+
+def headline_end(title: str, site: str | None = None) -> int:
+    """Where a page title's headline ends: before the names of the section and the site joined
+    after it (`标题_财经频道_某某新闻网`; `site` is the name the page gives itself, if any)."""
+    from .boilerplate import cues
+
+    c = cues()
+    end, first = len(title), len(title) - len(title.lstrip())
+    for separator in reversed([m for m in c["title_separator"].finditer(title) if m.start() > first]):
+        part = title[separator.end():end].strip()
+        if not (c["site_part"].search(part) or site and _squashed(part) == _squashed(site)):
+            break
+        end = separator.start()
+        while title[end - 1].isspace():
+            end -= 1
+    return end
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"\s+", "", name).casefold()
 
 
 def markup_edits(text: str, start: int = 0) -> list[Edit]:
@@ -144,6 +167,23 @@ def markup_edits(text: str, start: int = 0) -> list[Edit]:
     inside = _Covered(dropped + blocks)
     edits += [Edit(m.start(), m.end(), "", "markup") for m in _TAG.finditer(text, start) if m.start() not in inside]
     return edits
+
+
+# Markdown's marks around words: an image (dropped whole), a link's brackets and address (its text
+# stays), a heading's hashes, bold and italic asterisks or underscores, a quote's `>`.
+_MD_IMAGE = r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)"
+_MD_LINK = r"(?P<open>\[)(?=[^\]\n]{1,200}\]\([^)\n]{0,500}\))|(?<=[^\n\[])(?P<close>\]\([^)\n]{0,500}\))"
+_MD_LINE_MARK = r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)"
+_MD_STRONG = r"\*\*(?=\S)|(?<=\S)\*\*|(?<![\w*])__(?=\S)|(?<=\S)__(?![\w*])"
+_MD_EMPHASIS = r"(?<![\w*\\])\*(?=[^\s*])|(?<=[^\s*\\])\*(?![\w*])"
+_MARKDOWN = re.compile("|".join(f"(?:{p})" for p in (_MD_IMAGE, _MD_LINK, _MD_LINE_MARK, _MD_STRONG, _MD_EMPHASIS)), re.M)
+
+
+def markdown_edits(text: str) -> list[Edit]:
+    """A Markdown body's marks removed, its words kept: a link list (`* [全省新增就业45.6万人](…)`)
+    and a byline in italics (`*阅读 2.3万*`) then read as the lines of an HTML page do. A bullet's
+    `* ` stays: it marks a list item."""
+    return [Edit(m.start(), m.end(), "", "markup") for m in _MARKDOWN.finditer(text)]
 
 
 def entity_edits(text: str) -> list[Edit]:

@@ -39,10 +39,11 @@ def read_front_matter(article: Article) -> Article:
     if not isinstance(meta, dict):
         raise SourceError(article.source, "invalid YAML front matter: not a mapping")
     published = _iso_date(meta.get("date") or meta.get("published"))
+    publisher = _squeezed(meta.get("author") or meta.get("source"))
     return replace(
         article, format="markdown-html" if "<" in article.raw[match.end():] else "markdown",
-        title=_squeezed(meta.get("title")), published=published, date_stated=published is not None,
-        publisher=_squeezed(meta.get("author") or meta.get("source")), url=_iri_safe(_squeezed(meta.get("url"))) or article.url,
+        title=_headline(_squeezed(meta.get("title")), publisher), published=published,
+        date_stated=published is not None, publisher=publisher, url=_iri_safe(_squeezed(meta.get("url"))) or article.url,
         body_start=match.end(),
     )
 
@@ -96,9 +97,10 @@ def read_html(article: Article) -> Article:
     if not _visible_text(html):
         raise SourceError(article.source, "HTML with no body text")
     chosen = properties.get("og:title") or element_text(html, "title")
+    publisher = _squeezed(properties.get("og:site_name"))
     return replace(
-        article, format="html", title=_squeezed(chosen), published=published,
-        date_stated=published is not None, publisher=_squeezed(properties.get("og:site_name")),
+        article, format="html", title=_headline(_squeezed(chosen), publisher), published=published,
+        date_stated=published is not None, publisher=publisher,
         url=article.url or _page_url(html),
     )
 
@@ -151,6 +153,14 @@ def _outside(text: str, spans) -> str:
         at = b
     pieces.append(text[at:])
     return " ".join(pieces)
+
+
+def _headline(title: str | None, site: str | None) -> str | None:
+    """The headline of a page title, without the site's and section's names after it: a repost's
+    `…_深圳新闻网` is the site's place, not the story's."""
+    from ..clean.markup import headline_end
+
+    return title and title[:headline_end(title, site)]
 
 
 def _squeezed(value) -> str | None:
