@@ -76,6 +76,7 @@ SETTINGS = [
      "7e8", None),
     ("en", "Li Ming, deputy head of Zhejiang's human resources department, said 700 million people have claimed "
      "electronic social security cards.", "7e8", None),
+    ("en", "The ministry said in Beijing that 1.38 billion people hold social security cards.", "1.38e9", None),
     ("en", "Reporting from Nanjing, the newspaper said 700 million people have claimed electronic social "
      "security cards.", "7e8", None),
 ]
@@ -121,6 +122,11 @@ OWN = [
     ("zh-hans", "据悉，长三角地区社保卡持卡人数达2.3亿人。", "2.3e8", "yangtze-river-delta"),
     ("zh-hant", "廣東省在深圳率先試點第三代社保卡，已發放120萬張。", "1.2e6", "shenzhen"),
     ("zh-hans", "江苏省南京市推进社保卡一卡通建设，持卡人数达900万人。", "9e6", "nanjing"),
+    ("zh-hans", "广东省社保卡持卡人数居全国首位，达1.05亿人。", "1.05e8", "guangdong"),
+    ("zh-hans", "广东、江苏两省社保卡持卡人数分别达到1.05亿、8500万。", "1.05e8", "guangdong"),
+    ("zh-hans", "广东、江苏两省社保卡持卡人数分别达到1.05亿、8500万。", "8.5e7", "jiangsu"),
+    ("zh-hans", "北京、上海、广州三地社保卡持卡人数分别为2200万人、2500万人和1900万人。", "1.9e7", "guangzhou"),
+    ("zh-hant", "廣東、江蘇兩省社保卡持卡人數分別達到1.05億、8500萬。", "8.5e7", "jiangsu"),
     ("zh-hans", "东莞作为粤港澳大湾区节点城市，每天往返深圳、广州等地的通勤人员超过30万人。", "3e5", "dongguan"),
     ("zh-hant", "東莞作為粵港澳大灣區節點城市，每天往返深圳、廣州等地的通勤人員超過30萬人。", "3e5", "dongguan"),
     ("zh-hans", "广东省社保卡持卡人数1.05亿人居全国首位。", "1.05e8", "guangdong"),
@@ -149,6 +155,9 @@ OWN = [
      "received it.", "2e6", "wuhan"),
     ("en", "Guangdong piloted the third-generation card in Shenzhen, where 1.2 million cards have been issued.",
      "1.2e6", "shenzhen"),
+    ("en", "Guangdong leads the country with 105 million social security card holders.", "105e6", "guangdong"),
+    ("en", "Guangdong and Jiangsu had 105 million and 85 million social security card holders respectively.",
+     "85e6", "jiangsu"),
     ("en", "The Beijing municipal bureau said 22 million people in Beijing hold social security cards.", "22e6",
      "beijing"),
 ]

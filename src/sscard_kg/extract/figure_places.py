@@ -67,10 +67,13 @@ def region_for(c: Segment, q: Quantity, span: tuple[int, int]) -> str | None:
             return hosts[-1].key
         return _named_before(c, span, said)
     place = counted[-1]
-    if NATIONAL.search(text[place.end:q.start]):
+    if _nationwide(text, place.end, q.start):
         return None
-    if text[place.end:place.end + 1] in ("等", "、") or any(p.end == place.start - 1 for p in before) \
-            and text[place.start - 1:place.start] == "、":
+    listed = _listed_with(text, before, place)
+    each = _each_of(c, listed, q, span)
+    if each is not None:
+        return each.key
+    if text[place.end:place.end + 1] in ("等", "、") or len(listed) > 1 and text[place.start - 1:place.start] == "、":
         parent = gaz.entries[place.key].parent
         return parent if parent and gaz.entries.get(parent) and gaz.entries[parent].level != "country" else None
     return place.key
@@ -94,8 +97,42 @@ _ZH_SPEAKER = re.compile(either(_P["speech"]))
 _EN_SPEECH = re.compile(rf"(?:\s+[\w'’-]+)*?\s+(?:{either(_PE['speech'])})\b", re.I)
 _EN_SPEAKER_LEVEL = re.compile(rf"(?:\s+(?:{either(_PE['speaker_level'])}))?\s+(?:{either(_PE['speech'])})\b", re.I)
 _TOPIC_LEADERS = re.compile(rf"(?:[\s\"“”「」『』‘’'(（]|(?:{either(_P['topic_leaders'], _PE['topic_leaders'])})(?![a-z]))*", re.I)
+_RANKING = re.compile(rf"(?:{either(_P['ranking'], _PE['ranking'])})\s*(?:the\s+)?$", re.I)
+_RESPECTIVELY = re.compile(either(_P["respectively"], _PE["respectively"]), re.I)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_EN_SAID_AT = re.compile(rf"\b(?:{either(_PE['speech'])})\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _EN_WORDS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,6}")
 _EN_AFTER_FIGURE = re.compile(rf"(?:\s+[a-z-]+){{0,5}}?\s+(?:{either(_PE['after_figure'])})\s+(?:the\s+)?$")
+
+
+def _nationwide(text: str, start: int, end: int) -> bool:
+    """The country named between a place and its figure (`广东省全国首个…`), unless a ranking names it
+    (`Guangdong leads the country with…`, `广东居全国首位`)."""
+    return any(not _RANKING.search(text, max(start, m.start() - 12), m.start())
+               for m in NATIONAL.finditer(text, start, end))
+
+
+def _listed_with(text: str, before: list[Found], place: Found) -> list[Found]:
+    """The places listed with `place`, ending with it (`广东、江苏两省`, `Guangdong and Jiangsu`)."""
+    listed = [place]
+    for p in reversed([p for p in before if p.end <= place.start]):
+        if not _LISTED.fullmatch(text, p.end, listed[0].start):
+            break
+        listed.insert(0, p)
+    return listed
+
+
+def _each_of(c: Segment, listed: list[Found], q: Quantity, span: tuple[int, int]) -> Found | None:
+    """`广东、江苏两省持卡人数分别达到1.05亿、8500万`, `Guangdong and Jiangsu had 105 million and 85
+    million holders respectively`: the place in the figure's position among the figures."""
+    if len(listed) < 2:
+        return None
+    text = c.text
+    said = _RESPECTIVELY.search(text, listed[-1].end, q.start) or (c.english and _RESPECTIVELY.search(text, q.end, span[1]))
+    if not said:
+        return None
+    position = len(_FIGURE.findall(text, said.end() if said.end() <= q.start else listed[-1].end, q.start))
+    return listed[position] if position < len(listed) else None
 
 
 def _clause_start(text: str, start: int, end: int) -> int:
@@ -142,7 +179,7 @@ def _role(c: Segment, place: Found, q: Quantity, span: tuple[int, int]) -> str:
     stop = min(q.start, _clause_stop(text, place.end, span[1]))
     if _names_a_thing(text, place, english) or _origin(text, place, english):
         return "speaker"
-    if _frame(c, place, opens, stop):
+    if _frame(c, place, opens, stop) or english and _EN_SAID_AT.search(text, max(0, place.start - 20), place.start):
         return "scene"
     topic = _TOPIC_LEADERS.fullmatch(_undated(c, opens, place.start)) is not None
     if _speaks(text, place, stop, english, topic):
