@@ -77,6 +77,10 @@ SETTINGS = [
     ("en", "Li Ming, deputy head of Zhejiang's human resources department, said 700 million people have claimed "
      "electronic social security cards.", "7e8", None),
     ("en", "The ministry said in Beijing that 1.38 billion people hold social security cards.", "1.38e9", None),
+    ("en", "Reporters learned from Nanjing that 700 million people have claimed electronic social security cards.",
+     "7e8", None),
+    ("en", "Under the framework of the Yangtze River Delta integration, the number of electronic social security "
+     "card holders has exceeded 700 million.", "7e8", None),
     ("en", "Reporting from Nanjing, the newspaper said 700 million people have claimed electronic social "
      "security cards.", "7e8", None),
 ]
@@ -86,6 +90,8 @@ SERVICES = [
     ("zh-hans", "目前已在京津冀、长三角、川渝等地实现跨省通办，社保卡持卡人数达13.8亿人。", "1.38e9", None),
     ("zh-hans", "社保卡居民服务“一卡通”已在长三角地区率先实现，持卡人数达13.8亿人。", "1.38e9", None),
     ("zh-hant", "社保卡居民服務「一卡通」已在長三角地區率先實現，持卡人數達13.8億人。", "1.38e9", None),
+    ("en", "Beijing-Tianjin-Hebei, the Yangtze River Delta and other regions have realized cross-provincial "
+     "handling, and the number of card holders has reached 1.38 billion.", "1.38e9", None),
     ("en", "Cross-provincial services are available in Beijing-Tianjin-Hebei and the Yangtze River Delta, and "
      "1.38 billion people hold social security cards.", "1.38e9", None),
 ]
@@ -158,6 +164,12 @@ OWN = [
     ("en", "Guangdong leads the country with 105 million social security card holders.", "105e6", "guangdong"),
     ("en", "Guangdong and Jiangsu had 105 million and 85 million social security card holders respectively.",
      "85e6", "jiangsu"),
+    ("en", "According to the Human Resources and Social Security Department of Guangdong Province, the number of "
+     "cardholders in the province reached 105 million.", "105e6", "guangdong"),
+    ("en", "The reporter learned from the Nanjing Municipal Human Resources and Social Security Bureau that the city "
+     "has issued 9 million cards.", "9e6", "nanjing"),
+    ("en", "The number of social security card holders in Guangdong Province reached 105 million.", "105e6",
+     "guangdong"),
     ("en", "The Beijing municipal bureau said 22 million people in Beijing hold social security cards.", "22e6",
      "beijing"),
 ]

@@ -44,9 +44,9 @@ def region_for(c: Segment, q: Quantity, span: tuple[int, int]) -> str | None:
     in English also a place right after it (`22 million people in Beijing`). A frame of regional
     cooperation, where a speaker or the news comes from and a place inside another thing's name set
     the scene and count nothing; the country named in the figure's clause makes it national. For a
-    list of places (`海淀、丰台等4个区`) the place that holds them all. A place that only names an
-    organisation or a speaker (`北京市人社局`) is the figure's when the sentence then speaks of its own
-    place (`北京市人社局介绍，全市已有…`)."""
+    list of places (`海淀、丰台等4个区`, `Haidian, Fengtai and other districts`) the place that holds
+    them all. A place that only names an organisation or a speaker (`北京市人社局`) is the figure's
+    when the sentence then speaks of its own place (`北京市人社局介绍，全市已有…`)."""
     gaz, text = c.gaz, c.text
     if _national_after(c, q, span):
         return None
@@ -73,7 +73,8 @@ def region_for(c: Segment, q: Quantity, span: tuple[int, int]) -> str | None:
     each = _each_of(c, listed, q, span)
     if each is not None:
         return each.key
-    if text[place.end:place.end + 1] in ("等", "、") or len(listed) > 1 and text[place.start - 1:place.start] == "、":
+    if text[place.end:place.end + 1] in ("等", "、") or len(listed) > 1 and text[place.start - 1:place.start] == "、" \
+            or c.english and _EN_AND_OTHERS.match(text, place.end):
         parent = gaz.entries[place.key].parent
         return parent if parent and gaz.entries.get(parent) and gaz.entries[parent].level != "country" else None
     return place.key
@@ -98,6 +99,7 @@ _EN_SPEECH = re.compile(rf"(?:\s+[\w'’-]+)*?\s+(?:{either(_PE['speech'])})\b",
 _EN_SPEAKER_LEVEL = re.compile(rf"(?:\s+(?:{either(_PE['speaker_level'])}))?\s+(?:{either(_PE['speech'])})\b", re.I)
 _TOPIC_LEADERS = re.compile(rf"(?:[\s\"“”「」『』‘’'(（]|(?:{either(_P['topic_leaders'], _PE['topic_leaders'])})(?![a-z]))*", re.I)
 _RANKING = re.compile(rf"(?:{either(_P['ranking'], _PE['ranking'])})\s*(?:the\s+)?$", re.I)
+_EN_AND_OTHERS = re.compile(rf",?\s+(?:{either(_PE['and_others'])})\b", re.I)
 _RESPECTIVELY = re.compile(either(_P["respectively"], _PE["respectively"]), re.I)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_SAID_AT = re.compile(rf"\b(?:{either(_PE['speech'])})\s+(?:in|at)\s+(?:the\s+)?$", re.I)
