@@ -209,3 +209,18 @@ def test_a_place_its_clause_or_topic_names_is_the_figures(language, text, value,
 ])
 def test_a_local_word_speaks_of_the_home_region(language, title, text, value, region):
     _check(language, text, value, region, title)
+
+
+@pytest.mark.parametrize("language, title, text, value, region", [
+    ("zh-hans", "京津冀社保卡一卡通再升级", "截至目前，社保卡持卡人数达13.8亿人。", "1.38e9", None),
+    ("zh-hans", "长三角社保卡居民服务一卡通提速", "电子社保卡领用人数超过10亿人。", "1e9", None),
+    ("zh-hant", "粵港澳大灣區社保卡互通", "社保卡持卡人數達13.8億人。", "1.38e9", None),
+    ("en", "Yangtze River Delta expands card services", "By the end of 2023, 1.38 billion people held social "
+     "security cards.", "1.38e9", None),
+    ("zh-hans", "京津冀社保卡一卡通再升级", "截至目前，京津冀三地社保卡持卡人数达1.1亿人。", "1.1e8",
+     "beijing-tianjin-hebei"),
+])
+def test_a_grouping_in_the_title_is_no_home(language, title, text, value, region):
+    """A title naming a grouping tells of cooperation: the figures are the country's unless their own
+    clause names the grouping."""
+    _check(language, text, value, region, title)

@@ -177,10 +177,12 @@ def _national(gaz, region: str | None) -> bool:
 
 
 def _home_region(gaz, article: Article, text: str, kept, english: bool) -> str | None:
-    """The one sub-national region a title names (`北京第三代社保卡…`): the article is about it."""
+    """The one sub-national region a title names (`北京第三代社保卡…`): the article is about it. A
+    grouping (`京津冀社保卡一卡通…`) is a story of cooperation, not a home: its figures are the
+    country's or each member's, and a figure of the grouping names it in its own clause."""
     titles = [text[s.start:s.end] for s in kept if s.kind == "title"] or [article.title or ""]
     regions = {f.key for title in titles for f in find_places(gaz, title, english)
-               if gaz.entries[f.key].level != "country"}
+               if gaz.entries[f.key].level not in ("country", "grouping")}
     return regions.pop() if len(regions) == 1 else None
 
 
