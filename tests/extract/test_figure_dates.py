@@ -276,3 +276,27 @@ def test_a_level_a_year_earlier_is_a_year_before_the_date_the_sentence_named():
     found = _dates("At the end of June, 1.35 billion people held social security cards, compared with 1.22 billion a "
                    "year earlier.", "2021-07-20")
     assert found[Decimal("1.35e9")] == "2021-06-30" and found[Decimal("1.22e9")] == "2020-06-30"
+
+
+def test_a_later_clause_with_its_own_time_cue_is_out_of_an_earlier_dates_scope():
+    text = "截至去年底，全省累计发卡527万张；今年以来，又新发313万张，累计发卡量已达840万张。"
+    found = _zh_dates(text, "2019-07-10")
+    assert found[Decimal("527e4")] == "2018-12-31"
+    assert found[Decimal("313e4")] == found[Decimal("840e4")] == "2019-07-10"
+    for cue in ("目前", "截至目前"):
+        found = _zh_dates(f"截至去年底，全省累计发卡527万张；{cue}，累计发卡量已达840万张。", "2019-07-10")
+        assert found[Decimal("527e4")] == "2018-12-31" and found[Decimal("840e4")] == "2019-07-10", cue
+    found = _zh_dates("截至去年底，全省累計發卡527萬張；今年以來，又新發313萬張，累計發卡量已達840萬張。", "2019-07-10")
+    assert found[Decimal("527e4")] == "2018-12-31" and found[Decimal("840e4")] == "2019-07-10"
+
+
+def test_an_english_later_clause_with_its_own_time_cue_is_out_of_an_earlier_dates_scope():
+    found = _dates("By the end of last year, 5.27 million cards had been issued; since January, another 3.13 million "
+                   "were issued, bringing the total to 8.4 million.", "2019-07-10")
+    assert found[Decimal("5.27e6")] == "2018-12-31"
+    assert found[Decimal("3.13e6")] != "2018-12-31" and found[Decimal("8.4e6")] == "2019-07-10"
+    for cue in ("so far", "now", "to date"):
+        found = _dates(f"By the end of last year, 5.27 million cards had been issued; {cue}, 8.4 million cards "
+                       "have been issued.", "2019-07-10")
+        assert found[Decimal("5.27e6")] == "2018-12-31" and found[Decimal("8.4e6")] == "2019-07-10", cue
+
