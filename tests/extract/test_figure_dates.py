@@ -300,3 +300,33 @@ def test_an_english_later_clause_with_its_own_time_cue_is_out_of_an_earlier_date
                        "have been issued.", "2019-07-10")
         assert found[Decimal("5.27e6")] == "2018-12-31" and found[Decimal("8.4e6")] == "2019-07-10", cue
 
+
+def test_a_time_word_pointing_back_takes_the_date_named_earlier_in_the_paragraph():
+    for word in ("届时", "当时", "彼时", "此时", "同期", "当天", "当日"):
+        found = _zh_dates(f"人社部于2025年9月26日召开新闻发布会。{word}，全国基本养老保险参保人数达10.72亿人。", "2026-01-15")
+        assert found[Decimal("10.72e8")] == "2025-09-26", word
+    found = _zh_dates("电子社保卡于2018年4月正式上线。当时，全国社会保障卡持卡人数为12.4亿人，目前已达13.8亿人。", "2025-03-01")
+    assert found[Decimal("12.4e8")] == "2018-04-30" and found[Decimal("13.8e8")] == "2025-03-01"
+    found = _zh_dates("2025年9月26日，人社部舉行新聞發布會。當時全國基本養老保險參保人數為10.72億人。", "2026-01-15")
+    assert found[Decimal("10.72e8")] == "2025-09-26"
+    found = _zh_dates("截至2024年6月底，全省社会保障卡持卡人数为900万人，当时电子社保卡领用人数为520万人。", "2025-03-01")
+    assert found[Decimal("520e4")] == "2024-06-30"
+
+
+def test_an_english_time_word_pointing_back_takes_the_date_named_earlier():
+    for words in ("At that time", "By then", "At the time", "As of that date", "On that day", "Then"):
+        found = _dates(f"The ministry held a briefing on September 26, 2025. {words}, 1,072 million people were "
+                       "covered by basic pension insurance.", "2026-01-15")
+        assert found[Decimal("1072e6")] == "2025-09-26", words
+    found = _dates("The electronic card was launched in April 2018. At that time, 1.24 billion people held social "
+                   "security cards; so far, 1.38 billion hold them.", "2025-03-01")
+    assert found[Decimal("1.24e9")] == "2018-04-30" and found[Decimal("1.38e9")] == "2025-03-01"
+    found = _dates("The ministry held a briefing on September 26, 2025. At the time, 1,072 million people were covered "
+                   "by basic pension insurance and 1.38 billion held cards so far.", "2026-01-15")
+    assert found[Decimal("1072e6")] == "2025-09-26"
+    found = _dates("At that time, 1.24 billion people held social security cards.", "2025-03-01")
+    assert found[Decimal("1.24e9")] == "2025-03-01"
+    found = _dates("The ministry held a press conference on 26 September 2025. At that time, the number of people "
+                   "insured by the basic pension insurance was 1.072 billion.", "2026-01-15")
+    assert found[Decimal("1.072e9")] == "2025-09-26"
+

@@ -31,6 +31,7 @@ class DateMention(NamedTuple):
     """A resolved date expression. `kind` is point (a stock's date), period (a flow), now, since
     (the start of a period or the date of an event, `自2018年以来`, `launched in 2016`) or plan
     (`十三五`, `the 2015-2018 plan`): the last two date no figure, a plan only makes one a target.
+    `当时`, `at that time` take the kind and value of the date named before them in the paragraph.
     `base` marks the date of a comparison's base that names its own figure (`比去年末的8.84亿人`):
     it dates that figure only."""
 
@@ -208,7 +209,9 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
         cue = _ANAPHOR.search(text, m.start, m.end)
         anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and not p.base and len(p.value) >= 7
                        and not _SENTENCE_END.search(text, p.end, m.start)), None)
-        if m.kind == _SAME_PERIOD:
+        if m.kind == "then":
+            m = _pointed_back(text, m, anchored)
+        elif m.kind == _SAME_PERIOD:
             if anchor is None:  # `去年同期增长5%`: the base of a comparison
                 continue
             m = _same_period(m, anchor)
@@ -218,6 +221,17 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
             m = _counted_back(m, anchor, cue, bool(_END_CUE.search(text, m.start, m.end)))
         anchored.append(m)
     return anchored
+
+
+def _pointed_back(text: str, m: DateMention, before: list[DateMention]) -> DateMention:
+    """`人社部于2025年9月26日召开发布会。当时，…`, `… launched in April 2018. At that time, …`: the
+    date named last before `m` in its paragraph (an event's too), else the publication's now."""
+    anchor = next((p for p in reversed(before) if p.kind in ("point", "period", "since") and not p.base), None)
+    if anchor is None or "\n" in text[anchor.end:m.start]:
+        return m._replace(kind="now")
+    kind = "point" if len(anchor.value) == 10 or anchor.kind == "point" else "period"
+    return m._replace(value=anchor.value, kind=kind, period_start=anchor.period_start, target=anchor.target,
+                      explicit_year=anchor.explicit_year)
 
 
 def _same_period(m: DateMention, anchor: DateMention) -> DateMention:

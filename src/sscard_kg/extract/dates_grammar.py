@@ -248,6 +248,12 @@ def _now(r: Resolver, m: dict):
     return (r.published, "now", None) if r.published else None
 
 
+def _then(r: Resolver, m: dict):
+    """`当时`, `at that time`: the date named last before it, which find_dates gives it; `now`
+    until then."""
+    return (r.published, "then", None) if r.published else None
+
+
 def _year_range(r: Resolver, m: dict):
     """`2016-2020年`, `from 2016 to 2020`: a flow over those years; with a plan word after it, or
     in parentheses (`the 13th Five-Year Plan (2016-2020)`), a plan period."""
@@ -419,6 +425,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
          r"(?P<wd>[一二三四五六日天])(?![至到\-~—次])",
          lambda r, m: _weekday(r, m["wd"], m["week"])),
         (either(_ZH["now"]), _now),
+        (either(_ZH["then"]), _then),
     ]
 
 
@@ -524,6 +531,7 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (r"(?P<w>last|this|next|the previous|the past) month",
          lambda r, m: _relative_month(r, {"this": 0, "next": 1}.get(m["w"].lower(), -1), None)),
         (either(_EN["now"]), _now),
+        (either(_EN["then"]), _then),
         (r"throughout the year|the whole year|the full year|for the year", _whole_year),
         (r"(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
          rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal) {yr}(?![-–—]\d)(?: as a whole)?",
