@@ -330,3 +330,26 @@ def test_an_english_time_word_pointing_back_takes_the_date_named_earlier():
                    "insured by the basic pension insurance was 1.072 billion.", "2026-01-15")
     assert found[Decimal("1.072e9")] == "2025-09-26"
 
+
+def test_an_average_or_a_total_over_a_span_takes_the_span():
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "The surveyed urban unemployment rate averaged 5.3% over the past four years.", "2025-03-05")}
+    assert found[Decimal("5.3")] == ("2024", "2021")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "过去四年城镇调查失业率平均为5.3%。", "2025-03-05", "新闻稿")}
+    assert found[Decimal("5.3")] == ("2024", "2021")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "“十四五”前四年累计新增就业5921万人。", "2025-03-05", "新闻稿")}
+    assert found[Decimal("5921e4")] == ("2024", "2021")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "「十四五」前四年累計新增就業5921萬人。", "2025-03-05", "新闻稿")}
+    assert found[Decimal("5921e4")] == ("2024", "2021")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "In the first four years of the 14th Five-Year Plan period, 59.21 million new urban jobs were created.",
+        "2025-03-05")}
+    assert found[Decimal("59.21e6")] == ("2024", "2021")
+
+
+def _measurements(body: str, published: str, title: str = "Press release"):
+    data = f"---\ntitle: {title}\ndate: {published}\n---\n{body}\n".encode()
+    return extract(parse_bytes(data, SourceRef("span.md", "span.md")))[1].measurements

@@ -32,6 +32,8 @@ class DateMention(NamedTuple):
     (the start of a period or the date of an event, `自2018年以来`, `launched in 2016`) or plan
     (`十三五`, `the 2015-2018 plan`): the last two date no figure, a plan only makes one a target.
     `当时`, `at that time` take the kind and value of the date named before them in the paragraph.
+    A span of years back from the publication (`过去四年`) is `span`: since for a figure, but the
+    period of its whole years for an average or a total.
     `base` marks the date of a comparison's base that names its own figure (`比去年末的8.84亿人`):
     it dates that figure only."""
 
@@ -169,7 +171,7 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         if not resolved or not resolved[0]:
             continue
         value, kind, period_start = resolved
-        compared = _is_base(text, start, end, english)
+        compared = kind != "span" and _is_base(text, start, end, english)  # `5.3% over the past four years`
         base = compared and _names_its_figure(text, end, english)
         if not base and _dates_no_figure(text, start, end, value, english, compared):
             taken.append((start, end))  # nor is a part of it (年底 of 比去年底) a date
@@ -177,7 +179,7 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         same = None if english else _ZH_SAME_PERIOD.match(text, end)
         if same:
             end, kind = same.end(), _SAME_PERIOD
-        elif kind != "plan" and _opens_period(text, start, end, matched, english):
+        elif kind not in ("plan", "span") and _opens_period(text, start, end, matched, english):
             kind = "since"
         explicit = bool(groups.get("y")) and not groups.get("y0")  # a span of years is no data date
         target = _is_target(value, published)

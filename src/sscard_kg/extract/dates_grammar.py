@@ -4,7 +4,9 @@ The patterns follow the grammar of both languages rather than a list of phrases:
 full-width, in Chinese numerals, or relative: 去年, the previous year), then a part of it (a month,
 a span of months, a quarter, a half, a season, the first N months), then a part of that (its end,
 its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday); spans that run to the
-publication (近五年来, over the past five years), which date their figures as 今年以来 does. A pattern's handler
+publication (近五年来, over the past five years), which date their figures as 今年以来 does, but for
+an average or a total over them, which is the whole years they span; the first years of a plan
+(“十四五”前四年). A pattern's handler
 turns its match into an ISO value, a kind and a period's start, with a Resolver that knows the
 publication date and the year the sentence is about. dates.find_dates runs them; the words of
 the tables (relative years, seasons, plans, quarters) are the [dates] sections of cues/zh.toml
@@ -290,11 +292,15 @@ def _year_start(year: int | None):
     return (f"{year:04d}-01", "point", None) if year else None
 
 
-def _plan(r: Resolver, year: int, since: str | None = None, end: str | None = None):
+def _plan(r: Resolver, year: int, since: str | None = None, end: str | None = None, first: str | None = None):
     """A five-year plan's period (its last year); `十四五以来`, `since the 13th Five-Year Plan`:
     the start of its first year, where a period running to the publication opens; `截至十三五末`,
     `by the end of the 13th Five-Year Plan period`, once past, the end of its last year (a stock's
-    date; still ahead, the plan a target is set by)."""
+    date; still ahead, the plan a target is set by); `十四五前四年`, `the first four years of the
+    14th Five-Year Plan`: the period of those years."""
+    if first:
+        count = _months(first.replace("兩", "两"))
+        return (str(year - 5 + count), "period", str(year - 4)) if 1 <= count < 5 else None
     if since:
         return str(year - 4), "since", None
     if end and r.published and period_end(str(year)) <= r.published:
@@ -315,9 +321,15 @@ def _month_pair(r: Resolver, m: dict):
 
 def _past(r: Resolver, m: dict):
     """`近五年来`, `过去一年`, `over the past five years`, `the past decade`: a span that runs to
-    the publication, like `今年以来`: it opens `count` months before the publication's month."""
+    the publication, like `今年以来`: it opens `count` months before the publication's month. A
+    span of years is a `span`, the whole years before the publication's (its value the last, its
+    start the first), which dates an average or a total over it; any other figure it dates as
+    `since`."""
     unit, n = (m.get("unit") or m.get("unit2") or "").lower(), m.get("n") or m.get("n2")
     count = 10 if m.get("decade") else _months(n) if n else 1
+    if not unit.startswith(("month", "个月")) and r.pub_year and count:
+        last, first = r.pub_year - 1, r.pub_year - count
+        return str(last), "span", str(first) if first < last else None
     months = count if unit.startswith(("month", "个月")) else 12 * count
     found = r.month_from_now(-months) if count else None
     return (f"{found[0]:04d}-{found[1]:02d}", "since", None) if found else None
@@ -415,8 +427,9 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}(?:全年)?", _year_period),
         (r"(?<![\d年])(?:年底|年末)", lambda r, m: _year_end(r, r.whole_year)),
         (r"全年(?!目标|计划|任务)", _whole_year),
-        (r"(?P<plan>十[一二三四五]五)(?:[”\"」]?(?:规划|时期)?(?:(?:开局|实施)?(?P<since>以来)|(?P<end>期?末))|期间|规划|时期)?",
-         lambda r, m: _plan(r, FIVE_YEAR_PLANS[m["plan"]], m["since"], m["end"])),
+        (r"(?P<plan>十[一二三四五]五)(?:[”\"」]?(?:规划|时期)?(?:(?:开局|实施)?(?P<since>以来)|(?P<end>期?末))"
+         r"|[”\"」]?(?:规划|規劃|时期|時期|期间|期間)?的?(?:前|头|頭)(?P<first>[一二三四两兩1-4])年|期间|规划|时期)?",
+         lambda r, m: _plan(r, FIVE_YEAR_PLANS[m["plan"]], m["since"], m["end"], m["first"])),
         (r"(?<![\d月一二三四五六七八九十])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)",
          lambda r, m: _day_of_month(r, int(m["d"]))),
         (r"(?P<w>大前天|前天|昨天|昨日|明天|明日)",
@@ -462,7 +475,8 @@ def en_patterns() -> list[tuple[str, Handler]]:
     mon, mon0, yr, day, rel, of_year, q = _EN_MON, _EN_MON0, _EN_YEAR, _EN_DAY, _EN_REL, _EN_OF_YEAR, _EN_QUARTER
     poss, end = _EN_POSSESSIVE, _EN_END
     weekday = rf"(?:(?:{_EN_WEEKDAY}),? )?"  # Wednesday, July 10, 2019 is the day the date names
-    plan_opening = r"(?:(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)|(?P<end>(?:the )?end of (?:the )?))?"
+    plan_opening = (r"(?:(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)|(?P<end>(?:the )?end of (?:the )?)"
+                    rf"|(?:the )?first (?P<first>two|three|four|[2-4]) years of (?:the )?)?")
     not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
     return [
         *_NUMERIC_DAYS,
@@ -542,9 +556,9 @@ def en_patterns() -> list[tuple[str, Handler]]:
          r"|the prior year|the preceding year|the year before|a year earlier|a year before|a year ago|the same year|that year"
          r"|the following year|a year later)", _year_period),
         (rf"{plan_opening}(?P<n>1[1-5])th five-year plan(?: period)?",
-         lambda r, m: _plan(r, 1955 + 5 * int(m["n"]), m["since"], m["end"])),
+         lambda r, m: _plan(r, 1955 + 5 * int(m["n"]), m["since"], m["end"], m["first"])),
         (rf"{plan_opening}(?P<w>eleventh|twelfth|thirteenth|fourteenth|fifteenth) five-year plan(?: period)?",
-         lambda r, m: _plan(r, 1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()], m["since"], m["end"])),
+         lambda r, m: _plan(r, 1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()], m["since"], m["end"], m["first"])),
         (rf"(?:(?P<week>last|this|next) |on )?(?P<wd>{_EN_WEEKDAY})", lambda r, m: _weekday(r, m["wd"], m["week"])),
         (r"(?P<w>the day before yesterday|yesterday|tomorrow)",
          lambda r, m: _shifted_day(r, {"the": -2, "yes": -1, "tom": 1}[m["w"].lower()[:3]])),
