@@ -353,3 +353,15 @@ def test_an_average_or_a_total_over_a_span_takes_the_span():
 def _measurements(body: str, published: str, title: str = "Press release"):
     data = f"---\ntitle: {title}\ndate: {published}\n---\n{body}\n".encode()
     return extract(parse_bytes(data, SourceRef("span.md", "span.md")))[1].measurements
+
+
+def test_a_now_in_the_figures_own_later_clause_beats_the_date_of_an_earlier_clause():
+    for text in ("By the end of last year, 5.27 million cards had been issued, and 8.4 million have been issued so far.",
+                 "5.27 million cards had been issued by the end of last year, and the total now stands at 8.4 million.",
+                 "By the end of last year, 5.27 million cards had been issued, while the number has now reached 8.4 "
+                 "million."):
+        found = _dates(text, "2019-07-10")
+        assert found[Decimal("5.27e6")] == "2018-12-31" and found[Decimal("8.4e6")] == "2019-07-10", text
+    for text in ("截至去年底，全省累计发卡527万张，现已达840万张。", "截至去年底，全省累計發卡527萬張，現已達840萬張。"):
+        found = _zh_dates(text, "2019-07-10")
+        assert found[Decimal("527e4")] == "2018-12-31" and found[Decimal("840e4")] == "2019-07-10", text

@@ -81,6 +81,14 @@ def _dates_its_clause_only(text: str, d, q: Quantity) -> bool:
 _TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{TARGET_UNIT}?)?\s*{_ZH['target_share']}")
 
 
+def _now_of_its_clause(text: str, q: Quantity, in_sentence: list[DateMention], next_figure: int | None):
+    """`By the end of last year, 5.27 million …, and 8.4 million have been issued so far`: a now
+    said after the figure in its own clause, before any other figure, is the figure's, not the date
+    of an earlier clause."""
+    return next((d for d in in_sentence if d.kind == "now" and d.start >= q.end
+                 and (next_figure is None or d.start < next_figure) and not CLAUSE_BREAK.search(text, q.end, d.start)), None)
+
+
 def _right_after(text: str, q: Quantity, dates: list[DateMention]) -> list[DateMention]:
     """The dates that follow the figure, joined to it by a preposition alone (`36% in 2019`)."""
     return [d for d in dates if q.end <= d.start <= q.end + 24
@@ -147,7 +155,7 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
         opener = _sentence_scope(text, before[0], span, earlier)
         if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
             return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前
-        return before[-1], False
+        return _now_of_its_clause(text, q, in_sentence, next_figure) or before[-1], False
     if any(span[0] <= d.start and d.end <= q.start and d.kind in ("since", "span") for d in dates):
         return None, True  # `今年以来，新增313万张`: from then to the publication
     after = [d for d in in_sentence if d.start >= q.end and not d.target
