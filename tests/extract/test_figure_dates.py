@@ -365,3 +365,25 @@ def test_a_now_in_the_figures_own_later_clause_beats_the_date_of_an_earlier_clau
     for text in ("截至去年底，全省累计发卡527万张，现已达840万张。", "截至去年底，全省累計發卡527萬張，現已達840萬張。"):
         found = _zh_dates(text, "2019-07-10")
         assert found[Decimal("527e4")] == "2018-12-31" and found[Decimal("840e4")] == "2019-07-10", text
+
+
+def test_a_plan_period_once_past_dates_its_figures_as_its_five_years():
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "“十三五”期间，全国城镇新增就业6564万人，城镇调查失业率平均为5.2%。", "2021-03-05", "新闻稿")}
+    assert found[Decimal("6564e4")] == found[Decimal("5.2")] == ("2020", "2016")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "During the 13th Five-Year Plan period, an average of 13 million new urban jobs were created each year.",
+        "2021-03-05")}
+    assert found[Decimal("13e6")] == ("2020", "2016")
+    found = {m.value: (m.as_of, m.kind) for m in _measurements(
+        "“十四五”期间，城镇新增就业5500万人以上。", "2021-03-05", "新闻稿")}
+    assert found[Decimal("5500e4")] == ("2025", "target")
+
+
+def test_an_average_over_these_years_and_a_flow_in_the_same_period():
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "这五年，城镇新增就业年均1300万人。", "2023-03-05", "新闻稿")}
+    assert found[Decimal("1300e4")] == ("2022", "2018")
+    found = _dates("In the first three quarters, 10.97 million new urban jobs were created. In the same period, 50 "
+                   "million social security cards were issued.", "2019-10-25")
+    assert found[Decimal("10.97e6")] == "2019-09" and found[Decimal("50e6")].startswith("2019-09")

@@ -297,14 +297,15 @@ def _plan(r: Resolver, year: int, since: str | None = None, end: str | None = No
     the start of its first year, where a period running to the publication opens; `截至十三五末`,
     `by the end of the 13th Five-Year Plan period`, once past, the end of its last year (a stock's
     date; still ahead, the plan a target is set by); `十四五前四年`, `the first four years of the
-    14th Five-Year Plan`: the period of those years."""
+    14th Five-Year Plan`: the period of those years; `十三五期间`, `during the 13th Five-Year Plan
+    period`, once past, the period of its five years."""
     if first:
         count = _months(first.replace("兩", "两"))
         return (str(year - 5 + count), "period", str(year - 4)) if 1 <= count < 5 else None
     if since:
         return str(year - 4), "since", None
-    if end and r.published and period_end(str(year)) <= r.published:
-        return period_end(str(year)), "point", None
+    if r.published and period_end(str(year)) <= r.published:
+        return (period_end(str(year)), "point", None) if end else (str(year), "period", str(year - 4))
     return str(year), "plan", None
 
 
@@ -392,7 +393,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{to}?(?:(?:(?P<y>\d{{4}})年?度?|(?P<rel>{_ZH_REL_YEAR}))的?)?"
          r"(?<![A-Za-z])[Qq](?P<q>[1-4])(?![\dA-Za-z])(?P<end>末|底)?",
          lambda r, m: (_quarter_end if m["end"] else _quarter)(r, _year(r, m), int(m["q"]))),
-        (r"(?:近|过去的?|最近)(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
+        (r"(?:近|过去的?|過去的?|最近|这|這)(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
          r"|(?<![\d一二三四五六七八九十两多几近去])(?P<n2>\d{1,2}|[一二三四五六七八九十两]{1,3})"
          r"(?P<unit2>年|个月)(?=以?来)", _past),
         (rf"{to}?(?P<w>上个?|上一个?|本)季度(?:末|底)",
