@@ -387,3 +387,10 @@ def test_an_average_over_these_years_and_a_flow_in_the_same_period():
     found = _dates("In the first three quarters, 10.97 million new urban jobs were created. In the same period, 50 "
                    "million social security cards were issued.", "2019-10-25")
     assert found[Decimal("10.97e6")] == "2019-09" and found[Decimal("50e6")].startswith("2019-09")
+
+
+def test_a_word_pointing_back_to_a_target_date_makes_a_target():
+    data = ("---\ntitle: 新闻稿\ndate: 2023-03-05\n---\n力争到2025年底，全省电子社保卡领用率达到80%。届时，全省持卡人数"
+            "将达到1000万人。\n").encode()
+    found = {m.value: (m.as_of, m.kind) for m in extract(parse_bytes(data, SourceRef("d.md", "d.md")))[1].measurements}
+    assert found[Decimal("1000e4")] == ("2025-12-31", "target")
