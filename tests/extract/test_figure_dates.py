@@ -276,3 +276,121 @@ def test_a_level_a_year_earlier_is_a_year_before_the_date_the_sentence_named():
     found = _dates("At the end of June, 1.35 billion people held social security cards, compared with 1.22 billion a "
                    "year earlier.", "2021-07-20")
     assert found[Decimal("1.35e9")] == "2021-06-30" and found[Decimal("1.22e9")] == "2020-06-30"
+
+
+def test_a_later_clause_with_its_own_time_cue_is_out_of_an_earlier_dates_scope():
+    text = "截至去年底，全省累计发卡527万张；今年以来，又新发313万张，累计发卡量已达840万张。"
+    found = _zh_dates(text, "2019-07-10")
+    assert found[Decimal("527e4")] == "2018-12-31"
+    assert found[Decimal("313e4")] == found[Decimal("840e4")] == "2019-07-10"
+    for cue in ("目前", "截至目前"):
+        found = _zh_dates(f"截至去年底，全省累计发卡527万张；{cue}，累计发卡量已达840万张。", "2019-07-10")
+        assert found[Decimal("527e4")] == "2018-12-31" and found[Decimal("840e4")] == "2019-07-10", cue
+    found = _zh_dates("截至去年底，全省累計發卡527萬張；今年以來，又新發313萬張，累計發卡量已達840萬張。", "2019-07-10")
+    assert found[Decimal("527e4")] == "2018-12-31" and found[Decimal("840e4")] == "2019-07-10"
+
+
+def test_an_english_later_clause_with_its_own_time_cue_is_out_of_an_earlier_dates_scope():
+    found = _dates("By the end of last year, 5.27 million cards had been issued; since January, another 3.13 million "
+                   "were issued, bringing the total to 8.4 million.", "2019-07-10")
+    assert found[Decimal("5.27e6")] == "2018-12-31"
+    assert found[Decimal("3.13e6")] != "2018-12-31" and found[Decimal("8.4e6")] == "2019-07-10"
+    for cue in ("so far", "now", "to date"):
+        found = _dates(f"By the end of last year, 5.27 million cards had been issued; {cue}, 8.4 million cards "
+                       "have been issued.", "2019-07-10")
+        assert found[Decimal("5.27e6")] == "2018-12-31" and found[Decimal("8.4e6")] == "2019-07-10", cue
+
+
+def test_a_time_word_pointing_back_takes_the_date_named_earlier_in_the_paragraph():
+    for word in ("届时", "当时", "彼时", "此时", "同期", "当天", "当日"):
+        found = _zh_dates(f"人社部于2025年9月26日召开新闻发布会。{word}，全国基本养老保险参保人数达10.72亿人。", "2026-01-15")
+        assert found[Decimal("10.72e8")] == "2025-09-26", word
+    found = _zh_dates("电子社保卡于2018年4月正式上线。当时，全国社会保障卡持卡人数为12.4亿人，目前已达13.8亿人。", "2025-03-01")
+    assert found[Decimal("12.4e8")] == "2018-04-30" and found[Decimal("13.8e8")] == "2025-03-01"
+    found = _zh_dates("2025年9月26日，人社部舉行新聞發布會。當時全國基本養老保險參保人數為10.72億人。", "2026-01-15")
+    assert found[Decimal("10.72e8")] == "2025-09-26"
+    found = _zh_dates("截至2024年6月底，全省社会保障卡持卡人数为900万人，当时电子社保卡领用人数为520万人。", "2025-03-01")
+    assert found[Decimal("520e4")] == "2024-06-30"
+
+
+def test_an_english_time_word_pointing_back_takes_the_date_named_earlier():
+    for words in ("At that time", "By then", "At the time", "As of that date", "On that day", "Then"):
+        found = _dates(f"The ministry held a briefing on September 26, 2025. {words}, 1,072 million people were "
+                       "covered by basic pension insurance.", "2026-01-15")
+        assert found[Decimal("1072e6")] == "2025-09-26", words
+    found = _dates("The electronic card was launched in April 2018. At that time, 1.24 billion people held social "
+                   "security cards; so far, 1.38 billion hold them.", "2025-03-01")
+    assert found[Decimal("1.24e9")] == "2018-04-30" and found[Decimal("1.38e9")] == "2025-03-01"
+    found = _dates("The ministry held a briefing on September 26, 2025. At the time, 1,072 million people were covered "
+                   "by basic pension insurance and 1.38 billion held cards so far.", "2026-01-15")
+    assert found[Decimal("1072e6")] == "2025-09-26"
+    found = _dates("At that time, 1.24 billion people held social security cards.", "2025-03-01")
+    assert found[Decimal("1.24e9")] == "2025-03-01"
+    found = _dates("The ministry held a press conference on 26 September 2025. At that time, the number of people "
+                   "insured by the basic pension insurance was 1.072 billion.", "2026-01-15")
+    assert found[Decimal("1.072e9")] == "2025-09-26"
+
+
+def test_an_average_or_a_total_over_a_span_takes_the_span():
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "The surveyed urban unemployment rate averaged 5.3% over the past four years.", "2025-03-05")}
+    assert found[Decimal("5.3")] == ("2024", "2021")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "过去四年城镇调查失业率平均为5.3%。", "2025-03-05", "新闻稿")}
+    assert found[Decimal("5.3")] == ("2024", "2021")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "“十四五”前四年累计新增就业5921万人。", "2025-03-05", "新闻稿")}
+    assert found[Decimal("5921e4")] == ("2024", "2021")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "「十四五」前四年累計新增就業5921萬人。", "2025-03-05", "新闻稿")}
+    assert found[Decimal("5921e4")] == ("2024", "2021")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "In the first four years of the 14th Five-Year Plan period, 59.21 million new urban jobs were created.",
+        "2025-03-05")}
+    assert found[Decimal("59.21e6")] == ("2024", "2021")
+
+
+def _measurements(body: str, published: str, title: str = "Press release"):
+    data = f"---\ntitle: {title}\ndate: {published}\n---\n{body}\n".encode()
+    return extract(parse_bytes(data, SourceRef("span.md", "span.md")))[1].measurements
+
+
+def test_a_now_in_the_figures_own_later_clause_beats_the_date_of_an_earlier_clause():
+    for text in ("By the end of last year, 5.27 million cards had been issued, and 8.4 million have been issued so far.",
+                 "5.27 million cards had been issued by the end of last year, and the total now stands at 8.4 million.",
+                 "By the end of last year, 5.27 million cards had been issued, while the number has now reached 8.4 "
+                 "million."):
+        found = _dates(text, "2019-07-10")
+        assert found[Decimal("5.27e6")] == "2018-12-31" and found[Decimal("8.4e6")] == "2019-07-10", text
+    for text in ("截至去年底，全省累计发卡527万张，现已达840万张。", "截至去年底，全省累計發卡527萬張，現已達840萬張。"):
+        found = _zh_dates(text, "2019-07-10")
+        assert found[Decimal("527e4")] == "2018-12-31" and found[Decimal("840e4")] == "2019-07-10", text
+
+
+def test_a_plan_period_once_past_dates_its_figures_as_its_five_years():
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "“十三五”期间，全国城镇新增就业6564万人，城镇调查失业率平均为5.2%。", "2021-03-05", "新闻稿")}
+    assert found[Decimal("6564e4")] == found[Decimal("5.2")] == ("2020", "2016")
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "During the 13th Five-Year Plan period, an average of 13 million new urban jobs were created each year.",
+        "2021-03-05")}
+    assert found[Decimal("13e6")] == ("2020", "2016")
+    found = {m.value: (m.as_of, m.kind) for m in _measurements(
+        "“十四五”期间，城镇新增就业5500万人以上。", "2021-03-05", "新闻稿")}
+    assert found[Decimal("5500e4")] == ("2025", "target")
+
+
+def test_an_average_over_these_years_and_a_flow_in_the_same_period():
+    found = {m.value: (m.as_of, m.period_start) for m in _measurements(
+        "这五年，城镇新增就业年均1300万人。", "2023-03-05", "新闻稿")}
+    assert found[Decimal("1300e4")] == ("2022", "2018")
+    found = _dates("In the first three quarters, 10.97 million new urban jobs were created. In the same period, 50 "
+                   "million social security cards were issued.", "2019-10-25")
+    assert found[Decimal("10.97e6")] == "2019-09" and found[Decimal("50e6")].startswith("2019-09")
+
+
+def test_a_word_pointing_back_to_a_target_date_makes_a_target():
+    data = ("---\ntitle: 新闻稿\ndate: 2023-03-05\n---\n力争到2025年底，全省电子社保卡领用率达到80%。届时，全省持卡人数"
+            "将达到1000万人。\n").encode()
+    found = {m.value: (m.as_of, m.kind) for m in extract(parse_bytes(data, SourceRef("d.md", "d.md")))[1].measurements}
+    assert found[Decimal("1000e4")] == ("2025-12-31", "target")

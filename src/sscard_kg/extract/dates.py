@@ -31,6 +31,9 @@ class DateMention(NamedTuple):
     """A resolved date expression. `kind` is point (a stock's date), period (a flow), now, since
     (the start of a period or the date of an event, `自2018年以来`, `launched in 2016`) or plan
     (`十三五`, `the 2015-2018 plan`): the last two date no figure, a plan only makes one a target.
+    `当时`, `at that time` take the kind and value of the date named before them in the paragraph.
+    A span of years back from the publication (`过去四年`) is `span`: since for a figure, but the
+    period of its whole years for an average or a total.
     `base` marks the date of a comparison's base that names its own figure (`比去年末的8.84亿人`):
     it dates that figure only."""
 
@@ -168,7 +171,7 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         if not resolved or not resolved[0]:
             continue
         value, kind, period_start = resolved
-        compared = _is_base(text, start, end, english)
+        compared = kind != "span" and _is_base(text, start, end, english)  # `5.3% over the past four years`
         base = compared and _names_its_figure(text, end, english)
         if not base and _dates_no_figure(text, start, end, value, english, compared):
             taken.append((start, end))  # nor is a part of it (年底 of 比去年底) a date
@@ -176,7 +179,7 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         same = None if english else _ZH_SAME_PERIOD.match(text, end)
         if same:
             end, kind = same.end(), _SAME_PERIOD
-        elif kind != "plan" and _opens_period(text, start, end, matched, english):
+        elif kind not in ("plan", "span") and _opens_period(text, start, end, matched, english):
             kind = "since"
         explicit = bool(groups.get("y")) and not groups.get("y0")  # a span of years is no data date
         target = _is_target(value, published)
@@ -208,7 +211,9 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
         cue = _ANAPHOR.search(text, m.start, m.end)
         anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and not p.base and len(p.value) >= 7
                        and not _SENTENCE_END.search(text, p.end, m.start)), None)
-        if m.kind == _SAME_PERIOD:
+        if m.kind == "then":
+            m = _pointed_back(text, m, anchored)
+        elif m.kind == _SAME_PERIOD:
             if anchor is None:  # `去年同期增长5%`: the base of a comparison
                 continue
             m = _same_period(m, anchor)
@@ -218,6 +223,17 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
             m = _counted_back(m, anchor, cue, bool(_END_CUE.search(text, m.start, m.end)))
         anchored.append(m)
     return anchored
+
+
+def _pointed_back(text: str, m: DateMention, before: list[DateMention]) -> DateMention:
+    """`人社部于2025年9月26日召开发布会。当时，…`, `… launched in April 2018. At that time, …`: the
+    date named last before `m` in its paragraph (an event's too), else the publication's now."""
+    anchor = next((p for p in reversed(before) if p.kind in ("point", "period", "since") and not p.base), None)
+    if anchor is None or "\n" in text[anchor.end:m.start]:
+        return m._replace(kind="now")
+    kind = "point" if len(anchor.value) == 10 or anchor.kind == "point" else "period"
+    return m._replace(value=anchor.value, kind=kind, period_start=anchor.period_start, target=anchor.target,
+                      explicit_year=anchor.explicit_year)
 
 
 def _same_period(m: DateMention, anchor: DateMention) -> DateMention:

@@ -4,7 +4,9 @@ The patterns follow the grammar of both languages rather than a list of phrases:
 full-width, in Chinese numerals, or relative: 去年, the previous year), then a part of it (a month,
 a span of months, a quarter, a half, a season, the first N months), then a part of that (its end,
 its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday); spans that run to the
-publication (近五年来, over the past five years), which date their figures as 今年以来 does. A pattern's handler
+publication (近五年来, over the past five years), which date their figures as 今年以来 does, but for
+an average or a total over them, which is the whole years they span; the first years of a plan
+(“十四五”前四年). A pattern's handler
 turns its match into an ISO value, a kind and a period's start, with a Resolver that knows the
 publication date and the year the sentence is about. dates.find_dates runs them; the words of
 the tables (relative years, seasons, plans, quarters) are the [dates] sections of cues/zh.toml
@@ -248,6 +250,12 @@ def _now(r: Resolver, m: dict):
     return (r.published, "now", None) if r.published else None
 
 
+def _then(r: Resolver, m: dict):
+    """`当时`, `at that time`: the date named last before it, which find_dates gives it; `now`
+    until then."""
+    return (r.published, "then", None) if r.published else None
+
+
 def _year_range(r: Resolver, m: dict):
     """`2016-2020年`, `from 2016 to 2020`: a flow over those years; with a plan word after it, or
     in parentheses (`the 13th Five-Year Plan (2016-2020)`), a plan period."""
@@ -284,15 +292,20 @@ def _year_start(year: int | None):
     return (f"{year:04d}-01", "point", None) if year else None
 
 
-def _plan(r: Resolver, year: int, since: str | None = None, end: str | None = None):
+def _plan(r: Resolver, year: int, since: str | None = None, end: str | None = None, first: str | None = None):
     """A five-year plan's period (its last year); `十四五以来`, `since the 13th Five-Year Plan`:
     the start of its first year, where a period running to the publication opens; `截至十三五末`,
     `by the end of the 13th Five-Year Plan period`, once past, the end of its last year (a stock's
-    date; still ahead, the plan a target is set by)."""
+    date; still ahead, the plan a target is set by); `十四五前四年`, `the first four years of the
+    14th Five-Year Plan`: the period of those years; `十三五期间`, `during the 13th Five-Year Plan
+    period`, once past, the period of its five years."""
+    if first:
+        count = _months(first.replace("兩", "两"))
+        return (str(year - 5 + count), "period", str(year - 4)) if 1 <= count < 5 else None
     if since:
         return str(year - 4), "since", None
-    if end and r.published and period_end(str(year)) <= r.published:
-        return period_end(str(year)), "point", None
+    if r.published and period_end(str(year)) <= r.published:
+        return (period_end(str(year)), "point", None) if end else (str(year), "period", str(year - 4))
     return str(year), "plan", None
 
 
@@ -309,9 +322,15 @@ def _month_pair(r: Resolver, m: dict):
 
 def _past(r: Resolver, m: dict):
     """`近五年来`, `过去一年`, `over the past five years`, `the past decade`: a span that runs to
-    the publication, like `今年以来`: it opens `count` months before the publication's month."""
+    the publication, like `今年以来`: it opens `count` months before the publication's month. A
+    span of years is a `span`, the whole years before the publication's (its value the last, its
+    start the first), which dates an average or a total over it; any other figure it dates as
+    `since`."""
     unit, n = (m.get("unit") or m.get("unit2") or "").lower(), m.get("n") or m.get("n2")
     count = 10 if m.get("decade") else _months(n) if n else 1
+    if not unit.startswith(("month", "个月")) and r.pub_year and count:
+        last, first = r.pub_year - 1, r.pub_year - count
+        return str(last), "span", str(first) if first < last else None
     months = count if unit.startswith(("month", "个月")) else 12 * count
     found = r.month_from_now(-months) if count else None
     return (f"{found[0]:04d}-{found[1]:02d}", "since", None) if found else None
@@ -374,7 +393,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{to}?(?:(?:(?P<y>\d{{4}})年?度?|(?P<rel>{_ZH_REL_YEAR}))的?)?"
          r"(?<![A-Za-z])[Qq](?P<q>[1-4])(?![\dA-Za-z])(?P<end>末|底)?",
          lambda r, m: (_quarter_end if m["end"] else _quarter)(r, _year(r, m), int(m["q"]))),
-        (r"(?:近|过去的?|最近)(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
+        (r"(?:近|过去的?|過去的?|最近|这|這)(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
          r"|(?<![\d一二三四五六七八九十两多几近去])(?P<n2>\d{1,2}|[一二三四五六七八九十两]{1,3})"
          r"(?P<unit2>年|个月)(?=以?来)", _past),
         (rf"{to}?(?P<w>上个?|上一个?|本)季度(?:末|底)",
@@ -409,8 +428,9 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}(?:全年)?", _year_period),
         (r"(?<![\d年])(?:年底|年末)", lambda r, m: _year_end(r, r.whole_year)),
         (r"全年(?!目标|计划|任务)", _whole_year),
-        (r"(?P<plan>十[一二三四五]五)(?:[”\"」]?(?:规划|时期)?(?:(?:开局|实施)?(?P<since>以来)|(?P<end>期?末))|期间|规划|时期)?",
-         lambda r, m: _plan(r, FIVE_YEAR_PLANS[m["plan"]], m["since"], m["end"])),
+        (r"(?P<plan>十[一二三四五]五)(?:[”\"」]?(?:规划|时期)?(?:(?:开局|实施)?(?P<since>以来)|(?P<end>期?末))"
+         r"|[”\"」]?(?:规划|規劃|时期|時期|期间|期間)?的?(?:前|头|頭)(?P<first>[一二三四两兩1-4])年|期间|规划|时期)?",
+         lambda r, m: _plan(r, FIVE_YEAR_PLANS[m["plan"]], m["since"], m["end"], m["first"])),
         (r"(?<![\d月一二三四五六七八九十])(?P<d>[1-3]?\d)日(?!电|讯|消息|报道)",
          lambda r, m: _day_of_month(r, int(m["d"]))),
         (r"(?P<w>大前天|前天|昨天|昨日|明天|明日)",
@@ -419,6 +439,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
          r"(?P<wd>[一二三四五六日天])(?![至到\-~—次])",
          lambda r, m: _weekday(r, m["wd"], m["week"])),
         (either(_ZH["now"]), _now),
+        (either(_ZH["then"]), _then),
     ]
 
 
@@ -455,7 +476,8 @@ def en_patterns() -> list[tuple[str, Handler]]:
     mon, mon0, yr, day, rel, of_year, q = _EN_MON, _EN_MON0, _EN_YEAR, _EN_DAY, _EN_REL, _EN_OF_YEAR, _EN_QUARTER
     poss, end = _EN_POSSESSIVE, _EN_END
     weekday = rf"(?:(?:{_EN_WEEKDAY}),? )?"  # Wednesday, July 10, 2019 is the day the date names
-    plan_opening = r"(?:(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)|(?P<end>(?:the )?end of (?:the )?))?"
+    plan_opening = (r"(?:(?P<since>since (?:the (?:start|beginning) of )?(?:the )?)|(?P<end>(?:the )?end of (?:the )?)"
+                    rf"|(?:the )?first (?P<first>two|three|four|[2-4]) years of (?:the )?)?")
     not_a_figure = r"(?! ?(?:million|billion|thousand|hundred|percent|per cent|%|[.,]\d))"
     return [
         *_NUMERIC_DAYS,
@@ -524,6 +546,7 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (r"(?P<w>last|this|next|the previous|the past) month",
          lambda r, m: _relative_month(r, {"this": 0, "next": 1}.get(m["w"].lower(), -1), None)),
         (either(_EN["now"]), _now),
+        (either(_EN["then"]), _then),
         (r"throughout the year|the whole year|the full year|for the year", _whole_year),
         (r"(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
          rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal) {yr}(?![-–—]\d)(?: as a whole)?",
@@ -534,9 +557,9 @@ def en_patterns() -> list[tuple[str, Handler]]:
          r"|the prior year|the preceding year|the year before|a year earlier|a year before|a year ago|the same year|that year"
          r"|the following year|a year later)", _year_period),
         (rf"{plan_opening}(?P<n>1[1-5])th five-year plan(?: period)?",
-         lambda r, m: _plan(r, 1955 + 5 * int(m["n"]), m["since"], m["end"])),
+         lambda r, m: _plan(r, 1955 + 5 * int(m["n"]), m["since"], m["end"], m["first"])),
         (rf"{plan_opening}(?P<w>eleventh|twelfth|thirteenth|fourteenth|fifteenth) five-year plan(?: period)?",
-         lambda r, m: _plan(r, 1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()], m["since"], m["end"])),
+         lambda r, m: _plan(r, 1955 + 5 * EN_PLAN_ORDINALS[m["w"].lower()], m["since"], m["end"], m["first"])),
         (rf"(?:(?P<week>last|this|next) |on )?(?P<wd>{_EN_WEEKDAY})", lambda r, m: _weekday(r, m["wd"], m["week"])),
         (r"(?P<w>the day before yesterday|yesterday|tomorrow)",
          lambda r, m: _shifted_day(r, {"the": -2, "yes": -1, "tom": 1}[m["w"].lower()[:3]])),

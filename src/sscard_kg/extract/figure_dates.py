@@ -59,6 +59,17 @@ def _starts_period_before(text: str, d, q: Quantity) -> bool:
                 and _SINCE_CLOSE.search(text, d.end, q.start))
 
 
+_OVER_SPAN = compile_fast(rf"{either(_ZH_DATES['over_span'])}|\b(?:{either(_EN_DATES['over_span'])})\b", re.I)
+
+
+def _over_the_span(text: str, span: tuple[int, int], d: DateMention, q: Quantity) -> bool:
+    """`过去四年城镇调查失业率平均为5.3%`, `averaged 5.3% over the past four years`: an average or a
+    total, said in the figure's clause up to it (or to the span after it), is one over the span's
+    whole years; any other figure runs from the span's start to the publication."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, span[0], q.start)), default=span[0])
+    return _OVER_SPAN.search(text, start, max(q.start, d.start)) is not None
+
+
 def _dates_its_clause_only(text: str, d, q: Quantity) -> bool:
     """`1-9月…，上年同期为1082万人，同比增长1.4%`: the same period a year back dates the figure of
     its own clause, not a change the next clause reckons against it."""
@@ -68,6 +79,14 @@ def _dates_its_clause_only(text: str, d, q: Quantity) -> bool:
 # `完成全年1100万人目标的67%`, `完成全年目标任务的88%`: the date before names the target's period; the
 # share is how far the figures dated earlier in the sentence have come.
 _TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{TARGET_UNIT}?)?\s*{_ZH['target_share']}")
+
+
+def _now_of_its_clause(text: str, q: Quantity, in_sentence: list[DateMention], next_figure: int | None):
+    """`By the end of last year, 5.27 million …, and 8.4 million have been issued so far`: a now
+    said after the figure in its own clause, before any other figure, is the figure's, not the date
+    of an earlier clause."""
+    return next((d for d in in_sentence if d.kind == "now" and d.start >= q.end
+                 and (next_figure is None or d.start < next_figure) and not CLAUSE_BREAK.search(text, q.end, d.start)), None)
 
 
 def _right_after(text: str, q: Quantity, dates: list[DateMention]) -> list[DateMention]:
@@ -108,7 +127,9 @@ def date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, int
     figure's; an English sentence may close with the date of all its figures, unless the date is
     another figure's in a clause of its own), else the last one earlier in the paragraph; None
     means the segment's own date."""
-    in_sentence = [d for d in dates if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")
+    in_sentence = [d._replace(kind="period") if d.kind == "span" else d for d in dates
+                   if span[0] <= d.start < span[1] and d.kind not in ("since", "plan")
+                   and (d.kind != "span" or _over_the_span(text, span, d, q))
                    and (not d.base or _BASE_FIGURE_GAP.fullmatch(text, d.end, q.start))]
     respective = _respective(text, q, span, in_sentence, earlier, later)
     if respective is not None:
@@ -134,8 +155,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
         opener = _sentence_scope(text, before[0], span, earlier)
         if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
             return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前
-        return before[-1], False
-    if any(span[0] <= d.start and d.end <= q.start and d.kind == "since" for d in dates):
+        return _now_of_its_clause(text, q, in_sentence, next_figure) or before[-1], False
+    if any(span[0] <= d.start and d.end <= q.start and d.kind in ("since", "span") for d in dates):
         return None, True  # `今年以来，新增313万张`: from then to the publication
     after = [d for d in in_sentence if d.start >= q.end and not d.target
              and (next_figure is None or d.start < next_figure and not CLAUSE_BREAK.search(text, q.end, d.start))
@@ -144,7 +165,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
                          for other in later)]
     if after:
         return after[0], False
-    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "plan") and not d.base]
+    earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "span", "plan")
+               and not d.base]
     if earlier and not _dates_its_source(text, para[0], earlier[-1]):
         return earlier[-1], True
     return None, True
