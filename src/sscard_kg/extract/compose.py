@@ -43,6 +43,7 @@ _SHARE_OF = re.compile(rf"[^\S\n]*(?:%|％|{either(_EN['percent'])})?[^\S\n]*(?:
 _EN_PEOPLE_SHARE = re.compile(_EN["people_share"], re.I)
 _ZH_PEOPLE_SHARE = re.compile(_ZH["people_share"])
 _ZH_PEOPLE_COUNTER = re.compile(_ZH["people_share_within"])
+_EN_PEOPLE_COUNTER = re.compile(_EN["people_share_within"], re.I)
 # A count or a bare number says too little to take its subject from an earlier sentence unless
 # the clause names its measure before it (`全国性应用目录已收录105项`).
 _VAGUE_UNITS = (None, "count")
@@ -326,9 +327,9 @@ def _population_share(text: str, q: Quantity, english: bool, candidates: list[Me
     if q.unit != "percent":
         return None
     if english:
-        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None
+        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None or _EN_PEOPLE_COUNTER.match(text, q.start, q.end) is not None
     else:
-        of_people = _ZH_PEOPLE_SHARE.match(text, q.end) is not None or _ZH_PEOPLE_COUNTER.search(text, q.start, q.end) is not None
+        of_people = _ZH_PEOPLE_SHARE.match(text, q.end) is not None or _ZH_PEOPLE_COUNTER.match(text, q.start, q.end) is not None
     if not of_people or not any(measure in m.measures for measure, _ in measures for m in candidates if "person" in m.units):
         return None
     return next((m for m in candidates if m.units == {"percent"}), None)
