@@ -1172,6 +1172,11 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至3月底，養老、失業、工傷保險參保人數分別達10.66億人、2.44億人和3.02億人。", "2024-04-26", "3.02e8"),
     ],
     "si-fund-income": [
+        # Measures listed in turn with `respectively`, the funds named in the sentence before.
+        (EN, "The three social insurance funds were operating steadily. Their revenue and expenditure were 2.65 "
+             "trillion yuan and 2.30 trillion yuan respectively.", "2024-07-25", "2.65e12"),
+        (ZH, "三项社会保险基金运行平稳。上半年，三项基金总收入、总支出分别为2.65万亿元、2.30万亿元。", "2024-07-25", "2.65e12"),
+        (HANT, "三項社會保險基金運行平穩。上半年三項基金總收入、總支出分別為2.65萬億元、2.30萬億元。", "2024-07-25", "2.65e12"),
         # The funds named only in the sentence before.
         (EN, "The three social insurance funds performed steadily. Their combined revenue hit 2.65 trillion yuan in "
              "the first half.", "2024-07-25", "2.65e12"),
@@ -1273,6 +1278,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The income of three social insurance funds totals 8.2 trillion yuan.", "2024-03-01", "8.2e12"),
     ],
     "si-fund-expenditure": [
+        (EN, "The three social insurance funds were operating steadily. Their revenue and expenditure were 2.65 "
+             "trillion yuan and 2.30 trillion yuan respectively.", "2024-07-25", "2.30e12"),
+        (ZH, "三项社会保险基金运行平稳。上半年，三项基金总收入、总支出分别为2.65万亿元、2.30万亿元。", "2024-07-25", "2.30e12"),
+        (HANT, "三項社會保險基金運行平穩。上半年三項基金總收入、總支出分別為2.65萬億元、2.30萬億元。", "2024-07-25", "2.30e12"),
         (EN, "The three social insurance funds performed steadily. Revenue hit 2.65 trillion yuan, while expenditure "
              "was 2.30 trillion yuan.", "2024-07-25", "2.30e12"),
         (ZH, "三项社会保险基金运行平稳。上半年收入2.65万亿元，支出2.30万亿元。", "2024-07-25", "2.30e12"),

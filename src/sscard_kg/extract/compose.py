@@ -183,6 +183,14 @@ def _hits(phrasings: tuple[Phrasing, ...], text: str, start: int, end: int, weak
     return [h for h in hits[bisect_left(starts, start):bisect_left(starts, end)] if h.end <= end]
 
 
+def measures_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
+    """The measures named in text[start:end], in order, each once; a phrase inside a longer one
+    (`revenue` in `total revenue`) is not counted apart."""
+    hits = _hits(gaz.measures, text, start, end)
+    outer = [h for h in hits if not any(o != h and o.start <= h.start and h.end <= o.end for o in hits)]
+    return list(dict.fromkeys(h.iri for h in outer))
+
+
 def _nearest_before(hits: list[_Hit]) -> _Hit | None:
     """The hit that ends last (nearest before the figure), the longest of those."""
     return min(hits, key=lambda h: (-h.end, h.start)) if hits else None

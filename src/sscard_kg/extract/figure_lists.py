@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .compose import measures_in_order
 from .figure_dates import AND
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
@@ -52,8 +53,26 @@ def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | N
     return [m for _, m in hits]
 
 
-# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside.
-_LIST_JOINT = re.compile(rf"\s*[人元张名项个]?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*")
+def measures_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity],
+                     metrics: list[Metric | None]) -> list[Metric | None]:
+    """`Their revenue and expenditure were x and y respectively`, `总收入、总支出分别为x、y`: a list
+    whose figures all took one subject's metric, after as many measures as figures, gives each
+    figure its measure of that subject in turn."""
+    if len(group) < 2 or None in metrics or not _RESPECTIVELY.search(text, span[0], span[1]):
+        return metrics
+    measures = measures_in_order(gaz, text, span[0], group[0].start)
+    subjects = set.intersection(*(set(m.subjects) for m in metrics))
+    if len(measures) != len(group) or not subjects:
+        return metrics
+    turned = [next((m for m in gaz.metrics if subjects & set(m.subjects) and measure in m.measures
+                    and (q.unit is None or q.unit in m.units)), None) for measure, q in zip(measures, group)]
+    return metrics if None in turned else turned
+
+
+# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside
+# (`2.65 trillion yuan and 2.30 trillion yuan`).
+_LIST_JOINT = re.compile(rf"\s*(?:[人元张名项个]|{either(_EN['list_units'])})?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*",
+                         re.I)
 
 
 def groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
