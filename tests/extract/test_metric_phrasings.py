@@ -543,6 +543,12 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "第三代社保卡申领量超过2亿。", "2024-06-15", "2e8"),
     ],
     "ecard-holders": [
+        # 领取 rendered as collect.
+        (EN, "The electronic social security card collected number of people is 8.9 hundred million people.",
+         "2024-02-01", "8.9e8"),
+        (EN, "The number of people collecting the electronic social security card exceeded 890 million.",
+         "2024-02-01", "890e6"),
+        (EN, "The number of electronic social security card collectors reached 890 million.", "2024-02-01", "890e6"),
         (EN, "The electronic social security card users reached 0.89 hundred million.", "2024-02-01", "0.89e8"),
         (EN, "The e-card broke through 100 million pieces.", "2024-02-01", "1e8"),
         (EN, "A hundred million people now hold the electronic social security card.", "2024-02-01", "1e8"),
