@@ -30,6 +30,8 @@ CORE = {
 # metric -> [(language, text, publication date, value in base units)]
 BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
     "card-holders": [
+        (EN, "The number of social security card holders reached 13.79 100 million people.", "2024-01-24", "13.79e8"),
+        (EN, "The number of card holders in the province reached 1329 10,000 people.", "2024-02-01", "1329e4"),
         # 亿 and 万 rendered word for word by machine translation.
         (EN, "By the end of 2023, the number of social security card holders reached 13.29 hundred million people.",
          "2024-01-24", "13.29e8"),

@@ -73,6 +73,9 @@ def test_english_figures_in_the_forms_wire_copy_uses(text, value, unit, qualifie
     ("exceeded one hundred million people", "1e8", "person", "gt"),
     ("a hundred million people hold the card", "1e8", "person", None),
     ("ten thousand people", "1e4", "person", None),
+    ("holders reached 13.79 100 million people", "13.79e8", "person", None),
+    ("the province has 1329 10,000 holders", "1329e4", "person", None),
+    ("in 2023 100 million people", "1e8", "person", None),
     # 张 rendered word for word counts cards.
     ("broke through 100 million pieces", "1e8", "card", None),
     ("issued 20 million sheets of social security cards", "2e7", "card", None),

@@ -80,6 +80,7 @@ _ZH_ONE_IN = re.compile(
 _EN_COUNT_WORD = either(sorted((w for w in EN_WORDS if len(w) > 1), key=lambda w: (-len(w), w)))
 _EN_ONE_IN = compile_fast(rf"\b(?P<n>{_EN_COUNT_WORD}|\d{{1,3}})\s+(?:{either(_EN['one_in'])})\s+(?:{_EN['one_in_every']}\s+)?"
                           rf"(?P<d>{_EN_COUNT_WORD}|\d{{1,3}})\b(?![.,]\d|\s*%)", re.I)
+_EN_NUMERIC_SCALES = either(sorted((w.replace(" ", r"\s+") for w in _EN["numeric_scales"]), key=lambda w: (-len(w), w)))
 # Scale words longest first, so `ten thousand hundred million` is one scale and not `ten thousand`.
 _EN_SCALE_WORDS = either(sorted((w.replace(" ", r"\s+") for w in EN_SCALE if len(w) > 1), key=lambda w: (-len(w), w)))
 _EN_WORD_SCALES = either([w.replace(" ", r"\s+") for w in sorted((w for w in EN_SCALE if " " in w), key=len, reverse=True)],
@@ -90,7 +91,8 @@ _EN_EVERY = compile_fast(rf"\b(?:{_EN['every_among']})\s+(?P<d>{_EN_COUNT_WORD}|
                          rf"(?:(?:{either(_EN['every_then'])})\s+)*(?P<n>{_EN_COUNT_WORD}|\d{{1,3}})\b(?![.,]\d|\s*%)", re.I)
 # `one hundred million`, `a hundred million`, `three hundred ten thousand` (三百万 word for word).
 _EN_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b)?"
+    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b"
+    rf"|(?<!(?:19|20)\d\d)[ ](?P<nscale>{_EN_NUMERIC_SCALES})(?![\d,.]))?"
     r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a(?=\s+hundred\b))\s+"
     rf"(?:(?P<hundred>hundred)\b\s*)?(?P<wscale>{_EN_WORD_SCALES})?",
     re.I,
@@ -402,7 +404,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Rejected(start, end, raw, why)
     if _ORDINAL_SUFFIX.match(text[end:end + 4]):
         return Rejected(start, end, raw, "an ordinal")
-    scale = _en_scale(match.group("scale"))
+    scale = _en_scale(match.group("scale")) if not match.group("nscale") else _EN["numeric_scales"][" ".join(match.group("nscale").split())]
     value = Decimal(raw.replace(",", "")) * scale
     after = text[end:end + 60]
     if _DOLLARS_AFTER.match(after) or _CONVERTED.search(text, max(0, start - 24), start):
