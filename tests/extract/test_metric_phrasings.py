@@ -234,6 +234,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
              "end of 2022.", "2024-07-25", "1.37e9"),
     ],
     "card-penetration": [
+        (EN, "Among every 10 people in the country, more than 9 hold the social security card.", "2024-07-25", "90"),
+        (EN, "Every 100 residents, 95 hold the social security card.", "2024-07-25", "95"),
         # 每10人中就有9人 word for word: the whole first.
         (EN, "Among every 10 people, 9 hold the social security card.", "2024-07-25", "90"),
         (EN, "Every 10 people, 9 hold the social security card.", "2024-07-25", "90"),
@@ -1019,6 +1021,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "截至3月底，10.66亿人、2.44亿人、3.02亿人分别参加了基本养老、失业、工伤保险。", "2024-04-26", "10.66e8"),
     ],
     "unemployment-insured": [
+        (ZH, "全国分别有1.91亿人和2.30亿人参加失业保险和工伤保险。", "2024-07-25", "1.91e8"),
+        (HANT, "全國分別有1.91億人和2.30億人參加失業保險和工傷保險。", "2024-07-25", "1.91e8"),
+        (EN, "Unemployment insurance and work injury insurance had 191 million and 230 million participants "
+             "respectively.", "2024-07-25", "191e6"),
         # Schemes named before, inside or after a list with `respectively`.
         (EN, "The numbers of participants in unemployment and work-related injury insurance were 191 million and "
              "230 million respectively.", "2024-07-25", "191e6"),
@@ -1101,6 +1107,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至3月底，10.66億人、2.44億人、3.02億人分別參加了基本養老、失業、工傷保險。", "2024-04-26", "2.44e8"),
     ],
     "work-injury-insured": [
+        (ZH, "全国分别有1.91亿人和2.30亿人参加失业保险和工伤保险。", "2024-07-25", "2.30e8"),
+        (HANT, "全國分別有1.91億人和2.30億人參加失業保險和工傷保險。", "2024-07-25", "2.30e8"),
+        (EN, "Unemployment insurance and work injury insurance had 191 million and 230 million participants "
+             "respectively.", "2024-07-25", "230e6"),
         (EN, "The numbers of participants in unemployment and work-related injury insurance were 191 million and "
              "230 million respectively.", "2024-07-25", "230e6"),
         (EN, "Unemployment insurance and work injury insurance covered 191 million and 230 million people, "

@@ -17,11 +17,13 @@ from ..resources import cues, either
 _ZH, _EN = cues("measurements")
 
 
-def list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list[Quantity]) -> list[Metric] | None:
+def list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list[Quantity], end: int) -> list[Metric] | None:
     """For `A、B、C参保人数分别为x、y、z`, the metrics of A, B and C in order, named after the
-    first of `starts` (the previous figure's end, then the sentence's start) that names as many."""
+    first of `starts` (the previous figure's end, then the sentence's start) that names as many.
+    The head may follow the figures (`A and B had x and y participants respectively`)."""
+    after = text[group[-1].end:end]
     for start in starts:
-        metrics = _listed_between(gaz, text[start:group[0].start], len(group))
+        metrics = _listed_between(gaz, text[start:group[0].start], len(group), after)
         if metrics:
             return metrics
     return None
@@ -31,14 +33,16 @@ _RESPECTIVELY = compile_fast(either([_ZH["respectively"], _EN["respectively"]]),
 
 
 def listed_after(gaz: Gazetteer, text: str, group: list[Quantity], end: int) -> list[Metric] | None:
-    """`x、y、z分别参加了A、B、C`, `x, y and z people were covered by A, B and C respectively`: the
-    items named after the figures, in order, when the sentence says they are taken in turn."""
+    """`x、y、z分别参加了A、B、C`, `分别有x、y参加A、B`, `x, y and z people were covered by A, B and C
+    respectively`: the items named after the figures, in order, when the sentence says they are
+    taken in turn."""
     window = text[group[-1].end:end]
-    return _listed_between(gaz, window, len(group)) if _RESPECTIVELY.search(window) else None
+    taken_in_turn = _RESPECTIVELY.search(window) or _RESPECTIVELY.search(text, max(0, group[0].start - 4), group[0].start)
+    return _listed_between(gaz, window, len(group)) if taken_in_turn else None
 
 
-def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | None:
-    if not any(head.search(window) for head in gaz.list_heads):
+def _listed_between(gaz: Gazetteer, window: str, count: int, after: str = "") -> list[Metric] | None:
+    if not any(head.search(window) or (after and head.search(after)) for head in gaz.list_heads):
         return None
     hits = []
     for metric in gaz.metrics:

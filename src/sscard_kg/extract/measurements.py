@@ -324,7 +324,7 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
     if len(inside) > 1:  # `A、B、C参保人数(分别)为x、y、z`, with or without 分别 / respectively
         for group in groups(text, inside):
             previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
-            metrics = (list_metrics(s.gaz, text, (previous, span[0]), group)
+            metrics = (list_metrics(s.gaz, text, (previous, span[0]), group, span[1])
                        or listed_after(s.gaz, text, group, span[1])) if len(group) > 1 else None
             if metrics:
                 listed.update(zip(group, metrics))
