@@ -563,3 +563,13 @@ def test_the_number_of_units_a_rate_is_taken_over_is_no_figure(text, size):
 ])
 def test_a_dollar_conversion_in_brackets_is_no_figure(text, kept):
     assert [q.value for q in find_quantities(text, True)[0]] == [kept]
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Among every 5 card holders, already 1 person has claimed the electronic social security card.", True),
+    ("每5个持卡人中就有1人已领取电子社保卡。", False),
+])
+def test_the_whole_of_a_share_is_no_count_of_holders(text, english):
+    found = {(m.metric, m.value) for m in extract_text(text, "2024-07-25", "Press release" if english else "新闻稿")}
+    assert not any(metric == "card-holders" for metric, _ in found)
+    assert any(value == 20 for _, value in found)

@@ -30,6 +30,16 @@ CORE = {
 # metric -> [(language, text, publication date, value in base units)]
 BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
     "card-holders": [
+        (EN, "The number of social security card holders reached 13.79 100 million people.", "2024-01-24", "13.79e8"),
+        (EN, "The number of card holders in the province reached 1329 10,000 people.", "2024-02-01", "1329e4"),
+        # 亿 and 万 rendered word for word by machine translation.
+        (EN, "By the end of 2023, the number of social security card holders reached 13.29 hundred million people.",
+         "2024-01-24", "13.29e8"),
+        (EN, "The number of people holding social security cards in the province reached 1329 ten thousand.",
+         "2024-02-01", "1329e4"),
+        (EN, "The city has issued social security cards to three hundred ten thousand people.", "2024-02-01", "300e4"),
+        (EN, "The number of social security card holders in the province exceeded one hundred million.", "2024-02-01",
+         "1e8"),
         (ZH, "截至2023年底，全国社会保障卡持卡人数达13.79亿人。", "2024-01-24", "13.79e8"),
         (ZH, "人社部数据显示，全国社保卡持卡人数已超过13.8亿。", "2024-07-20", "13.8e8"),
         (ZH, "截至今年6月底，持有社会保障卡的人数达到138000万人。", "2024-07-25", "138000e4"),
@@ -224,6 +234,12 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
              "end of 2022.", "2024-07-25", "1.37e9"),
     ],
     "card-penetration": [
+        (EN, "Among every 10 people in the country, more than 9 hold the social security card.", "2024-07-25", "90"),
+        (EN, "Every 100 residents, 95 hold the social security card.", "2024-07-25", "95"),
+        # 每10人中就有9人 word for word: the whole first.
+        (EN, "Among every 10 people, 9 hold the social security card.", "2024-07-25", "90"),
+        (EN, "Every 10 people, 9 hold the social security card.", "2024-07-25", "90"),
+        (EN, "Of every ten residents in the province, nine already have a social security card.", "2024-07-25", "90"),
         (EN, "The social security card holding rate reached 95%.", "2021-01-26", "95"),
         (ZH, "截至2023年底，社会保障卡覆盖全国97.9%的人口。", "2024-01-24", "97.9"),
         (ZH, "全国社保卡普及率达到95.2%。", "2021-02-01", "95.2"),
@@ -341,6 +357,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "全國社保卡人口覆蓋率達97.7%。", "2024-07-25", "97.7"),
     ],
     "cards-issued": [
+        (EN, "The province issued 20 million sheets of social security cards last year.", "2024-02-01", "2e7"),
+        (EN, "The city has issued 3.2 million pieces of social security cards.", "2024-02-01", "3.2e6"),
         (ZH, "2013年全国新增发卡1.9亿张，累计发卡5.4亿张。", "2014-01-20", "5.4e8"),
         (ZH, "截至2023年底，全国社会保障卡发卡量达13.9亿张。", "2024-01-24", "13.9e8"),
         (ZH, "全国已累计发放社保卡13.5亿张。", "2022-05-01", "13.5e8"),
@@ -529,6 +547,15 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "第三代社保卡申领量超过2亿。", "2024-06-15", "2e8"),
     ],
     "ecard-holders": [
+        # 领取 rendered as collect.
+        (EN, "The electronic social security card collected number of people is 8.9 hundred million people.",
+         "2024-02-01", "8.9e8"),
+        (EN, "The number of people collecting the electronic social security card exceeded 890 million.",
+         "2024-02-01", "890e6"),
+        (EN, "The number of electronic social security card collectors reached 890 million.", "2024-02-01", "890e6"),
+        (EN, "The electronic social security card users reached 0.89 hundred million.", "2024-02-01", "0.89e8"),
+        (EN, "The e-card broke through 100 million pieces.", "2024-02-01", "1e8"),
+        (EN, "A hundred million people now hold the electronic social security card.", "2024-02-01", "1e8"),
         (EN, "The number of electronic social security card signings exceeded 360 million.", "2021-01-26", "360e6"),
         (ZH, "截至2023年底，全国电子社保卡领用人数达9.7亿人。", "2024-01-24", "9.7e8"),
         (ZH, "电子社保卡签发量突破7亿张。", "2022-10-01", "7e8"),
@@ -994,6 +1021,19 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "截至3月底，10.66亿人、2.44亿人、3.02亿人分别参加了基本养老、失业、工伤保险。", "2024-04-26", "10.66e8"),
     ],
     "unemployment-insured": [
+        (ZH, "全国分别有1.91亿人和2.30亿人参加失业保险和工伤保险。", "2024-07-25", "1.91e8"),
+        (HANT, "全國分別有1.91億人和2.30億人參加失業保險和工傷保險。", "2024-07-25", "1.91e8"),
+        (EN, "Unemployment insurance and work injury insurance had 191 million and 230 million participants "
+             "respectively.", "2024-07-25", "191e6"),
+        # Schemes named before, inside or after a list with `respectively`.
+        (EN, "The numbers of participants in unemployment and work-related injury insurance were 191 million and "
+             "230 million respectively.", "2024-07-25", "191e6"),
+        (EN, "Unemployment insurance and work injury insurance covered 191 million and 230 million people, "
+             "respectively.", "2024-07-25", "191e6"),
+        (EN, "There were 191 million and 230 million participants in unemployment insurance and work-injury "
+             "insurance respectively.", "2024-07-25", "191e6"),
+        (ZH, "失业保险和工伤保险参保人数分别为1.91亿人和2.30亿人。", "2024-07-25", "1.91e8"),
+        (HANT, "失業保險和工傷保險參保人數分別為1.91億人和2.30億人。", "2024-07-25", "1.91e8"),
         # A list of schemes and a list of figures in the same order, with no `respectively`.
         (ZH, "截至2021年底，全国参加基本养老、失业、工伤保险的人数为10.3亿、2.3亿和2.8亿人。", "2022-01-20", "2.3e8"),
         (EN, "The numbers of people covered by basic pension, unemployment and work injury insurance were 1.03 billion, 230 million and 280 million at the end of 2021.", "2022-01-20", "230e6"),
@@ -1067,6 +1107,18 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至3月底，10.66億人、2.44億人、3.02億人分別參加了基本養老、失業、工傷保險。", "2024-04-26", "2.44e8"),
     ],
     "work-injury-insured": [
+        (ZH, "全国分别有1.91亿人和2.30亿人参加失业保险和工伤保险。", "2024-07-25", "2.30e8"),
+        (HANT, "全國分別有1.91億人和2.30億人參加失業保險和工傷保險。", "2024-07-25", "2.30e8"),
+        (EN, "Unemployment insurance and work injury insurance had 191 million and 230 million participants "
+             "respectively.", "2024-07-25", "230e6"),
+        (EN, "The numbers of participants in unemployment and work-related injury insurance were 191 million and "
+             "230 million respectively.", "2024-07-25", "230e6"),
+        (EN, "Unemployment insurance and work injury insurance covered 191 million and 230 million people, "
+             "respectively.", "2024-07-25", "230e6"),
+        (EN, "There were 191 million and 230 million participants in unemployment insurance and work-injury "
+             "insurance respectively.", "2024-07-25", "230e6"),
+        (ZH, "失业保险和工伤保险参保人数分别为1.91亿人和2.30亿人。", "2024-07-25", "2.30e8"),
+        (HANT, "失業保險和工傷保險參保人數分別為1.91億人和2.30億人。", "2024-07-25", "2.30e8"),
         # A list of schemes and a list of figures in the same order, with no `respectively`.
         (ZH, "截至2021年底，全国基本养老、失业、工伤保险参保人数为10.3亿人、2.3亿人、2.8亿人。", "2022-01-20", "2.8e8"),
         (EN, "Pension, unemployment and work-injury insurance covered 968 million, 205 million and 255 million people in 2019.", "2020-01-20", "255e6"),
@@ -1138,6 +1190,18 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至3月底，養老、失業、工傷保險參保人數分別達10.66億人、2.44億人和3.02億人。", "2024-04-26", "3.02e8"),
     ],
     "si-fund-income": [
+        # Measures listed in turn with `respectively`, the funds named in the sentence before.
+        (EN, "The three social insurance funds were operating steadily. Their revenue and expenditure were 2.65 "
+             "trillion yuan and 2.30 trillion yuan respectively.", "2024-07-25", "2.65e12"),
+        (ZH, "三项社会保险基金运行平稳。上半年，三项基金总收入、总支出分别为2.65万亿元、2.30万亿元。", "2024-07-25", "2.65e12"),
+        (HANT, "三項社會保險基金運行平穩。上半年三項基金總收入、總支出分別為2.65萬億元、2.30萬億元。", "2024-07-25", "2.65e12"),
+        # The funds named only in the sentence before.
+        (EN, "The three social insurance funds performed steadily. Their combined revenue hit 2.65 trillion yuan in "
+             "the first half.", "2024-07-25", "2.65e12"),
+        (EN, "The three social insurance funds performed steadily. Revenue hit 2.65 trillion yuan, while expenditure "
+             "was 2.30 trillion yuan.", "2024-07-25", "2.65e12"),
+        (ZH, "三项社会保险基金运行平稳。上半年收入2.65万亿元，支出2.30万亿元。", "2024-07-25", "2.65e12"),
+        (HANT, "三項社會保險基金運行平穩。上半年收入2.65萬億元，支出2.30萬億元。", "2024-07-25", "2.65e12"),
         (ZH, "2023年，三项社会保险基金总收入7.95万亿元。", "2024-01-24", "7.95e12"),
         (ZH, "1-9月，三项社会保险基金收入合计6.09万亿元。", "2024-10-25", "6.09e12"),
         (ZH, "今年上半年，基本养老、失业、工伤三项社会保险基金总收入为3.9万亿元。", "2024-07-25", "3.9e12"),
@@ -1232,6 +1296,14 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The income of three social insurance funds totals 8.2 trillion yuan.", "2024-03-01", "8.2e12"),
     ],
     "si-fund-expenditure": [
+        (EN, "The three social insurance funds were operating steadily. Their revenue and expenditure were 2.65 "
+             "trillion yuan and 2.30 trillion yuan respectively.", "2024-07-25", "2.30e12"),
+        (ZH, "三项社会保险基金运行平稳。上半年，三项基金总收入、总支出分别为2.65万亿元、2.30万亿元。", "2024-07-25", "2.30e12"),
+        (HANT, "三項社會保險基金運行平穩。上半年三項基金總收入、總支出分別為2.65萬億元、2.30萬億元。", "2024-07-25", "2.30e12"),
+        (EN, "The three social insurance funds performed steadily. Revenue hit 2.65 trillion yuan, while expenditure "
+             "was 2.30 trillion yuan.", "2024-07-25", "2.30e12"),
+        (ZH, "三项社会保险基金运行平稳。上半年收入2.65万亿元，支出2.30万亿元。", "2024-07-25", "2.30e12"),
+        (HANT, "三項社會保險基金運行平穩。上半年收入2.65萬億元，支出2.30萬億元。", "2024-07-25", "2.30e12"),
         (ZH, "2023年，三项社会保险基金总支出7.17万亿元。", "2024-01-24", "7.17e12"),
         (ZH, "1-9月，三项社会保险基金支出合计5.6万亿元。", "2024-10-25", "5.6e12"),
         (ZH, "今年上半年，基本养老、失业、工伤三项社会保险基金总支出为3.6万亿元。", "2024-07-25", "3.6e12"),
@@ -1317,6 +1389,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The total expenditure of three social insurance fund was 7.4 trillion yuan.", "2024-03-01", "7.4e12"),
     ],
     "si-fund-balance": [
+        (EN, "The balance of the social insurance funds accumulated 1.2 ten thousand hundred million yuan.",
+         "2024-07-25", "1.2e12"),
         (ZH, "截至2023年底，三项社会保险基金累计结余7.8万亿元。", "2024-01-24", "7.8e12"),
         (ZH, "截至9月底，三项社会保险基金累计结余7.94万亿元。", "2024-10-29", "7.94e12"),
         (ZH, "三项社会保险基金累计结余达到8.2万亿元。", "2025-01-20", "8.2e12"),
@@ -1709,6 +1783,13 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "全省每10人中就有7人领用了电子社保卡。", "2024-07-25", "70"),
     ],
     None: [
+        # A share of the holders, whole first as 每5个持卡人中就有1人 word for word: no count of holders.
+        (EN, "Among every 5 card holders, already 1 person has claimed the electronic social security card.",
+         "2024-07-25", "20"),
+        (ZH, "每5个持卡人中就有1人已领取电子社保卡。", "2024-07-25", "20"),
+        (HANT, "每5個持卡人中就有1人已領取電子社保卡。", "2024-07-25", "20"),
+        (EN, "The fund paid out more than 300 ten thousand yuan of unemployment benefits to the card holders.",
+         "2024-07-25", "300e4"),
         # A group of people is what the figure counts: that group's figure, not the scheme's.
         (ZH, "截至2022年底，退捕渔民17万人参加基本养老保险。", "2023-02-01", "17e4"),
         (ZH, "截至2022年底，全省共有17万名退捕渔民参加了基本养老保险。", "2023-02-01", "17e4"),

@@ -60,3 +60,45 @@ def test_two_figures_side_by_side_stay_two():
 def test_english_figures_in_the_forms_wire_copy_uses(text, value, unit, qualifier):
     found = find_quantities(text, english=True)[0]
     assert [(q.value, q.unit, q.qualifier) for q in found] == [(Decimal(value), unit, qualifier)]
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    # 亿, 万 and 万亿 as machine translation renders them, word for word.
+    ("holders reached 13.29 hundred million people", "13.29e8", "person", None),
+    ("users reached 0.89 hundred million", "0.89e8", None, None),
+    ("the province has 1329 ten thousand holders", "1329e4", "person", None),
+    ("cards went to three hundred ten thousand people", "300e4", "person", None),
+    ("paid more than 300 ten thousand yuan", "300e4", "yuan", "gt"),
+    ("a balance of 1.2 ten thousand hundred million yuan", "1.2e12", "yuan", None),
+    ("exceeded one hundred million people", "1e8", "person", "gt"),
+    ("a hundred million people hold the card", "1e8", "person", None),
+    ("ten thousand people", "1e4", "person", None),
+    ("holders reached 13.79 100 million people", "13.79e8", "person", None),
+    ("the province has 1329 10,000 holders", "1329e4", "person", None),
+    ("in 2023 100 million people", "1e8", "person", None),
+    # 张 rendered word for word counts cards.
+    ("broke through 100 million pieces", "1e8", "card", None),
+    ("issued 20 million sheets of social security cards", "2e7", "card", None),
+])
+def test_scale_and_counter_words_rendered_word_for_word(text, value, unit, qualifier):
+    found = find_quantities(text, english=True)[0]
+    assert [(q.value, q.unit, q.qualifier) for q in found] == [(Decimal(value), unit, qualifier)]
+
+
+def test_hundreds_of_millions_is_no_figure():
+    assert find_quantities("the card is used by hundreds of millions of people", english=True)[0] == []
+
+
+def test_pieces_of_something_else_are_no_cards():
+    assert [q.unit for q in find_quantities("30 pieces of advice for holders", english=True)[0]] == ["count"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Among every 5 card holders, already 1 person has claimed the e-card.", "20"),
+    ("Every 10 people, 9 hold the social security card.", "90"),
+    ("In every 4 residents of the city, there is 1 who has activated the card.", "25"),
+    ("Of every ten people in the country, nine already hold a card.", "90"),
+])
+def test_a_share_whose_whole_comes_first_is_one_percentage(text, value):
+    found = find_quantities(text, english=True)[0]
+    assert [(q.value, q.unit) for q in found] == [(Decimal(value), "percent")]

@@ -43,6 +43,7 @@ _SHARE_OF = re.compile(rf"[^\S\n]*(?:%|％|{either(_EN['percent'])})?[^\S\n]*(?:
 _EN_PEOPLE_SHARE = re.compile(_EN["people_share"], re.I)
 _ZH_PEOPLE_SHARE = re.compile(_ZH["people_share"])
 _ZH_PEOPLE_COUNTER = re.compile(_ZH["people_share_within"])
+_EN_PEOPLE_COUNTER = re.compile(_EN["people_share_within"], re.I)
 # A count or a bare number says too little to take its subject from an earlier sentence unless
 # the clause names its measure before it (`全国性应用目录已收录105项`).
 _VAGUE_UNITS = (None, "count")
@@ -180,6 +181,14 @@ def _hits(phrasings: tuple[Phrasing, ...], text: str, start: int, end: int, weak
     """The phrases of `phrasings` that lie within text[start:end]."""
     starts, hits = _all_hits(phrasings, text, weak)
     return [h for h in hits[bisect_left(starts, start):bisect_left(starts, end)] if h.end <= end]
+
+
+def measures_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
+    """The measures named in text[start:end], in order, each once; a phrase inside a longer one
+    (`revenue` in `total revenue`) is not counted apart."""
+    hits = _hits(gaz.measures, text, start, end)
+    outer = [h for h in hits if not any(o != h and o.start <= h.start and h.end <= o.end for o in hits)]
+    return list(dict.fromkeys(h.iri for h in outer))
 
 
 def _nearest_before(hits: list[_Hit]) -> _Hit | None:
@@ -326,9 +335,9 @@ def _population_share(text: str, q: Quantity, english: bool, candidates: list[Me
     if q.unit != "percent":
         return None
     if english:
-        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None
+        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None or _EN_PEOPLE_COUNTER.match(text, q.start, q.end) is not None
     else:
-        of_people = _ZH_PEOPLE_SHARE.match(text, q.end) is not None or _ZH_PEOPLE_COUNTER.search(text, q.start, q.end) is not None
+        of_people = _ZH_PEOPLE_SHARE.match(text, q.end) is not None or _ZH_PEOPLE_COUNTER.match(text, q.start, q.end) is not None
     if not of_people or not any(measure in m.measures for measure, _ in measures for m in candidates if "person" in m.units):
         return None
     return next((m for m in candidates if m.units == {"percent"}), None)

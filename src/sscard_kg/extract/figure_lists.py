@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .compose import measures_in_order
 from .figure_dates import AND
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
@@ -16,11 +17,13 @@ from ..resources import cues, either
 _ZH, _EN = cues("measurements")
 
 
-def list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list[Quantity]) -> list[Metric] | None:
+def list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list[Quantity], end: int) -> list[Metric] | None:
     """For `A、B、C参保人数分别为x、y、z`, the metrics of A, B and C in order, named after the
-    first of `starts` (the previous figure's end, then the sentence's start) that names as many."""
+    first of `starts` (the previous figure's end, then the sentence's start) that names as many.
+    The head may follow the figures (`A and B had x and y participants respectively`)."""
+    after = text[group[-1].end:end]
     for start in starts:
-        metrics = _listed_between(gaz, text[start:group[0].start], len(group))
+        metrics = _listed_between(gaz, text[start:group[0].start], len(group), after)
         if metrics:
             return metrics
     return None
@@ -30,14 +33,16 @@ _RESPECTIVELY = compile_fast(either([_ZH["respectively"], _EN["respectively"]]),
 
 
 def listed_after(gaz: Gazetteer, text: str, group: list[Quantity], end: int) -> list[Metric] | None:
-    """`x、y、z分别参加了A、B、C`, `x, y and z people were covered by A, B and C respectively`: the
-    items named after the figures, in order, when the sentence says they are taken in turn."""
+    """`x、y、z分别参加了A、B、C`, `分别有x、y参加A、B`, `x, y and z people were covered by A, B and C
+    respectively`: the items named after the figures, in order, when the sentence says they are
+    taken in turn."""
     window = text[group[-1].end:end]
-    return _listed_between(gaz, window, len(group)) if _RESPECTIVELY.search(window) else None
+    taken_in_turn = _RESPECTIVELY.search(window) or _RESPECTIVELY.search(text, max(0, group[0].start - 4), group[0].start)
+    return _listed_between(gaz, window, len(group)) if taken_in_turn else None
 
 
-def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | None:
-    if not any(head.search(window) for head in gaz.list_heads):
+def _listed_between(gaz: Gazetteer, window: str, count: int, after: str = "") -> list[Metric] | None:
+    if not any(head.search(window) or (after and head.search(after)) for head in gaz.list_heads):
         return None
     hits = []
     for metric in gaz.metrics:
@@ -52,8 +57,26 @@ def _listed_between(gaz: Gazetteer, window: str, count: int) -> list[Metric] | N
     return [m for _, m in hits]
 
 
-# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside.
-_LIST_JOINT = re.compile(rf"\s*[人元张名项个]?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*")
+def measures_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity],
+                     metrics: list[Metric | None]) -> list[Metric | None]:
+    """`Their revenue and expenditure were x and y respectively`, `总收入、总支出分别为x、y`: a list
+    whose figures all took one subject's metric, after as many measures as figures, gives each
+    figure its measure of that subject in turn."""
+    if len(group) < 2 or None in metrics or not _RESPECTIVELY.search(text, span[0], span[1]):
+        return metrics
+    measures = measures_in_order(gaz, text, span[0], group[0].start)
+    subjects = set.intersection(*(set(m.subjects) for m in metrics))
+    if len(measures) != len(group) or not subjects:
+        return metrics
+    turned = [next((m for m in gaz.metrics if subjects & set(m.subjects) and measure in m.measures
+                    and (q.unit is None or q.unit in m.units)), None) for measure, q in zip(measures, group)]
+    return metrics if None in turned else turned
+
+
+# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside
+# (`2.65 trillion yuan and 2.30 trillion yuan`).
+_LIST_JOINT = re.compile(rf"\s*(?:[人元张名项个]|{either(_EN['list_units'])})?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*",
+                         re.I)
 
 
 def groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:

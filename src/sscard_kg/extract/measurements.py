@@ -17,7 +17,7 @@ from .dates import DateMention
 from .dates_grammar import period_end
 from .entities import Found
 from .figure_dates import AND, CLAUSE_BREAK, TARGET_CUE, TARGET_UNIT, date_for
-from .figure_lists import elliptical, groups, list_metrics, listed_after, with_the_lists_noun
+from .figure_lists import elliptical, groups, list_metrics, listed_after, measures_in_turn, with_the_lists_noun
 from .figure_places import NATIONAL, region_for, split_places
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
@@ -324,7 +324,7 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
     if len(inside) > 1:  # `A、B、C参保人数(分别)为x、y、z`, with or without 分别 / respectively
         for group in groups(text, inside):
             previous = max([q.end for q in inside if q.end <= group[0].start], default=span[0])
-            metrics = (list_metrics(s.gaz, text, (previous, span[0]), group)
+            metrics = (list_metrics(s.gaz, text, (previous, span[0]), group, span[1])
                        or listed_after(s.gaz, text, group, span[1])) if len(group) > 1 else None
             if metrics:
                 listed.update(zip(group, metrics))
@@ -347,7 +347,18 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
         if change and subject and _CHANGE_BEFORE.search(subject):
             metric = None  # `urban employment rose by 2.59 million to 470 million`: all the employed, no new jobs
         chosen.append((q, metric, subject, change, changes.get(q, False)))
-    return with_the_lists_noun(chosen, elided)
+    return _in_turn(s, span, with_the_lists_noun(chosen, elided))
+
+
+def _in_turn(s: _Sentence, span: tuple[int, int], chosen: tuple[tuple, ...]) -> tuple[tuple, ...]:
+    """Each list's figures with the measures the list names in turn (figure_lists.measures_in_turn)."""
+    if len(chosen) < 2:
+        return chosen
+    turned = {}
+    for group in groups(s.text, [c[0] for c in chosen]):
+        rows = [c for c in chosen if c[0] in group]
+        turned.update(zip(group, measures_in_turn(s.gaz, s.text, span, group, [c[1] for c in rows])))
+    return tuple((q, turned.get(q, metric), *rest) for q, metric, *rest in chosen)
 
 
 def _changes(text: str, span: tuple[int, int], inside: tuple[Quantity, ...]) -> dict[Quantity, bool]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import chain
 from typing import NamedTuple
 
 from ..prefilter import compile_fast
@@ -79,10 +80,21 @@ _ZH_ONE_IN = re.compile(
 _EN_COUNT_WORD = either(sorted((w for w in EN_WORDS if len(w) > 1), key=lambda w: (-len(w), w)))
 _EN_ONE_IN = compile_fast(rf"\b(?P<n>{_EN_COUNT_WORD}|\d{{1,3}})\s+(?:{either(_EN['one_in'])})\s+(?:{_EN['one_in_every']}\s+)?"
                           rf"(?P<d>{_EN_COUNT_WORD}|\d{{1,3}})\b(?![.,]\d|\s*%)", re.I)
+_EN_NUMERIC_SCALES = either(sorted((w.replace(" ", r"\s+") for w in _EN["numeric_scales"]), key=lambda w: (-len(w), w)))
+# Scale words longest first, so `ten thousand hundred million` is one scale and not `ten thousand`.
+_EN_SCALE_WORDS = either(sorted((w.replace(" ", r"\s+") for w in EN_SCALE if len(w) > 1), key=lambda w: (-len(w), w)))
+_EN_WORD_SCALES = either([w.replace(" ", r"\s+") for w in sorted((w for w in EN_SCALE if " " in w), key=len, reverse=True)],
+                         ["thousand", "million", "billion", "trillion"])
+# `Among every 5 card holders, already 1 person…`: the whole first, as 每5个持卡人中就有1人 word for word.
+_EN_EVERY = compile_fast(rf"\b(?:{_EN['every_among']})\s+(?P<d>{_EN_COUNT_WORD}|\d{{1,3}})\s+{_EN['every_counted']}"
+                         rf"(?:{_EN['every_counted_after']})?\s*,\s*"
+                         rf"(?:(?:{either(_EN['every_then'])})\s+)*(?P<n>{_EN_COUNT_WORD}|\d{{1,3}})\b(?![.,]\d|\s*%)", re.I)
+# `one hundred million`, `a hundred million`, `three hundred ten thousand` (三百万 word for word).
 _EN_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|trn|tn|(?<=\d)[mbk])\b)?"
-    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?P<wscale>thousand|million|billion|trillion)?",
+    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b"
+    rf"|(?<!(?:19|20)\d\d)[ ](?P<nscale>{_EN_NUMERIC_SCALES})(?![\d,.]))?"
+    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a(?=\s+hundred\b))\s+"
+    rf"(?:(?P<hundred>hundred)\b\s*)?(?P<wscale>{_EN_WORD_SCALES})?",
     re.I,
 )
 # `470 billion yuan (about $66 billion)`: a dollar figure in brackets converts the yuan before it.
@@ -286,7 +298,8 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
 def _shares_one_in(text: str, english: bool) -> list[Quantity]:
     """`每5人中有1人`, `one in five people`: the share n/d as a percentage, when n is below d."""
     found = []
-    for match in (_EN_ONE_IN if english else _ZH_ONE_IN).finditer(text):
+    matches = chain(_EN_ONE_IN.finditer(text), _EN_EVERY.finditer(text)) if english else _ZH_ONE_IN.finditer(text)
+    for match in matches:
         part = _count_value(match.group("n"))
         whole = _count_value(match.group("d") if english else match.group("d1") or match.group("d2"))
         if part is None or whole is None or not 0 < part < whole:
@@ -369,14 +382,20 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points, ordinal)
 
 
+def _en_scale(word: str | None) -> int:
+    """The value of a scale word as matched, its spaces however many."""
+    return EN_SCALE.get(" ".join((word or "").lower().split()), 1)
+
+
 def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("word"):
         after = text[end:end + 40]
         unit, _ = _en_unit(" " + after, generic=False)
-        if not match.group("wscale") and (unit in (None, "person-time") or match.group("word").lower() == "one"):
+        if not match.group("wscale") and (unit in (None, "person-time")
+                                          or (match.group("word").lower() == "one" and not match.group("hundred"))):
             return None
-        scale = EN_SCALE.get((match.group("wscale") or "").lower(), 1)
+        scale = _en_scale(match.group("wscale")) * (100 if match.group("hundred") else 1)
         value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
         return Quantity(start, end, value, unit, _qualifier(text, start, after, True))
     raw = match.group("num")
@@ -385,7 +404,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Rejected(start, end, raw, why)
     if _ORDINAL_SUFFIX.match(text[end:end + 4]):
         return Rejected(start, end, raw, "an ordinal")
-    scale = EN_SCALE.get((match.group("scale") or "").lower(), 1)
+    scale = _en_scale(match.group("scale")) if not match.group("nscale") else _EN["numeric_scales"][" ".join(match.group("nscale").split())]
     value = Decimal(raw.replace(",", "")) * scale
     after = text[end:end + 60]
     if _DOLLARS_AFTER.match(after) or _CONVERTED.search(text, max(0, start - 24), start):
