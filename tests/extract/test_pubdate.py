@@ -46,6 +46,44 @@ STAMPS = {
 }
 
 
+STAMP_LINES = {  # a stamp line under the headline, each as a web page or a blog shows it
+    "updated, colon": ("Updated: 2024-03-20", "2024-03-20"),
+    "updated, clock": ("Updated 2024-03-20 10:15", "2024-03-20"),
+    "published, month name": ("Published: March 20, 2024", "2024-03-20"),
+    "last updated, day first": ("Last updated: 20/03/2024", "2024-03-20"),
+    "publish date, month first": ("Publish date: 03/20/2024 09:30", "2024-03-20"),
+    "posted on, by the author": ("Posted on 2024-03-20 by Admin", "2024-03-20"),
+    "date, then the source": ("2024-03-20 | Source: Xinhua", "2024-03-20"),
+    "更新时间": ("更新时间：2024-03-20", "2024-03-20"),
+    "发布日期, Chinese date": ("发布日期：2024年3月20日", "2024-03-20"),
+    "发表于": ("发表于 2024-03-20", "2024-03-20"),
+    "发布于, clock": ("发布于2024年03月20日 10:15", "2024-03-20"),
+    "日期": ("日期：2024-03-20", "2024-03-20"),
+    "date, then 来源": ("2024-03-20 来源：新华社", "2024-03-20"),
+}
+
+
+@pytest.mark.parametrize("case", STAMP_LINES)
+def test_a_stamp_line_under_the_headline_is_the_stated_date(case):
+    line, expected = STAMP_LINES[case]
+    if line.isascii():
+        text = f"Card holders pass 1.38 billion\n{line}\nBy the end of February, 1.38 billion people held cards.\n"
+    else:
+        text = f"全国持卡人数达到13.8亿人\n{line}\n截至2月底，全国持卡人数达到13.8亿人。\n"
+    assert dated(text, english=line.isascii()) == (expected, True)
+
+
+def test_an_ambiguous_numeric_date_is_not_read_as_a_stamp():
+    text = "Card holders\nLast updated: 03/04/2024\nBy the end of February 2024, 1.38 billion people held cards.\n"
+    assert dated(text, english=True) == ("2024-03", False)
+
+
+@pytest.mark.parametrize("line", ["發表於 2024-03-20", "更新時間：2024/03/20", "2024-03-20　來源：新華社"])
+def test_a_traditional_stamp_line_is_the_stated_date(line):
+    article = _read(f"全國持卡人數達到13.8億人\n{line}\n截至2月底，全國持卡人數達到13.8億人。\n", "card.txt")
+    assert (article.published, article.date_stated) == ("2024-03-20", True)
+
+
 @pytest.mark.parametrize("case", STAMPS)
 def test_a_date_the_page_shows_is_the_stated_publication_date(case):
     text, expected = STAMPS[case]
@@ -200,3 +238,45 @@ def test_a_lead_naming_only_its_day_falls_in_the_first_month_after_the_data():
     text = "人社部新闻发言人27日表示，1至9月，全国城镇新增就业1045万人。\n"
     assert dated(text, name="jobs_2021.txt") == ("2021-10-27", False)
     assert dated("发言人27日表示，社保卡应用不断拓展。\n") == (None, False)
+
+
+TARGETS = {  # each after a lead that names only its day, on a page with no stated date
+    "到…年底，力争": "到2024年年底，全省持卡人数力争达到1亿人。",
+    "到今年年底，力争": "到今年年底，力争达到1亿人。",
+    "年底前，有望": "2024年底前，有望实现全覆盖。",
+    "年底，可望": "2024年年底，全省持卡人数可望突破1亿人。",
+    "到…年底，确保": "到2024年底，全省持卡人数确保突破1亿人。",
+    "下一步…前": "下一步，2024年12月底前实现全覆盖。",
+    "预计 of a whole year": "2024年全年，全省预计新增发卡500万张。",
+    "預計 (Traditional)": "預計到2024年底，持卡人數將突破1億人。",
+}
+
+
+@pytest.mark.parametrize("case", TARGETS)
+def test_a_target_does_not_push_the_lead_date_a_year_on(case):
+    text = f"社保卡服务再升级\n5月7日，记者从省人社厅获悉，截至2024年4月底，全省持卡人数达到9800万人。{TARGETS[case]}\n"
+    article = _read(text, "card.txt")
+    assert (article.published, article.date_stated) == ("2024-05-07", False)
+
+
+EN_TARGETS = {
+    "expects": "By the end of 2024, it expects to reach 100 million.",
+    "is expected to": "By the end of 2024, the number is expected to reach 100 million.",
+    "will": "In 2024, the province will issue 5 million more cards.",
+    "is likely to": "By the end of 2024, coverage is likely to reach 100 percent.",
+    "should": "By the end of 2024, the figure should top 100 million.",
+    "is set to": "Before the end of 2024, all cities are set to join the network.",
+}
+
+
+@pytest.mark.parametrize("case", EN_TARGETS)
+def test_an_english_target_does_not_push_the_lead_date_a_year_on(case):
+    text = ("Cards reach more people\nOn May 7, the provincial bureau said that by the end of April 2024, "
+            f"98 million people held cards. {EN_TARGETS[case]}\n")
+    assert dated(text, english=True) == ("2024-05-07", False)
+
+
+def test_a_fronted_by_phrase_of_reported_data_still_dates_the_article():
+    text = "Card holders\nBy the end of April 2024, 98 million people held cards, the bureau said.\n"
+    assert dated(text, english=True) == ("2024-05", False)
+    assert dated("截至2024年4月底，全省持卡人数达到9800万人，比上年末增加120万人。\n") == ("2024-05", False)

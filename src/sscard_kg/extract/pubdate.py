@@ -36,12 +36,14 @@ from ..resources import either
 STAMP_HEAD = 2000  # a stamp is shown above or beside the article's first lines
 UNLABELLED_HEAD = 900  # an unlabelled stamp sits closer to the title than a labelled one may
 STAMP_AFTER_DATELINE = 3  # a page shows a wire story within days of its dateline
+FRONTED_PHRASE = 20  # the words of a fronted time phrase besides its date (`By the end of`, `到…前`)
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_DATES = [
     compile_fast(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"),
     compile_fast(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     compile_fast(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    compile_fast(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d/.-])"),
 ]
 _CLOCK = re.compile(r"\s*[,，]?\s*\d{1,2}[:：]\d{2}")
 _CLOCK_BEFORE = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,，]?\s*$")  # `08:37, March 05, 2019`
@@ -83,7 +85,7 @@ def cues() -> dict[str, re.Pattern]:
     """The cue lists of the [pubdate] sections of cues/zh.toml and cues/en.toml, each list with its
     namesake of the other language compiled into one pattern."""
     raw = {key: _ZH.get(key, []) + _EN.get(key, []) for key in ("stamp_labels", "site_header", "in_sentence", "future",
-                                                                "this_year", "last_year")}
+                                                                "this_year", "last_year", "by_phrase")}
     compiled = {key: re.compile("|".join(f"(?:{cue})" for cue in values), re.I) for key, values in raw.items()}
     compiled["stamp_label"] = re.compile(
         r"(?:^|[\s|:：(（\[【·])(?:" + "|".join(raw["stamp_labels"]) + r")\s*[:：]?[^\d:：。，;；!?]{0,24}$", re.I)
@@ -91,12 +93,26 @@ def cues() -> dict[str, re.Pattern]:
 
 
 def _iso(groups: dict) -> str | None:
-    """`YYYY-MM-DD` of a matched full date, or None when it does not exist."""
+    """`YYYY-MM-DD` of a matched full date, or None when it does not exist (or could be two)."""
+    if groups.get("a"):
+        groups = _day_and_month(int(groups["a"]), int(groups["b"]), groups["y"])
+        if groups is None:
+            return None
     month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
     year, day = int(groups["y"]), int(groups["d"])
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _day_and_month(a: int, b: int, year: str) -> dict | None:
+    """A year-last numeric date is day first (`20/03/2024`) or month first (`03/20/2024`): only a
+    figure over 12 says which, unless both read the same (`05/05/2024`)."""
+    if a == b or (a > 12 >= b):
+        return {"y": year, "m": b, "d": a}
+    if b > 12 >= a:
+        return {"y": year, "m": a, "d": b}
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -188,14 +204,26 @@ def _days_after(iso: str, month_day: tuple[int, int]) -> int:
 
 
 def _in_target_clause(text: str, start: int, end: int) -> bool:
-    """The date sits in a clause that sets a target or schedule (or just after such words)."""
+    """The date sits in a clause that sets a target or schedule (or just after such words). A
+    fronted `by`-phrase (`到年底，力争…`, `By the end of this year, it expects …`) is read with the
+    clause it heads: its verb, and so whether it looks ahead, comes after the comma."""
     window = max(0, start - 80)
     clause_ends = [m.end() for m in _CLAUSE_END.finditer(text, window, start)]
     sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text, window, start)]
-    begin = max(min(clause_ends[-1] if clause_ends else window, start - 16), sentence_ends[-1] if sentence_ends else 0)
+    clause_start = max(clause_ends[-1] if clause_ends else window, sentence_ends[-1] if sentence_ends else 0)
+    begin = max(min(clause_start, start - 16), sentence_ends[-1] if sentence_ends else 0)
     stop = _CLAUSE_END.search(text, end)
+    if stop and _heads_clause(text, clause_start, start, end, stop):
+        stop = _CLAUSE_END.search(text, stop.end())
     clause = text[max(0, begin):stop.start() if stop else len(text)]
     return bool(cues()["future"].search(clause))
+
+
+def _heads_clause(text: str, clause_start: int, start: int, end: int, stop: re.Match) -> bool:
+    """The clause of the date is only a `by`-phrase (`到今年年底，`, `By year-end,`), set off by a comma."""
+    phrase = text[clause_start:start] + text[end:stop.start()]
+    return (stop.group() in ",，" and len(phrase.strip()) <= FRONTED_PHRASE
+            and bool(cues()["by_phrase"].search(text, clause_start, stop.start())))
 
 
 @lru_cache(maxsize=4)
