@@ -29,7 +29,8 @@ def list_metrics(gaz: Gazetteer, text: str, starts: tuple[int, ...], group: list
     return None
 
 
-_RESPECTIVELY = compile_fast(either([_ZH["respectively"], _EN["respectively"]]), re.I)
+# What says a list's figures are taken in turn (分别, respectively): read by figure_places too.
+RESPECTIVELY = compile_fast(either([_ZH["respectively"], _EN["respectively"]]), re.I)
 
 
 def listed_after(gaz: Gazetteer, text: str, group: list[Quantity], end: int) -> list[Metric] | None:
@@ -37,7 +38,7 @@ def listed_after(gaz: Gazetteer, text: str, group: list[Quantity], end: int) -> 
     respectively`: the items named after the figures, in order, when the sentence says they are
     taken in turn."""
     window = text[group[-1].end:end]
-    taken_in_turn = _RESPECTIVELY.search(window) or _RESPECTIVELY.search(text, max(0, group[0].start - 4), group[0].start)
+    taken_in_turn = RESPECTIVELY.search(window) or RESPECTIVELY.search(text, max(0, group[0].start - 4), group[0].start)
     return _listed_between(gaz, window, len(group)) if taken_in_turn else None
 
 
@@ -62,7 +63,7 @@ def measures_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: li
     """`Their revenue and expenditure were x and y respectively`, `总收入、总支出分别为x、y`: a list
     whose figures all took one subject's metric, after as many measures as figures, gives each
     figure its measure of that subject in turn."""
-    if len(group) < 2 or None in metrics or not _RESPECTIVELY.search(text, span[0], span[1]):
+    if len(group) < 2 or None in metrics or not RESPECTIVELY.search(text, span[0], span[1]):
         return metrics
     measures = measures_in_order(gaz, text, span[0], group[0].start)
     subjects = set.intersection(*(set(m.subjects) for m in metrics))

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from .dates import DateMention
 from .entities import Found, official_name, speaks_of_a_place
+from .figure_lists import RESPECTIVELY
 from .gazetteer import Gazetteer
 from .numbers import Quantity
 from ..prefilter import compile_fast
@@ -100,7 +101,6 @@ _EN_SPEAKER_LEVEL = re.compile(rf"(?:\s+(?:{either(_PE['speaker_level'])}))?\s+(
 _TOPIC_LEADERS = re.compile(rf"(?:[\s\"“”「」『』‘’'(（]|(?:{either(_P['topic_leaders'], _PE['topic_leaders'])})(?![a-z]))*", re.I)
 _RANKING = re.compile(rf"(?:{either(_P['ranking'], _PE['ranking'])})\s*(?:the\s+)?$", re.I)
 _EN_AND_OTHERS = re.compile(rf",?\s+(?:{either(_PE['and_others'])})\b", re.I)
-_RESPECTIVELY = re.compile(either(_P["respectively"], _PE["respectively"]), re.I)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_SAID_AT = re.compile(rf"\b(?:{either(_PE['speech'])})\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _EN_WORDS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,6}")
@@ -130,7 +130,7 @@ def _each_of(c: Segment, listed: list[Found], q: Quantity, span: tuple[int, int]
     if len(listed) < 2:
         return None
     text = c.text
-    said = _RESPECTIVELY.search(text, listed[-1].end, q.start) or (c.english and _RESPECTIVELY.search(text, q.end, span[1]))
+    said = RESPECTIVELY.search(text, listed[-1].end, q.start) or (c.english and RESPECTIVELY.search(text, q.end, span[1]))
     if not said:
         return None
     position = len(_FIGURE.findall(text, said.end() if said.end() <= q.start else listed[-1].end, q.start))
