@@ -14,10 +14,11 @@ import trafilatura  # noqa: F401  (imported here, not in each worker)
 from ..clean.mojibake.plausibility import load_models
 from ..clean.mojibake.repair import load_tables
 from ..clean.pinyin import readings
-from ..clean.script import nfkc_candidates
+from ..clean.script import nfkc_candidates, to_traditional
 
 load_models()
 load_tables()
 readings("数")  # pypinyin loads its dictionaries on import
 nfkc_candidates()
+to_traditional("数")  # the s2t tables, read for the script of any Chinese page that has Traditional in it
 gc.freeze()
