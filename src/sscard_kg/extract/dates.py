@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .dates_grammar import Resolver, en_patterns, month_end, period_end, small_count, year_of, zh_patterns
+from .dates_grammar import en_patterns, small_count, zh_patterns
+from .dates_resolver import Resolver, month_end, period_end, year_of
 from .gazetteer import fold_case
 from ..prefilter import compile_fast, needles
 from ..resources import cues, either
