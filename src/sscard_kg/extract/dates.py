@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .dates_grammar import Resolver, en_patterns, month_end, period_end, small_count, year_of, zh_patterns
+from .dates_grammar import en_patterns, small_count, zh_patterns
+from .dates_resolver import Resolver, month_end, period_end, year_of
 from .gazetteer import fold_case
 from ..prefilter import compile_fast, needles
 from ..resources import cues, either
@@ -59,17 +60,20 @@ _LEADING_WORD = re.compile(rf"(?:{either(_EN['leading'])}) ", re.I)
 _CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 _ZH_OPENS = re.compile(rf"的?(?:{either(_ZH['opens_after'])})")
 _EN_OPENS = re.compile(rf"\b(?:{either(_EN['opens_before'])}){_EN['after_opening']} ?$", re.I)
-# Full-width ASCII (２０１９, ～) to ASCII, and a year in Chinese numerals (二〇一九年) to digits: the
-# same length, so that offsets stay those of the text.
+# Full-width ASCII (２０１９, ～) to ASCII, the Traditional characters of the date grammar (個月, 以來)
+# to Simplified, and a year in Chinese numerals (二〇一九年) to digits: the same length, so that
+# offsets stay those of the text.
+_TRADITIONAL = _ZH["traditional"]
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULL_WIDTH_CHARACTER = re.compile("[\uff01-\uff5e]")
+_FULL_WIDTH.update({ord(_TRADITIONAL[i]): _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL), 2)})
+_FULL_WIDTH_CHARACTER = re.compile(f"[\uff01-\uff5e{_TRADITIONAL[::2]}]")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def normalise(text: str) -> str:
-    """The text with its digits as ASCII, character for character (NFKC'd text has no full-width
-    ones left: only a year in Chinese numerals changes)."""
+    """The text with its digits as ASCII and its date words Simplified, character for character
+    (NFKC'd Simplified text has none of them left: only a year in Chinese numerals changes)."""
     if _FULL_WIDTH_CHARACTER.search(text):
         text = text.translate(_FULL_WIDTH)
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text) if "年" in text else text

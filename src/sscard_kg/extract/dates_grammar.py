@@ -1,9 +1,10 @@
 """The grammar of date expressions: the patterns of both languages and what each match means.
 
 The patterns follow the grammar of both languages rather than a list of phrases: a year (written,
-full-width, in Chinese numerals, or relative: 去年, the previous year), then a part of it (a month,
-a span of months, a quarter, a half, a season, the first N months), then a part of that (its end,
-its beginning, 上旬, mid-); days against the dateline (昨天, on Wednesday); spans that run to the
+full-width, in Chinese numerals, of two digits before a part of it: 23年底, or relative: 去年, the
+previous year), then a part of it (a month, a span of months, a quarter, a half, a season, the
+first N months), then a part of that (its end, its beginning, 上旬, mid-); days, months and years
+against the dateline (昨天, on Wednesday, last December, 两年前, three months ago); spans that run to the
 publication (近五年来, over the past five years), which date their figures as 今年以来 does, but for
 an average or a total over them, which is the whole years they span; the first years of a plan
 (“十四五”前四年). A pattern's handler
@@ -22,8 +23,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
+from .dates_resolver import Resolver, period_end
 from .numbers import EN_WORDS, cn_value
 from ..resources import cues, either
 
@@ -35,6 +37,7 @@ MONTHS["sept"] = 9
 EN_ORDINAL = _EN["quarters"]
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 FIVE_YEAR_PLANS = _ZH["five_year_plans"]
+MONTH_WORDS = _ZH["month_words"]
 EN_PLAN_ORDINALS = _EN["plan_ordinals"]
 # (first month, last month) of a season, meteorological: winter runs into the next year.
 SEASONS = {season: tuple(months) for season, months in (_ZH["seasons"] | _EN["seasons"]).items()}
@@ -42,77 +45,9 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({c: i for i, c in enumerate("一二三四五六日")}, 天=6)
 
 
-def month_end(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
-def period_end(iso: str) -> str:
-    """The last day of a year or month (`2020` → `2020-12-31`); a day stays as it is."""
-    if len(iso) == 4:
-        return f"{iso}-12-31"
-    if len(iso) == 7:
-        return month_end(int(iso[:4]), int(iso[5:7]))
-    return iso
-
-
-def year_of(iso: str | None) -> int | None:
-    return int(iso[:4]) if iso else None
-
-
-class Resolver:
-    """Turns matched pieces into ISO values, knowing the publication date and the context year.
-
-    `year` is an explicit year earlier in the same sentence; `whole_year` (for 全年, 年末, the
-    whole year) is the latest explicit year named earlier in the document, else the year just
-    ended when the article is from its first quarter."""
-
-    def __init__(self, published: str | None, context_year: int | None, document_year: int | None = None):
-        self.published = published
-        self.pub_year = year_of(published)
-        self.pub_month = int(published[5:7]) if published and len(published) >= 7 else None
-        self.day = date.fromisoformat(published) if published and len(published) == 10 else None
-        self.year = context_year or self.pub_year
-        self.whole_year = context_year or document_year or (
-            self.pub_year - 1 if self.pub_month and self.pub_month <= 3 else self.pub_year)
-
-    def recent_month(self, month: int, day: int | None = None) -> tuple[int, int]:
-        """The year of the latest such month not after the publication date."""
-        year = self.year or 0
-        if self.pub_month and year == self.pub_year and month > self.pub_month:
-            year -= 1
-        return year, month
-
-    def month_from_now(self, shift: int) -> tuple[int, int] | None:
-        """The publication's month moved by `shift` months (上月, next month)."""
-        if not self.pub_month:
-            return None
-        index = self.pub_year * 12 + self.pub_month - 1 + shift
-        return index // 12, index % 12 + 1
-
-    def point(self, year: int | None, month: int) -> str | None:
-        if year is None:
-            year, month = self.recent_month(month)
-        return month_end(year, month) if year else None
-
-    def relative_year(self, word: str) -> int | None:
-        """去年, the previous year, 当年: counted from the publication (deictic words) or from the
-        year the sentence is about (anaphoric ones)."""
-        word = word.lower()
-        for words, base, shift in _RELATIVE_YEARS:
-            if word in words:
-                origin = self.pub_year if base == "published" else self.year
-                return origin + shift if origin else None
-        return None
-
-
-# (words, counted from, shift): 去年 is the year before the publication's; 上年 and `the previous
-# year` the year before the one the sentence names.
-_RELATIVE_YEARS = [(set(words), base, shift) for words, base, shift in _ZH["relative_years"] + _EN["relative_years"]]
-
-
 def _number(text: str) -> int:
-    """`12`, `十二`, `三十一`: a month or day number."""
-    return int(text) if text.isdigit() else int(cn_value(text) or 0)
+    """`12`, `十二`, `三十一`, `元`: a month or day number."""
+    return int(text) if text.isdigit() else MONTH_WORDS.get(text) or int(cn_value(text) or 0)
 
 
 def _months(count: str) -> int:
@@ -134,6 +69,8 @@ def _year(r: Resolver, m: dict, *names: str) -> int | None:
         if m.get(name):
             text = m[name]
             return int(text) if len(text) == 4 else None
+    if m.get("ys"):
+        return r.short_year(int(m["ys"]))
     relative = m.get("rel") or m.get("prel")
     return r.relative_year(relative) if relative else None
 
@@ -258,10 +195,11 @@ def _then(r: Resolver, m: dict):
 
 def _year_range(r: Resolver, m: dict):
     """`2016-2020年`, `from 2016 to 2020`: a flow over those years; with a plan word after it, or
-    in parentheses (`the 13th Five-Year Plan (2016-2020)`), a plan period."""
+    in parentheses (`the 13th Five-Year Plan (2016-2020)`), a plan period; with months
+    (`2019年1月至2019年9月`), a flow over those months, in one year too."""
     first = int(m["y0"])
     last = int(m["y"]) if len(m["y"]) == 4 else first // 100 * 100 + int(m["y"])
-    if not first < last <= first + 10:
+    if not first <= last <= first + 10 or (first == last and not m.get("m")):
         return None
     if m.get("plan") or m.get("paren") is not None:
         return str(last), "plan", None
@@ -309,6 +247,15 @@ def _plan(r: Resolver, year: int, since: str | None = None, end: str | None = No
     return str(year), "plan", None
 
 
+def _quarters(r: Resolver, m: dict):
+    """`一至三季度`, `Q1-Q3`, `the first to third quarters`: the flow over those quarters; `一、二季度`
+    two quarters next to each other (two apart are a list)."""
+    first, last = (CN_QUARTER.get(m[name]) or EN_ORDINAL[m[name].lower()] for name in ("q0", "q"))
+    if m.get("pair") and last != first + 1:
+        return None
+    return _span(r, _year(r, m), 3 * first - 2, 3 * last)
+
+
 def _month_pair(r: Resolver, m: dict):
     """`一二月份`, `1、2月`: two months next to each other, the period they make (`十一二月` is
     November and December); two months apart are a list, not a period."""
@@ -334,6 +281,37 @@ def _past(r: Resolver, m: dict):
     months = count if unit.startswith(("month", "个月")) else 12 * count
     found = r.month_from_now(-months) if count else None
     return (f"{found[0]:04d}-{found[1]:02d}", "since", None) if found else None
+
+
+def _ago(r: Resolver, m: dict):
+    """`两年前`, `三个月前`, `半年前`, `two years ago`, `a decade ago`: the year or the month so many
+    back from the publication's, a flow like `去年`."""
+    unit = (m.get("unit") or "").lower()
+    if m.get("half"):
+        count, unit = 6, "month"
+    else:
+        count = 10 if m.get("decade") else _months(m["n"]) if m.get("n") else 1
+    if unit.startswith(("month", "个月")):
+        return _relative_month(r, -count, None) if 1 <= count <= 24 else None
+    return (str(r.pub_year - count), "period", None) if r.pub_year and 1 <= count <= 30 else None
+
+
+def _months_to(r: Resolver, m: dict):
+    """`the 12 months to June`, `the three months ended June 30`, `the quarter to September`: the
+    flow over so many months ending with that one."""
+    unit = (m.get("unit") or "").lower()
+    count = 3 if unit == "quarter" else 6 if unit else _months(m["n"])
+    return _span(r, _year(r, m), _mon(m) - count + 1, _mon(m)) if count else None
+
+
+def _named_month(r: Resolver, m: dict):
+    """`last December`, `this June`, `next March`: the latest such month before the publication's,
+    the one of its year, the first one after it."""
+    month = _mon(m)
+    if not r.pub_month:
+        return None
+    shift = {"last": -1 if month >= r.pub_month else 0, "next": 1 if month <= r.pub_month else 0}
+    return _month_part(r, r.pub_year + shift.get(m["w"].lower(), 0), month, None)
 
 
 def _through(r: Resolver, m: dict):
@@ -365,8 +343,12 @@ _NUMERIC_DAYS: list[tuple[str, Handler]] = [
 
 # Chinese building blocks: a year, a month, a day, a quarter (all with named groups).
 _ZH_REL_YEAR = either(_ZH["relative_year"])
-_ZH_YEAR = rf"(?:(?:(?P<y>\d{{4}})年度?|(?P<rel>{_ZH_REL_YEAR}))的?)"
-_ZH_MONTH = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_ZH_SHORT_YEAR = rf"(?<![\d.\-/])(?P<ys>\d{{2}})年(?={either(_ZH['short_year_before'])})"
+_ZH_YEAR = rf"(?:(?:(?P<y>\d{{4}})年度?|(?P<rel>{_ZH_REL_YEAR})|{_ZH_SHORT_YEAR})的?)"
+_ZH_MONTH_WORDS = "".join(MONTH_WORDS)
+_ZH_MONTH = rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九{_ZH_MONTH_WORDS}])"
+_ZH_MONTH_PART = rf"(?P<part>{either(_ZH['month_parts'])})"
+_ZH_AGO = _ZH["ago"]
 _ZH_DAY = r"(?P<d>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_TO = r"(?P<to>截至|截止到?|到)"
 _ZH_AS_OF = set(_ZH["as_of"])  # before a month, a stock at its end (到6月 may be a deadline)
@@ -377,7 +359,7 @@ _ZH_LEFT = r"(?<![\d年\-—~至到十第])"  # no month goes on from a number, 
 def zh_patterns() -> list[tuple[str, Handler]]:
     """(pattern, handler) pairs for Simplified Chinese; a handler returns a DateMention's fields.
     Earlier patterns win where matches overlap."""
-    y, mon, day, to, q = _ZH_YEAR, _ZH_MONTH, _ZH_DAY, _ZH_TO, _ZH_Q
+    y, mon, day, to, q, part = _ZH_YEAR, _ZH_MONTH, _ZH_DAY, _ZH_TO, _ZH_Q, _ZH_MONTH_PART
     return [
         *_NUMERIC_DAYS,
         (r"(?P<paren>(?<=[(（]))?(?P<y0>\d{4})年?(?:(?P<m0>\d{1,2})月)?(?:-|–|—|~|至|到)(?P<y>\d{4})年"
@@ -389,7 +371,9 @@ def zh_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _span(r, _year(r, m), _number(m["m0"]), _number(m["m"]))),
         (rf"{y}?(?<![\d一二三四五六七八九十第〇零两])(?:(?P<pair>[一二三四五六七八九]、?[二三四五六七八九十]|十一、?二)"
          r"|(?P<d0>\d{1,2})、(?P<d1>\d{1,2}))月份?", _month_pair),
-        (rf"{to}?{y}?第?{q}季度(?:末|底)", lambda r, m: _quarter_end(r, _year(r, m), CN_QUARTER[m["q"]])),
+        (rf"{to}?{y}?第?{q}季度?(?:末|底)", lambda r, m: _quarter_end(r, _year(r, m), CN_QUARTER[m["q"]])),
+        (rf"(?:(?P<y>\d{{4}})年?度?|(?P<rel>{_ZH_REL_YEAR}))?的?(?<![A-Za-z])[Qq](?P<q0>[1-4]) ?(?:-|–|—|~|至|到) ?"
+         r"[Qq](?P<q>[1-4])(?![\dA-Za-z])", _quarters),
         (rf"{to}?(?:(?:(?P<y>\d{{4}})年?度?|(?P<rel>{_ZH_REL_YEAR}))的?)?"
          r"(?<![A-Za-z])[Qq](?P<q>[1-4])(?![\dA-Za-z])(?P<end>末|底)?",
          lambda r, m: (_quarter_end if m["end"] else _quarter)(r, _year(r, m), int(m["q"]))),
@@ -404,8 +388,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}年?初(?![中级步次期始衷])", lambda r, m: _year_start(_year(r, m))),
         (rf"{y}年中(?=[,，、时前]|$)", lambda r, m: _mid_year(_year(r, m))),
         (r"(?<![\d年])年初(?![中级步次期始衷])", lambda r, m: _year_start(r.year)),
-        (rf"{y}?第?(?P<q0>[一二三四1-4])(?:季度)?(?:-|–|—|~|至|到)第?{q}季度",
-         lambda r, m: _span(r, _year(r, m), 3 * CN_QUARTER[m["q0"]] - 2, 3 * CN_QUARTER[m["q"]])),
+        (rf"{y}?第?(?P<q0>[一二三四1-4])(?:季度)?(?:-|–|—|~|至|到|(?P<pair>、))第?{q}季度", _quarters),
         (rf"{y}?(?:前|首|头)(?P<n>[两二三2-3])个?季度?",
          lambda r, m: _span(r, _year(r, m), 1, 3 * _months(m["n"]))),
         (rf"{y}?首季度?", lambda r, m: _quarter(r, _year(r, m), 1)),
@@ -417,12 +400,14 @@ def zh_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _quarter(r, _year(r, m), CN_QUARTER[m["q"]])),
         (rf"{y}?(?:前|头|首)(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})个?月份?",
          lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
-        (rf"{y}?(?P<season>春|夏|秋|冬)季", _season),
-        (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?(?P<part>底|末|份末|初|上旬|中旬|下旬)?(?![\d日号])",
+        (rf"{y}?(?P<season>春|夏|秋|冬)[季天]", _season),
+        (r"(?:(?<![\d一二三四五六七八九十两多几〇零])(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
+         rf"|(?<![上下前后头首])半(?P<half>年)){_ZH_AGO}", _ago),
+        (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?{part}?(?![\d日号])",
          lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=m["to"] in _ZH_AS_OF)),
-        (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月(?P<part>底|末|初)?",
+        (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月{part}?",
          lambda r, m: _relative_month(r, {"上": -1, "下": 1}.get(m["w"][0], 0), m["part"])),
-        (r"(?<![\d一二三四五六七八九十年上本下个当每这])月(?P<part>底|末|初)",
+        (rf"(?<![\d一二三四五六七八九十年上本下个当每这{_ZH_MONTH_WORDS}])月{part}",
          lambda r, m: _relative_month(r, 0, m["part"])),
         (r"(?P<y>(?:19|20)\d{2})(?=[、和与及](?:(?:19|20)\d{2}[、和与及])*(?:19|20)\d{2}年)", _year_period),
         (rf"{y}(?:全年)?", _year_period),
@@ -483,12 +468,15 @@ def en_patterns() -> list[tuple[str, Handler]]:
         *_NUMERIC_DAYS,
         (rf"(?:the (?:past|last|recent)|past|recent) (?:(?P<n>\d{{1,2}}|{_EN_COUNTS}) (?P<unit>years|months)"
          r"|(?P<decade>decade)|(?P<year>year))\b(?! of)", _past),
-        (r"(?P<n>a|one|two|three|four|five|six|nine|twelve|\d{1,2}) (?P<unit>months?|quarters?) (?:earlier|before)\b",
+        (rf"(?:(?P<n>\d{{1,2}}|{_EN_COUNTS}) (?P<unit>years)|(?P<decade>a decade)|(?P<half>half a year)) ago\b", _ago),
+        (r"(?P<n>a|one|two|three|four|five|six|nine|twelve|\d{1,2}) (?P<unit>months?|quarters?) (?:earlier|before|ago)\b",
          lambda r, m: _relative_month(r, -small_count(m["n"]) * (3 if m["unit"].lower().startswith("quarter") else 1), None)),
         (r"(?:from|between) (?P<y0>(?:19|20)\d{2}) (?:to|through|until|till|and) (?P<y>(?:19|20)\d{2})"
          r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
         (r"(?P<paren>(?<=\())?(?P<y0>(?:19|20)\d{2}) ?[-–—] ?(?P<y>(?:19|20)?\d{2})(?![\d%])"
          r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
+        (rf"(?:the )?(?:(?P<n>\d{{1,2}}|{_EN_COUNTS}) months|(?P<unit>quarter|half[- ]year)) "
+         rf"(?:to|through|ending(?: in| on)?|ended(?: on)?) {mon}(?: {day})?{of_year}", _months_to),
         (rf"{weekday}{mon} {day},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
         (rf"{weekday}(?:the )?{day} (?:of )?{mon},? {yr}", lambda r, m: _day(r, int(m["y"]), _mon(m), int(m["d"]))),
         (rf"{weekday}{mon} {day}{not_a_figure}", lambda r, m: _day(r, None, _mon(m), int(m["d"]))),
@@ -499,13 +487,16 @@ def en_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _relative_quarter(r, 0 if m["w"].lower() in ("this", "current") else -1, end=True)),
         (rf"{end}(?:the )?(?:{q} quarter|q(?P<qn>[1-4]))(?:(?: of)? (?:{yr}|{rel} year)| of the year)?",
          lambda r, m: _quarter_end(r, _year(r, m), int(m["qn"]) if m["qn"] else EN_ORDINAL[m["q"].lower()])),
-        (rf"(?:the )?(?:end|close) of the (?P<h>first|second) half(?: of (?:{yr}|{rel} year|the year))?",
-         lambda r, m: _quarter_end(r, _year(r, m), 2 if m["h"].lower() == "first" else 4)),
+        (rf"(?:the )?(?:end|close) of (?:the (?P<h>first|second|latter) half|h(?P<hn>[12]))(?: of (?:{yr}|{rel} year|the year))?",
+         lambda r, m: _quarter_end(r, _year(r, m), 2 if (m["h"] or "").lower() == "first" or m["hn"] == "1" else 4)),
         (rf"(?P<part>{end}|late[- ]|early[- ]|mid[- ]?|(?:the )?middle of "
          rf"|(?:the )?(?:beginning|start) of ){mon}{of_year}",
          lambda r, m: _month_part(r, _year(r, m), _mon(m), m["part"])),
         (r"(?:the )?(?:end|close) of (?P<w>this|last|next|the previous|the) month",
          lambda r, m: _relative_month(r, {"last": -1, "the previous": -1, "next": 1}.get(m["w"].lower(), 0), "end")),
+        (r"(?P<part>(?:early|late|earlier|later|(?:the )?middle of|(?:the )?(?:beginning|start) of)(?: in)? |mid-|mid )"
+         r"(?P<w>this|last|next|the previous) month",
+         lambda r, m: _relative_month(r, {"last": -1, "the previous": -1, "next": 1}.get(m["w"].lower(), 0), m["part"])),
         (rf"{end}(?:{yr}|{rel} year|(?P<before_last>the year before last)|(?P<the>the) year)"
          r"|(?:the )?year[- ]end(?: (?P<y2>(?:19|20)\d{2}))?",
          lambda r, m: _year_end(r, r.relative_year(m["before_last"]) if m["before_last"]
@@ -514,27 +505,30 @@ def en_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _year_start(r.year if m["the"] else _year(r, m))),
         (r"(?:the )?mid-?year|the middle of the year",
          lambda r, m: (f"{r.year}-06", "point", None) if r.year else None),
-        (rf"(?:mid[- ]|(?:the )?middle of ){yr}", lambda r, m: _mid_year(_year(r, m))),
-        (rf"(?:early|late)[- ]{yr}|(?:early|late|later) {rel} year",
+        (rf"(?:mid[- ]|(?:the )?middle of )(?:{yr}|{rel} year)", lambda r, m: _mid_year(_year(r, m))),
+        (rf"(?:early|late|earlier|later)(?:[- ]| in ){yr}|(?:early|late|earlier|later)(?: in)? {rel} year",
          lambda r, m: (str(_year(r, m)), "point", None) if _year(r, m) else None),
         (rf"(?:from |between )?{mon0} ?(?:-|–|—|to|through|thru|until|and) ?{mon}{of_year}",
          lambda r, m: _span(r, _year(r, m), _mon(m, "mon0"), _mon(m))),
+        (rf"(?:the )?(?P<q0>first|second|third) (?:to|through) (?:the )?(?P<q>second|third|fourth) quarters?{of_year}",
+         _quarters),
         (rf"(?:the )?(?:{q}) quarter of (?:{yr}|{rel} year|the year)",
          lambda r, m: _quarter(r, _year(r, m), EN_ORDINAL[m["q"].lower()])),
         (rf"{poss}(?:the )?{_EN_ORDINAL_QUARTER}[- ]quarter",
          lambda r, m: _quarter(r, _year(r, m), EN_ORDINAL[m["q"].lower()])),
+        (rf"q(?P<q0>[1-4]) ?(?:-|–|—|to|through) ?q(?P<q>[1-4])(?: (?:of )?(?:{yr}|{rel} year))?\b", _quarters),
         (rf"{yr} ?q(?P<qn>[1-4])\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
         (rf"q(?P<qn>[1-4])(?: (?:of )?(?:{yr}|{rel} year))?\b", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
         (r"(?:the )?(?P<w>last|previous|past|preceding|this|current|next) quarter",
          lambda r, m: _relative_quarter(r, {"this": 0, "current": 0, "next": 1}.get(m["w"].lower(), -1))),
-        (rf"{poss}(?:the )?first three quarters{of_year}", lambda r, m: _span(r, _year(r, m), 1, 9)),
-        (rf"(?:the )?(?P<n>\d{{1,2}}|{_EN_COUNTS}) months (?:to|through|ending(?: in)?|ended) {mon}{of_year}",
-         lambda r, m: _span(r, _year(r, m), _mon(m) - _months(m["n"]) + 1, _mon(m))),
+        (rf"{poss}(?:the )?first (?P<n>two|three|[23]) quarters{of_year}",
+         lambda r, m: _span(r, _year(r, m), 1, 3 * _months(m["n"]))),
         (rf"(?:through|thru) {mon}{of_year}", _through),
-        (rf"{poss}(?:the )?(?P<h>first|second)[- ]half{of_year}",
+        (rf"{poss}(?:the )?(?P<h>first|second|latter)[- ]half{of_year}",
          lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"].lower() == "first" else (7, 12)))),
-        (rf"h(?P<hn>[12])(?: {yr})?(?![\w-])",
-         lambda r, m: _span(r, _year(r, m), *((1, 6) if m["hn"] == "1" else (7, 12)))),
+        (rf"(?<!-)(?P<qn>[1-4])q(?: {yr})?(?![\w-])", lambda r, m: _quarter(r, _year(r, m), int(m["qn"]))),
+        (rf"(?:h(?P<hn>[12])|(?<!-)(?P<hn2>[12])h)(?: {yr})?(?![\w-])",
+         lambda r, m: _span(r, _year(r, m), *((1, 6) if "1" in (m["hn"], m["hn2"]) else (7, 12)))),
         (rf"{poss}(?:the )?first (?P<n>\d{{1,2}}|{_EN_COUNTS}) months{of_year}",
          lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"(?:{rel} |the )?(?P<season>spring|summer|autumn|winter)(?! festival)(?:(?: of)? {yr})?", _season),
@@ -543,13 +537,14 @@ def en_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _month_part(r, _year(r, m), _mon(m), None, as_of=m["prep"].lower() in _EN_AS_OF)),
         (rf"{mon}(?:,? {yr}| (?:of )?{rel} year)",
          lambda r, m: _month_part(r, _year(r, m), _mon(m), None)),
+        (rf"(?P<w>last|this|next) {mon}(?! (?:of )?(?:{yr}|{rel} year))", _named_month),
         (r"(?P<w>last|this|next|the previous|the past) month",
          lambda r, m: _relative_month(r, {"this": 0, "next": 1}.get(m["w"].lower(), -1), None)),
         (either(_EN["now"]), _now),
         (either(_EN["then"]), _then),
         (r"throughout the year|the whole year|the full year|for the year", _whole_year),
-        (r"(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
-         rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal) {yr}(?![-–—]\d)(?: as a whole)?",
+        (r"(?:(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
+         rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal(?: year)?) |fy ?){yr}(?![-–—]\d)(?: as a whole)?",
          _year_period),
         (r"(?:(?<=(?:19|20)\d{2}, )|(?<=(?:19|20)\d{2} and )|(?<=(?:19|20)\d{2}, and ))(?P<y>(?:19|20)\d{2})(?![\d%])",
          _year_period),

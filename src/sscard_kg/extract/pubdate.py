@@ -28,7 +28,8 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .dates import find_dates
-from .dates_grammar import MONTHS, period_end
+from .dates_grammar import MONTHS
+from .dates_resolver import period_end
 from ..prefilter import compile_fast
 from .. import resources
 from ..resources import either
