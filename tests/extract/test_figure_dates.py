@@ -394,3 +394,24 @@ def test_a_word_pointing_back_to_a_target_date_makes_a_target():
             "将达到1000万人。\n").encode()
     found = {m.value: (m.as_of, m.kind) for m in extract(parse_bytes(data, SourceRef("d.md", "d.md")))[1].measurements}
     assert found[Decimal("1000e4")] == ("2025-12-31", "target")
+
+
+def test_a_first_time_past_a_level_dates_the_figure_as_a_milestone():
+    """首次 before a verb of reaching a level is a milestone, not an event that opens a period."""
+    found = _zh_dates("全国社会保障卡持卡人数在去年11月底首次突破5亿。", "2014-07-28")
+    assert found[Decimal("5e8")] == "2013-11-30"
+    found = _zh_dates("電子社保卡領用人數今年3月首度超過5億人。", "2022-06-20")
+    assert found[Decimal("5e8")] == "2022-03-31"  # a stock named by its month holds at its end
+    found = _zh_dates("2019年末，持卡人數首次跨過13億人大關。", "2020-02-28")
+    assert found[Decimal("13e8")] == "2019-12-31"
+    found = _zh_dates("社保卡于1999年首次发行，目前持卡人数已达13.5亿人。", "2021-06-01")
+    assert found[Decimal("13.5e8")] == "2021-06-01"  # 首次发行 is still the card's launch
+
+
+def test_a_date_joined_to_its_figure_by_de_outweighs_a_later_now():
+    found = _zh_dates("近五年间，持卡人数从2013年末的5.4亿人增长到现在的规模。", "2018-04-27")
+    assert found[Decimal("5.4e8")] == "2013-12-31"
+    found = _zh_dates("电子社保卡用户由2019年底的约1亿人增至目前的6.6亿人。", "2022-05-10")
+    assert found[Decimal("1e8")] == "2019-12-31" and found[Decimal("6.6e8")] == "2022-05-10"
+    found = _dates("Holders grew from 2013's 540 million to 1.22 billion now.", "2018-04-27")
+    assert found[Decimal("540e6")] == "2013"

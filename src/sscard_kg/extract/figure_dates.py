@@ -151,6 +151,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
               and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)
               and not _dates_an_event(text, span, d, q) and not _dates_its_clause_only(text, d, q)]
+    if before and _BASE_FIGURE_GAP.fullmatch(text, before[-1].end, q.start):
+        return before[-1], False  # `从2013年末的5.4亿人增长到现在的规模`: the date is the figure's own
     if before:
         opener = _sentence_scope(text, before[0], span, earlier)
         if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
