@@ -415,3 +415,19 @@ def test_a_date_joined_to_its_figure_by_de_outweighs_a_later_now():
     assert found[Decimal("1e8")] == "2019-12-31" and found[Decimal("6.6e8")] == "2022-05-10"
     found = _dates("Holders grew from 2013's 540 million to 1.22 billion now.", "2018-04-27")
     assert found[Decimal("540e6")] == "2013"
+
+
+def test_a_later_clause_opening_a_period_to_the_publication_leaves_an_earlier_clauses_date():
+    found = _zh_dates("该省去年底首批发放社保卡526万张，今年以来又新发313万张，全省累计发卡量已达840万张。", "2012-07-27")
+    assert found[Decimal("526e4")] == "2011-12-31"
+    assert found[Decimal("313e4")] == found[Decimal("840e4")] == "2012-07-27"
+    found = _dates("The province issued 5.26 million cards by the end of 2011, and has issued another 3.13 million "
+                   "since January, bringing the total to 8.4 million.", "2012-07-27")
+    assert found[Decimal("5.26e6")] == "2011-12-31" and found[Decimal("3.13e6")] == "2012-07-27"
+
+
+def test_a_date_opening_the_sentence_keeps_a_period_opened_inside_it():
+    found = _zh_dates("截至2019年末，自2015年以来全国累计发放社保卡5亿张。", "2020-01-20")
+    assert found[Decimal("5e8")] == "2019-12-31"
+    found = _dates("By the end of 2019, 500 million cards had been issued since 2015.", "2020-01-20")
+    assert found[Decimal("5e8")] == "2019-12-31"

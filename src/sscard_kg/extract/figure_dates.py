@@ -112,6 +112,22 @@ def _sentence_scope(text: str, d: DateMention, span: tuple[int, int], earlier: t
     return d if CLAUSE_BREAK.search(text, d.end, first.start if first else len(text)) else None
 
 
+def _runs_from_a_later_start(text: str, dates: list[DateMention], d: DateMention, q: Quantity) -> bool:
+    """`该省去年底首批发放526万张，今年以来又新发313万张，累计已达840万张`: a later clause that opens
+    a period running to the publication (今年以来, since January) takes the figures after it from
+    the date `d` of an earlier clause (unless `d` opens the whole sentence: `截至2019年末，自2015年以来…`)."""
+    since = [s for s in dates if d.end <= s.start and s.end <= q.start and s.kind in ("since", "span")]
+    return bool(since) and CLAUSE_BREAK.search(text, d.end, since[-1].start) is not None
+
+
+def _since_in_its_clause(text: str, q: Quantity, dates: list[DateMention], next_figure: int | None) -> bool:
+    """`…, and has issued another 3.13 million since January`: a period opened after the figure in
+    its own clause, before any other figure, runs to the publication, whatever an earlier clause
+    (not one opening the sentence) was dated."""
+    return any(d.kind == "since" and d.start >= q.end and (next_figure is None or d.start < next_figure)
+               and not CLAUSE_BREAK.search(text, q.end, d.start) for d in dates)
+
+
 def _dates_another_clause(text: str, d: DateMention, q: Quantity, earlier: tuple[Quantity, ...]) -> bool:
     """Whether the date belongs to an earlier figure's clause (opening it, or attached to it), a
     clause the figure is not in."""
@@ -155,6 +171,9 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
         return before[-1], False  # `从2013年末的5.4亿人增长到现在的规模`: the date is the figure's own
     if before:
         opener = _sentence_scope(text, before[0], span, earlier)
+        if opener is None and (_runs_from_a_later_start(text, dates, before[-1], q)
+                               or _since_in_its_clause(text, q, dates, next_figure)):
+            return None, True
         if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
             return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前
         return _now_of_its_clause(text, q, in_sentence, next_figure) or before[-1], False
