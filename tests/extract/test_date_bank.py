@@ -437,6 +437,14 @@ ZH_BANK = [
     ("兩個月前，全省持卡人數為800萬人。", "2024-01-10", "2023-11 period"),
     ("發佈時間：2019-12-31 全省持卡人數達900萬人。", "2020-01-10", ""),
     ("電子社保卡於2018年4月上線，領用人數為100萬人。", "2025-01-15", "2018-04 since"),
+    # counted on from the date the sentence named before; from the publication with none
+    ("持卡人数在2013年11月底突破5亿，此后七个月里又增加了1亿人。", "2014-07-28", "2013-11-30 point; 2014-06-30 point"),
+    ("2014年底持卡人数为7.12亿人，三个月后达到7.5亿人。", "2016-07-28", "2014-12-31 point; 2015-03-31 point"),
+    ("2014年6月，全省发卡300万张，此后两个月内又发卡50万张。", "2016-07-28", "2014-06 period; 2014-08 period"),
+    ("2014年，全省发卡300万张；一年后，发卡量增至500万张。", "2016-07-28", "2014 period; 2015 period"),
+    ("2014年全省发卡300万张，两年后增至900万张。", "2018-07-28", "2014 period; 2016 period"),
+    ("預計兩年後全省持卡人數將達1000萬人。", "2016-07-28", "2018 period target"),
+    ("預計三個月後全省發卡將達20萬張。", "2016-07-28", "2016-10 period target"),
 ]
 
 EN_BANK = [
@@ -450,6 +458,17 @@ EN_BANK = [
     ("Jobs rose by 2 million in the third quarter, after 1.5 million a quarter earlier.", "2019-10-20",
      "2019-09 period 2019-07; 2019-06 period 2019-04"),
     ("Last quarter, 3 million jobs were created.", "2017-01-23", "2016-12 period 2016-10"),
+    # counted on from the date the sentence named before
+    ("Holders numbered 600 million at the end of March 2014 and 630 million three months later.", "2016-07-28",
+     "2014-03-31 point; 2014-06-30 point"),
+    ("The rate was 5.3 percent in March 2016 and 5.1 percent two months later.", "2016-07-28",
+     "2016-03 period; 2016-05 period"),
+    ("In June 2015, 1 million cards were issued, and a quarter later another 2 million.", "2016-07-28",
+     "2015-06 period; 2015-09 period 2015-07"),
+    ("Some 712 million people held cards at the end of 2014; two years later, 1 billion did.", "2018-03-01",
+     "2014-12-31 point; 2016 period"),
+    ("Holders numbered 712 million in 2014 and, three years later, 1.1 billion.", "2018-03-01",
+     "2014 period; 2017 period"),
     # explicit layouts
     ("As of 2019-12-31, 900 million people held cards.", "2020-03-15", "2019-12-31 point"),
     ("As of 2019/12/31, 900 million people held cards.", "2020-03-15", "2019-12-31 point"),

@@ -431,3 +431,17 @@ def test_a_date_opening_the_sentence_keeps_a_period_opened_inside_it():
     assert found[Decimal("5e8")] == "2019-12-31"
     found = _dates("By the end of 2019, 500 million cards had been issued since 2015.", "2020-01-20")
     assert found[Decimal("5e8")] == "2019-12-31"
+
+
+def test_counted_on_from_the_date_named_before():
+    found = _zh_dates("全国持卡人数在2013年11月底首次突破5亿，此后七个月里又增加了约1亿人。", "2014-07-28")
+    assert found[Decimal("5e8")] == "2013-11-30" and found[Decimal("1e8")] == "2014-06-30"
+    found = _dates("Holders numbered 600 million at the end of March 2014 and 630 million three months later.", "2016-07-28")
+    assert found[Decimal("600e6")] == "2014-03-31" and found[Decimal("630e6")] == "2014-06-30"
+
+
+def test_a_base_after_figures_listed_respectively_does_not_date_their_changes():
+    found = _dates("As of the end of last year, 915.48 million, 187.84 million and 227.24 million people were insured "
+                   "respectively, an increase of 27.71 million, 6.95 million and 8.35 million respectively over the end "
+                   "of the previous year.", "2018-01-26")
+    assert found[Decimal("8.35e6")] == found[Decimal("915.48e6")] == "2017-12-31"

@@ -167,7 +167,7 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
             continue
         sentence_year = _sentence_year(index, start)
         document_year = max(filter(None, (_latest_year(index, start), title_year)), default=None)
-        resolver = Resolver(published, sentence_year, document_year)
+        resolver = Resolver(published, sentence_year, document_year, (_years(index, 0, start) or [title_year])[-1])
         try:
             resolved = handler(resolver, groups)
         except ValueError:  # a month that does not exist (`276月底` read as 76月) is no date
@@ -201,6 +201,9 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
 # the previous quarter` is the end of June).
 _ANAPHOR = re.compile(either([_EN["anaphor"], _ZH["anaphor"]]), re.I)
 _END_CUE = re.compile(either(_EN["end"], _ZH["end"]), re.I)
+# `此后七个月里`, `three months later`: counted on from the date the sentence named before.
+_AHEAD = re.compile(either([_EN["ahead"], rf"(?P<zn>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})个(?P<zunit>月)"
+                                          rf"(?:{either(_ZH['within'])}|{_ZH['later']})"]), re.I)
 
 
 _SAME_PERIOD = "same-period"  # a kind find_dates gives 上年同期 until _anchored reads it
@@ -213,6 +216,7 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
     anchored: list[DateMention] = []
     for m in mentions:
         cue = _ANAPHOR.search(text, m.start, m.end)
+        ahead = _AHEAD.search(text, m.start, m.end)
         anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and not p.base and len(p.value) >= 7
                        and not _SENTENCE_END.search(text, p.end, m.start)), None)
         if m.kind == "then":
@@ -223,8 +227,8 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
             m = _same_period(m, anchor)
         elif anchor is not None and _YEAR_BACK.fullmatch(text, m.start, m.end):
             m = _same_period(m._replace(value=str(int(anchor.value[:4]) - 1)), anchor)
-        elif cue is not None and anchor is not None:
-            m = _counted_back(m, anchor, cue, bool(_END_CUE.search(text, m.start, m.end)))
+        elif (cue or ahead) is not None and anchor is not None:
+            m = _counted(m, anchor, cue or ahead, bool(_END_CUE.search(text, m.start, m.end)), -1 if cue else 1)
         anchored.append(m)
     return anchored
 
@@ -255,15 +259,18 @@ def _year_shifted(iso: str, shift: int) -> str:
     return f"{year:04d}{iso[4:]}"
 
 
-def _counted_back(m: DateMention, anchor: DateMention, cue: re.Match, end: bool) -> DateMention:
-    """`m` re-read as its months or quarters back from `anchor`'s month."""
-    unit = (cue["unit"] or cue["unit2"] or ("quarter" if cue["zunit"] == "季度" else "month")).lower()
-    count = small_count(cue["n"]) if cue["n"] else 1
+def _counted(m: DateMention, anchor: DateMention, cue: re.Match, end: bool, direction: int) -> DateMention:
+    """`m` re-read as its months or quarters back (`direction` -1) or on (+1) from `anchor`'s month:
+    a target only if the anchor is one."""
+    groups = cue.groupdict()
+    m = m._replace(target=anchor.target)
+    unit = (groups.get("unit") or groups.get("unit2") or ("quarter" if groups.get("zunit") == "季度" else "month")).lower()
+    count = direction * (small_count(groups.get("n") or groups.get("zn") or "1"))
     months = int(anchor.value[:4]) * 12 + int(anchor.value[5:7]) - 1
     if unit.startswith("quarter"):
-        months = (months // 3 - count) * 3 + 2  # the last month of that quarter
+        months = (months // 3 + count) * 3 + 2  # the last month of that quarter
     else:
-        months -= count
+        months += count
     year, month = months // 12, months % 12 + 1
     if end or len(anchor.value) == 10:
         return m._replace(value=month_end(year, month), kind="point", period_start=None)

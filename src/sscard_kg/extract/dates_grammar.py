@@ -296,6 +296,17 @@ def _ago(r: Resolver, m: dict):
     return (str(r.pub_year - count), "period", None) if r.pub_year and 1 <= count <= 30 else None
 
 
+def _later(r: Resolver, m: dict):
+    """`两年后`, `此后七个月里`, `two years later`: so many years on from the year named last before it
+    (else the publication's); so many months on from the publication's month, which the date named
+    before it in its sentence replaces when there is one (`dates._anchored`)."""
+    count = _months(m["n"])
+    if m["unit"].lower().startswith(("month", "个月", "quarter")):
+        months = count * (3 if m["unit"].lower().startswith("quarter") else 1)
+        return _relative_month(r, months, None) if 1 <= months <= 24 else None
+    return (str(r.anaphoric_year + count), "period", None) if r.anaphoric_year and 1 <= count <= 30 else None
+
+
 def _months_to(r: Resolver, m: dict):
     """`the 12 months to June`, `the three months ended June 30`, `the quarter to September`: the
     flow over so many months ending with that one."""
@@ -349,6 +360,10 @@ _ZH_MONTH_WORDS = "".join(MONTH_WORDS)
 _ZH_MONTH = rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九{_ZH_MONTH_WORDS}])"
 _ZH_MONTH_PART = rf"(?P<part>{either(_ZH['month_parts'])})"
 _ZH_AGO = _ZH["ago"]
+_ZH_COUNT = r"(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})"
+# 此后七个月里, 此后两年, 三个月后, 两年后: on from the date named before (see `_later`)
+_ZH_LATER = [rf"(?:{either(_ZH['after_then'])}){_ZH_COUNT}(?P<unit>年|个月)(?:{either(_ZH['within'])}|{_ZH['later']})?",
+             rf"(?<![\d一二三四五六七八九十两多几〇零]){_ZH_COUNT}(?P<unit>年|个月){_ZH['later']}"]
 _ZH_DAY = r"(?P<d>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZH_TO = r"(?P<to>截至|截止到?|到)"
 _ZH_AS_OF = set(_ZH["as_of"])  # before a month, a stock at its end (到6月 may be a deadline)
@@ -403,6 +418,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (rf"{y}?(?P<season>春|夏|秋|冬)[季天]", _season),
         (r"(?:(?<![\d一二三四五六七八九十两多几〇零])(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
          rf"|(?<![上下前后头首])半(?P<half>年)){_ZH_AGO}", _ago),
+        *((pattern, _later) for pattern in _ZH_LATER),
         (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?{part}?(?![\d日号])",
          lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=m["to"] in _ZH_AS_OF)),
         (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月{part}?",
@@ -471,6 +487,8 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (rf"(?:(?P<n>\d{{1,2}}|{_EN_COUNTS}) (?P<unit>years)|(?P<decade>a decade)|(?P<half>half a year)) ago\b", _ago),
         (r"(?P<n>a|one|two|three|four|five|six|nine|twelve|\d{1,2}) (?P<unit>months?|quarters?) (?:earlier|before|ago)\b",
          lambda r, m: _relative_month(r, -small_count(m["n"]) * (3 if m["unit"].lower().startswith("quarter") else 1), None)),
+        (rf"(?P<n>\d{{1,2}}|{_EN_COUNTS}) (?P<unit>years|months|quarters) later\b|(?P<a>a) (?P<unit1>month|quarter) later\b",
+         lambda r, m: _later(r, {"n": m["n"] or "1", "unit": m["unit"] or m["unit1"]})),
         (r"(?:from|between) (?P<y0>(?:19|20)\d{2}) (?:to|through|until|till|and) (?P<y>(?:19|20)\d{2})"
          r"(?P<plan> (?:five-year |action )?(?:plan|program|programme))?", _year_range),
         (r"(?P<paren>(?<=\())?(?P<y0>(?:19|20)\d{2}) ?[-–—] ?(?P<y>(?:19|20)?\d{2})(?![\d%])"
@@ -565,4 +583,5 @@ _EN_AS_OF = set(_EN["as_of"])
 
 
 def small_count(word: str) -> int:
-    return int(word) if word.isdigit() else 1 if word.lower() == "a" else EN_WORDS[word.lower()]
+    """A count written in digits, in English words or in Chinese numerals (a, three, 七)."""
+    return int(word) if word.isdigit() else 1 if word.lower() == "a" else EN_WORDS.get(word.lower()) or int(cn_value(word))

@@ -38,14 +38,18 @@ class Resolver:
 
     `year` is an explicit year earlier in the same sentence; `whole_year` (for 全年, 年末, the
     whole year) is the latest explicit year named earlier in the document, else the year just
-    ended when the article is from its first quarter."""
+    ended when the article is from its first quarter; `anaphoric_year` (for 上年, 次年, a year
+    later) is the year the sentence names, else the one named last before it, else the
+    publication's."""
 
-    def __init__(self, published: str | None, context_year: int | None, document_year: int | None = None):
+    def __init__(self, published: str | None, context_year: int | None, document_year: int | None = None,
+                 last_year: int | None = None):
         self.published = published
         self.pub_year = year_of(published)
         self.pub_month = int(published[5:7]) if published and len(published) >= 7 else None
         self.day = date.fromisoformat(published) if published and len(published) == 10 else None
         self.year = context_year or self.pub_year
+        self.anaphoric_year = context_year or last_year or self.pub_year
         self.whole_year = context_year or document_year or (
             self.pub_year - 1 if self.pub_month and self.pub_month <= 3 else self.pub_year)
 
@@ -82,7 +86,7 @@ class Resolver:
         word = word.lower()
         for words, base, shift in _RELATIVE_YEARS:
             if word in words:
-                origin = self.pub_year if base == "published" else self.year
+                origin = self.pub_year if base == "published" else self.anaphoric_year
                 return origin + shift if origin else None
         return None
 
