@@ -445,3 +445,9 @@ def test_a_base_after_figures_listed_respectively_does_not_date_their_changes():
                    "respectively, an increase of 27.71 million, 6.95 million and 8.35 million respectively over the end "
                    "of the previous year.", "2018-01-26")
     assert found[Decimal("8.35e6")] == found[Decimal("915.48e6")] == "2017-12-31"
+
+
+def test_a_date_joined_by_a_preposition_after_the_figures_noun_and_verb_dates_it():
+    found = _dates("GDP grew 6.7 percent year on year in 2016, down from the 6.9-percent increase registered in 2015.",
+                   "2017-01-20")
+    assert found[Decimal("6.7")] == "2016" and found[Decimal("6.9")] == "2015"

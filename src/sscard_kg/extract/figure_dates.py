@@ -89,9 +89,14 @@ def _now_of_its_clause(text: str, q: Quantity, in_sentence: list[DateMention], n
                  and (next_figure is None or d.start < next_figure) and not CLAUSE_BREAK.search(text, q.end, d.start)), None)
 
 
+# How far after a figure a date joined to it may begin: the figure's noun and verb may come between
+# (`the 6.9-percent increase registered in 2015`).
+_JOINED_WITHIN = 40
+
+
 def _right_after(text: str, q: Quantity, dates: list[DateMention]) -> list[DateMention]:
     """The dates that follow the figure, joined to it by a preposition alone (`36% in 2019`)."""
-    return [d for d in dates if q.end <= d.start <= q.end + 24
+    return [d for d in dates if q.end <= d.start <= q.end + _JOINED_WITHIN
             and re.fullmatch(r"[^\d,，;；.。]*", text[q.end:d.start])
             and (_PREPOSITION_BEFORE.search(text[q.end:d.start]) or _PREPOSITION_BEFORE.search(text[d.start:d.end][:8])
                  or _COUNTED_BACK.search(text, d.start, d.end))]
