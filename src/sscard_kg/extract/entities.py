@@ -226,7 +226,8 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
              and not (english and _GENERAL_AFTER.match(text[b:b + 13]))
              and not (kind == "agency" and _PRODUCT_AFTER[english].match(text, b))
              and not any(f.start <= a and b <= f.end for f in local)
-             and not _names_a_use(gaz, e, text, b, english)]
+             and not _names_a_use(gaz, e, text, b, english)
+             and not (english and _plain_phrase(gaz, e, text, a, b))]
     if kind == "agency":
         units = [u for u in find_units(gaz, text, english)
                  if not any(f.key == u.key and f.start < u.end and u.start < f.end for f in found)]
@@ -251,6 +252,26 @@ def _with_parents(gaz: Gazetteer, found: list[Found]) -> list[Found]:
             parent = gaz.entries[entry.parent]
             parents.append(Found("agency", parent.iri, parent.label, unit.start, unit.end))
     return sorted(found + parents, key=lambda f: (f.start, f.end)) if parents else found
+
+
+_QUOTES = "\"'“”‘’「」"
+_NAMED_HEAD = re.compile(rf"[\"'”’]?\s+(?:{either(_EN['named_heads'])})(?![a-z])", re.I)
+
+
+def _plain_phrase(gaz: Gazetteer, entry: Entry, text: str, start: int, end: int) -> bool:
+    """`One card, many jobs`: an alias that is also an ordinary phrase (ss:plainPhrase) names the
+    program only in quotation marks or before a word of what it is (`"one card" services`)."""
+    phrases = _plain_phrases(gaz).get(entry.iri)
+    if not phrases or fold_case(text[start:end]) not in phrases:
+        return False
+    quoted = text[start - 1:start] in _QUOTES and text[end:end + 1] in _QUOTES if start else False
+    return not (quoted or _NAMED_HEAD.match(text, end))
+
+
+@lru_cache(maxsize=2)
+def _plain_phrases(gaz: Gazetteer) -> dict[str, frozenset[str]]:
+    found = {e.iri: frozenset(p.lower() for p in gaz.literals(e.iri, "plainPhrase")) for e in gaz.by_type("program")}
+    return {iri: phrases for iri, phrases in found.items() if phrases}
 
 
 def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: bool) -> bool:
