@@ -49,10 +49,10 @@ def region_for(c: Segment, q: Quantity, span: tuple[int, int]) -> str | None:
     领卡启用9975万人`, `…; 80 percent have activated them`) or divides (`其中，…`, `Of these, …`):
     the place of that sentence's figure."""
     found = _region_in(c, q, span)
-    if found is not None or not _names_nothing(c, q, span):
+    if found is not None:
         return found
     topic = _topic_figure(c, q, span)
-    return _region_in(c, topic[0], topic[1]) if topic else None
+    return _region_in(c, *topic) if topic and _names_nothing(c, q, span) else None
 
 
 def _region_in(c: Segment, q: Quantity, span: tuple[int, int]) -> str | None:
@@ -163,8 +163,8 @@ def _sentence_opening(text: str, end: int) -> int:
 
 def _figures(c: Segment, start: int, end: int) -> list[re.Match]:
     """The numbers written between `start` and `end`, outside dates."""
-    return [m for m in _FIGURE.finditer(c.text, start, end)
-            if not any(d.start <= m.start() < d.end for d in c.dates)]
+    dates = [(d.start, d.end) for d in c.dates if d.start < end and d.end > start]
+    return [m for m in _FIGURE.finditer(c.text, start, end) if not any(a <= m.start() < b for a, b in dates)]
 
 
 def _nationwide(text: str, start: int, end: int) -> bool:
