@@ -440,3 +440,30 @@ def test_an_english_highlights_list_under_its_subheading_stays():
 
 def test_a_view_count_after_the_date_is_furniture():
     assert _line_reason("2024-05-06 时事 96阅读") == "furniture"
+
+
+@pytest.mark.parametrize("counter", ["阅读量 3.6万", "2025-10-29 16:05　作者：李华　阅读量 3.6万", "浏览次数：1.2万",
+                                     "收藏数 1.1万", "点击量 2.5w", "Published 2024-03-02   12.3k views", "12.3k views",
+                                     "By Li Na | 4.1K reads"])
+def test_a_page_counter_with_a_unit_of_scale_is_furniture(counter):
+    assert _kinds(f"{BODY}\n{counter}\n{BODY}x")[counter] == "boilerplate"
+
+
+@pytest.mark.parametrize("box", [
+    "[Hot articles] 1. How to check your pension in 3 steps  2. Top 10 cities for young people  3. Gold price today 383 yuan per gram",
+    "【热门文章】1. 三步查询养老金 2. 年轻人最爱的十大城市 3. 今日金价每克383元，较昨日上涨5元，市场交投活跃，投资者关注后市走向",
+    "[Recommended reading] · Five ways to use your e-card abroad · Top 10 travel cities for 2024",
+])
+def test_a_box_of_headlines_set_on_one_line_is_furniture_however_long(box):
+    assert _kinds(f"{BODY}\n{box}")[box] == "boilerplate"
+
+
+@pytest.mark.parametrize("line", [
+    "该公众号文章阅读量达3.6万次，电子社保卡领用人数达7亿。",
+    "全省社保卡服务平台点击量3.6万次以上，用户达500万。",
+    "The ministry's guide to the e-card drew 12.3k views on its first day, officials said.",
+    "【热点】人社部：全国持卡人数达13.8亿人，电子社保卡领用人数达7亿人。",
+    "[1] Ministry data show 1.38 billion people hold cards.",
+])
+def test_an_article_line_with_a_counter_word_or_a_bracket_stays(line):
+    assert _kinds(f"{BODY}\n{line}\n{BODY}x")[line] == "main"

@@ -502,3 +502,33 @@ def test_a_place_in_a_sentence_with_by_or_a_dash_is_a_region(text, place):
 ])
 def test_a_credit_line_names_no_official(text):
     assert people(text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China's social security cardholders reached 1.38 billion by June.", {"社会保障卡"}),
+    ("The SSC now doubles as a bank card, and the e-SSC runs on 100 apps.", {"社会保障卡", "电子社保卡"}),
+    ("Some 1 billion people have claimed e-SSCs; electronic SSC logins reached 15 billion.", {"电子社保卡"}),
+    ("The e-cards were used for 15 billion services last year.", {"电子社保卡"}),
+    ("Holders of third-generation cards can ride buses in 300 cities.", {"第三代社保卡"}),
+    ("The 3rd-generation card carries a transport chip.", {"第三代社保卡"}),
+    ("It is part of what the ministry calls \u201cone card\u201d services for residents.", {"社保卡居民服务一卡通"}),
+    ("Six provinces have written \"one card\" rules into local law.", {"社保卡居民服务一卡通"}),
+    ("The one card pass now covers 100 services.", {"社保卡居民服务一卡通"}),
+])
+def test_the_card_programs_named_in_english(text, expected):
+    assert expected <= programs(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The card works as a medical insurance card, a pension account and a bank card at once.", "基本医疗保险"),
+    ("Patients pay with their medical insurance cards at pharmacies.", "基本医疗保险"),
+    ("患者可持医疗保险卡在定点药店购药。", "基本医疗保险"),
+    ("One card, many jobs: how the card became a bus pass.", "社保卡居民服务一卡通"),
+    ("Use one card for everything, officials say.", "社保卡居民服务一卡通"),
+])
+def test_a_card_named_after_a_scheme_or_a_phrase_of_one_card_is_no_program(text, absent):
+    assert absent not in programs(text)
+
+
+def test_the_scheme_itself_is_still_a_program():
+    assert "基本医疗保险" in programs("Medical insurance now covers 1.33 billion people.")

@@ -499,7 +499,7 @@ def test_a_planned_increase_is_a_target():
 def test_a_nationwide_figure_in_an_article_about_one_region_is_national():
     found = extract_text("More than 200,000 residents of Macao have applied for social security cards on the mainland. "
                          "Nationwide, 1.37 billion people hold the cards.", "2023-08-22",
-                         title="Macao residents apply for mainland social security cards")
+                         title="Macao helps its residents apply for mainland social security cards")
     regions = {m.value: m.region for m in found}
     assert regions[Decimal("1370000000")] is None
     assert regions[Decimal("200000")] == "https://w3id.org/sscard-kg/id/region/macao"

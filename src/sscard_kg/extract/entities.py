@@ -56,16 +56,78 @@ def find_places(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     found = []
     dateline = _EN_DATELINE if english else _ZH_DATELINE
     hits = gaz.find("region", text, english)
-    for start, end, entry in hits:
-        if dateline.match(text, end) or (english and _filed_in_english(text, start, end)):
+    compounds = _compounds_as_groupings(gaz, text, hits) if english else {}
+    hits = sorted([h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in compounds)]
+                  + [(a, b, e) for (a, b), e in compounds.items()], key=lambda h: h[0])
+    people = _naming_people(gaz, text, hits, english)
+    for i, (start, end, entry) in enumerate(hits):
+        if dateline.match(text, end) or (english and _filed_in_english(text, start, end)) or i in people:
             continue
         found.append(Found("region", entry.iri, entry.label, start, end))
-        if entry.level == "grouping":
+        if entry.level == "grouping" and (start, end) not in compounds:
             found += _listed_places(gaz, text, start, end, english) or _places_within(gaz, text, start, end, english)
     if not english:
-        found += [Found("region", e.iri, e.label, start, end) for start, end, e in abbreviated_places(gaz, text)
-                  if not any(a < end and start < b for a, b, _ in hits)]
+        abbreviated = [h for h in abbreviated_places(gaz, text) if not any(a < h[1] and h[0] < b for a, b, _ in hits)]
+        people = _naming_people(gaz, text, abbreviated, english)
+        found += [Found("region", e.iri, e.label, start, end) for i, (start, end, e) in enumerate(abbreviated)
+                  if i not in people]
     return found
+
+
+# Between the places of an English compound (`Sichuan-Chongqing`, `Sichuan Chongqing area`), and the
+# head word that makes a run of places joined by spaces one area.
+_COMPOUND_JOINER = re.compile(r"\s*[-–—/]\s*|\s+")
+_GROUPING_HEAD = re.compile(rf"\s+(?:{either(_EN['grouping_heads'])})\b", re.I)
+
+
+def _compounds_as_groupings(gaz: Gazetteer, text: str, hits: list) -> dict[tuple[int, int], Entry]:
+    """`the Sichuan Chongqing area`, `Beijing/Tianjin/Hebei`: places run together into a compound
+    name the grouping of that name (its members joined by hyphens), not each member. A run joined
+    by spaces alone is a compound only before a word of area (`area`, `region`). By span."""
+    compounds, i = {}, 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and hits[j][2].level != "grouping" and hits[j + 1][2].level != "grouping" \
+                and _COMPOUND_JOINER.fullmatch(text, hits[j][1], hits[j + 1][0]):
+            j += 1
+        grouping = _grouping_of(gaz, text, hits[i:j + 1]) if j > i else None
+        if grouping:
+            compounds[(hits[i][0], hits[j][1])] = grouping
+        i = j + 1 if grouping else i + 1
+    return compounds
+
+
+def _grouping_of(gaz: Gazetteer, text: str, run: list) -> Entry | None:
+    end = run[-1][1]
+    if not _GROUPING_HEAD.match(text, end) and all(text[a[1]:b[0]].isspace() for a, b in zip(run, run[1:])):
+        return None
+    name = "-".join(text[a:b] for a, b, _ in run)
+    hits = gaz.find("region", name, True)
+    return hits[0][2] if len(hits) == 1 and hits[0][:2] == (0, len(name)) and hits[0][2].level == "grouping" else None
+
+
+_PEOPLE_AFTER = {english: compile_fast(rf"\s*(?:{either(cue['people_after'])})(?![a-z])", re.I)
+                 for english, cue in ((False, _ZH), (True, _EN))}
+
+
+def _naming_people(gaz: Gazetteer, text: str, hits: list, english: bool) -> set[int]:
+    """`Hong Kong and Macao residents`, `港澳台居民`, `香港居民`: a place with a social security
+    system of its own (ss:ownSystem), or a list of such places, before a word for its people names a
+    kind of cardholder, not a region. Indices into `hits`."""
+    people: set[int] = set()
+    for i in range(len(hits) - 1, -1, -1):
+        start, end, entry = hits[i]
+        if entry.iri not in _own_systems(gaz):
+            continue
+        joined = i + 1 in people and (end == hits[i + 1][0] or _LIST_SEPARATOR.fullmatch(text, end, hits[i + 1][0]))
+        if joined or _PEOPLE_AFTER[english].match(text, end):
+            people.add(i)
+    return people
+
+
+@lru_cache(maxsize=2)
+def _own_systems(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(e.iri for e in gaz.by_type("region") if gaz.literals(e.iri, "ownSystem"))
 
 
 def _places_within(gaz: Gazetteer, text: str, start: int, end: int, english: bool) -> list[Found]:
@@ -164,7 +226,8 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
              and not (english and _GENERAL_AFTER.match(text[b:b + 13]))
              and not (kind == "agency" and _PRODUCT_AFTER[english].match(text, b))
              and not any(f.start <= a and b <= f.end for f in local)
-             and not _names_a_use(gaz, e, text, b, english)]
+             and not _names_a_use(gaz, e, text, b, english)
+             and not (english and _plain_phrase(gaz, e, text, a, b))]
     if kind == "agency":
         units = [u for u in find_units(gaz, text, english)
                  if not any(f.key == u.key and f.start < u.end and u.start < f.end for f in found)]
@@ -189,6 +252,26 @@ def _with_parents(gaz: Gazetteer, found: list[Found]) -> list[Found]:
             parent = gaz.entries[entry.parent]
             parents.append(Found("agency", parent.iri, parent.label, unit.start, unit.end))
     return sorted(found + parents, key=lambda f: (f.start, f.end)) if parents else found
+
+
+_QUOTES = "\"'“”‘’「」"
+_NAMED_HEAD = re.compile(rf"[\"'”’]?\s+(?:{either(_EN['named_heads'])})(?![a-z])", re.I)
+
+
+def _plain_phrase(gaz: Gazetteer, entry: Entry, text: str, start: int, end: int) -> bool:
+    """`One card, many jobs`: an alias that is also an ordinary phrase (ss:plainPhrase) names the
+    program only in quotation marks or before a word of what it is (`"one card" services`)."""
+    phrases = _plain_phrases(gaz).get(entry.iri)
+    if not phrases or fold_case(text[start:end]) not in phrases:
+        return False
+    quoted = text[start - 1:start] in _QUOTES and text[end:end + 1] in _QUOTES if start else False
+    return not (quoted or _NAMED_HEAD.match(text, end))
+
+
+@lru_cache(maxsize=2)
+def _plain_phrases(gaz: Gazetteer) -> dict[str, frozenset[str]]:
+    found = {e.iri: frozenset(p.lower() for p in gaz.literals(e.iri, "plainPhrase")) for e in gaz.by_type("program")}
+    return {iri: phrases for iri, phrases in found.items() if phrases}
 
 
 def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: bool) -> bool:

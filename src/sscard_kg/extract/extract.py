@@ -17,6 +17,7 @@ from .pubdate import agreeing_years, dateline_in_year, dateline_spans, publicati
 from .entities import Found, find_country, find_named, find_places, speaks_of_a_place, the_country
 from .officials import find_people
 from .measurements import Draft, draft_measurements
+from .figure_places import speaks_of_the_country
 from ..model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
 from .numbers import Quantity, Rejected, find_quantities
 
@@ -179,8 +180,11 @@ def _national(gaz, region: str | None) -> bool:
 def _home_region(gaz, article: Article, text: str, kept, english: bool) -> str | None:
     """The one sub-national region a title names (`北京第三代社保卡…`): the article is about it. A
     grouping (`京津冀社保卡一卡通…`) is a story of cooperation, not a home: its figures are the
-    country's or each member's, and a figure of the grouping names it in its own clause."""
+    country's or each member's, and a figure of the grouping names it in its own clause. A title
+    that speaks of the whole country as well (`北京…第三代 全国电子社保卡…超10亿`) has no home."""
     titles = [text[s.start:s.end] for s in kept if s.kind == "title"] or [article.title or ""]
+    if any(speaks_of_the_country(title) for title in titles):
+        return None
     regions = {f.key for title in titles for f in find_places(gaz, title, english)
                if gaz.entries[f.key].level not in ("country", "grouping")}
     return regions.pop() if len(regions) == 1 else None

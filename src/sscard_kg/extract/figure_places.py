@@ -19,8 +19,12 @@ from ..prefilter import compile_fast
 from ..resources import cues, either
 
 _ZH, _EN = cues("measurements")
+_P, _PE = cues("figure_places")
 
-NATIONAL = compile_fast(either(_ZH["national"], _EN["national"]), re.I)
+# The country named (全国, nationwide), or counted by its divisions (24个省份, 20 provinces): a
+# figure said of it is no one region's.
+_COUNTRY = compile_fast(either(_ZH["national"], _EN["national"]), re.I)
+NATIONAL = compile_fast(either(_ZH["national"], _EN["national"], _P["divisions"], _PE["divisions"]), re.I)
 
 
 class Segment(Protocol):
@@ -40,6 +44,18 @@ def _in_closed_aside(text: str, start: int, place: Found, q: Quantity) -> bool:
 
 
 def region_for(c: Segment, q: Quantity, span: tuple[int, int]) -> str | None:
+    """The place the figure counts, in its own clause or sentence (`_region_in`); a clause that names
+    no place and not the country keeps the topic of the sentence it continues (`广东省持卡1.05亿人；
+    领卡启用9975万人`, `…; 80 percent have activated them`) or divides (`其中，…`, `Of these, …`):
+    the place of that sentence's figure."""
+    found = _region_in(c, q, span)
+    if found is not None:
+        return found
+    topic = _topic_figure(c, q, span)
+    return _region_in(c, *topic) if topic and _names_nothing(c, q, span) else None
+
+
+def _region_in(c: Segment, q: Quantity, span: tuple[int, int]) -> str | None:
     """The place the figure counts: the last place named before it in its own clause, or the topic
     of its sentence (a place opening an earlier clause: `在广东，…`, `广东省累计发卡1.05亿张，…`);
     in English also a place right after it (`22 million people in Beijing`). A frame of regional
@@ -81,12 +97,11 @@ def region_for(c: Segment, q: Quantity, span: tuple[int, int]) -> str | None:
     return place.key
 
 
-_P, _PE = cues("figure_places")
 _CLAUSE = re.compile(r"[,，;；:：]")
 _EN_NATIONAL_AFTER = re.compile(rf"(?:\s+[a-z-]+){{0,4}}?\s+(?:{either(_EN['national'])})\b", re.I)
 _LISTED = re.compile(rf"\s*(?:[、,，和与及]|and)\s*", re.I)
 _ZH_FRAME = re.compile(rf"[^，,。；;：:\d]{{0,10}}?(?:{either(_P['frame'])})")
-_EN_FRAME_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{either(_PE['frame'])})\b", re.I)
+_EN_FRAME_AFTER = re.compile(rf"(?:\s+[^\W\d_][\w-]*){{0,3}}?\s+(?:{either(_PE['frame'])})\b", re.I)
 _EN_FRAME_BEFORE = re.compile(rf"\b(?:{either(_PE['frame'])})\b(?:\s+[\w-]+){{0,3}}\s+$", re.I)
 _LOCATIVE = re.compile(rf"(?<![a-z])(?:{either(_P['locative'], _PE['locative'])})\s*(?:the\s+)?$", re.I)
 _ZH_ORIGIN_BEFORE = re.compile(f"(?:{either(_P['origin_before'])})$")
@@ -107,11 +122,68 @@ _EN_WORDS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,6}")
 _EN_AFTER_FIGURE = re.compile(rf"(?:\s+[a-z-]+){{0,5}}?\s+(?:{either(_PE['after_figure'])})\s+(?:the\s+)?$")
 
 
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]|(?<=[a-z0-9%)\"”’])\.(?=\s)")
+_SCOPE_OPENER = re.compile(rf"[\s\"“”「」]*(?:{either(_P['scope_openers'], _PE['scope_openers'])})(?![a-z])", re.I)
+# How far back the sentence a clause continues is looked for.
+_REACH = 400
+
+
+def _names_nothing(c: Segment, q: Quantity, span: tuple[int, int]) -> bool:
+    """No place, no local word and not the country in the figure's clause or before it in its
+    sentence span: nothing there says whose the figure is."""
+    stop = _clause_stop(c.text, q.end, span[1])
+    if any(span[0] <= p.start < stop for p in c.places + c.hosts):
+        return False
+    said = c.text[span[0]:stop]
+    return not (NATIONAL.search(said) or speaks_of_a_place(c.gaz, said, c.english))
+
+
+def _topic_figure(c: Segment, q: Quantity, span: tuple[int, int]) -> tuple[Quantity, tuple[int, int]] | None:
+    """The figure whose place a clause that names none shares, with its span: the first figure of
+    the sentence a `；` clause continues, or the last of the sentence a `其中` sentence divides."""
+    text, start = c.text, span[0]
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start > 0 and text[start - 1] in "；;":
+        opening = _sentence_opening(text, start - 1)
+        figures = _figures(c, opening, start - 1)
+        return (q._replace(start=figures[0].start(), end=figures[0].end()), (opening, start)) if figures else None
+    if start > 0 and text[start - 1] in "。.!！?？" and _SCOPE_OPENER.match(text, span[0]):
+        opening = _sentence_opening(text, start - 1)
+        figures = _figures(c, opening, start - 1)
+        return (q._replace(start=figures[-1].start(), end=figures[-1].end()), (opening, start)) if figures else None
+    return None
+
+
+def _sentence_opening(text: str, end: int) -> int:
+    """Where the sentence ending at `end` opens (after the last full stop or line break before it)."""
+    stops = list(_SENTENCE_STOP.finditer(text, max(0, end - _REACH), end))
+    return stops[-1].end() if stops else max(0, end - _REACH)
+
+
+def _figures(c: Segment, start: int, end: int) -> list[re.Match]:
+    """The numbers written between `start` and `end`, outside dates."""
+    dates = [(d.start, d.end) for d in c.dates if d.start < end and d.end > start]
+    return [m for m in _FIGURE.finditer(c.text, start, end) if not any(a <= m.start() < b for a, b in dates)]
+
+
 def _nationwide(text: str, start: int, end: int) -> bool:
     """The country named between a place and its figure (`广东省全国首个…`), unless a ranking names it
     (`Guangdong leads the country with…`, `广东居全国首位`)."""
     return any(not _RANKING.search(text, max(start, m.start() - 12), m.start())
-               for m in NATIONAL.finditer(text, start, end))
+               for m in _COUNTRY.finditer(text, start, end))
+
+
+_TITLE_NATIONAL = compile_fast(rf"(?<![a-z])(?:{either(_P['title_national'], _PE['title_national'])})(?![a-z])"
+                               rf"(?!{either(_P['compared_after'], _PE['compared_after'])})", re.I)
+
+
+def speaks_of_the_country(title: str) -> bool:
+    """`北京社保卡进入第三代 全国电子社保卡领用人数超10亿`: a title that speaks of the whole country
+    besides its place is about both, so the place is no home for figures that name none. A ranking
+    (`北京持卡率居全国首位`, `全国首张`) compares the place with the country, and a body of the whole
+    country (`全国两会`) is an institution: the place stays the story's."""
+    return any(not _RANKING.search(title, max(0, m.start() - 12), m.start()) for m in _TITLE_NATIONAL.finditer(title))
 
 
 def _listed_with(text: str, before: list[Found], place: Found) -> list[Found]:
