@@ -224,8 +224,9 @@ _THRESHOLD_AFTER = re.compile("^" + _ZH["threshold_after"])
 _CODE_CHARACTER_BEFORE = re.compile(r"[A-Za-z@#/_-]$")
 
 
-def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) -> str | None:
-    """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None."""
+def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, scaled: bool = False) -> str | None:
+    """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None. A long number
+    with a scale word (138000万, 13800 million) is a figure, whatever follows it."""
     before, after = text[max(0, start - 12):start], text[end:end + 6]
     digits = raw.replace(",", "")
     if _DATE_AFTER.match(after) and not _NOT_DATE_AFTER.match(after):
@@ -234,7 +235,7 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) ->
         return "a duration"
     if _CODE_BEFORE.search(before) or _PHONE_AFTER.match(text[end:end + 12]):
         return "a licence, phone or code number"
-    if _LONG_NUMBER.match(raw) and not _COUNTED_AFTER.match(after):
+    if _LONG_NUMBER.match(raw) and not scaled and not _COUNTED_AFTER.match(after):
         return "a long bare number (phone, code)"
     if english and _YEAR_DIGITS.match(digits) and not _COUNTED_YEAR_AFTER.match(after):
         return "a year"
@@ -354,7 +355,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points,
                         ordinal=text[start - 1:start] == "第")
     raw = match.group("num")
-    why = _not_a_quantity(text, start, end, raw, english=False)
+    why = _not_a_quantity(text, start, end, raw, english=False, scaled=match.group("scale") is not None)
     if why:
         return Rejected(start, end, raw, why)
     value = Decimal(raw.replace(",", ""))
@@ -399,7 +400,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
         value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
         return Quantity(start, end, value, unit, _qualifier(text, start, after, True))
     raw = match.group("num")
-    why = _not_a_quantity(text, start, end, raw, english=True)
+    why = _not_a_quantity(text, start, end, raw, english=True, scaled=bool(match.group("scale") or match.group("nscale")))
     if why:
         return Rejected(start, end, raw, why)
     if _ORDINAL_SUFFIX.match(text[end:end + 4]):
