@@ -138,10 +138,12 @@ def _scaled_decimal(text: str) -> Decimal | None:
     return value
 
 
-# The smaller scale that may follow a figure's scale: 13亿7900万 (亿 then 万), 3万5千 (万 then 千),
-# 1兆2000亿 (兆 then 亿).
-_ZH_COMPOUND_TAIL = {"兆": re.compile(r"(\d{1,4})([多余])?亿(?![亿万])"), "亿": re.compile(r"(\d{1,4})([多余])?万(?![亿万])"),
-                     "万": re.compile(r"(\d)([多余])?千(?![万亿千])")}
+# The smaller scale that may follow a figure's scale: 13亿7900万 or 13亿8千万 (亿 then 万), 3万5千 (万
+# then 千), 1兆2000亿 (兆 then 亿).
+_ZH_COMPOUND_TAIL = {"兆": re.compile(r"(?P<n>\d{1,4})(?P<sub>[千百])?(?P<more>[多余])?亿(?![亿万])"),
+                     "亿": re.compile(r"(?P<n>\d{1,4})(?P<sub>[千百])?(?P<more>[多余])?万(?![亿万])"),
+                     "万": re.compile(r"(?P<n>\d)(?P<more>[多余])?千(?![万亿千])")}
+_ZH_TAIL_SUB = {"千": 1000, "百": 100}
 _ZH_TAIL_STEP = {"兆": 10**4, "亿": 10**4, "万": 10}
 
 
@@ -363,9 +365,10 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     tail = _ZH_COMPOUND_TAIL.get(match.group("scale"))
     tail = tail.match(text, end) if tail and "." not in raw and not match.group("more") else None
     if tail:  # 13亿7900万, 3万5千
-        value, end = value * scale + Decimal(tail.group(1)) * scale // _ZH_TAIL_STEP[match.group("scale")], tail.end()
+        sub = _ZH_TAIL_SUB.get(tail.groupdict().get("sub"), 1)
+        value, end = value * scale + Decimal(tail.group("n")) * sub * scale // _ZH_TAIL_STEP[match.group("scale")], tail.end()
         scale = 1
-    after = ("余" if tail and tail.group(2) else "") + text[end:end + 8]
+    after = ("余" if tail and tail.group("more") else "") + text[end:end + 8]
     if match.group("more"):
         after = "余" + after
     if re.match(r"^/\d", after) or text[start - 1:start] == "/":
@@ -378,7 +381,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Rejected(start, end, raw, "a currency conversion")
     unit, points = _zh_unit(after)
     ordinal = text[start - 1:start] == "第"
-    if unit is None and scale == 1:
+    if unit is None and scale == 1 and not tail:
         return Rejected(start, end, raw, "a bare number with no unit")
     return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points, ordinal)
 
