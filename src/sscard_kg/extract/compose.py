@@ -186,9 +186,19 @@ def _hits(phrasings: tuple[Phrasing, ...], text: str, start: int, end: int, weak
 def measures_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     """The measures named in text[start:end], in order, each once; a phrase inside a longer one
     (`revenue` in `total revenue`) is not counted apart."""
-    hits = _hits(gaz.measures, text, start, end)
+    return [h.iri for h in _outermost(_hits(gaz.measures, text, start, end))]
+
+
+def subjects_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
+    """The subjects named in text[start:end], in order, each once; a name inside a longer one
+    (`ssc` in `e-ssc`, 社保卡 in 电子社保卡) is not counted apart."""
+    return [h.iri for h in _outermost(_hits(gaz.subjects, text, start, end))]
+
+
+def _outermost(hits: list[_Hit]) -> list[_Hit]:
+    """The hits that lie inside no other, each iri at its first place."""
     outer = [h for h in hits if not any(o != h and o.start <= h.start and h.end <= o.end for o in hits)]
-    return list(dict.fromkeys(h.iri for h in outer))
+    return list({h.iri: h for h in reversed(outer)}.values())[::-1]
 
 
 def _nearest_before(hits: list[_Hit]) -> _Hit | None:
