@@ -45,7 +45,8 @@ _ZH_PEOPLE_SHARE = re.compile(_ZH["people_share"])
 _ZH_PEOPLE_COUNTER = re.compile(_ZH["people_share_within"])
 _EN_PEOPLE_COUNTER = re.compile(_EN["people_share_within"], re.I)
 # A count or a bare number says too little to take its subject from an earlier sentence unless
-# the clause names its measure before it (`全国性应用目录已收录105项`).
+# the clause names its measure before it (`全国性应用目录已收录105项`); a bare number also by the verb
+# after it (`By the end of June, 1.38 billion had been issued`).
 _VAGUE_UNITS = (None, "count")
 
 
@@ -126,6 +127,7 @@ def counts_a_group(group: re.Pattern, text: str, q: Quantity, english: bool) -> 
         and _ends_with(group).search(before.group(1)) is not None)
 
 
+_ASIDE_REST = re.compile(_ZH["aside_rest"])
 _ZH_COUNT_PHRASE = re.compile(r"[^，。；、,;：:\s\d]{0,12}")
 
 
@@ -161,7 +163,7 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
         return True
     if gaz.part_cue is None or gaz.population is None:
         return False
-    cues = [m for m in gaz.part_cue.finditer(text, sentence_start, q.start)]
+    cues = [m for m in gaz.part_cue.finditer(text, sentence_start, q.start) if not _ASIDE_REST.match(text, m.end(), q.start)]
     return bool(cues) and gaz.population.search(text, max(cues[-1].end(), span[0]), span[1]) is not None
 
 
