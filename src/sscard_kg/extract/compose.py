@@ -154,8 +154,9 @@ def _ends_with(group: re.Pattern) -> re.Pattern:
 def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int, int], q: Quantity,
                  english: bool) -> bool:
     """`其中农民工参加工伤保险人数9100万`, `Of the workers insured, 91 million were migrant workers`: a part
-    cue before the figure, then a group of people in the figure's clause; or an age band or other
-    subgroup named in the clause before the figure (`16-24岁劳动力失业率`)."""
+    cue before the figure (not in an aside closed before it: 领用人数（含港澳台居民）达10亿人), then a group
+    of people in the figure's clause; or an age band or other subgroup named in the clause before the
+    figure (`16-24岁劳动力失业率`)."""
     start = _statement_start(text, sentence_start, span, q, english)
     if gaz.subgroup is not None and gaz.subgroup.search(text, start, q.start):
         return True
@@ -319,7 +320,8 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     measures_start = sentence[0] if measures_from is None else measures_from
     measures = _measures(gaz, text, q, (measures_start, span[1]), english)
     clause_start = span[0] if measures_from is None else measures_from
-    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start):
+    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start) \
+            and not (q.unit is None and _hits(gaz.measures, text, q.end, span[1])):
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
     own = measures if measures_start == span[0] else _measures(gaz, text, q, span, english)
