@@ -233,7 +233,7 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, sc
     digits = raw.replace(",", "")
     if _DATE_AFTER.match(after) and not _NOT_DATE_AFTER.match(after):
         return "a date or time"
-    if _DURATION_AFTER.match(after):
+    if _DURATION_AFTER.match(text[end:end + 16]):  # whole words: `100 million monthly active users` is a figure
         return "a duration"
     if _CODE_BEFORE.search(before) or _PHONE_AFTER.match(text[end:end + 12]):
         return "a licence, phone or code number"
