@@ -52,13 +52,15 @@ _VAGUE_UNITS = (None, "count")
 
 class Composed(NamedTuple):
     """A composed metric (None: the subject has no metric of this measure and unit), the subject
-    it was composed from, where that subject was named (clause, sentence or paragraph), and
-    whether the measure is the noun right after the figure, which says what it counts."""
+    it was composed from, where that subject was named (clause, sentence or paragraph), whether
+    the measure is the noun right after the figure, which says what it counts, and whether that
+    measure is one no metric is made of (benefits, active users), so the figure takes none."""
 
     metric: Metric | None
     subject: str
     place: str
     adjacent: bool = False
+    unpaired: bool = False
 
 
 class _Hit(NamedTuple):
@@ -325,8 +327,9 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
     own = measures if measures_start == span[0] else _measures(gaz, text, q, span, english)
-    if own and own[0][0] in gaz.unpaired_measures:
-        return Composed(None, subject, place, own[0][1])  # `领取失业保险金人数260万`: benefits, no metric
+    unpaired = next(((m, adjacent) for i, (m, adjacent) in enumerate(own) if m in gaz.unpaired_measures and (adjacent or i == 0)), None)
+    if unpaired is not None:  # `领取失业保险金人数260万`: benefits; `has 100 million active users`: no count of holders
+        return Composed(None, subject, place, unpaired[1], True)
     share = _population_share(text, q, english, candidates, measures)
     if share is not None:
         return Composed(share, subject, place, True)

@@ -421,10 +421,11 @@ def _inherited(s: _Sentence, q: Quantity, window: tuple[int, int], span: tuple[i
 def _names_another_subject(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
                            own: tuple[int, int], previous: Metric) -> bool:
     """`The e-card has 960 million users. The medical insurance e-voucher has 1 billion users.`: a
-    clause that names a subject of its own goes on no series of another subject."""
+    clause that names a subject of its own goes on no series of another subject, nor one that
+    says it counts what no metric counts (`领用人数10亿人，月活跃用户超过1亿`)."""
     composed = compose(s.gaz, s.text, q, own, span, para[0], s.english)
-    return composed is not None and composed.place == "clause" and bool(previous.subjects) \
-        and composed.subject not in previous.subjects
+    return composed is not None and (composed.unpaired or composed.place == "clause" and bool(previous.subjects)
+                                     and composed.subject not in previous.subjects)
 
 
 def _opens_series(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
