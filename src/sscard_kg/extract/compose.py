@@ -44,9 +44,10 @@ _EN_PEOPLE_SHARE = re.compile(_EN["people_share"], re.I)
 _ZH_PEOPLE_SHARE = re.compile(_ZH["people_share"])
 _ZH_PEOPLE_COUNTER = re.compile(_ZH["people_share_within"])
 _EN_PEOPLE_COUNTER = re.compile(_EN["people_share_within"], re.I)
+_EN_PEOPLE_APPOSITION = re.compile(_EN["people_share_apposition"], re.I)
 # A count or a bare number says too little to take its subject from an earlier sentence unless
-# the clause names its measure before it (`全国性应用目录已收录105项`); a bare number also by the verb
-# after it (`By the end of June, 1.38 billion had been issued`).
+# the clause names its measure before it (`全国性应用目录已收录105项`), or a count the noun right after it
+# (`已开通103项应用`), a bare number the verb after it (`By the end of June, 1.38 billion had been issued`).
 _VAGUE_UNITS = (None, "count")
 
 
@@ -322,8 +323,8 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     measures_start = sentence[0] if measures_from is None else measures_from
     measures = _measures(gaz, text, q, (measures_start, span[1]), english)
     clause_start = span[0] if measures_from is None else measures_from
-    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start) \
-            and not (q.unit is None and _hits(gaz.measures, text, q.end, span[1])):
+    named_after = _hits(gaz.measures, text, q.end, span[1]) if q.unit is None else any(adjacent for _, adjacent in measures)
+    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start) and not named_after:
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
     own = measures if measures_start == span[0] else _measures(gaz, text, q, span, english)
@@ -346,13 +347,14 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
 
 def _population_share(text: str, q: Quantity, english: bool, candidates: list[Metric],
                       measures: list[tuple[str, bool]]) -> Metric | None:
-    """`9 in 10 people hold the card`, `九成居民持有社保卡`, `每10人中就有9人持有社保卡`: a percentage of
-    the people who hold what the subject counts is the share of the population holding it, the
-    subject's metric in percent (its coverage)."""
+    """`9 in 10 people hold the card`, `九成居民持有社保卡`, `每10人中就有9人持有社保卡`, `1.38 billion people,
+    or 97.7 percent, hold the card`: a percentage of the people who hold what the subject counts is
+    the share of the population holding it, the subject's metric in percent (its coverage)."""
     if q.unit != "percent":
         return None
     if english:
-        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None or _EN_PEOPLE_COUNTER.match(text, q.start, q.end) is not None
+        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None or _EN_PEOPLE_COUNTER.match(text, q.start, q.end) is not None \
+            or _EN_PEOPLE_APPOSITION.search(text, max(0, q.start - 80), q.start) is not None
     else:
         of_people = _ZH_PEOPLE_SHARE.match(text, q.end) is not None or _ZH_PEOPLE_COUNTER.match(text, q.start, q.end) is not None
     if not of_people or not any(measure in m.measures for measure, _ in measures for m in candidates if "person" in m.units):
