@@ -495,6 +495,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
              "issued.", "2024-07-24", "1.38e9"),
         (EN, "The social security card is widely used. By the end of 2023, 1.38 billion had been "
              "issued.", "2024-01-24", "1.38e9"),
+        # A verb that begins with `to` (topped, totaled) is no `issued … to` people.
+        (EN, "The total of issued social security cards topped 1.38 billion.", "2024-01-24", "1.38e9"),
+        (EN, "Issued social security cards totaled 1.38 billion by the end of 2023.", "2024-01-24", "1.38e9"),
     ],
     "card-3g-holders": [
         (ZH, "截至2023年底，全国第三代社保卡持卡人数达1.6亿人。", "2024-02-01", "1.6e8"),
