@@ -248,6 +248,7 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
              "respectively.", "2024-01-24", "1.38e9"),
         (EN, "Holders of social security cards and electronic social security cards reached "
              "1.38 billion and 1 billion, respectively.", "2024-01-24", "1.38e9"),
+        (EN, "Social security card ownership reached 1.38 billion at the end of 2023.", "2024-01-24", "1.38e9"),
     ],
     "card-penetration": [
         (EN, "Among every 10 people in the country, more than 9 hold the social security card.", "2024-07-25", "90"),
@@ -789,6 +790,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
              "respectively.", "2024-01-24", "1e9"),
         (EN, "The electronic social security card collar uses number reached 1 billion.", "2024-01-24", "1e9"),
         (EN, "Users of the e-SSC (including foreign residents) reached 1 billion.", "2024-01-24", "1e9"),
+        # Nouns of holding: 开通量, activations, ownership.
+        (ZH, "截至2023年底，全国电子社保卡开通量达10亿。", "2024-01-24", "10e8"),
+        (HANT, "截至2023年底，全國電子社保卡開通量達10億。", "2024-01-24", "10e8"),
+        (EN, "Activations of the e-SSC reached 1 billion at the end of 2023.", "2024-01-24", "1e9"),
     ],
     "ecard-services-volume": [
         (EN, "The e-social security card has provided 5.2 billion services in total.", "2021-01-26", "5.2e9"),
