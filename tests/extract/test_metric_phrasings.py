@@ -2060,6 +2060,11 @@ NOT_CARD = [
     (EN, "The ministry opened 103 new service centres this year, and social security card "
      "holders can use them.", "2024-01-24", "103"),
     (EN, "Cardholders can ride buses in 300 cities with the social security card.", "2024-01-24", "300"),
+    # The staff and the service points of the card are no count of its holders or of cards.
+    (ZH, "全省社保卡工作人员达1.2万人。", "2024-01-24", "1.2e4"),
+    (HANT, "全省社保卡工作人員達1.2萬人。", "2024-01-24", "1.2e4"),
+    (EN, "The province built 103 social security card service stations.", "2024-01-24", "103"),
+    (EN, "Nationwide there are over 100,000 social security card service outlets.", "2024-01-24", "1e5"),
 ]
 CARD = {m for m in CORE if "card" in m}
 
