@@ -2063,8 +2063,8 @@ NOT_CARD = [
     # The staff and the service points of the card are no count of its holders or of cards.
     (ZH, "全省社保卡工作人员达1.2万人。", "2024-01-24", "1.2e4"),
     (HANT, "全省社保卡工作人員達1.2萬人。", "2024-01-24", "1.2e4"),
-    (EN, "The province built 103 social security card service stations.", "2024-01-24", "103"),
-    (EN, "Nationwide there are over 100,000 social security card service outlets.", "2024-01-24", "1e5"),
+    (EN, "The province has built 103 card service stations for social security cards.", "2024-01-24", "103"),
+    (EN, "Social security cards are issued at 100,000 card service outlets.", "2024-01-24", "1e5"),
 ]
 CARD = {m for m in CORE if "card" in m}
 
