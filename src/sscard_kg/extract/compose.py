@@ -203,8 +203,11 @@ def subjects_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[s
 
 def _outermost(hits: list[_Hit]) -> list[_Hit]:
     """The hits that lie inside no other, each iri at its first place."""
-    outer = [h for h in hits if not any(o != h and o.start <= h.start and h.end <= o.end for o in hits)]
-    return list({h.iri: h for h in reversed(outer)}.values())[::-1]
+    first: dict[str, _Hit] = {}
+    for h in hits:
+        if not any(o != h and o.start <= h.start and h.end <= o.end for o in hits):
+            first.setdefault(h.iri, h)
+    return list(first.values())
 
 
 def _nearest_before(hits: list[_Hit]) -> _Hit | None:
