@@ -105,6 +105,16 @@ CASES = [
     ('2024-07-24', 'zh-Hans', '截至6月末，全国社会保障卡持卡人数达13.8亿人，其中电子社保卡领用人数超过10亿人。', 'ecard-holders', '1000000000', '2024-06-30'),
     ('2024-07-24', 'zh-Hans', '上半年，全国城镇新增就业697万人，同比增加19万人。', 'new-urban-jobs', '6970000', '2024-06'),
     ('2024-07-24', 'zh-Hans', '6月，全国城镇调查失业率5.0%，与上月持平。', 'surveyed-unemployment-rate', '5.0', '2024-06'),
+    ('2024-07-24', 'zh-Hans', '截至6月底，全国社保卡持卡人数和电子社保卡领用人数分别达138000万人和10亿人。', 'card-holders', '1380000000', '2024-06-30'),
+    ('2024-07-24', 'zh-Hans', '截至6月底，全国社保卡持卡人数和电子社保卡领用人数分别达138000万人和10亿人。', 'ecard-holders', '1000000000', '2024-06-30'),
+    ('2024-07-24', 'zh-Hans', '截至6月底，全国社保卡持卡人数达138000万。', 'card-holders', '1380000000', '2024-06-30'),
+    ('2024-07-24', 'zh-Hant', '截至6月底，社保卡、電子社保卡持卡人數分別為13.8億人、10億人。', 'ecard-holders', '1000000000', '2024-06-30'),
+    ('2024-07-24', 'zh-Hant', '截至6月底，電子社保卡領用人數（含港澳臺居民）達10億人。', 'ecard-holders', '1000000000', '2024-06-30'),
+    ('2024-07-24', 'en', 'By the end of June, 1.38 billion SSCs had been issued.', 'cards-issued', '1380000000', '2024-06-30'),
+    ('2024-07-24', 'en', 'The numbers of SSC holders and e-SSC users were 1.38 billion and 1 billion, respectively, at the end of June.', 'card-holders', '1380000000', '2024-06-30'),
+    ('2024-07-24', 'en', 'The numbers of SSC holders and e-SSC users were 1.38 billion and 1 billion, respectively, at the end of June.', 'ecard-holders', '1000000000', '2024-06-30'),
+    ('2024-07-24', 'en', 'By the end of June, 300 million third-generation SSCs had been issued.', 'card-3g-holders', '300000000', '2024-06-30'),
+    ('2024-07-24', 'en', 'At the end of June, about 1.38 billion people in China, or 97.7 percent, held social security cards.', 'card-penetration', '97.7', '2024-06-30'),
 ]
 
 

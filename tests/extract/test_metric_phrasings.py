@@ -232,6 +232,23 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
              "by June 2024.", "2024-07-25", "1.38e9"),
         (EN, "The number of social security cardholders reached 1.38 billion by June 2024, up from 1.37 billion at the "
              "end of 2022.", "2024-07-25", "1.37e9"),
+        # Long figures with a scale word and no unit, compound figures, 持+card+人数, SSCs, lists taken in turn.
+        (ZH, "截至2023年底，全国社保卡持卡人数达138000万。", "2024-01-24", "138000e4"),
+        (ZH, "全国社会保障卡持卡规模突破136000万。", "2023-06-01", "136000e4"),
+        (ZH, "截至2023年底，全国持实体社保卡人数达13.8亿。", "2024-01-24", "13.8e8"),
+        (ZH, "截至2023年底，全国社保卡持卡人数和电子社保卡领用人数分别达13.8亿人和10亿人。", "2024-01-24", "13.8e8"),
+        (ZH, "全国社保卡持卡人数达13亿8千万人。", "2024-01-24", "13.8e8"),
+        (ZH, "全国社保卡持卡人数13亿7900万。", "2024-01-24", "13.79e8"),
+        (HANT, "截至2023年底，全國社保卡持卡人數達138000萬。", "2024-01-24", "138000e4"),
+        (HANT, "截至2023年底，全國持實體社保卡人數達13.8億。", "2024-01-24", "13.8e8"),
+        (HANT, "全國社會保障卡持卡人數和電子社保卡領用人數分別達13.8億人和10億人。", "2024-01-24", "13.8e8"),
+        (HANT, "全國社保卡持卡人數達13億8千萬人。", "2024-01-24", "13.8e8"),
+        (EN, "About 1.38 billion Chinese now hold SSCs.", "2024-01-24", "1.38e9"),
+        (EN, "The numbers of SSC holders and e-SSC users were 1.38 billion and 1 billion, "
+             "respectively.", "2024-01-24", "1.38e9"),
+        (EN, "Holders of social security cards and electronic social security cards reached "
+             "1.38 billion and 1 billion, respectively.", "2024-01-24", "1.38e9"),
+        (EN, "Social security card ownership reached 1.38 billion at the end of 2023.", "2024-01-24", "1.38e9"),
     ],
     "card-penetration": [
         (EN, "Among every 10 people in the country, more than 9 hold the social security card.", "2024-07-25", "90"),
@@ -355,6 +372,10 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "全國每10人中就有9人持有社保卡。", "2024-07-25", "90"),
         (HANT, "全省超過九成居民持有社保卡。", "2024-07-25", "90"),
         (HANT, "全國社保卡人口覆蓋率達97.7%。", "2024-07-25", "97.7"),
+        # 97.7%的人口 names the people holding the card; a percentage in apposition to a figure of people.
+        (ZH, "全国97.7%的人口持有社保卡。", "2024-01-24", "97.7"),
+        (HANT, "全國97.7%的人口持有社會保障卡。", "2024-01-24", "97.7"),
+        (EN, "About 1.38 billion people in China, or 97.7 percent, hold social security cards.", "2024-01-24", "97.7"),
     ],
     "cards-issued": [
         (EN, "The province issued 20 million sheets of social security cards last year.", "2024-02-01", "2e7"),
@@ -465,6 +486,19 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "社保卡全省共发出约8000万张。", "2024-03-01", "8000e4"),
         (EN, "Approximately 80 million social security cards have been issued in the province.", "2024-03-01", "80e6"),
         (HANT, "社保卡全省共發出約8000萬張。", "2024-03-01", "8000e4"),
+        # Long figures, SSCs counted as cards, an auxiliary (had been issued), the subject in the sentence before.
+        (ZH, "全国社保卡发卡量达138000万。", "2024-01-24", "138000e4"),
+        (HANT, "全國社保卡發卡量達138000萬。", "2024-01-24", "138000e4"),
+        (EN, "A total of 1.38 billion SSCs had been issued by the end of 2023.", "2024-01-24", "1.38e9"),
+        (EN, "China had issued 1.38 billion SSCs by the end of 2023.", "2024-01-24", "1.38e9"),
+        (EN, "1.38 billion SSCs were in use by the end of 2023.", "2024-01-24", "1.38e9"),
+        (EN, "Social security cards are popular. By the end of June, 1.38 billion had been "
+             "issued.", "2024-07-24", "1.38e9"),
+        (EN, "The social security card is widely used. By the end of 2023, 1.38 billion had been "
+             "issued.", "2024-01-24", "1.38e9"),
+        # A verb that begins with `to` (topped, totaled) is no `issued … to` people.
+        (EN, "The total of issued social security cards topped 1.38 billion.", "2024-01-24", "1.38e9"),
+        (EN, "Issued social security cards totaled 1.38 billion by the end of 2023.", "2024-01-24", "1.38e9"),
     ],
     "card-3g-holders": [
         (ZH, "截至2023年底，全国第三代社保卡持卡人数达1.6亿人。", "2024-02-01", "1.6e8"),
@@ -545,6 +579,17 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "第三代社保卡换发量突破2亿张。", "2024-06-15", "2e8"),
         (ZH, "第三代社保卡换卡人数超过2亿。", "2024-06-15", "2e8"),
         (ZH, "第三代社保卡申领量超过2亿。", "2024-06-15", "2e8"),
+        # Third-generation SSC, 覆盖N人, lists taken in turn, long figures.
+        (ZH, "截至2023年底，第三代社保卡已覆盖3亿人。", "2024-01-24", "3e8"),
+        (ZH, "第三代社保卡和电子社保卡领用人数分别为3亿人和10亿人。", "2024-01-24", "3e8"),
+        (ZH, "全国第三代社保卡持卡人数达30000万。", "2024-01-24", "30000e4"),
+        (HANT, "第三代社會保障卡和電子社保卡領用人數分別為3億人和10億人。", "2024-01-24", "3e8"),
+        (HANT, "截至2023年底，第三代社會保障卡已覆蓋3億人。", "2024-01-24", "3e8"),
+        (EN, "The number of third-generation SSC holders reached 300 million.", "2024-01-24", "3e8"),
+        (EN, "300 million third-generation SSCs have been issued.", "2024-01-24", "3e8"),
+        (EN, "The third-generation SSC has been issued to 12 million people.", "2024-01-24", "1.2e7"),
+        (EN, "China has issued 300 million third-generation SSCs.", "2024-01-24", "3e8"),
+        (EN, "Holders of the third-generation SSC topped 300 million.", "2024-01-24", "3e8"),
     ],
     "ecard-holders": [
         # 领取 rendered as collect.
@@ -729,6 +774,26 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至2023年底，全國社保卡持卡人數達13.79億人。其中，電子社保卡領用人數達9.62億人。", "2024-01-24", "9.62e8"),
         (EN, "By the end of 2023, 1.379 billion people held social security cards. Of these, 962 million had also "
              "claimed the electronic card.", "2024-01-24", "962e6"),
+        # An aside that includes a group, 覆盖N人, lists taken in turn, e-SSCs, word-for-word 领用 (collar use).
+        (ZH, "截至2023年底，电子社保卡领用人数（含港澳台居民）达10亿人。", "2024-01-24", "10e8"),
+        (ZH, "截至2023年底，电子社保卡已覆盖10亿人。", "2024-01-24", "10e8"),
+        (ZH, "截至2023年底，社保卡、电子社保卡持卡人数分别为13.8亿人、10亿人。", "2024-01-24", "10e8"),
+        (ZH, "电子社保卡领用人数达10亿人，月活跃用户超过1亿。", "2024-01-24", "10e8"),
+        (ZH, "全国电子社保卡领用人数达32000万。", "2020-01-24", "32000e4"),
+        (HANT, "截至2023年底，電子社保卡領用人數（含港澳臺居民）達10億人。", "2024-01-24", "10e8"),
+        (HANT, "截至2023年底，電子社會保障卡已覆蓋10億人。", "2024-01-24", "10e8"),
+        (HANT, "截至2023年底，社保卡、電子社保卡持卡人數分別為13.8億人、10億人。", "2024-01-24", "10e8"),
+        (HANT, "電子社保卡領用人數突破32000萬。", "2020-01-24", "32000e4"),
+        (EN, "A total of 1 billion electronic SSCs have been issued.", "2024-01-24", "1e9"),
+        (EN, "32 million electronic SSCs were in use.", "2020-01-24", "3.2e7"),
+        (EN, "The numbers of SSC holders and e-SSC users were 1.38 billion and 1 billion, "
+             "respectively.", "2024-01-24", "1e9"),
+        (EN, "The electronic social security card collar uses number reached 1 billion.", "2024-01-24", "1e9"),
+        (EN, "Users of the e-SSC (including foreign residents) reached 1 billion.", "2024-01-24", "1e9"),
+        # Nouns of holding: 开通量, activations, ownership.
+        (ZH, "截至2023年底，全国电子社保卡开通量达10亿。", "2024-01-24", "10e8"),
+        (HANT, "截至2023年底，全國電子社保卡開通量達10億。", "2024-01-24", "10e8"),
+        (EN, "Activations of the e-SSC reached 1 billion at the end of 2023.", "2024-01-24", "1e9"),
     ],
     "ecard-services-volume": [
         (EN, "The e-social security card has provided 5.2 billion services in total.", "2021-01-26", "5.2e9"),
@@ -859,6 +924,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The number of card applications rose to 102.", "2024-03-01", "102"),
         (EN, "Nearly 100 services can be accessed with a social security card.", "2024-03-01", "100"),
         (EN, "Applications of the social security card numbered 102 by the end of June.", "2024-03-01", "102"),
+        # A count named by the noun after it, its subject in the sentence before.
+        (ZH, "社保卡应用不断拓展。目前，全国已开通103项应用。", "2024-01-24", "103"),
+        (HANT, "社保卡應用不斷拓展。目前，全國已開通103項應用。", "2024-01-24", "103"),
     ],
     "one-card-catalog-items": [
         (ZH, "人社部发布的全国社会保障卡居民服务“一卡通”应用目录包括88项事项。", "2023-05-01", "88"),
@@ -1950,8 +2018,55 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "每10張社保卡中就有9張開通了金融功能。", "2024-07-25", "90"),
         (EN, "About 70 percent of cardholders have also claimed the electronic card.", "2024-07-25", "70"),
         (ZH, "九成以上的居民参加了基本养老保险。", "2024-07-25", "90"),
+        # Bank, transport, health cards and active users are no count of social security card holders.
+        (ZH, "截至2023年底，全国银行卡发卡量达10亿张。", "2024-01-24", "10e8"),
+        (ZH, "截至2023年底，交通联合卡累计发卡1亿张。", "2024-01-24", "1e8"),
+        (ZH, "全国电子社保卡月活跃用户达1亿。", "2024-01-24", "1e8"),
+        (ZH, "截至2023年底，电子社保卡领用人数10亿人，月活跃用户超过1亿。", "2024-01-24", "1e8"),
+        (ZH, "全国居民健康卡发放量达10亿张。", "2024-01-24", "10e8"),
+        (HANT, "截至2023年底，全國銀行卡在用發卡數量10億張。", "2024-01-24", "10e8"),
+        (HANT, "全國交通聯合卡累計發卡1億張。", "2024-01-24", "1e8"),
+        (HANT, "全國電子社保卡月活躍用戶達1億。", "2024-01-24", "1e8"),
+        (EN, "1 billion China T-Union transport cards have been issued.", "2024-01-24", "1e9"),
+        (EN, "Transport cards issued nationwide reached 1 billion.", "2024-01-24", "1e9"),
+        (EN, "China had 1 billion bank cards in use.", "2024-01-24", "1e9"),
+        (EN, "The social security card can be used on buses. Transit card holders reached 1 billion.", "2024-01-24",
+         "1e9"),
+        (EN, "Social security cards are also bank cards. Bank card holders numbered 1 billion.", "2024-01-24", "1e9"),
+        (EN, "Health cards issued to residents reached 1 billion.", "2024-01-24", "1e9"),
+        (EN, "The number of people holding bank cards reached 1.38 billion.", "2024-01-24", "1.38e9"),
+        (EN, "The e-SSC had 100 million monthly active users.", "2024-01-24", "1e8"),
+        (EN, "The e-SSC now has 100 million active users.", "2024-01-24", "1e8"),
     ],
 }
+
+# Figures about something else beside card words: they may carry a core metric of their own (养老保险参保,
+# 城镇新增就业), never a card's.
+NOT_CARD = [
+    (ZH, "截至2023年底，全国基本养老保险参保人数达10.66亿人，社保卡同步发放。", "2024-01-24", "10.66e8"),
+    (ZH, "2023年，城镇新增就业1244万人，社保卡应用持续拓展。", "2024-01-24", "1244e4"),
+    (ZH, "截至2023年底，医保电子凭证激活人数达10亿，社保卡持卡人数达13.8亿人。", "2024-01-24", "10e8"),
+    (ZH, "人社部门今年推出103项便民服务，社保卡服务更便捷。", "2024-01-24", "103"),
+    (ZH, "截至2023年底，全国交通一卡通发卡量达10亿张。", "2024-01-24", "10e8"),
+    (HANT, "截至2023年底，全國養老保險參保人員達10億人，社保卡同步發放。", "2024-01-24", "10e8"),
+    (HANT, "2023年，城鎮新增就業1244萬人，社保卡應用持續拓展。", "2024-01-24", "1244e4"),
+    (HANT, "截至2023年底，醫保電子憑證激活人數達10億，社保卡持卡人數達13.8億人。", "2024-01-24", "10e8"),
+    (HANT, "社保卡服務網點已達103個。", "2024-01-24", "103"),
+    (EN, "Some 1.066 billion people were enrolled in basic pension insurance, and social "
+     "security cards were issued to them.", "2024-01-24", "1.066e9"),
+    (EN, "China added 12.44 million urban jobs, and social security card services kept "
+     "expanding.", "2024-01-24", "12.44e6"),
+    (EN, "The national medical insurance code has been activated by 1 billion people.", "2024-01-24", "1e9"),
+    (EN, "The ministry opened 103 new service centres this year, and social security card "
+     "holders can use them.", "2024-01-24", "103"),
+    (EN, "Cardholders can ride buses in 300 cities with the social security card.", "2024-01-24", "300"),
+    # The staff and the service points of the card are no count of its holders or of cards.
+    (ZH, "全省社保卡工作人员达1.2万人。", "2024-01-24", "1.2e4"),
+    (HANT, "全省社保卡工作人員達1.2萬人。", "2024-01-24", "1.2e4"),
+    (EN, "The province has built 103 card service stations for social security cards.", "2024-01-24", "103"),
+    (EN, "Social security cards are issued at 100,000 card service outlets.", "2024-01-24", "1e5"),
+]
+CARD = {m for m in CORE if "card" in m}
 
 
 def _items():
@@ -1985,3 +2100,10 @@ def test_a_figure_takes_the_metric_its_sentence_states(language, text, published
         assert metric in found
     else:
         assert not found & CORE, f"{value} is no core metric, got {found}"
+
+
+@pytest.mark.parametrize("language, text, published, value", NOT_CARD)
+def test_a_figure_about_something_else_takes_no_card_metric(language, text, published, value):
+    found = {m.metric for m in _measurements(language, text, published) if m.value == Decimal(value)}
+    assert found, f"{value} is not extracted"
+    assert not found & CARD, f"{value} is no card figure, got {found}"

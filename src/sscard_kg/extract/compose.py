@@ -44,20 +44,24 @@ _EN_PEOPLE_SHARE = re.compile(_EN["people_share"], re.I)
 _ZH_PEOPLE_SHARE = re.compile(_ZH["people_share"])
 _ZH_PEOPLE_COUNTER = re.compile(_ZH["people_share_within"])
 _EN_PEOPLE_COUNTER = re.compile(_EN["people_share_within"], re.I)
+_EN_PEOPLE_APPOSITION = re.compile(_EN["people_share_apposition"], re.I)
 # A count or a bare number says too little to take its subject from an earlier sentence unless
-# the clause names its measure before it (`全国性应用目录已收录105项`).
+# the clause names its measure before it (`全国性应用目录已收录105项`), or a count the noun right after it
+# (`已开通103项应用`), a bare number the verb after it (`By the end of June, 1.38 billion had been issued`).
 _VAGUE_UNITS = (None, "count")
 
 
 class Composed(NamedTuple):
     """A composed metric (None: the subject has no metric of this measure and unit), the subject
-    it was composed from, where that subject was named (clause, sentence or paragraph), and
-    whether the measure is the noun right after the figure, which says what it counts."""
+    it was composed from, where that subject was named (clause, sentence or paragraph), whether
+    the measure is the noun right after the figure, which says what it counts, and whether that
+    measure is one no metric is made of (benefits, active users), so the figure takes none."""
 
     metric: Metric | None
     subject: str
     place: str
     adjacent: bool = False
+    unpaired: bool = False
 
 
 class _Hit(NamedTuple):
@@ -126,6 +130,7 @@ def counts_a_group(group: re.Pattern, text: str, q: Quantity, english: bool) -> 
         and _ends_with(group).search(before.group(1)) is not None)
 
 
+_ASIDE_REST = re.compile(_ZH["aside_rest"])
 _ZH_COUNT_PHRASE = re.compile(r"[^，。；、,;：:\s\d]{0,12}")
 
 
@@ -152,8 +157,9 @@ def _ends_with(group: re.Pattern) -> re.Pattern:
 def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int, int], q: Quantity,
                  english: bool) -> bool:
     """`其中农民工参加工伤保险人数9100万`, `Of the workers insured, 91 million were migrant workers`: a part
-    cue before the figure, then a group of people in the figure's clause; or an age band or other
-    subgroup named in the clause before the figure (`16-24岁劳动力失业率`)."""
+    cue before the figure (not in an aside closed before it: 领用人数（含港澳台居民）达10亿人), then a group
+    of people in the figure's clause; or an age band or other subgroup named in the clause before the
+    figure (`16-24岁劳动力失业率`)."""
     start = _statement_start(text, sentence_start, span, q, english)
     if gaz.subgroup is not None and gaz.subgroup.search(text, start, q.start):
         return True
@@ -161,7 +167,7 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
         return True
     if gaz.part_cue is None or gaz.population is None:
         return False
-    cues = [m for m in gaz.part_cue.finditer(text, sentence_start, q.start)]
+    cues = [m for m in gaz.part_cue.finditer(text, sentence_start, q.start) if not _ASIDE_REST.match(text, m.end(), q.start)]
     return bool(cues) and gaz.population.search(text, max(cues[-1].end(), span[0]), span[1]) is not None
 
 
@@ -186,9 +192,22 @@ def _hits(phrasings: tuple[Phrasing, ...], text: str, start: int, end: int, weak
 def measures_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     """The measures named in text[start:end], in order, each once; a phrase inside a longer one
     (`revenue` in `total revenue`) is not counted apart."""
-    hits = _hits(gaz.measures, text, start, end)
-    outer = [h for h in hits if not any(o != h and o.start <= h.start and h.end <= o.end for o in hits)]
-    return list(dict.fromkeys(h.iri for h in outer))
+    return [h.iri for h in _outermost(_hits(gaz.measures, text, start, end))]
+
+
+def subjects_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
+    """The subjects named in text[start:end], in order, each once; a name inside a longer one
+    (`ssc` in `e-ssc`, 社保卡 in 电子社保卡) is not counted apart."""
+    return [h.iri for h in _outermost(_hits(gaz.subjects, text, start, end))]
+
+
+def _outermost(hits: list[_Hit]) -> list[_Hit]:
+    """The hits that lie inside no other, each iri at its first place."""
+    first: dict[str, _Hit] = {}
+    for h in hits:
+        if not any(o != h and o.start <= h.start and h.end <= o.end for o in hits):
+            first.setdefault(h.iri, h)
+    return list(first.values())
 
 
 def _nearest_before(hits: list[_Hit]) -> _Hit | None:
@@ -307,12 +326,14 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     measures_start = sentence[0] if measures_from is None else measures_from
     measures = _measures(gaz, text, q, (measures_start, span[1]), english)
     clause_start = span[0] if measures_from is None else measures_from
-    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start):
+    named_after = _hits(gaz.measures, text, q.end, span[1]) if q.unit is None else any(adjacent for _, adjacent in measures)
+    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start) and not named_after:
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
     own = measures if measures_start == span[0] else _measures(gaz, text, q, span, english)
-    if own and own[0][0] in gaz.unpaired_measures:
-        return Composed(None, subject, place, own[0][1])  # `领取失业保险金人数260万`: benefits, no metric
+    unpaired = next(((m, adjacent) for i, (m, adjacent) in enumerate(own) if m in gaz.unpaired_measures and (adjacent or i == 0)), None)
+    if unpaired is not None:  # `领取失业保险金人数260万`: benefits; `has 100 million active users`: no count of holders
+        return Composed(None, subject, place, unpaired[1], True)
     share = _population_share(text, q, english, candidates, measures)
     if share is not None:
         return Composed(share, subject, place, True)
@@ -329,13 +350,14 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
 
 def _population_share(text: str, q: Quantity, english: bool, candidates: list[Metric],
                       measures: list[tuple[str, bool]]) -> Metric | None:
-    """`9 in 10 people hold the card`, `九成居民持有社保卡`, `每10人中就有9人持有社保卡`: a percentage of
-    the people who hold what the subject counts is the share of the population holding it, the
-    subject's metric in percent (its coverage)."""
+    """`9 in 10 people hold the card`, `九成居民持有社保卡`, `每10人中就有9人持有社保卡`, `1.38 billion people,
+    or 97.7 percent, hold the card`: a percentage of the people who hold what the subject counts is
+    the share of the population holding it, the subject's metric in percent (its coverage)."""
     if q.unit != "percent":
         return None
     if english:
-        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None or _EN_PEOPLE_COUNTER.match(text, q.start, q.end) is not None
+        of_people = _EN_PEOPLE_SHARE.match(text, q.end) is not None or _EN_PEOPLE_COUNTER.match(text, q.start, q.end) is not None \
+            or _EN_PEOPLE_APPOSITION.search(text, max(0, q.start - 80), q.start) is not None
     else:
         of_people = _ZH_PEOPLE_SHARE.match(text, q.end) is not None or _ZH_PEOPLE_COUNTER.match(text, q.start, q.end) is not None
     if not of_people or not any(measure in m.measures for measure, _ in measures for m in candidates if "person" in m.units):

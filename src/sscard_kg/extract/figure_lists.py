@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .compose import measures_in_order
+from .compose import clause, measures_in_order, subjects_in_order
 from .figure_dates import AND
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
@@ -72,6 +72,28 @@ def measures_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: li
     turned = [next((m for m in gaz.metrics if subjects & set(m.subjects) and measure in m.measures
                     and (q.unit is None or q.unit in m.units)), None) for measure, q in zip(measures, group)]
     return metrics if None in turned else turned
+
+
+def subjects_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity],
+                     metrics: list[Metric | None], english: bool) -> list[Metric | None]:
+    """`社保卡持卡人数和电子社保卡领用人数分别为x和y`, `the numbers of SSC holders and e-SSC users were x and y,
+    respectively`: a list taken in turn after as many subjects as figures gives each figure the
+    metric of its subject that counts what the figure's own metric counts; the nearest subject
+    alone would give every figure the last one's."""
+    if len(group) < 2 or None in metrics or not RESPECTIVELY.search(text, span[0], span[1]):
+        return metrics
+    for start in (clause(text, span, group[0], english)[0], span[0]):
+        subjects = subjects_in_order(gaz, text, start, group[0].start)
+        if len(subjects) == len(group):
+            turned = [_of_subject(gaz, subject, metric, q) for subject, metric, q in zip(subjects, metrics, group)]
+            return metrics if None in turned else turned
+    return metrics
+
+
+def _of_subject(gaz: Gazetteer, subject: str, metric: Metric, q: Quantity) -> Metric | None:
+    """The metric of `subject` that shares a measure with `metric` and takes the figure's unit."""
+    return next((m for m in gaz.metrics if subject in m.subjects and metric.measures & m.measures
+                 and (q.unit is None or q.unit in m.units)), None)
 
 
 # What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside

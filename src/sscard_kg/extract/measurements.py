@@ -17,7 +17,7 @@ from .dates import DateMention
 from .dates_grammar import period_end
 from .entities import Found
 from .figure_dates import AND, CLAUSE_BREAK, TARGET_CUE, TARGET_UNIT, date_for
-from .figure_lists import elliptical, groups, list_metrics, listed_after, measures_in_turn, with_the_lists_noun
+from .figure_lists import elliptical, groups, list_metrics, listed_after, measures_in_turn, subjects_in_turn, with_the_lists_noun
 from .figure_places import NATIONAL, region_for, split_places
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
@@ -351,13 +351,15 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
 
 
 def _in_turn(s: _Sentence, span: tuple[int, int], chosen: tuple[tuple, ...]) -> tuple[tuple, ...]:
-    """Each list's figures with the measures the list names in turn (figure_lists.measures_in_turn)."""
+    """Each list's figures with the measures, or the subjects, the list names in turn
+    (figure_lists.measures_in_turn, subjects_in_turn)."""
     if len(chosen) < 2:
         return chosen
     turned = {}
     for group in groups(s.text, [c[0] for c in chosen]):
         rows = [c for c in chosen if c[0] in group]
-        turned.update(zip(group, measures_in_turn(s.gaz, s.text, span, group, [c[1] for c in rows])))
+        by_measure = measures_in_turn(s.gaz, s.text, span, group, [c[1] for c in rows])
+        turned.update(zip(group, subjects_in_turn(s.gaz, s.text, span, group, by_measure, s.english)))
     return tuple((q, turned.get(q, metric), *rest) for q, metric, *rest in chosen)
 
 
@@ -419,10 +421,11 @@ def _inherited(s: _Sentence, q: Quantity, window: tuple[int, int], span: tuple[i
 def _names_another_subject(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
                            own: tuple[int, int], previous: Metric) -> bool:
     """`The e-card has 960 million users. The medical insurance e-voucher has 1 billion users.`: a
-    clause that names a subject of its own goes on no series of another subject."""
+    clause that names a subject of its own goes on no series of another subject, nor one that
+    says it counts what no metric counts (`领用人数10亿人，月活跃用户超过1亿`)."""
     composed = compose(s.gaz, s.text, q, own, span, para[0], s.english)
-    return composed is not None and composed.place == "clause" and bool(previous.subjects) \
-        and composed.subject not in previous.subjects
+    return composed is not None and (composed.unpaired or composed.place == "clause" and bool(previous.subjects)
+                                     and composed.subject not in previous.subjects)
 
 
 def _opens_series(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],

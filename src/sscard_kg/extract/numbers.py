@@ -138,10 +138,12 @@ def _scaled_decimal(text: str) -> Decimal | None:
     return value
 
 
-# The smaller scale that may follow a figure's scale: 13亿7900万 (亿 then 万), 3万5千 (万 then 千),
-# 1兆2000亿 (兆 then 亿).
-_ZH_COMPOUND_TAIL = {"兆": re.compile(r"(\d{1,4})([多余])?亿(?![亿万])"), "亿": re.compile(r"(\d{1,4})([多余])?万(?![亿万])"),
-                     "万": re.compile(r"(\d)([多余])?千(?![万亿千])")}
+# The smaller scale that may follow a figure's scale: 13亿7900万 or 13亿8千万 (亿 then 万), 3万5千 (万
+# then 千), 1兆2000亿 (兆 then 亿).
+_ZH_COMPOUND_TAIL = {"兆": re.compile(r"(?P<n>\d{1,4})(?P<sub>[千百])?(?P<more>[多余])?亿(?![亿万])"),
+                     "亿": re.compile(r"(?P<n>\d{1,4})(?P<sub>[千百])?(?P<more>[多余])?万(?![亿万])"),
+                     "万": re.compile(r"(?P<n>\d)(?P<more>[多余])?千(?![万亿千])")}
+_ZH_TAIL_SUB = {"千": 1000, "百": 100}
 _ZH_TAIL_STEP = {"兆": 10**4, "亿": 10**4, "万": 10}
 
 
@@ -224,17 +226,18 @@ _THRESHOLD_AFTER = re.compile("^" + _ZH["threshold_after"])
 _CODE_CHARACTER_BEFORE = re.compile(r"[A-Za-z@#/_-]$")
 
 
-def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool) -> str | None:
-    """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None."""
+def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, scaled: bool = False) -> str | None:
+    """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None. A long number
+    with a scale word (138000万, 13800 million) is a figure, whatever follows it."""
     before, after = text[max(0, start - 12):start], text[end:end + 6]
     digits = raw.replace(",", "")
     if _DATE_AFTER.match(after) and not _NOT_DATE_AFTER.match(after):
         return "a date or time"
-    if _DURATION_AFTER.match(after):
+    if _DURATION_AFTER.match(text[end:end + 16]):  # whole words: `100 million monthly active users` is a figure
         return "a duration"
     if _CODE_BEFORE.search(before) or _PHONE_AFTER.match(text[end:end + 12]):
         return "a licence, phone or code number"
-    if _LONG_NUMBER.match(raw) and not _COUNTED_AFTER.match(after):
+    if _LONG_NUMBER.match(raw) and not scaled and not _COUNTED_AFTER.match(after):
         return "a long bare number (phone, code)"
     if english and _YEAR_DIGITS.match(digits) and not _COUNTED_YEAR_AFTER.match(after):
         return "a year"
@@ -354,7 +357,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points,
                         ordinal=text[start - 1:start] == "第")
     raw = match.group("num")
-    why = _not_a_quantity(text, start, end, raw, english=False)
+    why = _not_a_quantity(text, start, end, raw, english=False, scaled=match.group("scale") is not None)
     if why:
         return Rejected(start, end, raw, why)
     value = Decimal(raw.replace(",", ""))
@@ -362,9 +365,10 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     tail = _ZH_COMPOUND_TAIL.get(match.group("scale"))
     tail = tail.match(text, end) if tail and "." not in raw and not match.group("more") else None
     if tail:  # 13亿7900万, 3万5千
-        value, end = value * scale + Decimal(tail.group(1)) * scale // _ZH_TAIL_STEP[match.group("scale")], tail.end()
+        sub = _ZH_TAIL_SUB.get(tail.groupdict().get("sub"), 1)
+        value, end = value * scale + Decimal(tail.group("n")) * sub * scale // _ZH_TAIL_STEP[match.group("scale")], tail.end()
         scale = 1
-    after = ("余" if tail and tail.group(2) else "") + text[end:end + 8]
+    after = ("余" if tail and tail.group("more") else "") + text[end:end + 8]
     if match.group("more"):
         after = "余" + after
     if re.match(r"^/\d", after) or text[start - 1:start] == "/":
@@ -377,7 +381,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Rejected(start, end, raw, "a currency conversion")
     unit, points = _zh_unit(after)
     ordinal = text[start - 1:start] == "第"
-    if unit is None and scale == 1:
+    if unit is None and scale == 1 and not tail:
         return Rejected(start, end, raw, "a bare number with no unit")
     return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points, ordinal)
 
@@ -399,7 +403,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
         value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
         return Quantity(start, end, value, unit, _qualifier(text, start, after, True))
     raw = match.group("num")
-    why = _not_a_quantity(text, start, end, raw, english=True)
+    why = _not_a_quantity(text, start, end, raw, english=True, scaled=bool(match.group("scale") or match.group("nscale")))
     if why:
         return Rejected(start, end, raw, why)
     if _ORDINAL_SUFFIX.match(text[end:end + 4]):
