@@ -240,3 +240,16 @@ def test_a_stated_earlier_level_is_a_level_with_its_own_date():
 def test_the_noun_of_a_figure_gives_its_unit(text, value, notation, unit):
     found = {m.value: (m.metric, m.unit) for m in _extraction(text, "2024-01-24").measurements}
     assert found[Decimal(value)] == (notation, unit)
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("全国社保卡持卡人数增长到12亿人。", "12e8", "level"),
+    ("持卡人数从5.4亿人增长到现在的12亿人。", "12e8", "level"),
+    ("全省社保卡持卡人数增加至9800万人。", "9800e4", "level"),
+    ("全國社保卡持卡人數增長到12億人。", "12e8", "level"),
+    ("全国社保卡持卡人数增长了1.5亿人。", "1.5e8", "change"),
+    ("全国社保卡持卡人数比上年末增加1.5亿人，达到12亿人。", "1.5e8", "change"),
+])
+def test_a_rise_to_a_figure_is_the_level_reached_a_rise_by_one_is_a_change(text, value, kind):
+    found = {m.value: m.kind for m in _extraction(text).measurements}
+    assert found[Decimal(value)] == kind
