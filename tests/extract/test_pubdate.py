@@ -60,6 +60,9 @@ STAMP_LINES = {  # a stamp line under the headline, each as a web page or a blog
     "发布于, clock": ("发布于2024年03月20日 10:15", "2024-03-20"),
     "日期": ("日期：2024-03-20", "2024-03-20"),
     "date, then 来源": ("2024-03-20 来源：新华社", "2024-03-20"),
+    "byline, date in Chinese numerals": ("作者：王林　二〇二四年三月二十日　阅读 2.1万", "2024-03-20"),
+    "记者, Chinese month and day": ("记者 王林 2024年三月二十日", "2024-03-20"),
+    "Republic of China year": ("发布时间：民国113年3月20日 上午10:20", "2024-03-20"),
 }
 
 
@@ -78,7 +81,8 @@ def test_an_ambiguous_numeric_date_is_not_read_as_a_stamp():
     assert dated(text, english=True) == ("2024-03", False)
 
 
-@pytest.mark.parametrize("line", ["發表於 2024-03-20", "更新時間：2024/03/20", "2024-03-20　來源：新華社"])
+@pytest.mark.parametrize("line", ["發表於 2024-03-20", "更新時間：2024/03/20", "2024-03-20　來源：新華社",
+                                  "發布時間：民國113年3月20日 上午10:20", "責任編輯：林立　二〇二四年三月二十日"])
 def test_a_traditional_stamp_line_is_the_stated_date(line):
     article = _read(f"全國持卡人數達到13.8億人\n{line}\n截至2月底，全國持卡人數達到13.8億人。\n", "card.txt")
     assert (article.published, article.date_stated) == ("2024-03-20", True)

@@ -69,14 +69,28 @@ _FULL_WIDTH.update({ord(_TRADITIONAL[i]): _TRADITIONAL[i + 1] for i in range(0, 
 _FULL_WIDTH_CHARACTER = re.compile(f"[\uff01-\uff5e{_TRADITIONAL[::2]}]")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# A year of the Republic of China's calendar (民國110年, Taiwan's stamps and reports): 1911 plus it,
+# written over the era's name so that the length stays.
+_ROC_YEAR = re.compile(r"民[国國]\s?(\d{2,3})(?=\s?年)")
+ROC_EPOCH = 1911
 
 
 def normalise(text: str) -> str:
     """The text with its digits as ASCII and its date words Simplified, character for character
-    (NFKC'd Simplified text has none of them left: only a year in Chinese numerals changes)."""
+    (NFKC'd Simplified text has none of them left: only a year in Chinese numerals or of the
+    Republic's calendar changes)."""
     if _FULL_WIDTH_CHARACTER.search(text):
         text = text.translate(_FULL_WIDTH)
-    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text) if "年" in text else text
+    if "年" not in text:
+        return text
+    text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    return _ROC_YEAR.sub(_western_year, text) if "民" in text else text
+
+
+def _western_year(match: re.Match) -> str:
+    """`民國110` as ` 2021`, `民國99` as `2010`: the same length."""
+    year = str(ROC_EPOCH + int(match.group(1)))
+    return year.rjust(len(match.group(0)))
 
 
 def _is_base(text: str, start: int, end: int, english: bool) -> bool:

@@ -27,8 +27,9 @@ from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from .dates import find_dates
+from .dates import find_dates, normalise
 from .dates_grammar import MONTHS
+from .numbers import cn_value
 from .dates_resolver import period_end
 from ..prefilter import compile_fast
 from .. import resources
@@ -42,6 +43,8 @@ FRONTED_PHRASE = 20  # the words of a fronted time phrase besides its date (`By 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_DATES = [
     compile_fast(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"),
+    compile_fast(r"(?<!\d)(?P<y>(?:19|20)\d{2})年(?P<cm>十[一二]?|[一二三四五六七八九])月"
+                 r"(?P<cd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"),
     compile_fast(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     compile_fast(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     compile_fast(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d/.-])"),
@@ -99,6 +102,8 @@ def _iso(groups: dict) -> str | None:
         groups = _day_and_month(int(groups["a"]), int(groups["b"]), groups["y"])
         if groups is None:
             return None
+    if groups.get("cm"):
+        groups = {"y": groups["y"], "m": cn_value(groups["cm"]), "d": cn_value(groups["cd"])}
     month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
     year, day = int(groups["y"]), int(groups["d"])
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -121,6 +126,7 @@ def _full_dates(line: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, ISO) of every whole date written in a line, in any common layout. Cached by
     line: the body and the page it is read from share theirs."""
     found = []
+    line = normalise(line)  # 二〇二二年, 民國110年, full-width digits: the same offsets
     for pattern in _FULL_DATES:
         for match in pattern.finditer(line):
             iso = _iso(match.groupdict())
