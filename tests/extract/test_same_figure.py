@@ -169,3 +169,14 @@ def test_what_only_looks_like_one_in_n_is_no_share(text, english):
 def test_an_unnamed_figure_of_another_thing_is_kept_beside_a_named_one_of_the_same_value():
     figures = _figures("截至9月末，全国社保卡持卡人数为12.9亿人，覆盖人口的92%以上，其中92%的社保卡开通了银行账户。")
     assert sorted((m.metric or "") for m in figures if m.value == Decimal("92")) == ["", "card-penetration"]
+
+
+def test_a_headline_in_an_html_page_yields_to_the_dated_body_figure_it_repeats():
+    page = ("<html><head><title>持卡人数达13.35亿 电子卡逾3.6亿张｜某某观察网</title></head><body>"
+            "<h1>持卡人数达13.35亿 电子卡逾3.6亿张</h1>"
+            "<div>发布时间：2021年1月27日 10:20</div>"
+            "<p>人社部26日举行记者会。截至去年底，全国社会保障卡持卡人数达到13.35亿人；"
+            "在手机上申领的电子社保卡则已逾3.6亿张。</p></body></html>").encode()
+    found = [(m.value, m.as_of) for m in extract(parse_bytes(page, SourceRef("card.html", "card.html")))[1].measurements
+             if m.metric == "ecard-holders"]
+    assert found == [(Decimal("3.6e8"), "2020-12-31")]

@@ -369,6 +369,8 @@ _ZH_TO = r"(?P<to>截至|截止到?|到)"
 _ZH_AS_OF = set(_ZH["as_of"])  # before a month, a stock at its end (到6月 may be a deadline)
 _ZH_Q = r"(?P<q>[一二三四1-4])"
 _ZH_LEFT = r"(?<![\d年\-—~至到十第])"  # no month goes on from a number, a year or a range
+# …but a range's end that names its year is a whole date (`“十四五”以来至今年8月底`, `至2025年8月底`).
+_ZH_TO_A_YEAR = rf"(?<=[至到])(?=\d{{4}}年|{_ZH_REL_YEAR})"
 
 
 def zh_patterns() -> list[tuple[str, Handler]]:
@@ -419,7 +421,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         (r"(?:(?<![\d一二三四五六七八九十两多几〇零])(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月)"
          rf"|(?<![上下前后头首])半(?P<half>年)){_ZH_AGO}", _ago),
         *((pattern, _later) for pattern in _ZH_LATER),
-        (rf"(?:{to}|{_ZH_LEFT}){y}?(?<!\d){mon}月份?{part}?(?![\d日号])",
+        (rf"(?:{to}|{_ZH_LEFT}|{_ZH_TO_A_YEAR}){y}?(?<!\d){mon}月份?{part}?(?![\d日号])",
          lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=m["to"] in _ZH_AS_OF)),
         (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月{part}?",
          lambda r, m: _relative_month(r, {"上": -1, "下": 1}.get(m["w"][0], 0), m["part"])),

@@ -274,8 +274,9 @@ def _notation(draft: Draft) -> str | None:
 
 def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
     """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
-    headline and its summary) kept once, preferring the body, a stated date, the finer date and a
-    stated unit. The same value stated for two dates is two figures, and so are two unnamed figures
+    headline and its summary) kept once, preferring the body, a stated date, a date the text gives
+    (not the segment's own: an HTML page's headline is a line of its main text), the finer date
+    and a stated unit. The same value stated for two dates is two figures, and so are two unnamed figures
     of different things; an undated, unnamed repeat of a named figure (a headline) is dropped."""
     kept: list[tuple[Draft, Measurement]] = []
     seen: dict[tuple, list[tuple[Draft, str | None]]] = {}  # by what `_same_figure` compares first
@@ -284,7 +285,7 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
     rank = {"main": 0, "related": 1, "title": 2}
     body_figures = {(value_key(d.quantity.value), _notation(d)) for d, kind, _ in drafts if kind != "title"}
     drafts = [entry for entry in drafts if entry[1] != "title" or not _told_in_body(entry[0], body_figures)]
-    order = sorted(drafts, key=lambda e: (rank[e[1]], e[0].date_inferred, -len(e[0].as_of or ""),
+    order = sorted(drafts, key=lambda e: (rank[e[1]], e[0].date_inferred, e[0].undated, -len(e[0].as_of or ""),
                                           e[0].quantity.unit is None, e[0].quantity.start))
     for draft, seg_kind, seg_date in order:
         q = draft.quantity

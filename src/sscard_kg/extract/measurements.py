@@ -57,6 +57,7 @@ class Draft(NamedTuple):
     sentence: tuple[int, int]
     subject: str
     modifies: "Draft | None" = None
+    undated: bool = False  # no date expression reached it: its date is its segment's own
 
 
 _ZH_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]+")
@@ -546,4 +547,4 @@ def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: 
     unit = q.unit or _implied_unit(text, clause_start, q, metric) or (metric.default_unit if metric else None) or "count"
     kind = "target" if target else "change" if change else "level"
     return Draft(q, metric, unit, kind, as_of, period_start, inferred,
-                 region_for(c, q, span), _official_for(q, span, para, c.people), span, subject)
+                 region_for(c, q, span), _official_for(q, span, para, c.people), span, subject, undated=date is None)
