@@ -451,3 +451,10 @@ def test_a_date_joined_by_a_preposition_after_the_figures_noun_and_verb_dates_it
     found = _dates("GDP grew 6.7 percent year on year in 2016, down from the 6.9-percent increase registered in 2015.",
                    "2017-01-20")
     assert found[Decimal("6.7")] == "2016" and found[Decimal("6.9")] == "2015"
+
+
+def test_a_base_figure_in_brackets_after_its_date_takes_that_date():
+    found = _zh_dates("全国社保卡持卡人数达到13.8亿人，比2023年末（13.79亿人）进一步增加。", "2024-07-23")
+    assert found[Decimal("13.79e8")] == "2023-12-31" and found[Decimal("13.8e8")] == "2024-07-23"
+    found = _dates("Card holders reached 1.38 billion, up from the end of 2023 (1.379 billion).", "2024-07-23")
+    assert found[Decimal("1.379e9")] == "2023-12-31"

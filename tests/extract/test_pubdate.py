@@ -284,3 +284,13 @@ def test_a_fronted_by_phrase_of_reported_data_still_dates_the_article():
     text = "Card holders\nBy the end of April 2024, 98 million people held cards, the bureau said.\n"
     assert dated(text, english=True) == ("2024-05", False)
     assert dated("截至2024年4月底，全省持卡人数达到9800万人，比上年末增加120万人。\n") == ("2024-05", False)
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Card holders top 1.38 billion\nSource: Some News Network   Release time: July 23rd 10:41   Browse: 3561 times\n"
+     "The ministry reported its figures for the second quarter of 2024: 1.38 billion people held cards.\n", True),
+    ("全国持卡人数达到13.8亿人\n来源：某某网　发布时间：7月23日 10:41　浏览：3561次\n"
+     "人社部举行2024年第二季度新闻发布会。截至6月底，全国持卡人数达到13.8亿人。\n", False),
+])
+def test_a_stamp_without_its_year_is_placed_after_the_data(text, english):
+    assert dated(text, english=english) == ("2024-07-23", False)

@@ -282,11 +282,24 @@ def _not_before(candidate: str, floor: str | None) -> bool:
     return candidate[:n] >= floor[:n]
 
 
-def _datelines(text: str) -> list[tuple[int, int]]:
-    """(month, day) of the datelines and lead dates in the first lines, strongest first."""
-    head = text[:_DATELINE_HEAD]
+_YEARLESS_STAMP = [
+    compile_fast(rf"(?:{'|'.join(_ZH['stamp_labels'])})\s*[:：]?\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日"),
+    compile_fast(rf"\b(?:{'|'.join(_EN['stamp_labels'])})\s*[:：]?\s*(?P<mon>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                 r"(?!,? ?\d{4})", re.I),
+]
+
+
+def _datelines(text: str, page: str | None = None) -> list[tuple[int, int]]:
+    """(month, day) of a page's stamp that leaves its year out (`Release time: July 23rd 10:41`,
+    `发布时间：7月23日`), then of the datelines and lead dates in the first lines, strongest first."""
+    found = [day for day in _month_days(_YEARLESS_STAMP, (page or text)[:STAMP_HEAD])[:1]]
+    return found + _month_days(_DATELINE, text[:_DATELINE_HEAD])
+
+
+def _month_days(patterns: list[re.Pattern], head: str) -> list[tuple[int, int]]:
+    """(month, day) of the first match of each pattern that names a real one."""
     found = []
-    for pattern in _DATELINE:
+    for pattern in patterns:
         for match in pattern.finditer(head):
             groups = match.groupdict()
             month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
@@ -366,7 +379,7 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
     firm_floor = latest_data_date(text, english, today, finer_than_year=True)
     if stated and _not_before(stated, firm_floor):
         return PublicationDate(stated, True)
-    datelines = _datelines(text)
+    datelines = _datelines(text, page)
     stamp = _page_stamp(page or text, today, firm_floor, datelines)
     if stamp:
         return PublicationDate(stamp, True)
