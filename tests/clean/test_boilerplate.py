@@ -444,7 +444,9 @@ def test_a_view_count_after_the_date_is_furniture():
 
 @pytest.mark.parametrize("counter", ["阅读量 3.6万", "2025-10-29 16:05　作者：李华　阅读量 3.6万", "浏览次数：1.2万",
                                      "收藏数 1.1万", "点击量 2.5w", "Published 2024-03-02   12.3k views", "12.3k views",
-                                     "By Li Na | 4.1K reads"])
+                                     "By Li Na | 4.1K reads",
+                                     "Source: Some News Network   Author: Li Na   Release time: July 23rd 10:41   Browse: 3561 times",
+                                     "Release time: 2024-07-23   Reading volume: 2.3 ten thousand"])
 def test_a_page_counter_with_a_unit_of_scale_is_furniture(counter):
     assert _kinds(f"{BODY}\n{counter}\n{BODY}x")[counter] == "boilerplate"
 
@@ -464,6 +466,7 @@ def test_a_box_of_headlines_set_on_one_line_is_furniture_however_long(box):
     "The ministry's guide to the e-card drew 12.3k views on its first day, officials said.",
     "【热点】人社部：全国持卡人数达13.8亿人，电子社保卡领用人数达7亿人。",
     "[1] Ministry data show 1.38 billion people hold cards.",
+    "The online service hall had 3561 visits a day last year, and 1.38 billion people now hold social security cards.",
 ])
 def test_an_article_line_with_a_counter_word_or_a_bracket_stays(line):
     assert _kinds(f"{BODY}\n{line}\n{BODY}x")[line] == "main"

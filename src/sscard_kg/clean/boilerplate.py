@@ -77,11 +77,13 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def line_reason(line: str, c: dict) -> str:
-    """Why a line on its own is site furniture, or "" when it is not."""
+    """Why a line on its own is site furniture, or "" when it is not. A line of furniture is short:
+    twice a headline's length (in English, whose words take more characters, four times)."""
+    short = len(line) <= 2 * c["short_line"] * (2 if line.isascii() else 1)
     for kind in ("copyright", "inline_box", "credit", "furniture"):
-        if (kind in ("copyright", "inline_box") or len(line) <= 2 * c["short_line"]) and c[kind].search(line):
+        if (kind in ("copyright", "inline_box") or short) and c[kind].search(line):
             return "box of headlines" if kind == "inline_box" else kind
-    if len(line) <= 2 * c["short_line"] and c["app"].search(line) and not states_figure(line):
+    if short and c["app"].search(line) and not states_figure(line):
         return "app or QR-code blurb"
     if c["any_language_name"].search(line) and sum(name in line for name in c["language_names"]) >= c["language_menu"]:
         return "language menu"
