@@ -455,6 +455,8 @@ def test_a_page_counter_with_a_unit_of_scale_is_furniture(counter):
     "[Hot articles] 1. How to check your pension in 3 steps  2. Top 10 cities for young people  3. Gold price today 383 yuan per gram",
     "【热门文章】1. 三步查询养老金 2. 年轻人最爱的十大城市 3. 今日金价每克383元，较昨日上涨5元，市场交投活跃，投资者关注后市走向",
     "[Recommended reading] · Five ways to use your e-card abroad · Top 10 travel cities for 2024",
+    "MOST READ: 1. Property sales fall 24% in 2022  2. Top 10 brokerages by revenue  3. Why 5% growth is the new floor",
+    "热门文章：1. 三步查询养老金 2. 年轻人最爱的十大城市 3. 今日金价每克383元，较昨日上涨5元，市场交投活跃，投资者关注后市走向",
 ])
 def test_a_box_of_headlines_set_on_one_line_is_furniture_however_long(box):
     assert _kinds(f"{BODY}\n{box}")[box] == "boilerplate"
@@ -466,6 +468,7 @@ def test_a_box_of_headlines_set_on_one_line_is_furniture_however_long(box):
     "The ministry's guide to the e-card drew 12.3k views on its first day, officials said.",
     "【热点】人社部：全国持卡人数达13.8亿人，电子社保卡领用人数达7亿人。",
     "[1] Ministry data show 1.38 billion people hold cards.",
+    "【热点】1.38亿人持卡，电子社保卡领用人数达7亿人。",
     "The online service hall had 3561 visits a day last year, and 1.38 billion people now hold social security cards.",
 ])
 def test_an_article_line_with_a_counter_word_or_a_bracket_stays(line):
