@@ -279,7 +279,8 @@ HEADLINE = "人社部：全国社保卡持卡人数达13.79亿人"
 BANNERS = ["某某新闻网 旗下网站", "某某周刊", "详情", "newsdaily", "Nav Search", "登录 注册", "首页 > 新闻中心 > 社保动态",
            "某某资讯网 > 新闻 > 正文", "[ 设为首页 ] [ 收藏本站 ]", "某某娱乐_官方网站_注册送彩金_手机版下载",
            "某某生活网 - 分享生活每一天", "某市人社局", "某某县人民政府门户网站", "首页 | 机构概况 | 政务公开 | 办事服务",
-           "您现在的位置：首页 >> 新闻动态", "Example Daily News - Your trusted source for China", "Example China Blog", "You are here: Home > Society"]
+           "您现在的位置：首页 >> 新闻动态", "Example Daily News - Your trusted source for China", "Example China Blog", "You are here: Home > Society",
+           "SOME BUSINESS REVIEW | Economy | Jan 30, 2023", "某某财经 | 宏观 | 2023-01-30"]
 
 
 @pytest.mark.parametrize("banner", BANNERS)
