@@ -63,6 +63,8 @@ STAMP_LINES = {  # a stamp line under the headline, each as a web page or a blog
     "byline, date in Chinese numerals": ("作者：王林　二〇二四年三月二十日　阅读 2.1万", "2024-03-20"),
     "记者, Chinese month and day": ("记者 王林 2024年三月二十日", "2024-03-20"),
     "Republic of China year": ("发布时间：民国113年3月20日 上午10:20", "2024-03-20"),
+    "weekday, clock and reporter": ("2024年3月20日 星期三　06:45　记者 王林", "2024-03-20"),
+    "weekday and author, English": ("Wednesday, March 20, 2024 | Author: Wang Lin", "2024-03-20"),
 }
 
 

@@ -89,7 +89,7 @@ def cues() -> dict[str, re.Pattern]:
     """The cue lists of the [pubdate] sections of cues/zh.toml and cues/en.toml, each list with its
     namesake of the other language compiled into one pattern."""
     raw = {key: _ZH.get(key, []) + _EN.get(key, []) for key in ("stamp_labels", "site_header", "in_sentence", "future",
-                                                                "this_year", "last_year", "by_phrase")}
+                                                                "this_year", "last_year", "by_phrase", "byline")}
     compiled = {key: re.compile("|".join(f"(?:{cue})" for cue in values), re.I) for key, values in raw.items()}
     compiled["stamp_label"] = re.compile(
         r"(?:^|[\s|:：(（\[【·])(?:" + "|".join(raw["stamp_labels"]) + r")\s*[:：]?[^\d:：。，;；!?]{0,24}$", re.I)
@@ -136,7 +136,8 @@ def _full_dates(line: str) -> tuple[tuple[int, int, str], ...]:
 
 
 class _Stamp(NamedTuple):
-    """A whole date shown on the page: `strength` 0 labelled, 1 beside a clock time, 2 alone on a short line."""
+    """A whole date shown on the page: `strength` 0 labelled, 1 beside a clock time or a byline, 2 alone on
+    a short line."""
 
     strength: int
     start: int
@@ -145,13 +146,16 @@ class _Stamp(NamedTuple):
 
 
 def _stamp_kind(line: str, start: int, end: int) -> int | None:
-    """How a date in `line` is shown: 0-2 as a stamp (see `_Stamp`), 3 as the site's header, None in a sentence."""
+    """How a date in `line` is shown: 0-2 as a stamp (see `_Stamp`; beside a byline, as beside a clock
+    time, 1), 3 as the site's header, None in a sentence."""
     before, after = line[:start], line[end:]
     c = cues()
     if c["stamp_label"].search(before):
         return 0
     if c["in_sentence"].search(before):
         return None
+    if c["byline"].search(line):
+        return 1
     header = 3 if c["site_header"].search(line) else None
     if _CLOCK.match(after) or _CLOCK_BEFORE.search(before):
         return header or 1
