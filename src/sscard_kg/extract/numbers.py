@@ -22,6 +22,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_LARGE = {"万": 10**4, "亿": 10**8}
+_ZH_SCALE_CHARS = {"兆": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 100}
 
 
 class Quantity(NamedTuple):
@@ -54,10 +55,13 @@ EN_UNITS = [((_MODIFIER + f"{{0,{entry['modifiers']}}}?" if "modifiers" in entry
             for entry in _EN["units"]]
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A scale may be 千 or 百 before 万 or 亿 (5千万, 3百万, 5千余万). Chinese numerals: 九千余万 has its 余
+# before the scale; 几十万, 数十亿 are no figure (see `_vague`).
 _ZH_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?:[ \u3000]?(?P<scale>万亿|亿|万|千|{_ZH['trillion']}))?"
+    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[千百]?[万亿]))?(?:[ \u3000]?(?P<scale>万亿|[千百]?(?:[多余](?=[万亿]))?[万亿]|千|{_ZH['trillion']}))?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*点[零〇一二三四五六七八九]+[万亿]+"
-    r"|[一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千]*[万亿]+)+(?:[零〇一二两三四五六七八九]+[十百千][零〇一二两三四五六七八九十百千]*)?|[一二两三四五六七八九十]+(?=成|分之)"
+    r"|[一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千]*[余多]?[万亿]+)+(?:[零〇一二两三四五六七八九]+[十百千][零〇一二两三四五六七八九十百千]*)?|[一二两三四五六七八九十]+(?=成|分之)"
+    r"|[零一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?(?=个?百分点)"
     r"|(?:[一二两三四五六七八九][十百千]|十)[零〇一二两三四五六七八九十百千]*(?=[余多]?(?:项|个|人|张|家|名|元|次|户|座|条|所|类|种|位)))"
 )
 # `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
@@ -156,6 +160,8 @@ def cn_value(text: str) -> Decimal | None:
         elif char in CN_SMALL:
             section += (digit if digit is not None else 1) * CN_SMALL[char]
             digit = None
+        elif char in "余多":  # 九千余万: the 余 says more than, the value is 九千万
+            continue
         elif char in CN_LARGE:
             section += digit or 0
             large = CN_LARGE[char]
@@ -224,6 +230,9 @@ _ORDINAL_BEFORE = re.compile(f"({either(_ZH['ordinal_before'], _EN['ordinal_befo
 _AT_BEFORE = re.compile(_ZH["threshold_before"])
 _THRESHOLD_AFTER = re.compile("^" + _ZH["threshold_after"])
 _CODE_CHARACTER_BEFORE = re.compile(r"[A-Za-z@#/_-]$")
+# 几十万, 数十亿: 十万 or 十亿 after a word of vagueness says "some", no figure.
+_VAGUE_BEFORE = re.compile(f"(?:{either(_ZH['vague_before'])})$")
+_VAGUE_NUMERAL = re.compile(r"^十[万亿]+$")
 
 
 def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, scaled: bool = False) -> str | None:
@@ -334,6 +343,8 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("cn"):
         raw = match.group("cn")
+        if _VAGUE_BEFORE.search(text, max(0, start - 4), start) and _VAGUE_NUMERAL.match(raw):
+            return None
         value = cn_value(raw) if "点" not in raw else _scaled_decimal(raw)
         if value is None or value == 0:
             return None
@@ -354,22 +365,25 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         unit, points = _zh_unit(after)
         if (unit is None and scale == 1 and not re.search("[万亿]", raw)) or _ZH_DURATION.match(after):
             return None
-        return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points,
+        more = "余" if re.search("[余多]", raw) else ""
+        return Quantity(start, end, value * scale, unit, _qualifier(text, start, more + after, False), points,
                         ordinal=text[start - 1:start] == "第")
     raw = match.group("num")
     why = _not_a_quantity(text, start, end, raw, english=False, scaled=match.group("scale") is not None)
     if why:
         return Rejected(start, end, raw, why)
     value = Decimal(raw.replace(",", ""))
-    scale = {"万亿": 10**12, "兆": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, None: 1}[match.group("scale")]
-    tail = _ZH_COMPOUND_TAIL.get(match.group("scale"))
-    tail = tail.match(text, end) if tail and "." not in raw and not match.group("more") else None
+    scale_word = match.group("scale") or ""
+    more = match.group("more") or re.search("[多余]", scale_word)
+    scale = _zh_scale(scale_word)
+    tail = _ZH_COMPOUND_TAIL.get(scale_word)
+    tail = tail.match(text, end) if tail and "." not in raw and not more else None
     if tail:  # 13亿7900万, 3万5千
         sub = _ZH_TAIL_SUB.get(tail.groupdict().get("sub"), 1)
         value, end = value * scale + Decimal(tail.group("n")) * sub * scale // _ZH_TAIL_STEP[match.group("scale")], tail.end()
         scale = 1
     after = ("余" if tail and tail.group("more") else "") + text[end:end + 8]
-    if match.group("more"):
+    if more:
         after = "余" + after
     if re.match(r"^/\d", after) or text[start - 1:start] == "/":
         fraction = re.match(r"^(\d+)/(\d+)", text[start:start + 8])
@@ -384,6 +398,14 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     if unit is None and scale == 1 and not tail:
         return Rejected(start, end, raw, "a bare number with no unit")
     return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points, ordinal)
+
+
+def _zh_scale(word: str) -> int:
+    """万亿 → 10^12, 千万 → 10^7, 千余万 → 10^7: the scale words multiplied, 兆 a trillion of its own."""
+    scale = 1
+    for char in word:
+        scale *= _ZH_SCALE_CHARS.get(char, 1)
+    return scale
 
 
 def _en_scale(word: str | None) -> int:
