@@ -67,9 +67,13 @@ _ZH_NUM = compile_fast(
 # `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
 # unit of that scale. `万` alone is left out: `突破万难`, `破万卷` are idioms, not figures.
 _ZH_BARE_SCALE = re.compile(rf"(?:{either(_ZH['passing'])})(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
+# 成 after a numeral: tenths (九成, 8成, 七成五), unless it starts a word (一成不变, 3成员).
+_TENTHS = re.compile(rf"成(?P<d>[一二三四五六七八九](?![{_ZH['tenths_digit_not_before']}]))?(?!{either(_ZH['tenths_not_before'])})")
 _ZH_DURATION = re.compile(f"(?:多|余)?个?(?:{either(_ZH['duration'])})")
 _BARE_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6}
-_ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|(半)数")
+# 百分之九十五, 千分之三 (a tenth of a percent), and the halves: 半数, 一半, 过半 (more than half).
+_ZH_PERCENT = compile_fast(r"(?P<base>[百千])分之(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+                           r"|(?P<half>半数|一半|(?<![通经])过半)")
 _MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = _EN["fractions"]
 _EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
@@ -283,11 +287,9 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
         taken.append((q.start, q.end))
     if not english:
         for match in _ZH_PERCENT.finditer(text):
-            number = match.group(1) or "五十"
-            value = Decimal(number) if number[0].isdigit() else cn_decimal(number)
-            if value is not None:
-                found.append(Quantity(match.start(), match.end(), value, "percent",
-                                      _qualifier(text, match.start(), text[match.end():match.end() + 8], False)))
+            q = _zh_percent(text, match)
+            if q is not None:
+                found.append(q)
                 taken.append(match.span())
     if not english:
         for q in _bare_scales(text):
@@ -305,6 +307,26 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             found.append(q)
             taken.append((q.start, q.end))  # 13亿7900万 is one figure: 7900万 is not another
     return sorted(found, key=lambda q: q.start), rejected
+
+
+def _zh_percent(text: str, match: re.Match) -> Quantity | None:
+    """百分之九十五 → 95, 千分之三 → 0.3, 过半 → more than 50."""
+    if match.group("half"):
+        after = text[match.end():match.end() + 8]
+        qualifier = "gt" if match.group("half") == "过半" else _qualifier(text, match.start(), after, False)
+        return Quantity(match.start(), match.end(), Decimal(50), "percent", qualifier)
+    number = match.group("n")
+    value = Decimal(number) if number[0].isdigit() else cn_decimal(number)
+    if value is None:
+        return None
+    value = value / 10 if match.group("base") == "千" else value
+    return Quantity(match.start(), match.end(), value, "percent",
+                    _qualifier(text, match.start(), text[match.end():match.end() + 8], False))
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    """A fraction as a percentage to two decimals: 三分之二 → 66.67, as the English a third → 33.33."""
+    return (part * 100 / whole).quantize(Decimal("0.01"))
 
 
 def _shares_one_in(text: str, english: bool) -> list[Quantity]:
@@ -339,6 +361,12 @@ def _bare_scales(text: str) -> list[Quantity]:
     return found
 
 
+def _tenths(text: str, start: int, end: int, value: Decimal, match: re.Match) -> Quantity:
+    """九成 → 90 %, 8成 → 80 %, 七成五 → 75 %: 成 counts tenths, a numeral after it hundredths."""
+    value = value * 10 + (cn_value(match.group("d")) if match.group("d") else 0)
+    return Quantity(start, match.end(), value, "percent", _qualifier(text, start, text[match.end():match.end() + 8], False))
+
+
 def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("cn"):
@@ -349,13 +377,16 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         if value is None or value == 0:
             return None
         after = text[end:end + 8]
+        tenths = _TENTHS.match(text, end)
+        if tenths:
+            return _tenths(text, start, end, value, tenths)
         if after.startswith("成"):
-            return Quantity(start, end + 1, value * 10, "percent", _qualifier(text, start, after[1:], False))
+            return None
         fraction = re.match(r"分之([一二三四五六七八九十]+)", after)
         if fraction:
             denominator = cn_value(raw)
             numerator = cn_value(fraction.group(1))
-            return Quantity(start, end + fraction.end(), numerator * 100 / denominator, "percent",
+            return Quantity(start, end + fraction.end(), _share(numerator, denominator), "percent",
                             _qualifier(text, start, "", False))
         scale = 1
         while after and after[0] in "亿万千百" and end < len(text):
@@ -388,11 +419,14 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     if re.match(r"^/\d", after) or text[start - 1:start] == "/":
         fraction = re.match(r"^(\d+)/(\d+)", text[start:start + 8])
         if fraction and 0 < int(fraction.group(2)) < 100 and int(fraction.group(1)) <= int(fraction.group(2)):
-            return Quantity(start, start + fraction.end(), Decimal(fraction.group(1)) * 100 / Decimal(fraction.group(2)),
+            return Quantity(start, start + fraction.end(), _share(Decimal(fraction.group(1)), Decimal(fraction.group(2))),
                             "percent", None)
         return None
     if _FOREIGN_CURRENCY.match(after):
         return Rejected(start, end, raw, "a currency conversion")
+    tenths = _TENTHS.match(text, end) if scale == 1 and not tail and not more else None
+    if tenths:
+        return _tenths(text, start, end, value, tenths)
     unit, points = _zh_unit(after)
     ordinal = text[start - 1:start] == "第"
     if unit is None and scale == 1 and not tail:
