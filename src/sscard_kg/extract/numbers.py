@@ -76,7 +76,8 @@ _ZH_PERCENT = compile_fast(r"(?P<base>[百千])分之(?P<n>\d+(?:\.\d+)?|[一二
                            r"|(?P<half>半数|一半|(?<![通经])过半)")
 _MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = _EN["fractions"]
-_EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
+_EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b"
+                            rf"|(?P<half>{_EN['half']})", re.I)
 # `每5人中有1人`, `五个人里就有一个`, `one in five people`, `1 in 10 residents`: a share (20 %, 10 %),
 # not a count of one and a count of five.
 _ZH_COUNTER = _ZH["one_in_counter"]
@@ -97,14 +98,21 @@ _EN_WORD_SCALES = either([w.replace(" ", r"\s+") for w in sorted((w for w in EN_
 _EN_EVERY = compile_fast(rf"\b(?:{_EN['every_among']})\s+(?P<d>{_EN_COUNT_WORD}|\d{{1,3}})\s+{_EN['every_counted']}"
                          rf"(?:{_EN['every_counted_after']})?\s*,\s*"
                          rf"(?:(?:{either(_EN['every_then'])})\s+)*(?P<n>{_EN_COUNT_WORD}|\d{{1,3}})\b(?![.,]\d|\s*%)", re.I)
-# `one hundred million`, `a hundred million`, `three hundred ten thousand` (三百万 word for word).
+_EN_UNITS_WORD = either(sorted((w for w, v in EN_WORDS.items() if v < 10 and len(w) > 1), key=lambda w: (-len(w), w)))
+_EN_TENS_WORD = either(sorted((w for w, v in EN_WORDS.items() if v >= 20), key=lambda w: (-len(w), w)))
+_EN_NUMBER_WORD = (rf"(?:{_EN_TENS_WORD})(?:[- ](?:{_EN_UNITS_WORD})\b)?|{_EN_COUNT_WORD}"
+                   rf"|(?:a|{_EN['half_a']})(?=\s+(?:{either(_EN['a_before'])})\b)")
+# `one hundred million`, `a hundred million`, `three hundred ten thousand` (三百万 word for word),
+# `twenty-five million`, `half a billion`; `1.38-billion-strong` with its hyphen.
 _EN_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b"
+    rf"(?P<num>{_ARABIC})(?:(?:\s*|-)(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b"
     rf"|(?<!(?:19|20)\d\d)[ ](?P<nscale>{_EN_NUMERIC_SCALES})(?![\d,.]))?"
-    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a(?=\s+hundred\b))\s+"
+    rf"|\b(?P<word>{_EN_NUMBER_WORD})\s+"
     rf"(?:(?P<hundred>hundred)\b\s*)?(?P<wscale>{_EN_WORD_SCALES})?",
     re.I,
 )
+# `138 million ten-thousand`: a second scale word after a figure's is machine translation gone wrong.
+_EN_SECOND_SCALE = re.compile(r"[\s-]+(?:" + _EN_SCALE_WORDS.replace(r"\s+", r"[\s-]+") + r")\b", re.I)
 # `470 billion yuan (about $66 billion)`: a dollar figure in brackets converts the yuan before it.
 _CONVERTED = re.compile(rf"[(（]\s*(?:{either(_EN['converted_about'])})?\s*(?:{either(_EN['dollar_prefixes'])})?\s*\$\s*$", re.I)
 # `The number of applications rose to 102.`: a bare number a total reaches is a figure.
@@ -278,9 +286,9 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             taken.append((match.start(), match.end()))
     if english:
         for match in _EN_FRACTION.finditer(text):
-            numerator = EN_WORDS[match.group("n").lower()]
-            value = (Decimal(100 * numerator) / _EN_FRACTIONS[match.group("d").lower()]).quantize(Decimal("0.01"))
-            found.append(Quantity(match.start(), match.end(), value, "percent", None))
+            value = Decimal(50) if match.group("half") else \
+                _share(Decimal(EN_WORDS[match.group("n").lower()]), Decimal(_EN_FRACTIONS[match.group("d").lower()]))
+            found.append(Quantity(match.start(), match.end(), value, "percent", _qualifier(text, match.start(), "", True)))
             taken.append(match.span())
     for q in _shares_one_in(text, english):
         found.append(q)
@@ -447,6 +455,14 @@ def _en_scale(word: str | None) -> int:
     return EN_SCALE.get(" ".join((word or "").lower().split()), 1)
 
 
+def _en_word_value(word: str) -> Decimal:
+    """twenty-five → 25, half a → 0.5: a number word's value, a tens word and its unit word added."""
+    words = word.lower().replace("-", " ").split()
+    if words[0] == "half":
+        return Decimal("0.5")
+    return Decimal(sum(EN_WORDS[w] for w in words))
+
+
 def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("word"):
@@ -456,7 +472,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
                                           or (match.group("word").lower() == "one" and not match.group("hundred"))):
             return None
         scale = _en_scale(match.group("wscale")) * (100 if match.group("hundred") else 1)
-        value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
+        value = _en_word_value(match.group("word")) * scale
         return Quantity(start, end, value, unit, _qualifier(text, start, after, True))
     raw = match.group("num")
     why = _not_a_quantity(text, start, end, raw, english=True, scaled=bool(match.group("scale") or match.group("nscale")))
@@ -464,6 +480,8 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Rejected(start, end, raw, why)
     if _ORDINAL_SUFFIX.match(text[end:end + 4]):
         return Rejected(start, end, raw, "an ordinal")
+    if (match.group("scale") or match.group("nscale")) and _EN_SECOND_SCALE.match(text, end):
+        return Rejected(start, end, raw, "malformed number")
     scale = _en_scale(match.group("scale")) if not match.group("nscale") else _EN["numeric_scales"][" ".join(match.group("nscale").split())]
     value = Decimal(raw.replace(",", "")) * scale
     after = text[end:end + 60]
