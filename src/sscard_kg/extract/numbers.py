@@ -241,7 +241,13 @@ _ORDINAL_AFTER = re.compile(r"^\s*[.、)]\s*\S")
 _ORDINAL_BEFORE = re.compile(f"({either(_ZH['ordinal_before'], _EN['ordinal_before'])})$")
 _AT_BEFORE = re.compile(_ZH["threshold_before"])
 _THRESHOLD_AFTER = re.compile("^" + _ZH["threshold_after"])
-_CODE_CHARACTER_BEFORE = re.compile(r"[A-Za-z@#/_-]$")
+# A hyphen after a digit or a percent sign is a range's (1.2-1.3亿, 10%-15%), not a code's.
+_CODE_CHARACTER_BEFORE = re.compile(r"(?:[A-Za-z@#/_]|(?<![\d%])-)$")
+_ZH_RANGE_GAP = re.compile(_ZH["range_gap"])
+_EN_RANGE_GAP = re.compile(_EN["range_gap"], re.I)
+_RANGE_FROM = re.compile(rf"(?:{either(_ZH['range_from'], _EN['range_from'])})\s*$", re.I)
+_RANGE_BETWEEN = re.compile(rf"\b(?:{_EN['range_between']})\s+$", re.I)
+_RANGE_WIDEST = _ZH["range_widest"]
 # 几十万, 数十亿: 十万 or 十亿 after a word of vagueness says "some", no figure.
 _VAGUE_BEFORE = re.compile(f"(?:{either(_ZH['vague_before'])})$")
 _VAGUE_NUMERAL = re.compile(r"^十[万亿]+$")
@@ -304,17 +310,52 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             found.append(q)
             taken.append((q.start, q.end))
     pattern = _EN_NUM if english else _ZH_NUM
+    previous: Quantity | Rejected | None = None
     for match in pattern.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in taken):
             continue
         q = _english(text, match) if english else _chinese(text, match)
+        bounded = _range(text, previous, q, match.group("num"), english) if isinstance(q, Quantity) else None
+        if bounded:  # the lower bound and the upper are one figure
+            (found if isinstance(previous, Quantity) else rejected).remove(previous)
+            q = bounded
         if isinstance(q, Rejected):
             rejected.append(q)
         elif q is not None:
             found.append(q)
             taken.append((q.start, q.end))  # 13亿7900万 is one figure: 7900万 is not another
+        previous = q
     return sorted(found, key=lambda q: q.start), rejected
+
+
+def _range(text: str, lower: Quantity | Rejected | None, upper: Quantity, digits: str | None,
+           english: bool) -> Quantity | None:
+    """`1.2亿至1.3亿人`, `1.2-1.3亿`, `10%~15%`, `between 1.2 and 1.3 billion`: one figure, its lower
+    bound, at least (gt) unless a qualifier stands before it. A span from one figure to another (从…到,
+    from … to, by … to) and bounds far apart are two figures."""
+    if lower is None or upper.ordinal or (isinstance(lower, Rejected) and lower.reason != "a bare number with no unit"):
+        return None
+    gap = (_EN_RANGE_GAP if english else _ZH_RANGE_GAP).fullmatch(text, lower.end, upper.start)
+    before = text[max(0, lower.start - 12):lower.start]
+    if not gap or _RANGE_FROM.search(before) or (gap.group("pair") and not _RANGE_BETWEEN.search(before)):
+        return None
+    if isinstance(lower, Quantity) and lower.unit not in (None, upper.unit):
+        return None
+    written = text[lower.start:lower.end]
+    if re.fullmatch(_ARABIC, written):
+        if not digits:
+            return None
+        value = Decimal(written.replace(",", "")) * upper.value / Decimal(digits.replace(",", ""))
+    elif isinstance(lower, Quantity):
+        value = lower.value
+    else:
+        return None
+    if not 0 < value < upper.value <= value * _RANGE_WIDEST:
+        return None
+    qualifier = (lower.qualifier if isinstance(lower, Quantity) else None) or _qualifier(text, lower.start, "", english)
+    return upper._replace(start=lower.start, value=value, qualifier=qualifier or "gt",
+                          ordinal=text[lower.start - 1:lower.start] == "第")  # 第1-3批
 
 
 def _zh_percent(text: str, match: re.Match) -> Quantity | None:
