@@ -2,6 +2,9 @@
 
 Works on the Simplified, NFKC-normalised text. Years, dates, phone and licence numbers, list
 ordinals are not quantities; a malformed number (`10.4.2 billion`) is reported, never guessed.
+A range (1.2亿至1.3亿人, between 1.2 and 1.3 billion) is one figure: its lower bound, more than (gt).
+Shares are percentages: 九成 90, 过半 more than 50, 三分之二 66.67, 千分之三 0.3. Vague amounts
+(几十万, 数十亿, tens of millions) are no figure.
 """
 
 from __future__ import annotations
