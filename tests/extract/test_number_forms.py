@@ -134,13 +134,18 @@ def test_a_share_whose_whole_comes_first_is_one_percentage(text, value):
     ("1/3的居民", "33.33", "percent", None),
     ("千分之三", "0.3", "percent", None),
     ("千分之五点二", "0.52", "percent", None),
+    ("持卡人数约占三分之一", "33.33", "percent", "approx"),
+    # A bare scale after a word of nearness or excess.
+    ("持卡人数近百万人", "1e6", "person", "approx"),
+    ("用户逾千万人", "1e7", "person", "gt"),
 ])
 def test_chinese_scales_and_shares_as_written(text, value, unit, qualifier):
     found = find_quantities(text, english=False)[0]
     assert [(q.value, q.unit, q.qualifier) for q in found] == [(Decimal(value), unit, qualifier)]
 
 
-@pytest.mark.parametrize("text", ["几十万人", "数十亿元", "十几万人", "好几十万张", "数百万张", "上千万人", "一成不变", "3成员国"])
+@pytest.mark.parametrize("text", ["几十万人", "数十亿元", "数十家", "十几万人", "好几十万张", "数百万张", "上千万人", "上百家",
+                                  "最近百万用户", "一成不变", "3成员国"])
 def test_vague_numerals_and_words_with_a_numeral_are_no_figure(text):
     assert find_quantities(text, english=False)[0] == []
 

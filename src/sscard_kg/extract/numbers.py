@@ -69,7 +69,7 @@ _ZH_NUM = compile_fast(
 )
 # `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
 # unit of that scale. `万` alone is left out: `突破万难`, `破万卷` are idioms, not figures.
-_ZH_BARE_SCALE = re.compile(rf"(?:{either(_ZH['passing'])})(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
+_ZH_BARE_SCALE = re.compile(rf"(?:{either(_ZH['passing'], _ZH['near_bare_scale'])})(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
 # 成 after a numeral: tenths (九成, 8成, 七成五), unless it starts a word (一成不变, 3成员).
 _TENTHS = re.compile(rf"成(?P<d>[一二三四五六七八九](?![{_ZH['tenths_digit_not_before']}]))?(?!{either(_ZH['tenths_not_before'])})")
 _ZH_DURATION = re.compile(f"(?:多|余)?个?(?:{either(_ZH['duration'])})")
@@ -251,9 +251,9 @@ _EN_RANGE_GAP = re.compile(_EN["range_gap"], re.I)
 _RANGE_FROM = re.compile(rf"(?:{either(_ZH['range_from'], _EN['range_from'])})\s*$", re.I)
 _RANGE_BETWEEN = re.compile(rf"\b(?:{_EN['range_between']})\s+$", re.I)
 _RANGE_WIDEST = _ZH["range_widest"]
-# 几十万, 数十亿: 十万 or 十亿 after a word of vagueness says "some", no figure.
+# 几十万, 数十亿, 数十家: 十 after a word of vagueness says "some", no figure.
 _VAGUE_BEFORE = re.compile(f"(?:{either(_ZH['vague_before'])})$")
-_VAGUE_NUMERAL = re.compile(r"^十[万亿]+$")
+_VAGUE_NUMERAL = re.compile(r"^十[万亿]*$")
 
 
 def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, scaled: bool = False) -> str | None:
@@ -409,7 +409,8 @@ def _bare_scales(text: str) -> list[Quantity]:
     for match in _ZH_BARE_SCALE.finditer(text):
         start, end = match.span("scale")
         unit, points = _zh_unit(text[end:end + 8])
-        found.append(Quantity(start, end, Decimal(_BARE_SCALES[match.group("scale")]), unit, "gt", points))
+        qualifier = _qualifier(text, start, "", False) or "gt"  # 破 and 过 are no qualifier words of their own
+        found.append(Quantity(start, end, Decimal(_BARE_SCALES[match.group("scale")]), unit, qualifier, points))
     return found
 
 
