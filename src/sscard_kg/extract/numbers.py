@@ -59,7 +59,7 @@ EN_UNITS = [((_MODIFIER + f"{{0,{entry['modifiers']}}}?" if "modifiers" in entry
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A scale may be 千 or 百 before 万 or 亿 (5千万, 3百万, 5千余万). Chinese numerals: 九千余万 has its 余
-# before the scale; 几十万, 数十亿 are no figure (see `_vague`).
+# before the scale; 几十万, 数十亿 are no figure (see `_VAGUE_BEFORE`).
 _ZH_NUM = compile_fast(
     rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[千百]?[万亿]))?(?:[ \u3000]?(?P<scale>万亿|[千百]?(?:[多余](?=[万亿]))?[万亿]|千|{_ZH['trillion']}))?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*点[零〇一二三四五六七八九]+[万亿]+"
