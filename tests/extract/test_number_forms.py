@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from sscard_kg.extract.extract import extract
 from sscard_kg.extract.numbers import find_quantities
+from sscard_kg.read.sources import SourceRef, parse_bytes
 
 
 @pytest.mark.parametrize("text, value, unit, qualifier", [
@@ -102,3 +104,138 @@ def test_pieces_of_something_else_are_no_cards():
 def test_a_share_whose_whole_comes_first_is_one_percentage(text, value):
     found = find_quantities(text, english=True)[0]
     assert [(q.value, q.unit) for q in found] == [(Decimal(value), "percent")]
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    # 千 or 百 before the scale, 余 or 多 inside a numeral.
+    ("全省持卡人数5千万人", "5e7", "person", None),
+    ("发卡3百万张", "3e6", "card", None),
+    ("参保5千余万人", "5e7", "person", "gt"),
+    ("参保人数九千余万", "9e7", None, "gt"),
+    ("九千多万人", "9e7", "person", "gt"),
+    ("全国持卡人数十三亿七千万人", "1.37e9", "person", None),
+    ("人数十亿", "1e9", None, None),
+    # Percentage points with or without 个, in Chinese numerals; a qualifier after a percentage.
+    ("下降0.2百分点", "0.2", "percent", None),
+    ("下降零点二个百分点", "0.2", "percent", None),
+    ("提高两个百分点", "2", "percent", None),
+    ("97.7%以上的人口", "97.7", "percent", "gt"),
+    ("增长8.5%左右", "8.5", "percent", "approx"),
+    # Shares: 成 after Chinese numerals or digits, halves, fractions, 千分之.
+    ("8成居民", "80", "percent", None),
+    ("近8成居民", "80", "percent", "approx"),
+    ("七成五的居民", "75", "percent", None),
+    ("覆盖九成七人口", "97", "percent", None),
+    ("九成一卡通用户", "90", "percent", None),
+    ("过半居民已申领", "50", "percent", "gt"),
+    ("近一半的居民", "50", "percent", "approx"),
+    ("一半以上的居民", "50", "percent", "gt"),
+    ("三分之二的居民", "66.67", "percent", None),
+    ("1/3的居民", "33.33", "percent", None),
+    ("千分之三", "0.3", "percent", None),
+    ("千分之五点二", "0.52", "percent", None),
+    ("持卡人数约占三分之一", "33.33", "percent", "approx"),
+    # A bare scale after a word of nearness or excess.
+    ("持卡人数近百万人", "1e6", "person", "approx"),
+    ("用户逾千万人", "1e7", "person", "gt"),
+])
+def test_chinese_scales_and_shares_as_written(text, value, unit, qualifier):
+    found = find_quantities(text, english=False)[0]
+    assert [(q.value, q.unit, q.qualifier) for q in found] == [(Decimal(value), unit, qualifier)]
+
+
+@pytest.mark.parametrize("text", ["几十万人", "数十亿元", "数十家", "十几万人", "好几十万张", "数百万张", "上千万人", "上百家",
+                                  "最近百万用户", "一成不变", "3成员国"])
+def test_vague_numerals_and_words_with_a_numeral_are_no_figure(text):
+    assert find_quantities(text, english=False)[0] == []
+
+
+@pytest.mark.parametrize("text, english, value, unit, qualifier", [
+    # A range is one figure, its lower bound, more than.
+    ("1.2亿至1.3亿人", False, "1.2e8", "person", "gt"),
+    ("1.2-1.3亿人", False, "1.2e8", "person", "gt"),
+    ("1.2~1.3亿人", False, "1.2e8", "person", "gt"),
+    ("100万人到120万人", False, "1e6", "person", "gt"),
+    ("10%~15%的居民", False, "10", "percent", "gt"),
+    ("10-15%的居民", False, "10", "percent", "gt"),
+    ("一亿至一亿二千万人", False, "1e8", "person", "gt"),
+    ("约1.2亿至1.3亿人", False, "1.2e8", "person", "approx"),
+    ("1.2-1.3 billion people", True, "1.2e9", "person", "gt"),
+    ("between 1.2 and 1.3 billion people", True, "1.2e9", "person", "gt"),
+    ("1.2 to 1.3 billion people", True, "1.2e9", "person", "gt"),
+    ("10%-15% of residents", True, "10", "percent", "gt"),
+    ("10 to 15 percent of residents", True, "10", "percent", "gt"),
+])
+def test_a_range_is_its_lower_bound(text, english, value, unit, qualifier):
+    found = find_quantities(text, english)[0]
+    assert [(q.value, q.unit, q.qualifier) for q in found] == [(Decimal(value), unit, qualifier)]
+
+
+@pytest.mark.parametrize("text, english, values", [
+    # A span from one figure to another, a change to a figure, bounds far apart: two figures.
+    ("从1.2亿到1.3亿人", False, ["1.2e8", "1.3e8"]),
+    ("增加1000万人至1.3亿人", False, ["1e7", "1.3e8"]),
+    ("rose from 1.2 billion to 1.3 billion", True, ["1.2e9", "1.3e9"]),
+    ("rose by 0.2 percentage point to 5.2 percent", True, ["0.2", "5.2"]),
+    ("rose 5% to 1.3 billion", True, ["5", "1.3e9"]),
+])
+def test_a_span_or_a_change_to_a_figure_is_no_range(text, english, values):
+    assert [q.value for q in find_quantities(text, english)[0]] == [Decimal(v) for v in values]
+
+
+@pytest.mark.parametrize("text", ["2019-2020年", "1-3月", "010-12345678", "5-10个工作日"])
+def test_a_hyphen_between_dates_codes_or_durations_makes_no_range(text):
+    assert find_quantities(text, english=False)[0] == []
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("nearly a billion people", "1e9", "person", "approx"),
+    ("a billion people hold cards", "1e9", "person", None),
+    ("a million people", "1e6", "person", None),
+    ("half a billion people", "5e8", "person", None),
+    ("fifteen million people", "1.5e7", "person", None),
+    ("twenty-five million people", "2.5e7", "person", None),
+    ("ninety percent of residents", "90", "percent", None),
+    ("half of residents hold cards", "50", "percent", None),
+    ("more than half of residents", "50", "percent", "gt"),
+    ("about a third of residents", "33.33", "percent", "approx"),
+    ("three quarters of residents", "75", "percent", None),
+    ("1.38-billion people", "1.38e9", "person", None),
+    ("1.3 billion+ people", "1.3e9", "person", "gt"),
+    ("at least 300,000 people", "3e5", "person", "gt"),
+    ("no fewer than 300,000 people", "3e5", "person", "gt"),
+    ("upward of 1.3 billion people", "1.3e9", "person", "gt"),
+    ("an estimated 1.3 billion people", "1.3e9", "person", "approx"),
+    ("rose 8 ppt", "8", "percent", None),
+    ("rose 0.3 pp", "0.3", "percent", None),
+    ("a 3-percentage-point rise", "3", "percent", None),
+    ("up 0.3 percent point", "0.3", "percent", None),
+    ("up 8% y/y", "8", "percent", None),
+    ("1,380 million people", "1.38e9", "person", None),
+    ("13.8 hundred million people", "1.38e9", "person", None),
+])
+def test_english_number_words_shares_and_points(text, value, unit, qualifier):
+    found = find_quantities(text, english=True)[0]
+    assert [(q.value, q.unit, q.qualifier) for q in found] == [(Decimal(value), unit, qualifier)]
+
+
+@pytest.mark.parametrize("text", ["tens of millions of people", "hundreds of people", "millions of people",
+                                  "in the first half of 2023", "the second half of the year",
+                                  "138 million ten-thousand people"])
+def test_english_vague_amounts_halves_of_years_and_doubled_scales_are_no_figure(text):
+    assert find_quantities(text, english=True)[0] == []
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    # Full-width digits and signs, Traditional characters: read once the text is cleaned.
+    ("截至2023年底，全国社会保障卡持卡人数达１３．７９亿人。", "1.379e9", "person", None),
+    ("截至2023年底，社保卡人口覆盖率达９７．７％。", "97.7", "percent", None),
+    ("截至2023年底，全國電子社保卡領用人數九千餘萬。", "9e7", "person", "gt"),
+    ("截至2023年底，全國社保卡持卡人數13億7千萬人。", "1.37e9", "person", None),
+    ("截至2023年底，全國社保卡覆蓋約九成七人口。", "97", "percent", "approx"),
+    ("截至2023年底，全国社保卡持卡人数1,380,000,000人。", "1.38e9", "person", None),
+])
+def test_an_article_reads_the_figure_whatever_its_script(text, value, unit, qualifier):
+    data = f"---\ntitle: 新闻稿\ndate: 2024-03-01\n---\n{text}\n".encode()
+    found = extract(parse_bytes(data, SourceRef("forms.md", "forms.md")))[1].measurements
+    assert (Decimal(value), unit, qualifier) in [(m.value, m.unit, m.qualifier) for m in found]

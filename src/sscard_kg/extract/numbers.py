@@ -2,6 +2,9 @@
 
 Works on the Simplified, NFKC-normalised text. Years, dates, phone and licence numbers, list
 ordinals are not quantities; a malformed number (`10.4.2 billion`) is reported, never guessed.
+A range (1.2亿至1.3亿人, between 1.2 and 1.3 billion) is one figure: its lower bound, more than (gt).
+Shares are percentages: 九成 90, 过半 more than 50, 三分之二 66.67, 千分之三 0.3. Vague amounts
+(几十万, 数十亿, tens of millions) are no figure.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_LARGE = {"万": 10**4, "亿": 10**8}
+_ZH_SCALE_CHARS = {"兆": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 100}
 
 
 class Quantity(NamedTuple):
@@ -54,21 +58,29 @@ EN_UNITS = [((_MODIFIER + f"{{0,{entry['modifiers']}}}?" if "modifiers" in entry
             for entry in _EN["units"]]
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A scale may be 千 or 百 before 万 or 亿 (5千万, 3百万, 5千余万). Chinese numerals: 九千余万 has its 余
+# before the scale; 几十万, 数十亿 are no figure (see `_VAGUE_BEFORE`).
 _ZH_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[万亿]))?(?:[ \u3000]?(?P<scale>万亿|亿|万|千|{_ZH['trillion']}))?"
+    rf"(?P<num>{_ARABIC})(?P<more>[多余](?=[千百]?[万亿]))?(?:[ \u3000]?(?P<scale>万亿|[千百]?(?:[多余](?=[万亿]))?[万亿]|千|{_ZH['trillion']}))?"
     r"|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*点[零〇一二三四五六七八九]+[万亿]+"
-    r"|[一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千]*[万亿]+)+(?:[零〇一二两三四五六七八九]+[十百千][零〇一二两三四五六七八九十百千]*)?|[一二两三四五六七八九十]+(?=成|分之)"
+    r"|[一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千]*[余多]?[万亿]+)+(?:[零〇一二两三四五六七八九]+[十百千][零〇一二两三四五六七八九十百千]*)?|[一二两三四五六七八九十]+(?=成|分之)"
+    r"|[零一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?(?=个?百分点)"
     r"|(?:[一二两三四五六七八九][十百千]|十)[零〇一二两三四五六七八九十百千]*(?=[余多]?(?:项|个|人|张|家|名|元|次|户|座|条|所|类|种|位)))"
 )
 # `破亿`, `突破千万`, `超亿元`: a verb of passing with a bare scale word is a round quantity of one
 # unit of that scale. `万` alone is left out: `突破万难`, `破万卷` are idioms, not figures.
-_ZH_BARE_SCALE = re.compile(rf"(?:{either(_ZH['passing'])})(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
+_ZH_BARE_SCALE = re.compile(rf"(?:{either(_ZH['passing'], _ZH['near_bare_scale'])})(?P<scale>万亿|亿|千万|百万)(?![\d一二两三四五六七八九十百千万亿])")
+# 成 after a numeral: tenths (九成, 8成, 七成五), unless it starts a word (一成不变, 3成员).
+_TENTHS = re.compile(rf"成(?P<d>[一二三四五六七八九](?![{_ZH['tenths_digit_not_before']}]))?(?!{either(_ZH['tenths_not_before'])})")
 _ZH_DURATION = re.compile(f"(?:多|余)?个?(?:{either(_ZH['duration'])})")
 _BARE_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6}
-_ZH_PERCENT = compile_fast(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)|(半)数")
+# 百分之九十五, 千分之三 (a tenth of a percent), and the halves: 半数, 一半, 过半 (more than half).
+_ZH_PERCENT = compile_fast(r"(?P<base>[百千])分之(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+                           r"|(?P<half>半数|一半|(?<![通经])过半)")
 _MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = _EN["fractions"]
-_EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b", re.I)
+_EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b"
+                            rf"|(?P<half>{_EN['half']})", re.I)
 # `每5人中有1人`, `五个人里就有一个`, `one in five people`, `1 in 10 residents`: a share (20 %, 10 %),
 # not a count of one and a count of five.
 _ZH_COUNTER = _ZH["one_in_counter"]
@@ -89,14 +101,21 @@ _EN_WORD_SCALES = either([w.replace(" ", r"\s+") for w in sorted((w for w in EN_
 _EN_EVERY = compile_fast(rf"\b(?:{_EN['every_among']})\s+(?P<d>{_EN_COUNT_WORD}|\d{{1,3}})\s+{_EN['every_counted']}"
                          rf"(?:{_EN['every_counted_after']})?\s*,\s*"
                          rf"(?:(?:{either(_EN['every_then'])})\s+)*(?P<n>{_EN_COUNT_WORD}|\d{{1,3}})\b(?![.,]\d|\s*%)", re.I)
-# `one hundred million`, `a hundred million`, `three hundred ten thousand` (三百万 word for word).
+_EN_UNITS_WORD = either(sorted((w for w, v in EN_WORDS.items() if v < 10 and len(w) > 1), key=lambda w: (-len(w), w)))
+_EN_TENS_WORD = either(sorted((w for w, v in EN_WORDS.items() if v >= 20), key=lambda w: (-len(w), w)))
+_EN_NUMBER_WORD = (rf"(?:{_EN_TENS_WORD})(?:[- ](?:{_EN_UNITS_WORD})\b)?|{_EN_COUNT_WORD}"
+                   rf"|(?:a|{_EN['half_a']})(?=\s+(?:{either(_EN['a_before'])})\b)")
+# `one hundred million`, `a hundred million`, `three hundred ten thousand` (三百万 word for word),
+# `twenty-five million`, `half a billion`; `1.38-billion-strong` with its hyphen.
 _EN_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?:\s*(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b"
+    rf"(?P<num>{_ARABIC})(?:(?:\s*|-)(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b"
     rf"|(?<!(?:19|20)\d\d)[ ](?P<nscale>{_EN_NUMERIC_SCALES})(?![\d,.]))?"
-    r"|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a(?=\s+hundred\b))\s+"
+    rf"|\b(?P<word>{_EN_NUMBER_WORD})\s+"
     rf"(?:(?P<hundred>hundred)\b\s*)?(?P<wscale>{_EN_WORD_SCALES})?",
     re.I,
 )
+# `138 million ten-thousand`: a second scale word after a figure's is machine translation gone wrong.
+_EN_SECOND_SCALE = re.compile(r"[\s-]+(?:" + _EN_SCALE_WORDS.replace(r"\s+", r"[\s-]+") + r")\b", re.I)
 # `470 billion yuan (about $66 billion)`: a dollar figure in brackets converts the yuan before it.
 _CONVERTED = re.compile(rf"[(（]\s*(?:{either(_EN['converted_about'])})?\s*(?:{either(_EN['dollar_prefixes'])})?\s*\$\s*$", re.I)
 # `The number of applications rose to 102.`: a bare number a total reaches is a figure.
@@ -156,6 +175,8 @@ def cn_value(text: str) -> Decimal | None:
         elif char in CN_SMALL:
             section += (digit if digit is not None else 1) * CN_SMALL[char]
             digit = None
+        elif char in "余多":  # 九千余万: the 余 says more than, the value is 九千万
+            continue
         elif char in CN_LARGE:
             section += digit or 0
             large = CN_LARGE[char]
@@ -223,7 +244,16 @@ _ORDINAL_AFTER = re.compile(r"^\s*[.、)]\s*\S")
 _ORDINAL_BEFORE = re.compile(f"({either(_ZH['ordinal_before'], _EN['ordinal_before'])})$")
 _AT_BEFORE = re.compile(_ZH["threshold_before"])
 _THRESHOLD_AFTER = re.compile("^" + _ZH["threshold_after"])
-_CODE_CHARACTER_BEFORE = re.compile(r"[A-Za-z@#/_-]$")
+# A hyphen after a digit or a percent sign is a range's (1.2-1.3亿, 10%-15%), not a code's.
+_CODE_CHARACTER_BEFORE = re.compile(r"(?:[A-Za-z@#/_]|(?<![\d%])-)$")
+_ZH_RANGE_GAP = re.compile(_ZH["range_gap"])
+_EN_RANGE_GAP = re.compile(_EN["range_gap"], re.I)
+_RANGE_FROM = re.compile(rf"(?:{either(_ZH['range_from'], _EN['range_from'])})\s*$", re.I)
+_RANGE_BETWEEN = re.compile(rf"\b(?:{_EN['range_between']})\s+$", re.I)
+_RANGE_WIDEST = _ZH["range_widest"]
+# 几十万, 数十亿, 数十家: 十 after a word of vagueness says "some", no figure.
+_VAGUE_BEFORE = re.compile(f"(?:{either(_ZH['vague_before'])})$")
+_VAGUE_NUMERAL = re.compile(r"^十[万亿]*$")
 
 
 def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, scaled: bool = False) -> str | None:
@@ -265,37 +295,90 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             taken.append((match.start(), match.end()))
     if english:
         for match in _EN_FRACTION.finditer(text):
-            numerator = EN_WORDS[match.group("n").lower()]
-            value = (Decimal(100 * numerator) / _EN_FRACTIONS[match.group("d").lower()]).quantize(Decimal("0.01"))
-            found.append(Quantity(match.start(), match.end(), value, "percent", None))
+            value = Decimal(50) if match.group("half") else \
+                _share(Decimal(EN_WORDS[match.group("n").lower()]), Decimal(_EN_FRACTIONS[match.group("d").lower()]))
+            found.append(Quantity(match.start(), match.end(), value, "percent", _qualifier(text, match.start(), "", True)))
             taken.append(match.span())
     for q in _shares_one_in(text, english):
         found.append(q)
         taken.append((q.start, q.end))
     if not english:
         for match in _ZH_PERCENT.finditer(text):
-            number = match.group(1) or "五十"
-            value = Decimal(number) if number[0].isdigit() else cn_decimal(number)
-            if value is not None:
-                found.append(Quantity(match.start(), match.end(), value, "percent",
-                                      _qualifier(text, match.start(), text[match.end():match.end() + 8], False)))
+            q = _zh_percent(text, match)
+            if q is not None:
+                found.append(q)
                 taken.append(match.span())
     if not english:
         for q in _bare_scales(text):
             found.append(q)
             taken.append((q.start, q.end))
     pattern = _EN_NUM if english else _ZH_NUM
+    previous: Quantity | Rejected | None = None
     for match in pattern.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in taken):
             continue
         q = _english(text, match) if english else _chinese(text, match)
+        bounded = _range(text, previous, q, match.group("num"), english) if isinstance(q, Quantity) else None
+        if bounded:  # the lower bound and the upper are one figure
+            (found if isinstance(previous, Quantity) else rejected).remove(previous)
+            q = bounded
         if isinstance(q, Rejected):
             rejected.append(q)
         elif q is not None:
             found.append(q)
             taken.append((q.start, q.end))  # 13亿7900万 is one figure: 7900万 is not another
+        previous = q
     return sorted(found, key=lambda q: q.start), rejected
+
+
+def _range(text: str, lower: Quantity | Rejected | None, upper: Quantity, digits: str | None,
+           english: bool) -> Quantity | None:
+    """`1.2亿至1.3亿人`, `1.2-1.3亿`, `10%~15%`, `between 1.2 and 1.3 billion`: one figure, its lower
+    bound, at least (gt) unless a qualifier stands before it. A span from one figure to another (从…到,
+    from … to, by … to) and bounds far apart are two figures."""
+    if lower is None or upper.ordinal or (isinstance(lower, Rejected) and lower.reason != "a bare number with no unit"):
+        return None
+    gap = (_EN_RANGE_GAP if english else _ZH_RANGE_GAP).fullmatch(text, lower.end, upper.start)
+    before = text[max(0, lower.start - 12):lower.start]
+    if not gap or _RANGE_FROM.search(before) or (gap.group("pair") and not _RANGE_BETWEEN.search(before)):
+        return None
+    if isinstance(lower, Quantity) and lower.unit not in (None, upper.unit):
+        return None
+    written = text[lower.start:lower.end]
+    if re.fullmatch(_ARABIC, written):
+        if not digits:
+            return None
+        value = Decimal(written.replace(",", "")) * upper.value / Decimal(digits.replace(",", ""))
+    elif isinstance(lower, Quantity):
+        value = lower.value
+    else:
+        return None
+    if not 0 < value < upper.value <= value * _RANGE_WIDEST:
+        return None
+    qualifier = (lower.qualifier if isinstance(lower, Quantity) else None) or _qualifier(text, lower.start, "", english)
+    return upper._replace(start=lower.start, value=value, qualifier=qualifier or "gt",
+                          ordinal=text[lower.start - 1:lower.start] == "第")  # 第1-3批
+
+
+def _zh_percent(text: str, match: re.Match) -> Quantity | None:
+    """百分之九十五 → 95, 千分之三 → 0.3, 过半 → more than 50."""
+    if match.group("half"):
+        after = text[match.end():match.end() + 8]
+        qualifier = "gt" if match.group("half") == "过半" else _qualifier(text, match.start(), after, False)
+        return Quantity(match.start(), match.end(), Decimal(50), "percent", qualifier)
+    number = match.group("n")
+    value = Decimal(number) if number[0].isdigit() else cn_decimal(number)
+    if value is None:
+        return None
+    value = value / 10 if match.group("base") == "千" else value
+    return Quantity(match.start(), match.end(), value, "percent",
+                    _qualifier(text, match.start(), text[match.end():match.end() + 8], False))
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    """A fraction as a percentage to two decimals: 三分之二 → 66.67, as the English a third → 33.33."""
+    return (part * 100 / whole).quantize(Decimal("0.01"))
 
 
 def _shares_one_in(text: str, english: bool) -> list[Quantity]:
@@ -326,25 +409,37 @@ def _bare_scales(text: str) -> list[Quantity]:
     for match in _ZH_BARE_SCALE.finditer(text):
         start, end = match.span("scale")
         unit, points = _zh_unit(text[end:end + 8])
-        found.append(Quantity(start, end, Decimal(_BARE_SCALES[match.group("scale")]), unit, "gt", points))
+        qualifier = _qualifier(text, start, "", False) or "gt"  # 破 and 过 are no qualifier words of their own
+        found.append(Quantity(start, end, Decimal(_BARE_SCALES[match.group("scale")]), unit, qualifier, points))
     return found
+
+
+def _tenths(text: str, start: int, end: int, value: Decimal, match: re.Match) -> Quantity:
+    """九成 → 90 %, 8成 → 80 %, 七成五 → 75 %: 成 counts tenths, a numeral after it hundredths."""
+    value = value * 10 + (cn_value(match.group("d")) if match.group("d") else 0)
+    return Quantity(start, match.end(), value, "percent", _qualifier(text, start, text[match.end():match.end() + 8], False))
 
 
 def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("cn"):
         raw = match.group("cn")
+        if _VAGUE_BEFORE.search(text, max(0, start - 4), start) and _VAGUE_NUMERAL.match(raw):
+            return None
         value = cn_value(raw) if "点" not in raw else _scaled_decimal(raw)
         if value is None or value == 0:
             return None
         after = text[end:end + 8]
+        tenths = _TENTHS.match(text, end)
+        if tenths:
+            return _tenths(text, start, end, value, tenths)
         if after.startswith("成"):
-            return Quantity(start, end + 1, value * 10, "percent", _qualifier(text, start, after[1:], False))
+            return None
         fraction = re.match(r"分之([一二三四五六七八九十]+)", after)
         if fraction:
             denominator = cn_value(raw)
             numerator = cn_value(fraction.group(1))
-            return Quantity(start, end + fraction.end(), numerator * 100 / denominator, "percent",
+            return Quantity(start, end + fraction.end(), _share(numerator, denominator), "percent",
                             _qualifier(text, start, "", False))
         scale = 1
         while after and after[0] in "亿万千百" and end < len(text):
@@ -354,31 +449,37 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
         unit, points = _zh_unit(after)
         if (unit is None and scale == 1 and not re.search("[万亿]", raw)) or _ZH_DURATION.match(after):
             return None
-        return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points,
+        more = "余" if re.search("[余多]", raw) else ""
+        return Quantity(start, end, value * scale, unit, _qualifier(text, start, more + after, False), points,
                         ordinal=text[start - 1:start] == "第")
     raw = match.group("num")
     why = _not_a_quantity(text, start, end, raw, english=False, scaled=match.group("scale") is not None)
     if why:
         return Rejected(start, end, raw, why)
     value = Decimal(raw.replace(",", ""))
-    scale = {"万亿": 10**12, "兆": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, None: 1}[match.group("scale")]
-    tail = _ZH_COMPOUND_TAIL.get(match.group("scale"))
-    tail = tail.match(text, end) if tail and "." not in raw and not match.group("more") else None
+    scale_word = match.group("scale") or ""
+    more = match.group("more") or re.search("[多余]", scale_word)
+    scale = _zh_scale(scale_word)
+    tail = _ZH_COMPOUND_TAIL.get(scale_word)
+    tail = tail.match(text, end) if tail and "." not in raw and not more else None
     if tail:  # 13亿7900万, 3万5千
         sub = _ZH_TAIL_SUB.get(tail.groupdict().get("sub"), 1)
         value, end = value * scale + Decimal(tail.group("n")) * sub * scale // _ZH_TAIL_STEP[match.group("scale")], tail.end()
         scale = 1
     after = ("余" if tail and tail.group("more") else "") + text[end:end + 8]
-    if match.group("more"):
+    if more:
         after = "余" + after
     if re.match(r"^/\d", after) or text[start - 1:start] == "/":
         fraction = re.match(r"^(\d+)/(\d+)", text[start:start + 8])
         if fraction and 0 < int(fraction.group(2)) < 100 and int(fraction.group(1)) <= int(fraction.group(2)):
-            return Quantity(start, start + fraction.end(), Decimal(fraction.group(1)) * 100 / Decimal(fraction.group(2)),
+            return Quantity(start, start + fraction.end(), _share(Decimal(fraction.group(1)), Decimal(fraction.group(2))),
                             "percent", None)
         return None
     if _FOREIGN_CURRENCY.match(after):
         return Rejected(start, end, raw, "a currency conversion")
+    tenths = _TENTHS.match(text, end) if scale == 1 and not tail and not more else None
+    if tenths:
+        return _tenths(text, start, end, value, tenths)
     unit, points = _zh_unit(after)
     ordinal = text[start - 1:start] == "第"
     if unit is None and scale == 1 and not tail:
@@ -386,9 +487,25 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points, ordinal)
 
 
+def _zh_scale(word: str) -> int:
+    """万亿 → 10^12, 千万 → 10^7, 千余万 → 10^7: the scale words multiplied, 兆 a trillion of its own."""
+    scale = 1
+    for char in word:
+        scale *= _ZH_SCALE_CHARS.get(char, 1)
+    return scale
+
+
 def _en_scale(word: str | None) -> int:
     """The value of a scale word as matched, its spaces however many."""
     return EN_SCALE.get(" ".join((word or "").lower().split()), 1)
+
+
+def _en_word_value(word: str) -> Decimal:
+    """twenty-five → 25, half a → 0.5: a number word's value, a tens word and its unit word added."""
+    words = word.lower().replace("-", " ").split()
+    if words[0] == "half":
+        return Decimal("0.5")
+    return Decimal(sum(EN_WORDS[w] for w in words))
 
 
 def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
@@ -400,7 +517,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
                                           or (match.group("word").lower() == "one" and not match.group("hundred"))):
             return None
         scale = _en_scale(match.group("wscale")) * (100 if match.group("hundred") else 1)
-        value = Decimal(EN_WORDS[match.group("word").lower()] * scale)
+        value = _en_word_value(match.group("word")) * scale
         return Quantity(start, end, value, unit, _qualifier(text, start, after, True))
     raw = match.group("num")
     why = _not_a_quantity(text, start, end, raw, english=True, scaled=bool(match.group("scale") or match.group("nscale")))
@@ -408,6 +525,8 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Rejected(start, end, raw, why)
     if _ORDINAL_SUFFIX.match(text[end:end + 4]):
         return Rejected(start, end, raw, "an ordinal")
+    if (match.group("scale") or match.group("nscale")) and _EN_SECOND_SCALE.match(text, end):
+        return Rejected(start, end, raw, "malformed number")
     scale = _en_scale(match.group("scale")) if not match.group("nscale") else _EN["numeric_scales"][" ".join(match.group("nscale").split())]
     value = Decimal(raw.replace(",", "")) * scale
     after = text[end:end + 60]
