@@ -14,6 +14,10 @@ from sscard_kg.extract.extract import extract
 from sscard_kg.model import Article
 
 CASES = [
+    # a count and its share of the population, side by side: the count keeps its own metric
+    ('2024-01-24', 'en', 'By the end of 2023, card holders reached 1.38 billion, 97.7 percent of the population.', 'card-holders', '1380000000', '2023-12-31'),
+    ('2024-01-24', 'zh-Hans', '截至2023年底，全国持卡人数达13.8亿，97.7%的人口持有社保卡。', 'card-holders', '1380000000', '2023-12-31'),
+    ('2024-01-24', 'zh-Hant', '截至2023年底，全國持卡人數達13.8億，97.7%的人口持有社保卡。', 'card-penetration', '97.7', '2023-12-31'),
     ('2024-02-20', 'zh-Hans', '截至2023年末，全国持社保卡人数已达13.79亿。', 'card-holders', '1379000000', '2023-12-31'),
     ('2024-02-20', 'zh-Hans', '全国社会保障卡持卡人口去年底增至13.79亿。', 'card-holders', '1379000000', '2023-12-31'),
     ('2024-02-20', 'zh-Hans', '去年年底，我国社保卡持卡人群规模达13.79亿人，覆盖了97.7%的人口。', 'card-holders', '1379000000', '2023-12-31'),

@@ -117,9 +117,10 @@ def groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
 def elliptical(text: str, quantities: tuple[Quantity, ...]) -> dict[Quantity, Quantity]:
     """`1.07 billion, 244 million and 302 million people`, `13.05亿、13.35亿和13.52亿人`: the figures of a
     list with no unit word of their own, each with the list's last figure, whose unit and noun
-    they leave out."""
+    they leave out. A figure over a hundred leaves out no percent sign: `1.38 billion, 97.7 percent
+    of the population`, `持卡人数达13.8亿，97.7%的人口…` are a count and its share."""
     return {q: group[-1] for group in groups(text, list(quantities)) if group[-1].unit is not None
-            for q in group[:-1] if q.unit is None}
+            for q in group[:-1] if q.unit is None and not (group[-1].unit == "percent" and abs(q.value) > 100)}
 
 
 def with_the_lists_noun(chosen: list[tuple], elliptical: dict[Quantity, Quantity]) -> tuple[tuple, ...]:
