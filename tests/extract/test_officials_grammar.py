@@ -160,3 +160,31 @@ def test_the_agency_an_official_speaks_for_is_named(text, expected):
 def test_a_post_of_another_unit_joined_to_an_official_s_keeps_its_own():
     assert people("人社部信息中心主任翟燕立、政策研究司司长王某明出席了会议。") == {
         "翟燕立": "信息中心主任", "王某明": "政策研究司司长"}
+
+
+def test_the_head_of_a_department_of_an_agency_is_not_the_agency_s_head():
+    found = people("According to Li Jie, the head of the social security card department of Changsha Human "
+                   "Resources and Social Security Bureau, the machines are being upgraded.")
+    assert found.get("Li Jie") == "主任"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("卢爱红司长介绍，电子社保卡领用人数持续增长。", "卢爱红", "司长"),
+    ("游钧副部长指出，电子社保卡领用人数持续增长。", "游钧", "副部长"),
+    ("人社部王建国局长表示，全市社保卡持卡人数超过1000万。", "王建国", "局长"),
+    ("杭州市人社局王建国局长表示，全市社保卡持卡人数超过1000万。", "王建国", "杭州市人社局局长"),
+    ("人社部信息中心翟燕立主任介绍，电子社保卡已覆盖全国。", "翟燕立", "信息中心主任"),
+    ("國家醫保局施子海副局長表示，醫保電子憑證用戶超過10億。", "施子海", "副局长"),
+])
+def test_a_post_after_a_known_name_or_an_agency_s_is_the_role(text, name, role):
+    assert people(text).get(name) == role
+
+
+@pytest.mark.parametrize("text", [
+    "王建国局长表示，全市社保卡持卡人数超过1000万。",
+    "国务院总理表示，社保卡很方便。",
+    "平安银行行长表示，社保卡很方便。",
+    "高院院长表示，社保卡很方便。",
+])
+def test_a_post_after_an_unknown_name_like_run_names_no_official(text):
+    assert people(text) == {}

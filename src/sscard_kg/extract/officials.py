@@ -135,7 +135,8 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
         agency = max((a for a in agencies if a.start < match.start("name") and a.end > role_start - 30),
                      key=lambda a: a.end, default=None)
         people.append(_zh_person(gaz, by_name, name, match.start("name"), role, agency))
-    return people + _zh_parenthesised(gaz, text, agencies, people)
+    people += _zh_parenthesised(gaz, text, agencies, people)
+    return people + _zh_titled_after(gaz, text, agencies, people)
 
 
 def _zh_person(gaz: Gazetteer, by_name: dict[str, Entry], name: str, start: int, role: str | None,
@@ -167,6 +168,34 @@ def _unit_of(role: str) -> str:
     last = role.rsplit("、", 1)[-1]
     title = re.search(rf"(?:{_zh_titles()})$", last)
     return last[:title.start()] if title else ""
+
+
+@lru_cache(maxsize=1)
+def _zh_title_after_pattern() -> re.Pattern:
+    """A name then its post as a form of address, then a word of saying (`卢爱红司长介绍`)."""
+    after = "|".join(_ZH["after_name"])
+    return re.compile(rf"(?P<name>{_zh_name()})(?P<title>{_zh_titles()})(?=(?:{after}))")
+
+
+def _zh_titled_after(gaz: Gazetteer, text: str, agencies: list[Found], named: list[Found]) -> list[Found]:
+    """`卢爱红司长介绍`, `人社部王建国局长表示`: a post after a name is the person's when the name is a
+    known official's or follows the agency's name (a unit's or a local agency's name is part of the
+    role, as before a post); elsewhere a name-like run may be a firm's or a court's."""
+    people, by_name, pos = [], _people_by_name(gaz), 0
+    pattern = _zh_title_after_pattern()
+    while (match := pattern.search(text, pos)) is not None:
+        pos = match.start() + 1
+        name = match.group("name")
+        agency = next((a for a in agencies if a.end == match.start()), None)
+        if (name not in by_name and agency is None) or any(p.start <= match.start() < p.end for p in named + people):
+            continue
+        unit = ""
+        if agency is not None:
+            unit_start, _ = _role_span(gaz, text, match.start(), match.start())
+            unit = text[max(unit_start, agency.start):match.start()]
+        people.append(_zh_person(gaz, by_name, name, match.start(), unit + match.group("title"), agency))
+        pos = match.end()
+    return people
 
 
 def _zh_parenthesised(gaz: Gazetteer, text: str, agencies: list[Found], named: list[Found]) -> list[Found]:
@@ -204,15 +233,20 @@ def _zh_role(gaz: Gazetteer, english: str, unit_before: Found | None = None) -> 
     titles = sorted(table, key=len, reverse=True)
     posts = []
     for part in _POSTS_SPLIT.split(english.strip(" ,")):
-        title = next((t for t in titles if re.match(rf"(the )?{re.escape(t)}\b", part, re.I)), None)
-        if title is None:
+        found = next((m for t in titles if (m := re.match(rf"(?:the )?({re.escape(t)})\b", part, re.I))), None)
+        if found is None:
             continue
-        posts.append(_zh_post(gaz, part, table[title], unit_before if not posts else None))
+        title = next(t for t in titles if t.lower() == found.group(1).lower())
+        posts.append(_zh_post(gaz, part, found.end(), table[title], unit_before if not posts else None))
     return "、".join(posts) if posts else english.strip(" ,")
 
 
-def _zh_post(gaz: Gazetteer, part: str, post: str, unit_before: Found | None) -> str:
-    """One post in Chinese: the unit's name and its head's title, or the agency's head's title."""
+_OF_THE = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?")
+
+
+def _zh_post(gaz: Gazetteer, part: str, title_end: int, post: str, unit_before: Found | None) -> str:
+    """One post in Chinese: the unit's name and its head's title, or, for a post of the agency
+    itself (`head of the … Administration`, not `head of the card department of …`), its head's."""
     named = find_named(gaz, "agency", part, True)
     units = [gaz.entries[f.key] for f in named if f.key in gaz.entries and gaz.entries[f.key].parent]
     if not units and unit_before is not None and unit_before.key in gaz.entries and gaz.entries[unit_before.key].parent:
@@ -220,7 +254,7 @@ def _zh_post(gaz: Gazetteer, part: str, post: str, unit_before: Found | None) ->
     if units:
         unit = _unit_name(gaz, units[0].label)
         return unit + _UNIT_HEADS.get((unit[-1:], post), post)
-    last = max(named, key=lambda f: f.end, default=None)
+    last = next((f for f in named if _OF_THE.fullmatch(part, title_end, f.start)), None)
     if last is None or part[last.end:].strip(" ,.;"):
         return post
     head = _UNIT_HEADS.get((last.label[-1:], post), post)
