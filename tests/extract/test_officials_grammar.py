@@ -188,3 +188,24 @@ def test_a_post_after_a_known_name_or_an_agency_s_is_the_role(text, name, role):
 ])
 def test_a_post_after_an_unknown_name_like_run_names_no_official(text):
     assert people(text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国家卫健委、国家税务总局和财政部联合发文。", {"国家卫生健康委员会", "国家税务总局", "财政部"}),
+    ("中国银保监会和中国人民银行联合发文，推进社保卡金融功能。", {"中国银行保险监督管理委员会", "中国人民银行"}),
+    ("民政部和交通运输部推进社保卡在民政和交通领域的应用。", {"民政部", "交通运输部"}),
+    ("國家衛健委和國家稅務總局聯合發文。", {"国家卫生健康委员会", "国家税务总局"}),
+    ("The Ministry of Finance and the National Health Commission issued a notice.", {"财政部", "国家卫生健康委员会"}),
+    ("The State Taxation Administration and the MOHRSS issued a notice.", {"国家税务总局", "人力资源和社会保障部"}),
+])
+def test_central_bodies_that_issue_card_policy_with_the_ministry(text, expected):
+    assert expected <= agencies(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("江苏省人社部门将联手交通运输部门加快发行第三代社保卡。", "交通运输部"),
+    ("杭州市卫健委和杭州市人社局推动社保卡就医结算。", "国家卫生健康委员会"),
+    ("当地税务局为参保人办理社保费缴纳。", "国家税务总局"),
+])
+def test_departments_in_general_or_local_bodies_are_not_the_central_ones(text, absent):
+    assert absent not in agencies(text)
