@@ -209,3 +209,26 @@ def test_central_bodies_that_issue_card_policy_with_the_ministry(text, expected)
 ])
 def test_departments_in_general_or_local_bodies_are_not_the_central_ones(text, absent):
     assert absent not in agencies(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("人社部副部长李忠、俞家栋出席会议。", {"李忠": "副部长", "俞家栋": "副部长"}),
+    ("人社部部长王晓萍，副部长李忠和俞家栋出席会议。", {"王晓萍": "部长", "李忠": "副部长", "俞家栋": "副部长"}),
+    ("人社部副部長李忠、俞家棟出席會議。", {"李忠": "副部长", "俞家栋": "副部长"}),
+])
+def test_names_listed_after_a_post_share_it(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("会上，人社部信息中心主任翟燕立作了发言。", "翟燕立", "信息中心主任"),
+    ("人社部副部长游钧陪同调研。", "游钧", "副部长"),
+    ("Guangdong Province's Human Resources and Social Security Department director Chen Hua said so.",
+     "Chen Hua", "广东省人力资源和社会保障厅厅长"),
+])
+def test_more_words_of_acting_and_an_agency_named_before_an_english_post(text, name, role):
+    assert people(text).get(name) == role
+
+
+def test_a_name_listed_after_a_post_is_not_a_word_after_it():
+    assert people("人社部副部长游钧和全国人大代表座谈。") == {"游钧": "副部长"}

@@ -40,6 +40,13 @@ def _zh_person_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _zh_listed_name() -> re.Pattern:
+    """A further name that shares the post of the one before (`副部长李忠、俞家栋出席`)."""
+    after = "|".join(_ZH["after_name"])
+    return re.compile(rf"[、和及与](?P<name>{_zh_name()})(?=(?:{after})|[,，。;；:：、(（\s]|$)")
+
+
+@lru_cache(maxsize=1)
 def _zh_gap_then() -> tuple[re.Pattern, re.Pattern]:
     """What must follow a name parted from its post: after a comma, a word of saying or acting
     (`发言人，卢爱红表示`, not `主任，明年…`); after a colon or a space, that or the line's end."""
@@ -135,6 +142,8 @@ def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
         agency = max((a for a in agencies if a.start < match.start("name") and a.end > role_start - 30),
                      key=lambda a: a.end, default=None)
         people.append(_zh_person(gaz, by_name, name, match.start("name"), role, agency))
+        while (more := _zh_listed_name().match(text, people[-1].end)) is not None:
+            people.append(_zh_person(gaz, by_name, more.group("name"), more.start("name"), role, agency))
     people += _zh_parenthesised(gaz, text, agencies, people)
     return people + _zh_titled_after(gaz, text, agencies, people)
 
@@ -256,7 +265,9 @@ def _zh_post(gaz: Gazetteer, part: str, title_end: int, post: str, unit_before: 
         return unit + _UNIT_HEADS.get((unit[-1:], post), post)
     last = next((f for f in named if _OF_THE.fullmatch(part, title_end, f.start)), None)
     if last is None or part[last.end:].strip(" ,.;"):
-        return post
+        if unit_before is None:
+            return post
+        last = unit_before
     head = _UNIT_HEADS.get((last.label[-1:], post), post)
     national = _national_agencies(gaz)
     return head if national is not None and national.fullmatch(last.label) else last.label + head
