@@ -232,3 +232,28 @@ def test_more_words_of_acting_and_an_agency_named_before_an_english_post(text, n
 
 def test_a_name_listed_after_a_post_is_not_a_word_after_it():
     assert people("人社部副部长游钧和全国人大代表座谈。") == {"游钧": "副部长"}
+
+
+@pytest.mark.parametrize("text", [
+    "市社保中心主任王某介绍，社保卡发放顺利。",
+    "张江镇社保中心为居民办理社保卡。",
+    "各地社保中心为居民办理社保卡。",
+    "县社会保险事业管理中心为居民办理社保卡。",
+    "縣社保中心為居民辦理社保卡。",
+])
+def test_a_local_centre_of_an_unknown_place_is_not_the_ministry_s(text):
+    assert not agencies(text) & {MOHRSS, "人力资源和社会保障部社会保险事业管理中心"}
+
+
+@pytest.mark.parametrize("text", ["人社部社保中心主任唐霁松介绍。", "部社保中心负责全国社保卡管理。"])
+def test_the_ministry_s_centre_is_still_the_ministry_s(text):
+    assert {MOHRSS, "人力资源和社会保障部社会保险事业管理中心"} <= agencies(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Meanwhile, Director Of Operations said the card is ready.", {}),
+    ("Li Ming, head of the Xinhua News Agency bureau, wrote it.", {"Li Ming": "主任"}),
+    ("Wang Xiaoping, 59, minister of human resources and social security, said so.", {"王晓萍": "部长"}),
+])
+def test_capitalised_words_of_a_phrase_or_an_organisation_are_no_name(text, expected):
+    assert people(text) == expected

@@ -289,7 +289,7 @@ def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
     perhaps naming its ministry (`Vice-Minister of Human Resources and Social Security Li Ming`)."""
     role = _en_role_pattern().pattern
     return (
-        re.compile(rf"{_EN_NAME},\s(?:the\s|an?\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:{either(_EN['apposition'])}|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)"
+        re.compile(rf"{_EN_NAME},\s(?:\d{{1,3}},\s)?(?:the\s|an?\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:{either(_EN['apposition'])}|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)"
                    rf"(?=[,.;]|\s(?:{either(_EN['apposition_end'])})\b)"),
         compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s(?:the\s)?|and\s)?[A-Z][\w’'-]*){{0,8}})\s{_EN_NAME}"),
     )
@@ -327,6 +327,15 @@ def _of_the_press(text: str, start: int, name: str) -> bool:
     return any(_EN_PRESS.fullmatch(w) for w in name.split()) or bool(_EN_PRESS_BEFORE.search(text, max(0, start - 30), start))
 
 
+_NOT_NAME_WORDS = frozenset(_EN["not_name_words"])
+
+
+def _not_a_name(name: str) -> bool:
+    """`Director Of Operations`, `head of the Xinhua News Agency`: capitalised words of a phrase or an
+    organisation's name, not a person's."""
+    return any(w.lower() in _NOT_NAME_WORDS for w in re.split(r"[\s-]+", name))
+
+
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     agency_words = _agency_words(gaz)
@@ -336,7 +345,7 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
             if not name[0].isupper() or any(p.start <= match.start("name") < p.end for p in people):
                 continue
             if any(w in agency_words for w in re.findall(r"[a-z]+", name.lower())) or _is_place(gaz, name) \
-                    or _of_the_press(text, match.start("name"), name):
+                    or _of_the_press(text, match.start("name"), name) or _not_a_name(name):
                 continue
             hits = gaz.find("person", name, True)
             entry: Entry | None = hits[0][2] if hits else None
