@@ -30,6 +30,12 @@ def _zh_titles() -> str:
 
 
 @lru_cache(maxsize=1)
+def _zh_title_at_end() -> re.Pattern:
+    """A post's title ending a role: what is before it is the unit (`信息中心主任` → 信息中心)."""
+    return re.compile(rf"(?:{_zh_titles()})$")
+
+
+@lru_cache(maxsize=1)
 def _zh_person_pattern() -> re.Pattern:
     """A post then a name, right after it or across a comma, a colon or a space (`新闻发言人，卢爱红表示`)."""
     after = "|".join(_ZH["after_name"])
@@ -168,14 +174,14 @@ def _after_previous(text: str, people: list[Found], start: int, end: int) -> tup
     start = joined.end() if joined else previous.end
     role = text[start:end].strip("、的 ")
     unit = _unit_of(previous.role or "")
-    bare = re.fullmatch(rf"(?:{_zh_titles()})", role)
+    bare = (title := _zh_title_at_end().search(role)) is not None and title.start() == 0
     return start, (unit + role if joined and bare and unit else role)
 
 
 def _unit_of(role: str) -> str:
     """The unit of the last post of a role (`新闻发言人、信息中心主任` → 信息中心), or ``."""
     last = role.rsplit("、", 1)[-1]
-    title = re.search(rf"(?:{_zh_titles()})$", last)
+    title = _zh_title_at_end().search(last)
     return last[:title.start()] if title else ""
 
 
