@@ -455,7 +455,7 @@ def test_an_abbreviation_inside_a_word_names_no_agency():
     ("MOHRSS spokesman Guo Mingde said the number of card holders rose.", "Guo Mingde", "新闻发言人",
      "人力资源和社会保障部"),
     ("Shanghai Municipal Human Resources and Social Security Bureau Director Sun Lihua said on Monday.",
-     "Sun Lihua", "主任", "上海市人力资源和社会保障局"),
+     "Sun Lihua", "上海市人力资源和社会保障局局长", "上海市人力资源和社会保障局"),
 ])
 def test_an_english_post_before_a_name_may_name_its_agency(text, name, role, agency):
     article = parse_bytes(text.encode(), SourceRef("invented.txt", "invented.txt"))

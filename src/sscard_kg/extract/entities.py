@@ -227,6 +227,7 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
              and not (kind == "agency" and _PRODUCT_AFTER[english].match(text, b))
              and not any(f.start <= a and b <= f.end for f in local)
              and not _names_a_use(gaz, e, text, b, english)
+             and not (kind == "agency" and not english and _a_local_unit(e, text, a))
              and not (english and _plain_phrase(gaz, e, text, a, b))]
     if kind == "agency":
         units = [u for u in find_units(gaz, text, english)
@@ -234,6 +235,15 @@ def find_named(gaz: Gazetteer, kind: str, text: str, english: bool) -> list[Foun
         found = _with_parents(gaz, sorted(local + found + units + find_ministries_in_titles(gaz, text, english),
                                           key=lambda f: (f.start, f.end)))
     return found + _enumerated(gaz, kind, text, english, {f.key for f in found})
+
+
+_LOCAL_LEAD = re.compile(f"[{_ZH['local_unit_after']}]")
+
+
+def _a_local_unit(entry: Entry, text: str, start: int) -> bool:
+    """`市社保中心`, `张江镇社保中心`, `各地社保中心`: a ministry unit's bare name after a level word or a
+    place's suffix is a local centre's (its place unknown), not the ministry's."""
+    return entry.internal and start > 0 and bool(_LOCAL_LEAD.match(text, start - 1))
 
 
 _GENERAL_AFTER = re.compile(either(_EN["general_after"]), re.I)

@@ -18,16 +18,59 @@ from ..resources import cues, either
 _ZH, _EN = cues("entities")
 
 
-@lru_cache(maxsize=1)
-def _zh_person_pattern() -> re.Pattern:
-    titles = "|".join(sorted(_ZH["titles"], key=len, reverse=True))
+def _zh_name() -> str:
+    """A Chinese name: a surname (compound or single) and one or two characters."""
     surnames = "".join(_ZH["surnames"])
     compound = "|".join(_ZH["compound_surnames"])
+    return rf"(?:{compound})[\u4e00-\u9fff]{{1,2}}?|[{surnames}][\u4e00-\u9fff]{{1,2}}?"
+
+
+def _zh_titles() -> str:
+    return "|".join(sorted(_ZH["titles"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _zh_title_at_end() -> re.Pattern:
+    """A post's title ending a role: what is before it is the unit (`信息中心主任` → 信息中心)."""
+    return re.compile(rf"(?:{_zh_titles()})$")
+
+
+@lru_cache(maxsize=1)
+def _zh_person_pattern() -> re.Pattern:
+    """A post then a name, right after it or across a comma, a colon or a space (`新闻发言人，卢爱红表示`)."""
     after = "|".join(_ZH["after_name"])
     return re.compile(
-        rf"(?P<title>{titles})(?P<name>(?:{compound})[\u4e00-\u9fff]{{1,2}}?|[{surnames}][\u4e00-\u9fff]{{1,2}}?)"
+        rf"(?P<title>{_zh_titles()})(?P<gap>[,，:：]\s*|[ \t\u3000]+)?(?P<name>{_zh_name()})"
         rf"(?=(?:{after})|[,，:：、(（\s\d]|$)"
     )
+
+
+@lru_cache(maxsize=1)
+def _zh_listed_name() -> re.Pattern:
+    """A further name that shares the post of the one before (`副部长李忠、俞家栋出席`)."""
+    after = "|".join(_ZH["after_name"])
+    return re.compile(rf"[、和及与](?P<name>{_zh_name()})(?=(?:{after})|[,，。;；:：、(（\s]|$)")
+
+
+@lru_cache(maxsize=1)
+def _zh_gap_then() -> tuple[re.Pattern, re.Pattern]:
+    """What must follow a name parted from its post: after a comma, a word of saying or acting
+    (`发言人，卢爱红表示`, not `主任，明年…`); after a colon or a space, that or the line's end."""
+    words = "|".join(_ZH["after_name"])
+    return re.compile(rf"(?:{words})"), re.compile(rf"(?:{words})|[ \t]*(?:\n|$)|[（(]")
+
+
+@lru_cache(maxsize=1)
+def _zh_parenthesised_pattern() -> re.Pattern:
+    """A post in brackets after a name (`翟燕立（人社部信息中心主任）介绍`): the brackets hold the post."""
+    return re.compile(rf"[（(](?P<body>[\u4e00-\u9fff、]{{0,40}}?)(?P<title>{_zh_titles()})[）)]")
+
+
+@lru_cache(maxsize=1)
+def _zh_name_before() -> re.Pattern:
+    """A name that ends at the bracket and starts a clause or follows a word that opens one (据, 由)."""
+    opens = _ZH["name_opens"]
+    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{opens}]))(?:{_zh_name()})$")
 
 
 @lru_cache(maxsize=1)
@@ -91,20 +134,99 @@ def _people_by_name(gaz: Gazetteer) -> dict[str, Entry]:
 
 
 def _zh_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
-    people = []
+    people: list[Found] = []
     by_name = _people_by_name(gaz)
+    after_comma, after_colon = _zh_gap_then()
     for match in _zh_person_pattern().finditer(text):
-        name = match.group("name")
-        role_start, role_end = _role_span(gaz, text, match.start("title"), match.start("name"))
-        role = text[role_start:role_end].strip("、的 ")
+        name, gap = match.group("name"), match.group("gap") or ""
+        if gap.strip() and not (after_comma if gap.strip() in ",，" else after_colon).match(text, match.end("name")):
+            continue
+        role_start, role_end = _role_span(gaz, text, match.start("title"), match.end("title"))
+        role_start, role = _after_previous(text, people, role_start, role_end)
         if _PRESS.search(role):
             continue
         agency = max((a for a in agencies if a.start < match.start("name") and a.end > role_start - 30),
                      key=lambda a: a.end, default=None)
-        entry = by_name.get(name)
-        key = entry.iri if entry else f"name:{name}"
-        people.append(Found("person", key, entry.label if entry else name, match.start("name"),
-                            match.end("name"), role or None, answers_for(gaz, agency.key) if agency else None, name))
+        people.append(_zh_person(gaz, by_name, name, match.start("name"), role, agency))
+        while (more := _zh_listed_name().match(text, people[-1].end)) is not None:
+            people.append(_zh_person(gaz, by_name, more.group("name"), more.start("name"), role, agency))
+    people += _zh_parenthesised(gaz, text, agencies, people)
+    return people + _zh_titled_after(gaz, text, agencies, people)
+
+
+def _zh_person(gaz: Gazetteer, by_name: dict[str, Entry], name: str, start: int, role: str | None,
+               agency: Found | None) -> Found:
+    entry = by_name.get(name)
+    return Found("person", entry.iri if entry else f"name:{name}", entry.label if entry else name, start,
+                 start + len(name), role or None, answers_for(gaz, agency.key) if agency else None, name)
+
+
+_JOINER = re.compile(r"[、和及与]")
+
+
+def _after_previous(text: str, people: list[Found], start: int, end: int) -> tuple[int, str]:
+    """A role never reaches back over the official named before it; a post joined to that
+    official's by `、` or `和`, a bare title, shares its unit (`信息中心主任翟燕立、副主任宋京燕` → 信息中心副主任)."""
+    previous = next((p for p in reversed(people) if start < p.end <= end), None)
+    if previous is None:
+        return start, text[start:end].strip("、的 ")
+    joined = _JOINER.match(text, previous.end, end)
+    start = joined.end() if joined else previous.end
+    role = text[start:end].strip("、的 ")
+    unit = _unit_of(previous.role or "")
+    bare = (title := _zh_title_at_end().search(role)) is not None and title.start() == 0
+    return start, (unit + role if joined and bare and unit else role)
+
+
+def _unit_of(role: str) -> str:
+    """The unit of the last post of a role (`新闻发言人、信息中心主任` → 信息中心), or ``."""
+    last = role.rsplit("、", 1)[-1]
+    title = _zh_title_at_end().search(last)
+    return last[:title.start()] if title else ""
+
+
+@lru_cache(maxsize=1)
+def _zh_title_after_pattern() -> re.Pattern:
+    """A name then its post as a form of address, then a word of saying (`卢爱红司长介绍`)."""
+    after = "|".join(_ZH["after_name"])
+    return re.compile(rf"(?P<name>{_zh_name()})(?P<title>{_zh_titles()})(?=(?:{after}))")
+
+
+def _zh_titled_after(gaz: Gazetteer, text: str, agencies: list[Found], named: list[Found]) -> list[Found]:
+    """`卢爱红司长介绍`, `人社部王建国局长表示`: a post after a name is the person's when the name is a
+    known official's or follows the agency's name (a unit's or a local agency's name is part of the
+    role, as before a post); elsewhere a name-like run may be a firm's or a court's."""
+    people, by_name, pos = [], _people_by_name(gaz), 0
+    pattern = _zh_title_after_pattern()
+    while (match := pattern.search(text, pos)) is not None:
+        pos = match.start() + 1
+        name = match.group("name")
+        agency = next((a for a in agencies if a.end == match.start()), None)
+        if (name not in by_name and agency is None) or any(p.start <= match.start() < p.end for p in named + people):
+            continue
+        unit = ""
+        if agency is not None:
+            unit_start, _ = _role_span(gaz, text, match.start(), match.start())
+            unit = text[max(unit_start, agency.start):match.start()]
+        people.append(_zh_person(gaz, by_name, name, match.start(), unit + match.group("title"), agency))
+        pos = match.end()
+    return people
+
+
+def _zh_parenthesised(gaz: Gazetteer, text: str, agencies: list[Found], named: list[Found]) -> list[Found]:
+    """`翟燕立（人社部信息中心主任）介绍`: a name before brackets that hold a post."""
+    people = []
+    by_name = _people_by_name(gaz)
+    for match in _zh_parenthesised_pattern().finditer(text):
+        name = _zh_name_before().search(text, max(0, match.start() - 5), match.start())
+        if name is None or any(p.start <= name.start() < p.end for p in named):
+            continue
+        role_start, role_end = _role_span(gaz, text, match.start("title"), match.end("title"))
+        role = text[role_start:role_end].strip("、的 ")
+        if _PRESS.search(role):
+            continue
+        agency = max((a for a in agencies if match.start() < a.start < match.end()), key=lambda a: a.end, default=None)
+        people.append(_zh_person(gaz, by_name, name.group(0), name.start(), role, agency))
     return people
 
 
@@ -117,24 +239,44 @@ _EN_NAME = r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+| [A-Z][a-z]+)?\s[A-Z][a-z]+(?:
 _POSTS_SPLIT = re.compile(rf",\s*|\s+and\s+(?=(?:the\s)?(?:{either(_EN['joined_rank'])})?[a-z-]+\b)")
 
 
-def _zh_role(gaz: Gazetteer, english: str) -> str:
+def _zh_role(gaz: Gazetteer, english: str, unit_before: Found | None = None) -> str:
     """`deputy director of the Policy Research Department and spokesperson` → `政策研究司副司长、新闻发言人`:
-    each post's title from the table, prefixed by the sub-unit the gazetteer knows; else as written."""
+    each post's title from the table, prefixed by the sub-unit the gazetteer knows (in the post, or
+    named right before it: `the Ministry's Information Center director`); the head of an agency the
+    post ends with is called as that agency's head is (`deputy head of the … Administration` → 副局长)."""
     table = _EN["title_zh"]
     titles = sorted(table, key=len, reverse=True)
     posts = []
     for part in _POSTS_SPLIT.split(english.strip(" ,")):
-        title = next((t for t in titles if re.match(rf"(the )?{re.escape(t)}\b", part, re.I)), None)
-        if title is None:
+        found = next((m for t in titles if (m := re.match(rf"(?:the )?({re.escape(t)})\b", part, re.I))), None)
+        if found is None:
             continue
-        post = table[title]
-        units = [gaz.entries[f.key] for f in find_named(gaz, "agency", part, True)
-                 if f.key in gaz.entries and gaz.entries[f.key].parent]
-        if units:
-            unit = _unit_name(gaz, units[0].label)
-            post = unit + _UNIT_HEADS.get((unit[-1:], post), post)
-        posts.append(post)
+        title = next(t for t in titles if t.lower() == found.group(1).lower())
+        posts.append(_zh_post(gaz, part, found.end(), table[title], unit_before if not posts else None))
     return "、".join(posts) if posts else english.strip(" ,")
+
+
+_OF_THE = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?")
+
+
+def _zh_post(gaz: Gazetteer, part: str, title_end: int, post: str, unit_before: Found | None) -> str:
+    """One post in Chinese: the unit's name and its head's title, or, for a post of the agency
+    itself (`head of the … Administration`, not `head of the card department of …`), its head's."""
+    named = find_named(gaz, "agency", part, True)
+    units = [gaz.entries[f.key] for f in named if f.key in gaz.entries and gaz.entries[f.key].parent]
+    if not units and unit_before is not None and unit_before.key in gaz.entries and gaz.entries[unit_before.key].parent:
+        units = [gaz.entries[unit_before.key]]
+    if units:
+        unit = _unit_name(gaz, units[0].label)
+        return unit + _UNIT_HEADS.get((unit[-1:], post), post)
+    last = next((f for f in named if _OF_THE.fullmatch(part, title_end, f.start)), None)
+    if last is None or part[last.end:].strip(" ,.;"):
+        if unit_before is None:
+            return post
+        last = unit_before
+    head = _UNIT_HEADS.get((last.label[-1:], post), post)
+    national = _national_agencies(gaz)
+    return head if national is not None and national.fullmatch(last.label) else last.label + head
 
 
 _UNIT_HEADS = {(unit, post): head for unit, post, head in _ZH["unit_heads"]}
@@ -153,7 +295,7 @@ def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
     perhaps naming its ministry (`Vice-Minister of Human Resources and Social Security Li Ming`)."""
     role = _en_role_pattern().pattern
     return (
-        re.compile(rf"{_EN_NAME},\s(?:the\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:{either(_EN['apposition'])}|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)"
+        re.compile(rf"{_EN_NAME},\s(?:\d{{1,3}},\s)?(?:the\s|an?\s)?(?P<role>(?i:{role})(?:[\s,-]+(?:{either(_EN['apposition'])}|[A-Z][\w'’-]*|[a-z]+\b)){{0,24}}?)"
                    rf"(?=[,.;]|\s(?:{either(_EN['apposition_end'])})\b)"),
         compile_fast(rf"(?P<role>(?i:{role})(?:\s(?:of\s(?:the\s)?|and\s)?[A-Z][\w’'-]*){{0,8}})\s{_EN_NAME}"),
     )
@@ -181,6 +323,25 @@ def _agency_before(agencies: list[Found], text: str, start: int) -> Found | None
     return next((a for a in agencies if a.end <= start and re.fullmatch(r"(?:'s|’s)?\s+", text[a.end:start])), None)
 
 
+_EN_PRESS = re.compile(rf"(?:{either(_EN['press'])})", re.I)
+_EN_PRESS_BEFORE = re.compile(rf"(?:{either(_EN['press'])})\s+$", re.I)
+
+
+def _of_the_press(text: str, start: int, name: str) -> bool:
+    """`Editor Liu Ming`, `Xinhua reporter Wang Fang, director of…`: a name the press's word is part of
+    or stands right before is a journalist's, whatever post follows."""
+    return any(_EN_PRESS.fullmatch(w) for w in name.split()) or bool(_EN_PRESS_BEFORE.search(text, max(0, start - 30), start))
+
+
+_NOT_NAME_WORDS = frozenset(_EN["not_name_words"])
+
+
+def _not_a_name(name: str) -> bool:
+    """`Director Of Operations`, `head of the Xinhua News Agency`: capitalised words of a phrase or an
+    organisation's name, not a person's."""
+    return any(w.lower() in _NOT_NAME_WORDS for w in re.split(r"[\s-]+", name))
+
+
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     agency_words = _agency_words(gaz)
@@ -189,14 +350,15 @@ def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
             name = match.group("name")
             if not name[0].isupper() or any(p.start <= match.start("name") < p.end for p in people):
                 continue
-            if any(w in agency_words for w in re.findall(r"[a-z]+", name.lower())) or _is_place(gaz, name):
+            if any(w in agency_words for w in re.findall(r"[a-z]+", name.lower())) or _is_place(gaz, name) \
+                    or _of_the_press(text, match.start("name"), name) or _not_a_name(name):
                 continue
             hits = gaz.find("person", name, True)
             entry: Entry | None = hits[0][2] if hits else None
-            agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None) \
-                or _agency_before(agencies, text, match.start("role"))
+            before = _agency_before(agencies, text, match.start("role"))
+            agency = next((a for a in agencies if match.start() <= a.start < match.end() + 80), None) or before
             people.append(Found("person", entry.iri if entry else f"name:{name}", entry.label if entry else name,
-                                match.start("name"), match.end("name"), _zh_role(gaz, match.group("role")),
+                                match.start("name"), match.end("name"), _zh_role(gaz, match.group("role"), before),
                                 answers_for(gaz, agency.key) if agency else None, name))
     return people
 
