@@ -239,3 +239,9 @@ def test_an_article_reads_the_figure_whatever_its_script(text, value, unit, qual
     data = f"---\ntitle: 新闻稿\ndate: 2024-03-01\n---\n{text}\n".encode()
     found = extract(parse_bytes(data, SourceRef("forms.md", "forms.md")))[1].measurements
     assert (Decimal(value), unit, qualifier) in [(m.value, m.unit, m.qualifier) for m in found]
+
+
+@pytest.mark.parametrize("text", ["约合新台币26.5兆元", "折合港币120亿元", "相当于美元约900亿元", "港元 50亿元"])
+def test_an_amount_in_another_currency_before_its_yuan_word_is_a_conversion(text):
+    quantities, rejected = find_quantities(text, False)
+    assert not quantities and [r.reason for r in rejected] == ["a currency conversion"]

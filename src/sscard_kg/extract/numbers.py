@@ -132,6 +132,7 @@ _PLUS = re.compile("^" + _EN["plus"])
 
 # What makes a figure a conversion or an ordinal after all (see _chinese and _english).
 _FOREIGN_CURRENCY = re.compile(f"^(余|多)?({either(_ZH['foreign_currency'])})")
+_FOREIGN_CURRENCY_BEFORE = re.compile(f"({either(_ZH['foreign_currency_before'])})\\s*(约|近|逾|超过|超)?\\s*$")
 _ORDINAL_SUFFIX = re.compile(rf"^\s*({either(_EN['ordinal_suffix'])})\b")
 _DOLLARS_AFTER = re.compile(either(_EN["dollars_after"], _ZH["dollars_after"]), re.I)
 
@@ -475,7 +476,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
             return Quantity(start, start + fraction.end(), _share(Decimal(fraction.group(1)), Decimal(fraction.group(2))),
                             "percent", None)
         return None
-    if _FOREIGN_CURRENCY.match(after):
+    if _FOREIGN_CURRENCY.match(after) or _FOREIGN_CURRENCY_BEFORE.search(text, max(0, start - 8), start):
         return Rejected(start, end, raw, "a currency conversion")
     tenths = _TENTHS.match(text, end) if scale == 1 and not tail and not more else None
     if tenths:
