@@ -245,3 +245,23 @@ def test_an_article_reads_the_figure_whatever_its_script(text, value, unit, qual
 def test_an_amount_in_another_currency_before_its_yuan_word_is_a_conversion(text):
     quantities, rejected = find_quantities(text, False)
     assert not quantities and [r.reason for r in rejected] == ["a currency conversion"]
+
+
+@pytest.mark.parametrize("text, english, values", [
+    ("rates of 5.1, 5.3 and 5.2 percent", True, ["5.1", "5.3", "5.2"]),
+    ("rates of 5.1, 5.3, and 5.2%", True, ["5.1", "5.3", "5.2"]),
+    ("失业率分别为5.1、5.3和5.2%", False, ["5.1", "5.3", "5.2"]),
+    ("分别增长3、4和5个百分点", False, ["3", "4", "5"]),
+])
+def test_plain_numbers_leading_a_list_take_its_last_figures_unit(text, english, values):
+    assert [str(q.value) for q in find_quantities(text, english)[0]] == values
+
+
+@pytest.mark.parametrize("text", ["地铁5、6、7号线开通刷卡乘车", "第1、2批试点城市", "图1、图2所示", "第1、2名分别获奖100万元"])
+def test_numbers_before_no_measure_or_after_an_ordinal_stay_bare(text):
+    assert all(q.start > 2 for q in find_quantities(text, False)[0])
+
+
+@pytest.mark.parametrize("text", ["0-0%", "0~0亿", "0至0万人"])
+def test_a_range_of_zeros_is_read_without_dividing_by_zero(text):
+    assert [q.value for q in find_quantities(text, False)[0]] == [0]

@@ -330,7 +330,33 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
             found.append(q)
             taken.append((q.start, q.end))  # 13亿7900万 is one figure: 7900万 is not another
         previous = q
-    return sorted(found, key=lambda q: q.start), rejected
+    leading = _leading_a_list(text, found, rejected, english)
+    return sorted(found + leading, key=lambda q: q.start), [r for r in rejected if (r.start, r.end) not in
+                                                            {(q.start, q.end) for q in leading}]
+
+
+_BARE = "a bare number with no unit"
+_ZH_LIST_GAP = re.compile(r"\s*(?:、|，|,|和|与|及|或)\s*")
+_EN_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
+_LIST_UNITS = ("percent", "person", "card", "yuan", "person-time")  # a count (2批, 3号) may be no measure
+
+
+def _leading_a_list(text: str, found: list[Quantity], rejected: list[Rejected], english: bool) -> list[Quantity]:
+    """`5.1, 5.3 and 5.2 percent`, `5.1、5.3和5.2%`: plain numbers that lead a list ending in a figure
+    with a unit leave that unit out (`figure_lists.elliptical` gives it back): figures, not bare
+    numbers. Read from the list's end, as each item is led to the next."""
+    gap = _EN_LIST_GAP if english else _ZH_LIST_GAP
+    starts = {q.start: q for q in found if q.unit in _LIST_UNITS and not q.ordinal}
+    leading: list[Quantity] = []
+    for r in sorted((r for r in rejected if r.reason == _BARE and _PLAIN_NUMBER.fullmatch(r.text)
+                     and text[r.start - 1:r.start] != "第"), key=lambda r: -r.start):
+        joined = gap.match(text, r.end)
+        if joined and joined.end() in starts:
+            q = Quantity(r.start, r.end, Decimal(r.text), None, None)
+            leading.append(q)
+            starts[r.start] = q
+    return leading
 
 
 def _range(text: str, lower: Quantity | Rejected | None, upper: Quantity, digits: str | None,
@@ -348,8 +374,8 @@ def _range(text: str, lower: Quantity | Rejected | None, upper: Quantity, digits
         return None
     written = text[lower.start:lower.end]
     if re.fullmatch(_ARABIC, written):
-        if not digits:
-            return None
+        if not digits or not Decimal(digits.replace(",", "")):
+            return None  # no digits of the upper bound to scale by (0-0亿 is no range)
         value = Decimal(written.replace(",", "")) * upper.value / Decimal(digits.replace(",", ""))
     elif isinstance(lower, Quantity):
         value = lower.value
