@@ -14,6 +14,9 @@ from sscard_kg.extract.extract import extract
 from sscard_kg.model import Article
 
 CASES = [
+    # a clause with no figure before the figure's names its topic, before the sentence's first subject does
+    ('2024-06-28', 'zh-Hans', '电子社保卡领用人数越过10亿大关，而作为其底座的实体社保卡，截至今年3月末已有13.8亿人持有。', 'card-holders', '1380000000', '2024-03-31'),
+    ('2024-06-28', 'zh-Hant', '電子社保卡領用人數越過10億大關，而實體社保卡方面，截至今年3月末持卡人數達13.8億人。', 'card-holders', '1380000000', '2024-03-31'),
     # a count and its share of the population, side by side: the count keeps its own metric
     ('2024-01-24', 'en', 'By the end of 2023, card holders reached 1.38 billion, 97.7 percent of the population.', 'card-holders', '1380000000', '2023-12-31'),
     ('2024-01-24', 'zh-Hans', '截至2023年底，全国持卡人数达13.8亿，97.7%的人口持有社保卡。', 'card-holders', '1380000000', '2023-12-31'),

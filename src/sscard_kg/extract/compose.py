@@ -270,6 +270,7 @@ def _subject(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sent
     (`川渝推出31项合作服务，并实现了持社保卡…`)."""
     searches = (
         (sentence[0], q.start, _nearest_before, "clause"), (q.end, span[1], _nearest_after, "clause"),
+        (*_topic_clause(text, sentence, span), _nearest_before, "sentence"),
         (sentence[0], span[0], _topic, "sentence"), (paragraph_start, sentence[0], _topic, "paragraph"),
     )
     for start, end, pick, place in searches:
@@ -282,6 +283,19 @@ def _subject(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sent
             if best is not None:
                 return (_resolve(gaz, text, best, paragraph_start) if weak else best.iri), place
     return None, ""
+
+
+def _topic_clause(text: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    """`…领用人数达到10亿，而作为其底座的实体社保卡，截至3月末已有13.8亿人持有`: the clause right before
+    the figure's, with no figure of its own, is a topic the figure's clause comments on; it names the
+    subject before the sentence's first one does. An empty span when there is none."""
+    if span[0] <= sentence[0]:
+        return span[0], span[0]
+    start = max((m.end() for m in ZH_CLAUSE_BREAK.finditer(text, sentence[0], span[0] - 1)), default=sentence[0])
+    return (span[0], span[0]) if _DIGIT.search(text, start, span[0]) else (start, span[0])
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _measures(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], english: bool) -> list[tuple[str, bool]]:
