@@ -458,3 +458,18 @@ def test_a_base_figure_in_brackets_after_its_date_takes_that_date():
     assert found[Decimal("13.79e8")] == "2023-12-31" and found[Decimal("13.8e8")] == "2024-07-23"
     found = _dates("Card holders reached 1.38 billion, up from the end of 2023 (1.379 billion).", "2024-07-23")
     assert found[Decimal("1.379e9")] == "2023-12-31"
+
+
+def test_a_tables_heading_dates_the_rows_under_it_that_name_no_date():
+    body = ("Nearly everyone now carries a card.\n"
+            "Key figures (end-2021 unless stated)\n"
+            "  Cardholders ............................ 1.352bn\n"
+            "  Pension insured ........................ 1.03bn\n"
+            "  New urban jobs, full year 2021 ......... 12.69mn\n"
+            "Officials said 1.4 billion cards would be in use soon.\n")
+    found = _dates(body, "2022-03-04")
+    assert found[Decimal("1.352e9")] == found[Decimal("1.03e9")] == "2021-12-31"
+    assert found[Decimal("12.69e6")] == "2021"
+    found = _zh_dates("人社部发布去年社保卡工作情况。\n2023年末主要指标\n全国社保卡持卡人数：13.79亿人\n"
+                      "电子社保卡领用人数：9.72亿人\n", "2024-02-20")
+    assert found[Decimal("13.79e8")] == found[Decimal("9.72e8")] == "2023-12-31"

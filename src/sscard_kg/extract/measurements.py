@@ -231,18 +231,45 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
     about, hosts = split_places(text, places, agencies, english)
     context = _Context(gaz, text, english, dates, about, hosts, people, segment_date, home)
     drafts: list[Draft] = []
+    table_date = None  # the date a table's heading names, while its rows go on
     for para in paragraphs(text, *segment):
         year = _reviewed_year(text, para, quantities, dates, segment_date)
         if year is not None:
             context = replace(context, segment_date=year)
+        table_date = table_date if table_date and _table_row(text, para, quantities) \
+            else _table_heading(text, para, quantities, dates)
+        read_as = replace(context, segment_date=table_date) if table_date else context
         carried = None
         for span in sentences(text, *para, english):
             inside = [q for q in quantities if span[0] <= q.start < span[1]]
             if inside:  # a sentence with no figure gives none
-                found = _link_changes(text, _sentence_drafts(context, span, para, inside, carried))
+                found = _link_changes(text, _sentence_drafts(read_as, span, para, inside, carried))
                 drafts += found
                 carried = found[-1].metric if found else None
     return drafts
+
+
+# A table's row: a short line with a figure (`Cardholders ........ 1.352bn`).
+_ROW_LENGTH = 80
+
+
+def _table_row(text: str, para: tuple[int, int], quantities: list[Quantity]) -> bool:
+    return len(text[para[0]:para[1]].strip()) <= _ROW_LENGTH and any(para[0] <= q.start < para[1] for q in quantities)
+
+
+def _table_heading(text: str, para: tuple[int, int], quantities: list[Quantity], dates: list[DateMention]) -> str | None:
+    """`Key figures (end-2021 unless stated)`, `2023年末主要指标`: a heading with no figure that names
+    one date, over the rows of figures that follow it line by line: their date, where a row names none."""
+    if para[1] - para[0] > _HEADING_LENGTH or any(para[0] <= q.start < para[1] for q in quantities):
+        return None
+    named = [d for d in dates if para[0] <= d.start < para[1]]
+    return named[0].value if len(named) == 1 and named[0].kind in ("point", "period") and not named[0].target \
+        and not named[0].base and _table_row(text, _next_line(text, para), quantities) else None
+
+
+def _next_line(text: str, para: tuple[int, int]) -> tuple[int, int]:
+    end = text.find("\n", para[1] + 1)
+    return para[1] + 1, end if end >= 0 else len(text)
 
 
 # A heading is a short paragraph with no figure.
