@@ -1089,6 +1089,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (ZH, "截至3月底，10.66亿人、2.44亿人、3.02亿人分别参加了基本养老、失业、工伤保险。", "2024-04-26", "10.66e8"),
     ],
     "unemployment-insured": [
+        # the scheme shortened in a label or a compound (a table's row, 失业参保人数)
+        (EN, "Unemployment insured ........... 230 million", "2024-07-25", "230e6"),
+        (ZH, "全国失业参保人数达2.3亿人。", "2024-07-25", "2.3e8"),
         (ZH, "全国分别有1.91亿人和2.30亿人参加失业保险和工伤保险。", "2024-07-25", "1.91e8"),
         (HANT, "全國分別有1.91億人和2.30億人參加失業保險和工傷保險。", "2024-07-25", "1.91e8"),
         (EN, "Unemployment insurance and work injury insurance had 191 million and 230 million participants "
@@ -1175,6 +1178,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至3月底，10.66億人、2.44億人、3.02億人分別參加了基本養老、失業、工傷保險。", "2024-04-26", "2.44e8"),
     ],
     "work-injury-insured": [
+        (EN, "Work-injury insured: 283 million at the end of June.", "2024-07-25", "283e6"),
+        (HANT, "全國工傷參保人數達2.83億人。", "2024-07-25", "2.83e8"),
         (ZH, "全国分别有1.91亿人和2.30亿人参加失业保险和工伤保险。", "2024-07-25", "2.30e8"),
         (HANT, "全國分別有1.91億人和2.30億人參加失業保險和工傷保險。", "2024-07-25", "2.30e8"),
         (EN, "Unemployment insurance and work injury insurance had 191 million and 230 million participants "
