@@ -14,6 +14,8 @@ from sscard_kg.extract.extract import extract
 from sscard_kg.model import Article
 
 CASES = [
+    # the schemes listed inside a name of the funds name no scheme of the figure
+    ('2023-01-30', 'en', 'The three social insurance funds - pension, unemployment and work injury - took in 7.1tn yuan in 2022.', 'si-fund-income', '7100000000000', '2022'),
     # a clause with no figure before the figure's names its topic, before the sentence's first subject does
     ('2024-06-28', 'zh-Hans', '电子社保卡领用人数越过10亿大关，而作为其底座的实体社保卡，截至今年3月末已有13.8亿人持有。', 'card-holders', '1380000000', '2024-03-31'),
     ('2024-06-28', 'zh-Hant', '電子社保卡領用人數越過10億大關，而實體社保卡方面，截至今年3月末持卡人數達13.8億人。', 'card-holders', '1380000000', '2024-03-31'),
