@@ -253,3 +253,13 @@ def test_the_noun_of_a_figure_gives_its_unit(text, value, notation, unit):
 def test_a_rise_to_a_figure_is_the_level_reached_a_rise_by_one_is_a_change(text, value, kind):
     found = {m.value: m.kind for m in _extraction(text).measurements}
     assert found[Decimal(value)] == kind
+
+
+@pytest.mark.parametrize("text, value", [
+    ("社保卡应用目录开通率达到52%，全国已有300多个地市实现就医持卡结算。", "300"),
+    ("全国一卡通应用目录已开通160项，覆盖300多个城市。", "300"),
+    ("The one-card catalogue lists 160 items, and the card is used in more than 330 prefecture-level cities.", "330"),
+    ("全國已有24個省份實現所轄地市全部發卡。", "24"),
+])
+def test_a_count_of_places_takes_no_metric(text, value):
+    assert _metrics(text)[Decimal(value)] is None

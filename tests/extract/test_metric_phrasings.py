@@ -1091,9 +1091,6 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
     "unemployment-insured": [
         # the scheme shortened in a label or a compound (a table's row, 失业参保人数)
         (EN, "Unemployment insured ........... 230 million", "2024-07-25", "230e6"),
-        (EN, "As of end of March, national basic pension, unemployment, work injury insurance participate number "
-             "respectively is 10.71 hundred million people, 2.44 hundred million people, 2.97 hundred million people.",
-         "2025-04-28", "2.44e8"),
         (ZH, "全国失业参保人数达2.3亿人。", "2024-07-25", "2.3e8"),
         (ZH, "全国分别有1.91亿人和2.30亿人参加失业保险和工伤保险。", "2024-07-25", "1.91e8"),
         (HANT, "全國分別有1.91億人和2.30億人參加失業保險和工傷保險。", "2024-07-25", "1.91e8"),

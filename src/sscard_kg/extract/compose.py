@@ -397,5 +397,18 @@ def _explained_after(gaz: Gazetteer, text: str, q: Quantity, sentence: tuple[int
 
 
 def fits_count(metric: Metric, text: str, q: Quantity) -> bool:
-    """A count fits a metric that names the words its counts are written with only in those words."""
-    return q.unit != "count" or metric.count_word is None or metric.count_word.match(text, q.end) is not None
+    """A count fits a metric that names the words its counts are written with only in those words,
+    and none when it counts places (`300多个地市`, `330 prefecture-level cities`)."""
+    if q.unit != "count":
+        return True
+    if counts_places(text, q):
+        return False
+    return metric.count_word is None or metric.count_word.match(text, q.end) is not None
+
+
+def counts_places(text: str, q: Quantity) -> bool:
+    """`300多个地市`, `330 prefecture-level cities`: a count of places, which no metric counts."""
+    return q.unit == "count" and _PLACES_COUNTED.match(text, q.end) is not None
+
+
+_PLACES_COUNTED = re.compile(either([_ZH["places_counted"], _EN["places_counted"]]), re.I)

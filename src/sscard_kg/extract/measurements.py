@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .compose import clause, compose, fits_count, names_a_part, names_a_share
+from .compose import clause, compose, counts_places, fits_count, names_a_part, names_a_share
 from .dates import DateMention
 from .dates_grammar import period_end
 from .entities import Found
@@ -561,7 +561,7 @@ def _draft(c: _Context, q: Quantity, metric: Metric | None, subject: str, span: 
               or bool(_TARGET_AFTER.match(text, q.end)))
     as_of = date.value if date else segment_date
     period_start = date.period_start if date else None
-    metric = _series_of_its_year(c.gaz, text, span, metric, as_of)
+    metric = None if counts_places(text, q) else _series_of_its_year(c.gaz, text, span, metric, as_of)
     if date is None and metric is not None and metric.stock and as_of is not None and len(as_of) == 4:
         as_of = period_end(as_of)  # a stock in a year in review: at the year's end
     if metric is not None and metric.stock and date is not None and date.kind == "period" and as_of \
