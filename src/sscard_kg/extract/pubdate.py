@@ -193,7 +193,7 @@ def _without_shown_dates(text: str) -> str:
     return text
 
 
-def _page_stamp(page: str, today: str, floor: str | None, datelines: list[tuple[int, int]]) -> str | None:
+def _page_stamp(page: str, today: str, floor: str | None, datelines: tuple[tuple[int, int], ...]) -> str | None:
     """The article's stamp: the strongest shown date that is not the site header's, not after
     today and not contradicted by the body's data; one just after the article's dateline first."""
     stamps = [s for s in shown_dates(page) if s.strength < 3 and s.value <= today and _not_before(s.value, floor)]
@@ -293,11 +293,13 @@ _YEARLESS_STAMP = [
 ]
 
 
-def _datelines(text: str, page: str | None = None) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def _datelines(text: str, page: str | None = None) -> tuple[tuple[int, int], ...]:
     """(month, day) of a page's stamp that leaves its year out (`Release time: July 23rd 10:41`,
-    `发布时间：7月23日`), then of the datelines and lead dates in the first lines, strongest first."""
+    `发布时间：7月23日`), then of the datelines and lead dates in the first lines, strongest first
+    (cached: an article with no year is placed in each year it may be from)."""
     found = [day for day in _month_days(_YEARLESS_STAMP, (page or text)[:STAMP_HEAD])[:1]]
-    return found + _month_days(_DATELINE, text[:_DATELINE_HEAD])
+    return tuple(found + _month_days(_DATELINE, text[:_DATELINE_HEAD]))
 
 
 def _month_days(patterns: list[re.Pattern], head: str) -> list[tuple[int, int]]:
