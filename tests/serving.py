@@ -50,17 +50,11 @@ def start(store: str, *options: str) -> tuple[subprocess.Popen, list[str]]:
     return process, lines
 
 
-# How long a stopping server may take to close its listeners and its engine: generous, as a loaded
-# two-core machine (a CI runner) can take several times the usual second.
-STOP_GRACE = 60
-
-
 def stop(process: subprocess.Popen) -> int:
-    """Interrupt the server as Ctrl-C does and return its exit status (-9 if it had to be killed)."""
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         try:
-            process.wait(STOP_GRACE)
+            process.wait(10)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
