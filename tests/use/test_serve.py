@@ -7,6 +7,7 @@ ports; it is queried with SPARQLWrapper, rdflib's SPARQLStore and plain HTTP, an
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 import sscard_kg
 from sscard_kg.use.serve import server_command
-from serving import free_port, sscard_kg_command, start, stop
+from serving import free_port, read_banner, sscard_kg_command, start, stop
 
 PREFIXES = """PREFIX ss: <https://w3id.org/sscard-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -243,3 +244,13 @@ def test_stopping_serve_stops_the_oxigraph_server(store):
     assert children and all(not Path(f"/proc/{pid}").exists() for pid in children)
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://127.0.0.1:{port}/query", params={"query": "ASK {}"}, timeout=2)
+
+
+def test_ctrl_c_stops_serve_started_as_a_background_job(store):
+    """A shell starts a background job with SIGINT ignored; Ctrl-C (SIGINT) must still stop the endpoint."""
+    process = subprocess.Popen(sscard_kg_command() + ["serve", "--store", store, "--port", str(free_port()),
+                                                      "--page-port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    read_banner(process)
+    assert process.poll() is None and stop(process) == 0

@@ -573,7 +573,7 @@ def serve(store: str, host: str, port: int, page_port: int | None, timeout: int 
     policy = Policy(host, port, writable, secrets.token_urlsafe(24),
                     tuple(name.lower() for name in allowed_services), timeout)
     engines = Engines(store, timeout, writable)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
     front = page = None
     try:
         front = guard_server(host, port, policy, engines)
@@ -593,8 +593,8 @@ def serve(store: str, host: str, port: int, page_port: int | None, timeout: int 
                 server.shutdown()
                 server.server_close()
         engines.stop()
-        signal.signal(signal.SIGTERM, previous)
+        previous = {sig: signal.signal(sig, handler) for sig, handler in previous.items()}
 
 
-def _interrupt(signum, frame) -> None:
+def _interrupt(signum, frame) -> None:  # SIGINT too: a shell starts a background job with it ignored
     raise KeyboardInterrupt
