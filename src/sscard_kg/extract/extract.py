@@ -19,7 +19,7 @@ from .officials import find_people
 from .measurements import Draft, draft_measurements
 from .figure_places import speaks_of_the_country
 from ..model import Article, Evidence, Extraction, Measurement, Mention, Skipped, value_key
-from .numbers import Quantity, Rejected, find_quantities
+from .numbers import BARE_NUMBER, Quantity, Rejected, find_quantities
 
 EXTRACTOR_VERSION = "4"  # raised when extraction changes what it gives for the same article
 LOW_CONFIDENCE = 0.5
@@ -72,7 +72,7 @@ def _piece(gaz, cleaned: Cleaned, seg: Segment, article_english: bool) -> _Piece
         english,
         [q._replace(start=q.start + seg.start, end=q.end + seg.start) for q in quantities if q not in kinds],
         [Skipped(r.text, r.reason, cleaned.mapped.original_span(r.start + seg.start, r.end + seg.start)[0])
-         for r in rejected if r.reason != "a bare number with no unit"],
+         for r in rejected if r.reason != BARE_NUMBER],
         _mentions(gaz, piece, english, seg.start),
     )
 

@@ -47,6 +47,9 @@ class Rejected(NamedTuple):
     reason: str
 
 
+BARE_NUMBER = "a bare number with no unit"  # the reason most numerals are not taken: not worth reporting
+
+
 # Unit words after a number (Simplified Chinese and English), with the unit each gives.
 ZH_UNITS = [tuple(pair) for pair in _ZH["units"]]
 # The words between a number and its noun modify the noun (`1.2 million new urban jobs`, `96 'one-card'
@@ -335,7 +338,6 @@ def find_quantities(text: str, english: bool) -> tuple[list[Quantity], list[Reje
                                                             {(q.start, q.end) for q in leading}]
 
 
-_BARE = "a bare number with no unit"
 _ZH_LIST_GAP = re.compile(r"\s*(?:、|，|,|和|与|及|或)\s*")
 _EN_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
@@ -349,7 +351,7 @@ def _leading_a_list(text: str, found: list[Quantity], rejected: list[Rejected], 
     gap = _EN_LIST_GAP if english else _ZH_LIST_GAP
     starts = {q.start: q for q in found if q.unit in _LIST_UNITS and not q.ordinal}
     leading: list[Quantity] = []
-    for r in sorted((r for r in rejected if r.reason == _BARE and _PLAIN_NUMBER.fullmatch(r.text)
+    for r in sorted((r for r in rejected if r.reason == BARE_NUMBER and _PLAIN_NUMBER.fullmatch(r.text)
                      and text[r.start - 1:r.start] != "第"), key=lambda r: -r.start):
         joined = gap.match(text, r.end)
         if joined and joined.end() in starts:
@@ -364,7 +366,7 @@ def _range(text: str, lower: Quantity | Rejected | None, upper: Quantity, digits
     """`1.2亿至1.3亿人`, `1.2-1.3亿`, `10%~15%`, `between 1.2 and 1.3 billion`: one figure, its lower
     bound, at least (gt) unless a qualifier stands before it. A span from one figure to another (从…到,
     from … to, by … to) and bounds far apart are two figures."""
-    if lower is None or upper.ordinal or (isinstance(lower, Rejected) and lower.reason != "a bare number with no unit"):
+    if lower is None or upper.ordinal or (isinstance(lower, Rejected) and lower.reason != BARE_NUMBER):
         return None
     gap = (_EN_RANGE_GAP if english else _ZH_RANGE_GAP).fullmatch(text, lower.end, upper.start)
     before = text[max(0, lower.start - 12):lower.start]
@@ -510,7 +512,7 @@ def _chinese(text: str, match: re.Match) -> Quantity | Rejected | None:
     unit, points = _zh_unit(after)
     ordinal = text[start - 1:start] == "第"
     if unit is None and scale == 1 and not tail:
-        return Rejected(start, end, raw, "a bare number with no unit")
+        return Rejected(start, end, raw, BARE_NUMBER)
     return Quantity(start, end, value * scale, unit, _qualifier(text, start, after, False), points, ordinal)
 
 
@@ -564,5 +566,5 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
         unit = "yuan"
     if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start) \
             and not _EN_CHANGED_AFTER.match(after):
-        return Rejected(start, end, raw, "a bare number with no unit")
+        return Rejected(start, end, raw, BARE_NUMBER)
     return Quantity(start, end, value, unit, _qualifier(text, start, after, True), points)
