@@ -11,6 +11,7 @@ import re
 
 from .compose import ZH_CLAUSE_BREAK
 from .dates import DateMention
+from .dates_resolver import period_end
 from .numbers import Quantity
 from ..prefilter import compile_fast
 from ..resources import cues, either
@@ -193,9 +194,25 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
         return after[0], False
     earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "span", "plan")
                and not d.base]
-    if earlier and not _dates_its_source(text, para[0], earlier[-1]):
+    if earlier and not _dates_its_source(text, para[0], earlier[-1]) and not _looks_back(dates, earlier[-1]):
         return earlier[-1], True
     return None, True
+
+
+def _looks_back(dates: list[DateMention], d: DateMention) -> bool:
+    """`截至今年3月底，…9.03亿人。…截至去年底，…为8.84亿。李忠表示，…开通率达到52%`: a date counted
+    back from the publication (去年底, last year) to a year before one the text has already stated looks
+    back from the story's present to compare; once its sentence ends, the story is at its present
+    again, and an undated figure is not the past's. A year named outright may open a section of
+    its own (`2014年末，…。参加失业保险人数为…`). The present is a period's end, as statistics are dated."""
+    return not d.explicit_year and any(o.end <= d.start and not (o.target or o.base) and o.kind in ("point", "period")
+                                       and o.value[:4] > d.value[:4] and _ends_a_period(o.value) for o in dates)
+
+
+def _ends_a_period(iso: str) -> bool:
+    """A year, a month or a month's last day, as the figures of statistics are dated; a day within
+    a month (`昨日`, `26日舉行記者會`) is an event's, the day the story is told, not its present."""
+    return period_end(iso) == period_end(iso[:7])
 
 
 # `4.04 percent three months earlier`: a date counted back needs no preposition.
