@@ -475,23 +475,23 @@ def test_a_tables_heading_dates_the_rows_under_it_that_name_no_date():
     assert found[Decimal("13.79e8")] == found[Decimal("9.72e8")] == "2023-12-31"
 
 
-def test_a_look_back_to_last_year_does_not_date_the_next_sentences_figures():
+def test_a_look_back_to_last_year_does_not_date_the_next_sentences_figures_the_present_does():
     found = _zh_dates("截至今年6月底，全省持卡人数达到4200万人。据介绍，截至去年底，全省持卡人数为3900万人。"
                       "负责人表示，全省已有110个县区开通了持卡就医结算。", "2019-07-15")
     assert found[Decimal("4200e4")] == "2019-06-30" and found[Decimal("3900e4")] == "2018-12-31"
-    assert found[Decimal("110")] == "2019-07-15"
+    assert found[Decimal("110")] == "2019-06-30"  # the present the paragraph named
 
 
 def test_a_look_back_in_traditional_chinese_does_not_date_the_next_sentences_figures():
     found = _zh_dates("截至今年9月底，全國電子社保卡領用人數達到5.2億。截至去年底，這一數字為3.6億。"
                       "發言人表示，全國已有80個地市可用電子社保卡繳費。", "2021-10-20")
-    assert found[Decimal("3.6e8")] == "2020-12-31" and found[Decimal("80")] == "2021-10-20"
+    assert found[Decimal("3.6e8")] == "2020-12-31" and found[Decimal("80")] == "2021-09-30"
 
 
 def test_an_english_look_back_to_last_year_does_not_date_the_next_sentences_figures():
     found = _dates("By the end of March, 1.35 billion people held the card. At the end of last year the figure was "
                    "1.33 billion. Officials said 260 cities now accept the card on buses.", "2021-04-22")
-    assert found[Decimal("1.33e9")] == "2020-12-31" and found[Decimal("260")] == "2021-04-22"
+    assert found[Decimal("1.33e9")] == "2020-12-31" and found[Decimal("260")] == "2021-03-31"
 
 
 def test_a_year_named_outright_or_a_present_that_is_an_event_day_still_dates_the_next_sentence():
@@ -501,3 +501,20 @@ def test_a_year_named_outright_or_a_present_that_is_an_event_day_still_dates_the
     event_day = _zh_dates("人社部26日举行发布会。截至去年底，全国持卡人数达到13.35亿人。"
                           "电子社保卡领用人数超过3.6亿。", "2021-01-27")
     assert event_day[Decimal("3.6e8")] == "2020-12-31"
+
+
+def test_a_comparison_after_figures_takes_the_closing_date_and_their_metrics_in_turn():
+    found = _measurements("At the end of 2022, 238 million people had unemployment insurance and 291 million had "
+                          "work-related injury insurance, compared with some 230 million and about 283 million "
+                          "respectively at the end of 2021.", "2023-06-20")
+    rows = {m.value: (m.metric, m.as_of) for m in found}
+    assert rows[Decimal("238e6")] == ("unemployment-insured", "2022-12-31")
+    assert rows[Decimal("291e6")] == ("work-injury-insured", "2022-12-31")
+    assert rows[Decimal("230e6")] == ("unemployment-insured", "2021-12-31")
+    assert rows[Decimal("283e6")] == ("work-injury-insured", "2021-12-31")
+
+
+def test_a_figure_before_a_comparison_keeps_the_paragraphs_date_not_the_comparisons():
+    found = _dates("By the end of June, 1.37 billion people held the card. Electronic cards numbered 780 million, "
+                   "up from 715 million at the end of 2022.", "2023-08-01")
+    assert found[Decimal("780e6")] == "2023-06-30" and found[Decimal("715e6")] == "2022-12-31"

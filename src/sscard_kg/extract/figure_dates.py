@@ -173,6 +173,9 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     before = [d for d in in_sentence if d.end <= q.start and not _starts_period_before(text, d, q)
               and not _TARGET_SHARE.fullmatch(text, d.end, q.start) and not _in_closed_base(text, d, q)
               and not _dates_an_event(text, span, d, q) and not _dates_its_clause_only(text, d, q)]
+    closing = _closing_its_comparison(text, q, span, in_sentence)
+    if closing is not None:
+        return closing, False
     if before and _BASE_FIGURE_GAP.fullmatch(text, before[-1].end, q.start):
         return before[-1], False  # `从2013年末的5.4亿人增长到现在的规模`: the date is the figure's own
     if before:
@@ -189,21 +192,46 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
              and (next_figure is None or d.start < next_figure and not CLAUSE_BREAK.search(text, q.end, d.start))
              and not TARGET_CUE.search(text[max(q.end, d.start - 6):d.end])
              and not any(_ATTACHED.fullmatch(text, other.end, d.start) and _NEW_CLAUSE.search(text, q.end, other.start)
-                         for other in later)]
+                         for other in later)
+             and not _dates_a_comparison(text, q, d, later)]
     if after:
         return after[0], False
     earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "span", "plan")
-               and not d.base]
-    if earlier and not _dates_its_source(text, para[0], earlier[-1]) and not _looks_back(dates, earlier[-1]):
+               and not d.base and not _looks_back(dates, d)]
+    if earlier and not _dates_its_source(text, para[0], earlier[-1]):
         return earlier[-1], True
     return None, True
+
+
+# Opens a comparison after a figure (217 million, compared with about 205 million at the end of 2019).
+COMPARISON = compile_fast(rf"\b(?:{either(_EN['comparison_opens'])})\b", re.I)
+
+
+def _closing_its_comparison(text: str, q: Quantity, span: tuple[int, int], in_sentence: list[DateMention]):
+    """`At the end of 2022, 238 million …, compared with some 230 million … at the end of 2021`: a
+    figure inside a comparison takes the date that closes the comparison, not the sentence's."""
+    opened = [m for m in COMPARISON.finditer(text, span[0], q.start) if not _COMMA.search(text, m.end(), q.start)]
+    if not opened:
+        return None
+    return next((d for d in in_sentence if d.start >= q.end and not _COMMA.search(text, q.end, d.start)), None)
+
+
+_COMMA = re.compile(r"[,，;；]")
+
+
+def _dates_a_comparison(text: str, q: Quantity, d: DateMention, later: tuple[Quantity, ...]) -> bool:
+    """`217 million, …, compared with about 205 million … at the end of 2019`: a date closing a
+    comparison that follows the figure, with figures of its own, is the date of those figures."""
+    opened = COMPARISON.search(text, q.end, d.start)
+    return opened is not None and any(opened.end() <= o.start and o.end <= d.start for o in later)
 
 
 def _looks_back(dates: list[DateMention], d: DateMention) -> bool:
     """`截至今年3月底，…9.03亿人。…截至去年底，…为8.84亿。李忠表示，…开通率达到52%`: a date counted
     back from the publication (去年底, last year) to a year before one the text has already stated looks
     back from the story's present to compare; once its sentence ends, the story is at its present
-    again, and an undated figure is not the past's. A year named outright may open a section of
+    again, and an undated figure is not the past's (it takes the present the paragraph named
+    before, if any). A year named outright may open a section of
     its own (`2014年末，…。参加失业保险人数为…`). The present is a period's end, as statistics are dated."""
     return not d.explicit_year and any(o.end <= d.start and not (o.target or o.base) and o.kind in ("point", "period")
                                        and o.value[:4] > d.value[:4] and _ends_a_period(o.value) for o in dates)

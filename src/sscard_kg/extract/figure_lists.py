@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from .compose import clause, measures_in_order, subjects_in_order
-from .figure_dates import AND
+from .figure_dates import AND, COMPARISON
 from .gazetteer import Gazetteer, Metric
-from .numbers import Quantity
+from .numbers import QUALIFIER_WORDS, Quantity
 from ..prefilter import compile_fast
 from ..resources import cues, either
 
@@ -90,16 +90,30 @@ def subjects_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: li
     return metrics
 
 
+def compared_in_turn(text: str, span: tuple[int, int], group: list[Quantity], metrics: list[Metric | None],
+                     before: list[tuple[Quantity, Metric | None]]) -> list[Metric | None]:
+    """`217 million and 268 million …, compared with about 205 million and around 255 million
+    respectively`, `分别比上年末增加…`: a list taken in turn after a comparison's cue compares as many
+    figures named before the cue, and takes their metrics in order."""
+    window = text[group[-1].end:span[1]]
+    if len(group) < 2 or not RESPECTIVELY.search(window):
+        return metrics
+    cue = COMPARISON.search(text, before[-1][0].end, group[0].start) if before else None
+    compared = [metric for q, metric in before if cue is not None and q.end <= cue.start()][-len(group):]
+    return compared if len(compared) == len(group) and None not in compared else metrics
+
+
 def _of_subject(gaz: Gazetteer, subject: str, metric: Metric, q: Quantity) -> Metric | None:
     """The metric of `subject` that shares a measure with `metric` and takes the figure's unit."""
     return next((m for m in gaz.metrics if subject in m.subjects and metric.measures & m.measures
                  and (q.unit is None or q.unit in m.units)), None)
 
 
-# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure aside
-# (`2.65 trillion yuan and 2.30 trillion yuan`).
-_LIST_JOINT = re.compile(rf"\s*(?:[人元张名项个]|{either(_EN['list_units'])})?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*",
-                         re.I)
+# What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure and a
+# qualifier before the next aside (`2.65 trillion yuan and 2.30 trillion yuan`, `about 205 million and
+# around 255 million`).
+_LIST_JOINT = re.compile(rf"\s*(?:[人元张名项个]|{either(_EN['list_units'])})?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*"
+                         rf"(?:(?:{QUALIFIER_WORDS})\s*)?", re.I)
 
 
 def groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:

@@ -131,6 +131,8 @@ _EN_AFTER = [(re.compile(p, re.I), q) for p, q in _EN["after"]]
 # `RMB7.9 trillion`, `¥7.9 trillion`, `CNY 7.9 trillion`: the currency before the figure.
 _CURRENCY_BEFORE = re.compile(rf"(?:\b(?:{either(_EN['currency_before'])})|[¥￥])\s*$", re.I)
 _EN_BEFORE = [(re.compile(p + r"\s*$", re.I), q) for p, q in _EN["before"]]
+# Any word of those before a figure (约, more than, around): may stand between the items of a list.
+QUALIFIER_WORDS = "|".join(p for p, _ in _ZH["before"] + _EN["before"])
 _PLUS = re.compile("^" + _EN["plus"])
 
 # What makes a figure a conversion or an ordinal after all (see _chinese and _english).
