@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sscard_kg.clean import Cleaned, clean
-from sscard_kg.clean.boilerplate import EXTRACTOR_REASON, segment, segment_lines
+from sscard_kg.clean.boilerplate import EXTRACTOR_REASON, cues, line_reason, segment, segment_lines
 from sscard_kg.model import Article
 from sscard_kg.read.sources import SourceRef, parse_bytes, read
 
@@ -474,3 +474,20 @@ def test_a_box_of_headlines_set_on_one_line_is_furniture_however_long(box):
 ])
 def test_an_article_line_with_a_counter_word_or_a_bracket_stays(line):
     assert _kinds(f"{BODY}\n{line}\n{BODY}x")[line] == "main"
+
+
+@pytest.mark.parametrize("line", [
+    "SSE Composite 3,017.78 (+0.42%)  |  USD/CNY 7.3166  |  Gold 1,984.6",
+    "上证指数 3017.78 (−0.21%) ｜ 美元/人民币 7.1290 ｜ 布伦特原油 82.4",
+    "Hang Seng 17,172.13 -0.9% | Nikkei 38,410.2 +1.1% | FTSE 100 7,930.9",
+])
+def test_a_strip_of_quotes_between_bars_is_furniture(line):
+    assert line_reason(line, cues()) == "furniture"
+
+
+@pytest.mark.parametrize("line", [
+    "全国 13.5亿人 | 广东 1.2亿人 | 浙江 6000万人",
+    "Cardholders 1.35 billion | e-cards 360 million | services 95",
+])
+def test_figures_with_their_scales_between_bars_are_content(line):
+    assert line_reason(line, cues()) == ""

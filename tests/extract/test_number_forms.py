@@ -78,6 +78,10 @@ def test_english_figures_in_the_forms_wire_copy_uses(text, value, unit, qualifie
     ("holders reached 13.79 100 million people", "13.79e8", "person", None),
     ("the province has 1329 10,000 holders", "1329e4", "person", None),
     ("in 2023 100 million people", "1e8", "person", None),
+    # 多 rendered word for word between a figure and its scale.
+    ("trained 1300 many ten thousand person-times", "1300e4", "person-time", "gt"),
+    ("the city has 300 odd ten thousand holders", "300e4", "person", "gt"),
+    ("users reached 2 many hundred million people", "2e8", "person", "gt"),
     # 张 rendered word for word counts cards.
     ("broke through 100 million pieces", "1e8", "card", None),
     ("issued 20 million sheets of social security cards", "2e7", "card", None),

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .dates_grammar import en_patterns, small_count, zh_patterns
+from .dates_literal import literal_patterns
 from .dates_resolver import Resolver, month_end, period_end, year_of
 from .gazetteer import fold_case
 from ..prefilter import compile_fast, needles
@@ -125,7 +126,7 @@ def _opens_period(text: str, start: int, end: int, matched: str, english: bool) 
     return bool(_ZH_OPENS.match(text, end))
 _SENTENCE_END = compile_fast(r"[。！？!?；;\n]|\.\s")
 _ZH_PATTERNS = [(compile_fast(pattern), handler) for pattern, handler in zh_patterns()]
-_EN_PATTERNS = [(compile_fast(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in en_patterns()]
+_EN_PATTERNS = [(compile_fast(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in literal_patterns() + en_patterns()]
 _ZH_SEARCHES = [(pattern, handler, needles(pattern)) for pattern, handler in _ZH_PATTERNS]
 _EN_SEARCHES = [(pattern, handler, needles(pattern)) for pattern, handler in _EN_PATTERNS]
 

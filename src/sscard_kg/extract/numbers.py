@@ -82,7 +82,7 @@ _ZH_PERCENT = compile_fast(r"(?P<base>[百千])分之(?P<n>\d+(?:\.\d+)?|[一二
                            r"|(?P<half>半数|一半|(?<![通经])过半)")
 _MALFORMED = compile_fast(r"\d+\.\d+\.\d+|(?<![\d.])\d{1,3} \d{1,2}(?=[万亿%])")
 _EN_FRACTIONS = _EN["fractions"]
-_EN_FRACTION = compile_fast(r"(?<!first )(?<!last )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b"
+_EN_FRACTION = compile_fast(r"(?<!first )(?<!last )(?<!front )(?<!past )(?<!next )(?<!head )\b(?P<n>one|two|three|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?\b"
                             rf"|(?P<half>{_EN['half']})", re.I)
 # `每5人中有1人`, `五个人里就有一个`, `one in five people`, `1 in 10 residents`: a share (20 %, 10 %),
 # not a count of one and a count of five.
@@ -109,9 +109,11 @@ _EN_TENS_WORD = either(sorted((w for w, v in EN_WORDS.items() if v >= 20), key=l
 _EN_NUMBER_WORD = (rf"(?:{_EN_TENS_WORD})(?:[- ](?:{_EN_UNITS_WORD})\b)?|{_EN_COUNT_WORD}"
                    rf"|(?:a|{_EN['half_a']})(?=\s+(?:{either(_EN['a_before'])})\b)")
 # `one hundred million`, `a hundred million`, `three hundred ten thousand` (三百万 word for word),
+# `1300 many ten thousand` (1300多万 word for word: more than 13 million),
 # `twenty-five million`, `half a billion`; `1.38-billion-strong` with its hyphen.
 _EN_NUM = compile_fast(
-    rf"(?P<num>{_ARABIC})(?:(?:\s*|-)(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b"
+    rf"(?P<num>{_ARABIC})(?:(?P<many>\s+(?:{either(_EN['many_before_scale'])})(?=\s+(?:ten thousand|hundred million)\b))?"
+    rf"(?:\s*|-)(?P<scale>{_EN_SCALE_WORDS}|(?<=\d)[mbk])\b"
     rf"|(?<!(?:19|20)\d\d)[ ](?P<nscale>{_EN_NUMERIC_SCALES})(?![\d,.]))?"
     rf"|\b(?P<word>{_EN_NUMBER_WORD})\s+"
     rf"(?:(?P<hundred>hundred)\b\s*)?(?P<wscale>{_EN_WORD_SCALES})?",
@@ -569,4 +571,5 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     if unit is None and scale == 1 and not _EN_REACHED.search(text, max(0, start - 30), start) \
             and not _EN_CHANGED_AFTER.match(after):
         return Rejected(start, end, raw, BARE_NUMBER)
-    return Quantity(start, end, value, unit, _qualifier(text, start, after, True), points)
+    qualifier = "gt" if match.group("many") else _qualifier(text, start, after, True)
+    return Quantity(start, end, value, unit, qualifier, points)
