@@ -2,7 +2,7 @@
 
 Order matters: markup → mojibake repair (it restores the `(` the pinyin strip needs, and a soft
 hyphen or a next-line character can be one of its bytes) → entities (`&shy;`, `&#8203;`) → line
-breaks → invisible characters → pinyin annotations → characters lost to `?` → NFKC → Traditional→Simplified → boilerplate
+breaks → invisible characters → pinyin annotations → characters lost to `?` → NFKC → Traditional→Simplified → tables as sentences → boilerplate
 segments. For HTML the boilerplate decision starts from a main-text extractor's reading of the
 original page.
 """
@@ -18,6 +18,7 @@ from .textmap import MappedText, apply_edits
 from .boilerplate import Segment, html_outside, segment
 from .digits import dot_space_edits
 from .lost import lost_character_edits
+from .tables import table_edits
 from .markup import entity_edits, front_matter_edits, markdown_edits, markup_edits
 from .mojibake.repair import mojibake_edits
 from .pinyin import pinyin_edits
@@ -69,7 +70,7 @@ def _clean(article: Article) -> Cleaned:
     steps += [entity_edits, line_break_edits, invisible_edits]
     if article.language != "en":
         steps += [pinyin_edits, lost_character_edits]
-    steps += [nfkc_edits, simplified_edits, dot_space_edits]
+    steps += [nfkc_edits, simplified_edits, dot_space_edits, lambda t: table_edits(t, article.language == "en")]
     for step in steps:
         edits = step(mapped.text)
         if edits:

@@ -324,7 +324,7 @@ def html_outside(mapped: MappedText, body_start: int = 0) -> frozenset[int]:
     if not kept:
         return frozenset()
     units = {_match_key(unit) for line in kept.split("\n") for unit in [line, *line.split("|")]}
-    flat = _match_key(kept)
+    flat = _match_key(kept.replace("|", " "))  # a table's row is one line of ours, its cells barred apart in `kept`
     outside = set()
     for a, b in line_spans(mapped.text):
         key = _match_key(_strip_tags(mapped.original_quote(a, b)))

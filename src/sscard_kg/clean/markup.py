@@ -156,14 +156,27 @@ def _squashed(name: str) -> str:
     return re.sub(r"\s+", "", name).casefold()
 
 
+_CELL = re.compile(r"<(?P<close>/)?t[dh]\b", re.I)
+
+
+def _block_break(text: str, start: int) -> str:
+    """What a block tag becomes: a newline, but a table cell's opening a tab and its closing
+    nothing, so that a table's row is one line of cells (clean.tables reads it)."""
+    cell = _CELL.match(text, start)
+    if cell is None:
+        return "\n"
+    return "" if cell["close"] else "\t"
+
+
 def markup_edits(text: str, start: int = 0) -> list[Edit]:
-    """Comments, declarations, scripts and styles removed whole; block tags to newlines (so table
-    cells and menu entries do not run together into one line); other tags removed."""
+    """Comments, declarations, scripts and styles removed whole; block tags to newlines (so menu
+    entries do not run together into one line), a table's cells to tabs within their row's line;
+    other tags removed."""
     dropped = list(closed_spans(text, start))
     edits = [Edit(a, b, "", "markup") for a, b in dropped]
     inside = _Covered(dropped)
     blocks = [(a, b) for a, b in block_tag_spans(text, start) if a not in inside]
-    edits += [Edit(a, b, "\n", "markup") for a, b in blocks]
+    edits += [Edit(a, b, _block_break(text, a), "markup") for a, b in blocks]
     inside = _Covered(dropped + blocks)
     edits += [Edit(m.start(), m.end(), "", "markup") for m in _TAG.finditer(text, start) if m.start() not in inside]
     return edits

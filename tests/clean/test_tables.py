@@ -1,0 +1,57 @@
+"""Tables read as sentences: invented tables in the layouts pages use."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sscard_kg.clean.tables import table_edits
+from sscard_kg.extract.extract import extract
+from sscard_kg.read.sources import SourceRef, parse_bytes
+
+
+def _rows(name: str, data: str) -> dict[Decimal, tuple]:
+    article = parse_bytes(data.encode(), SourceRef(name, name))
+    return {m.value: (m.metric, m.as_of, m.unit, m.evidence.quote) for m in extract(article)[1].measurements}
+
+
+def test_a_box_drawn_table_gives_each_cell_its_row_column_and_unit():
+    found = _rows("box.txt", "人社部通报上半年数据\n\n发布时间：2024-07-26\n\n主要指标如下：\n"
+                  "┌────────────┬──────┬──────┐\n"
+                  "│指标        │一季度│上半年│\n"
+                  "├────────────┼──────┼──────┤\n"
+                  "│社会保障卡持卡人数（亿人）│13.8  │13.82 │\n"
+                  "│电子社保卡领用人数（亿人）│10.1  │10.3  │\n"
+                  "└────────────┴──────┴──────┘\n")
+    assert found[Decimal("13.8e8")][:3] == ("card-holders", "2024-03-31", "person")
+    assert found[Decimal("13.82e8")][:3] == ("card-holders", "2024-06-30", "person")
+    assert found[Decimal("10.3e8")][:3] == ("ecard-holders", "2024-06-30", "person")
+    assert "13.82" in found[Decimal("13.82e8")][3]  # the evidence is the cell in the original
+
+
+def test_a_markdown_table_in_english_with_years_as_columns():
+    found = _rows("md.md", "---\ntitle: Cards in figures\ndate: 2022-03-01\n---\n"
+                  "Social security cards, national totals:\n\n"
+                  "| Indicator | 2020 | 2021 |\n|---|---|---|\n"
+                  "| Cardholders (billion) | 1.335 | 1.352 |\n"
+                  "| Electronic card users (million) | 360 | 500 |\n")
+    assert found[Decimal("1.335e9")][:2] == ("card-holders", "2020-12-31")
+    assert found[Decimal("1.352e9")][:2] == ("card-holders", "2021-12-31")
+    assert found[Decimal("500e6")][:2] == ("ecard-holders", "2021-12-31")
+
+
+def test_an_html_tables_cells_make_one_line_per_row():
+    page = ("<html><head><title>社保卡数据</title></head><body><h1>社保卡数据一览</h1>"
+            "<p>发布日期：2023-02-20</p><p>全国社会保障卡发行情况如下表。</p><table>"
+            "<tr><th>指标</th><th>2021年末</th><th>2022年末</th></tr>"
+            "<tr><td>持卡人数（亿人）</td><td>13.52</td><td>13.68</td></tr>"
+            "<tr><td>电子社保卡领用人数（亿人）</td><td>5.2</td><td>7.15</td></tr>"
+            "</table></body></html>")
+    found = _rows("table.html", page)
+    assert found[Decimal("13.68e8")][:2] == ("card-holders", "2022-12-31")
+    assert found[Decimal("5.2e8")][:2] == ("ecard-holders", "2021-12-31")
+
+
+def test_lines_that_are_no_table_stay_as_they_are():
+    assert table_edits("首页 | 政务公开 | 政务服务 | 互动交流\n正文第一段。", False) == []
+    assert table_edits("发布时间：2025-10-30\t访问量：12406\n正文。", False) == []
+    assert table_edits("| only | one row |\n", True) == []
