@@ -518,3 +518,10 @@ def test_a_figure_before_a_comparison_keeps_the_paragraphs_date_not_the_comparis
     found = _dates("By the end of June, 1.37 billion people held the card. Electronic cards numbered 780 million, "
                    "up from 715 million at the end of 2022.", "2023-08-01")
     assert found[Decimal("780e6")] == "2023-06-30" and found[Decimal("715e6")] == "2022-12-31"
+
+
+def test_a_heading_of_bare_figures_restates_the_paragraph_under_it():
+    found = _measurements("全省电子社保卡这一年，看这组数字。\n【5000万】\n截至10月底，全省电子社保卡签发量达到5000万张。\n"
+                          "【120个】\n全省已有120个县区可用电子社保卡就医。", "2022-11-15", title="数读")
+    assert sorted(m.value for m in found) == [Decimal("120"), Decimal("5e7")]
+    assert {m.value: m.unit for m in found}[Decimal("5e7")] == "card"

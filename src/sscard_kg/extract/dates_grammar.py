@@ -133,6 +133,12 @@ def _relative_month(r: Resolver, shift: int, part: str | None):
     return _month_part(r, found[0], found[1], part) if found else None
 
 
+def _relative_day(r: Resolver, m: dict):
+    """`本月20日`, `上月28日`: that day of the month counted from the publication's."""
+    found = r.month_from_now({"上": -1, "下": 1}.get(m["w"][0], 0))
+    return _day(r, found[0], found[1], _number(m["d"])) if found else None
+
+
 def _month_part(r: Resolver, year: int | None, month: int, part: str | None, as_of: bool = False):
     """A month, its end (`6月底`, `end-June`, or the month itself after `截至`/`as of`: a stock
     at its end) or another part of it (`6月上旬`, `mid-June`: a point known to the month)."""
@@ -423,6 +429,7 @@ def zh_patterns() -> list[tuple[str, Handler]]:
         *((pattern, _later) for pattern in _ZH_LATER),
         (rf"(?:{to}|{_ZH_LEFT}|{_ZH_TO_A_YEAR}){y}?(?<!\d){mon}月份?{part}?(?![\d日号])",
          lambda r, m: _month_part(r, _year(r, m), _number(m["m"]), m["part"], as_of=m["to"] in _ZH_AS_OF)),
+        (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月{day}[日号]", _relative_day),
         (rf"{to}?(?P<w>上个?|上一个?|本|这个|当|下个?|下一个?)月{part}?",
          lambda r, m: _relative_month(r, {"上": -1, "下": 1}.get(m["w"][0], 0), m["part"])),
         (rf"(?<![\d一二三四五六七八九十年上本下个当每这{_ZH_MONTH_WORDS}])月{part}",

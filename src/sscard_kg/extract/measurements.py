@@ -22,6 +22,7 @@ from .figure_lists import (compared_in_turn, elliptical, groups, list_metrics, l
 from .figure_places import NATIONAL, region_for, split_places
 from .gazetteer import Gazetteer, Metric
 from .numbers import Quantity
+from ..model import value_key
 from ..prefilter import compile_fast
 from ..resources import cues, either
 
@@ -233,7 +234,8 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
     context = _Context(gaz, text, english, dates, about, hosts, people, segment_date, home)
     drafts: list[Draft] = []
     table_date = None  # the date a table's heading names, while its rows go on
-    for para in paragraphs(text, *segment):
+    spans = paragraphs(text, *segment)
+    for para, following in zip(spans, [*spans[1:], None]):
         year = _reviewed_year(text, para, quantities, dates, segment_date)
         if year is not None:
             context = replace(context, segment_date=year)
@@ -241,13 +243,35 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
             else _table_heading(text, para, quantities, dates)
         read_as = replace(context, segment_date=table_date) if table_date else context
         carried = None
+        restated = _restated_below(text, para, following, quantities)
         for span in sentences(text, *para, english):
-            inside = [q for q in quantities if span[0] <= q.start < span[1]]
+            inside = [q for q in quantities if span[0] <= q.start < span[1] and q not in restated]
             if inside:  # a sentence with no figure gives none
                 found = _link_changes(text, _sentence_drafts(read_as, span, para, inside, carried))
                 drafts += found
                 carried = found[-1].metric if found else None
     return drafts
+
+
+# What a heading of bare figures holds besides them: brackets, arrows, slashes, unit characters.
+_HEADING_FURNITURE = re.compile(r"[\s【】\[\]()（）〔〕<>《》→~～/|｜、,，:：+]|[\u4e00-\u9fff]")
+
+
+def _restated_below(text: str, para: tuple[int, int], following: tuple[int, int] | None,
+                    quantities: list[Quantity]) -> set[Quantity]:
+    """`【3亿】` over `11月20日，全国电子社保卡签发量迈过3亿张。`: a heading of bare figures (no words
+    beyond a unit character or two) gives the figures the paragraph under it states; they are
+    counted there, with their words."""
+    inside = [q for q in quantities if para[0] <= q.start < para[1]]
+    if not inside or following is None:
+        return set()
+    rest = text[para[0]:para[1]]
+    for q in reversed(inside):
+        rest = rest[:q.start - para[0]] + rest[q.end - para[0]:]
+    if len(_HEADING_FURNITURE.sub("", rest)) or len(re.findall(r"[\u4e00-\u9fff]", rest)) > 3:
+        return set()
+    below = {value_key(q.value) for q in quantities if following[0] <= q.start < following[1]}
+    return {q for q in inside if value_key(q.value) in below}
 
 
 # A table's row: a short line with a figure (`Cardholders ........ 1.352bn`).
