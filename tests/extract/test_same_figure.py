@@ -180,3 +180,15 @@ def test_a_headline_in_an_html_page_yields_to_the_dated_body_figure_it_repeats()
     found = [(m.value, m.as_of) for m in extract(parse_bytes(page, SourceRef("card.html", "card.html")))[1].measurements
              if m.metric == "ecard-holders"]
     assert found == [(Decimal("3.6e8"), "2020-12-31")]
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><h1>近500万人换上第三代社保卡</h1><p>发布时间：2024-03-02</p><p>南京市人社局昨日介绍，"
+    "全市已有近500万人申领第三代社保卡。</p></body></html>",
+    "<html><body><h1>Nearly 5 million people get third-generation cards</h1><p>Published: 2024-03-02</p>"
+    "<p>The Nanjing human resources bureau said yesterday that nearly 5 million people in Nanjing had "
+    "received third-generation social security cards.</p></body></html>",
+])
+def test_a_headlines_figure_said_of_no_place_is_the_bodys_figure_of_a_place(page):
+    found = extract(parse_bytes(page.encode(), SourceRef("local.html", "local.html")))[1].measurements
+    assert [(m.value, m.region is not None) for m in found] == [(Decimal("5e6"), True)]

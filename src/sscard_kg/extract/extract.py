@@ -310,8 +310,10 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
             kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
         )))
     named = [d for d, m in kept if m.metric]
+    placed = [d for d, _ in kept if d.region is not None]
     measurements = [m for (d, _), m in zip(kept, _link_levels(kept, kept_as))
-                    if m.metric or not m.date_inferred or not _repeats_a_named(cleaned.text, d, named)]
+                    if (m.metric or not m.date_inferred or not _repeats_a_named(cleaned.text, d, named))
+                    and not _headline_of_a_placed(cleaned.text, d, placed)]
     return sorted(measurements, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped
 
 
@@ -321,6 +323,26 @@ def _repeats_a_named(text: str, draft: Draft, named: list[Draft]) -> bool:
     key = (value_key(draft.quantity.value), draft.kind, draft.region)
     return any((value_key(n.quantity.value), n.kind, n.region) == key and _said_of_the_same(text, draft, n)
                for n in named)
+
+
+def _headline_of_a_placed(text: str, draft: Draft, placed: list[Draft]) -> bool:
+    """`近800万人换上第三代社保卡` over `全市已有近800万人…`: an undated headline's figure said of no
+    place is the body's figure of the same measure, which says where."""
+    if draft.region is not None or not draft.date_inferred or not _is_headline(text, draft.quantity.start):
+        return False
+    key = (_notation(draft), value_key(draft.quantity.value), draft.kind)
+    return any((_notation(p), value_key(p.quantity.value), p.kind) == key for p in placed)
+
+
+def _is_headline(text: str, at: int) -> bool:
+    """The line holding `at` is short and ends no sentence: a headline."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line) <= _HEADLINE_LENGTH and not _SENTENCE_STOP.search(line)
+
+
+_HEADLINE_LENGTH = 48
+_SENTENCE_STOP = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
 
 def _figure_key(draft: Draft) -> tuple:
