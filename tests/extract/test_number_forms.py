@@ -58,6 +58,11 @@ def test_two_figures_side_by_side_stay_two():
     ("12 million-plus jobs", "12e6", "person", "gt"),
     ("95 or more services", "95", "count", "gt"),
     ("700k users", "700e3", "person", None),
+    # nouns of people after a figure
+    ("the agencies had 178,598 staff", "178598", "person", None),
+    ("paid pensions to 3.2 million pensioners", "3.2e6", "person", None),
+    ("helped 1.5 million job seekers", "1.5e6", "person", None),
+    ("some 24 million beneficiaries", "24e6", "person", "approx"),
 ])
 def test_english_figures_in_the_forms_wire_copy_uses(text, value, unit, qualifier):
     found = find_quantities(text, english=True)[0]
