@@ -921,6 +921,9 @@ EN_BANK = [
     ("Up to last year bottom, 13.7 hundred million people held the card.", "2023-03-01", "2022-12-31 point"),
     ("Within 3 month, the card must be collected.", "2023-03-01", ""),
     ("The 12 month rolling average was 5%.", "2023-03-01", ""),
+    # an abbreviation's full stop ends no sentence: the year-end is the sentence's year
+    ("In 2019, revenue was 5.82 trillion yuan (844 billion U.S. dollars), and the year-end balance 6.85 trillion yuan.",
+     "2021-03-15", "2019 period; 2019-12-31 point"),
     # fiscal years (China's is the calendar year)
     ("In fiscal year 2023, 13 million new jobs were created.", "2024-03-10", "2023 period"),
     ("In FY2023, 13 million new jobs were created.", "2024-03-10", "2023 period"),

@@ -124,7 +124,7 @@ def _opens_period(text: str, start: int, end: int, matched: str, english: bool) 
         return (matched.lower().startswith("since") or bool(_SINCE.search(window))
                 or bool(_EN_OPENS.search(text, max(0, start - 40), start)))
     return bool(_ZH_OPENS.match(text, end))
-_SENTENCE_END = compile_fast(r"[。！？!?；;\n]|\.\s")
+_SENTENCE_END = compile_fast(r"[。！？!?；;\n]|(?<!\b[A-Z])\.(?=\s+[A-Z“\"(]|\s*$)")  # not `U.S. dollars`, `Jan. 5`
 _ZH_PATTERNS = [(compile_fast(pattern), handler) for pattern, handler in zh_patterns()]
 _EN_PATTERNS = [(compile_fast(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in literal_patterns() + en_patterns()]
 _ZH_SEARCHES = [(pattern, handler, needles(pattern)) for pattern, handler in _ZH_PATTERNS]
