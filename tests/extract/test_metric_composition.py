@@ -263,3 +263,15 @@ def test_a_rise_to_a_figure_is_the_level_reached_a_rise_by_one_is_a_change(text,
 ])
 def test_a_count_of_places_takes_no_metric(text, value):
     assert _metrics(text)[Decimal(value)] is None
+
+
+@pytest.mark.parametrize("text", [
+    "As of end of March, national basic pension, unemployment, work injury insurance participate number "
+    "respectively is 10.71 hundred million people, 2.44 hundred million people, 2.97 hundred million people.",
+    "Basic pension, unemployment, work injury insurance insured number respectively reach 10.71 hundred million, "
+    "2.44 hundred million and 2.97 hundred million people.",
+])
+def test_a_word_for_word_list_of_schemes_takes_their_participants_in_turn(text):
+    found = _metrics(text)
+    assert [found[Decimal(v)] for v in ("10.71e8", "2.44e8", "2.97e8")] == [
+        "pension-insured", "unemployment-insured", "work-injury-insured"]
