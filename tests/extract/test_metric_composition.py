@@ -275,3 +275,13 @@ def test_a_word_for_word_list_of_schemes_takes_their_participants_in_turn(text):
     found = _metrics(text)
     assert [found[Decimal(v)] for v in ("10.71e8", "2.44e8", "2.97e8")] == [
         "pension-insured", "unemployment-insured", "work-injury-insured"]
+
+
+@pytest.mark.parametrize("text, share", [
+    ("电子社保卡领用人数已达到7亿，而作为基础的实体社保卡，截至6月底已有13.7亿人持有，覆盖了97%的人口。", "card-penetration"),
+    ("電子社保卡領用人數已達到7億，而作為基礎的實體社保卡，截至6月底已有13.7億人持有，覆蓋了97%的人口。", "card-penetration"),
+    ("实体社保卡持卡人数达13.7亿人，而电子社保卡，截至6月底已有7亿人领用，覆盖了一半的人口。", "ecard-penetration"),
+])
+def test_a_clause_without_a_subject_goes_on_about_the_figure_before_it(text, share):
+    found = _metrics(text)
+    assert found[Decimal("97") if "97" in text else Decimal("50")] == share

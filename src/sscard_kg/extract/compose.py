@@ -53,7 +53,7 @@ _VAGUE_UNITS = (None, "count")
 
 class Composed(NamedTuple):
     """A composed metric (None: the subject has no metric of this measure and unit), the subject
-    it was composed from, where that subject was named (clause, sentence or paragraph), whether
+    it was composed from, where that subject was named (clause, topic clause, sentence or paragraph), whether
     the measure is the noun right after the figure, which says what it counts, and whether that
     measure is one no metric is made of (benefits, active users), so the figure takes none."""
 
@@ -270,7 +270,7 @@ def _subject(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sent
     (`川渝推出31项合作服务，并实现了持社保卡…`)."""
     searches = (
         (sentence[0], q.start, _nearest_before, "clause"), (q.end, span[1], _nearest_after, "clause"),
-        (*_topic_clause(text, sentence, span), _nearest_before, "sentence"),
+        (*_topic_clause(text, sentence, span), _nearest_before, "topic"),
         (sentence[0], span[0], _topic, "sentence"), (paragraph_start, sentence[0], _topic, "paragraph"),
     )
     for start, end, pick, place in searches:

@@ -393,7 +393,7 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
         if q not in listed and (names_a_part(s.gaz, text, span[0], own, q, s.english) or names_a_share(text, q)):
             metric = None
         elif q not in listed:
-            metric = _with_composition(s, q, span, para, own, metric) or _inherited(
+            metric = _with_composition(s, q, span, para, own, metric, previous_metric) or _inherited(
                 s, q, window, span, para, own, previous_metric or (carried if previous_end == span[0] else None))
         previous_end, previous_metric = q.end, metric
         change = q in changes and not _names_the_rise(text, subject, q, own)
@@ -443,7 +443,7 @@ def _names_the_rise(text: str, phrase: str, q: Quantity, own: tuple[int, int]) -
 
 
 def _with_composition(s: _Sentence, q: Quantity, span: tuple[int, int], para: tuple[int, int],
-                      own: tuple[int, int], metric: Metric | None) -> Metric | None:
+                      own: tuple[int, int], metric: Metric | None, previous: Metric | None = None) -> Metric | None:
     """The phrase's metric, else the composed one. A subject named in the figure's own clause
     overrides a phrase's metric of another subject (第三代社保卡累计持卡人数: not all card holders;
     the unemployment insurance fund's balance: not the three funds'), as does the noun right after
@@ -453,11 +453,24 @@ def _with_composition(s: _Sentence, q: Quantity, span: tuple[int, int], para: tu
     composed = compose(s.gaz, s.text, q, own, span, para[0], s.english)
     if composed is None:
         return metric
+    composed = _continuing(s.gaz, composed, previous, q)
     if metric is None or (composed.adjacent and composed.metric is not None):
         return composed.metric
     if composed.place == "clause" and metric.subjects and composed.subject not in metric.subjects:
         return composed.metric
     return metric
+
+
+def _continuing(gaz: Gazetteer, composed, previous: Metric | None, q: Quantity):
+    """`…电子社保卡…达到10亿，而…实体社保卡，截至3月末已有13.8亿人持有，覆盖了98%的人口`: a clause that
+    names no subject goes on about the subject of the figure before it in the sentence, not the
+    sentence's first one: its measure of that subject."""
+    if composed.place != "sentence" or composed.metric is None or previous is None \
+            or not previous.subjects or composed.subject in previous.subjects:
+        return composed
+    same = next((m for m in gaz.metrics if previous.subjects & m.subjects and composed.metric.measures & m.measures
+                 and (q.unit is None or q.unit in m.units)), None)
+    return composed._replace(metric=same, subject=next(iter(sorted(previous.subjects)))) if same else composed
 
 
 def _inherited(s: _Sentence, q: Quantity, window: tuple[int, int], span: tuple[int, int], para: tuple[int, int],
