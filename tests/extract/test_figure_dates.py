@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from sscard_kg.extract.extract import extract
 from sscard_kg.read.sources import SourceRef, parse_bytes
 
@@ -525,3 +527,16 @@ def test_a_heading_of_bare_figures_restates_the_paragraph_under_it():
                           "【120个】\n全省已有120个县区可用电子社保卡就医。", "2022-11-15", title="数读")
     assert sorted(m.value for m in found) == [Decimal("120"), Decimal("5e7")]
     assert {m.value: m.unit for m in found}[Decimal("5e7")] == "card"
+
+
+@pytest.mark.parametrize("text, year_figure, running_total", [
+    ("仅2023年一年，电子社保卡就提供服务151亿人次，累计服务量已超过500亿人次。", "151e8", "500e8"),
+    ("In 2023 alone the e-card served 15.1 billion times, and 50 billion times so far.", "15.1e9", "50e9"),
+])
+def test_a_running_total_after_a_periods_own_figure_runs_to_the_publication(text, year_figure, running_total):
+    found = _dates(text, "2024-06-28")
+    assert found[Decimal(year_figure)] == "2023" and found[Decimal(running_total)] == "2024-06-28"
+
+
+def test_a_cumulative_flow_named_with_its_year_alone_is_that_years():
+    assert _zh_dates("2023年，全国累计发放社保卡1亿张。", "2024-06-28")[Decimal("1e8")] in ("2023", "2023-12-31")

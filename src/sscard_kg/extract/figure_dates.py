@@ -82,6 +82,22 @@ def _dates_its_clause_only(text: str, d, q: Quantity) -> bool:
 _TARGET_SHARE = re.compile(rf"\s*(?:[\d.,]+\s*[万亿]?\s*{TARGET_UNIT}?)?\s*{_ZH['target_share']}")
 
 
+_CUMULATIVE = compile_fast(rf"{either(_ZH['cumulative'])}|\b(?:{either(_EN['cumulative'])})\b", re.I)
+
+
+def _runs_to_now(text: str, d: DateMention, q: Quantity, earlier: tuple[Quantity, ...]) -> bool:
+    """`仅2023年一年，…提供服务151亿人次，累计服务量已超过500亿人次`: after the period's own figure, a
+    running total in a clause of its own is not that period's flow; it runs to the publication.
+    (`2023年，全国累计发放1亿张` is the year's: no figure of the period comes before it.)"""
+    if d.kind != "period":
+        return False
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, d.end, q.start)]
+    if not breaks or not any(d.end <= o.start and o.end <= breaks[-1] for o in earlier):
+        return False
+    stops = [m.start() for m in (CLAUSE_BREAK.search(text, q.end), _SENTENCE_STOP.search(text, q.end)) if m]
+    return _CUMULATIVE.search(text, breaks[-1], min(stops, default=len(text))) is not None
+
+
 def _now_of_its_clause(text: str, q: Quantity, in_sentence: list[DateMention], next_figure: int | None):
     """`By the end of last year, 5.27 million …, and 8.4 million have been issued so far`: a now
     said after the figure in its own clause, before any other figure, is the figure's, not the date
@@ -185,6 +201,8 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
             return None, True
         if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
             return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前
+        if _runs_to_now(text, before[-1], q, earlier):
+            return None, True
         return _now_of_its_clause(text, q, in_sentence, next_figure) or before[-1], False
     if any(span[0] <= d.start and d.end <= q.start and d.kind in ("since", "span") for d in dates):
         return None, True  # `今年以来，新增313万张`: from then to the publication
