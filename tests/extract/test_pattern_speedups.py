@@ -92,6 +92,8 @@ def test_every_pattern_given_a_lookahead_matches_the_seeds_and_dev_articles_as_w
     (r"(?<![\d年])(?:年底|年末)", "(?=[年])"),
     (r"\b(?:as of|by)? ?the end", r"(?=[\ abt])"),
     (r"(?P<role>(?i:deputy |vice )?(?i:director))\s[A-Z]", r"(?=(?i:[dv]))"),
+    (r"^\s*[^|\d]{1,16}(\s*\|\s*[^|\d]{1,16}){2,}$|分享到", "(?=[分]|^)"),  # a `^`: where it holds, not at each space
+    (r"(?m:^)\s*x|y", r"(?=[\sxy])"),  # a `^` of a group's own re.MULTILINE holds after each line break
 ])
 def test_a_lookahead_names_the_characters_a_match_can_begin_with(pattern, first):
     assert compile_fast(pattern).pattern == f"{first}(?:{pattern})"
