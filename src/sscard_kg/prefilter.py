@@ -211,6 +211,40 @@ def _variant(pattern: re.Pattern, kept: tuple[bool, ...]) -> re.Pattern:
     return compile_fast("|".join(source for (source, _), keep in zip(split, kept) if keep), pattern.flags)
 
 
+class Narrowing:
+    """Patterns narrowed together, as `narrowed` narrows each: split once, and every needle of
+    them all looked for once in a text, not once per alternative that needs it. A pattern hashes
+    its whole compiled code, so the split and the variants are kept here, by position."""
+
+    def __init__(self, patterns: tuple[re.Pattern | None, ...]):
+        self.patterns = patterns
+        self.splits = tuple(_alternatives(p) if p is not None else None for p in patterns)
+        needles = {needle for split in self.splits if split for _, found in split if found for needle in found}
+        self._by_first: dict[str, list[str]] = {}  # a text lacking a needle's first character lacks it
+        for needle in sorted(needles):
+            self._by_first.setdefault(needle[0], []).append(needle)
+        self._variants: dict[tuple[int, tuple[bool, ...]], re.Pattern] = {}
+
+    def narrowed(self, folded: str) -> list[re.Pattern | None]:
+        """Each pattern without the alternatives that cannot match a text whose `fold_case` is `folded`."""
+        present = {needle for first in self._by_first.keys() & set(folded) for needle in self._by_first[first]
+                   if needle in folded}
+        return [self._narrowed(i, present) for i in range(len(self.patterns))]
+
+    def _narrowed(self, i: int, present: set[str]) -> re.Pattern | None:
+        pattern, split = self.patterns[i], self.splits[i]
+        if split is None:
+            return pattern
+        kept = tuple(found is None or not present.isdisjoint(found) for _, found in split)
+        if all(kept):
+            return pattern
+        if not any(kept):
+            return None
+        if (i, kept) not in self._variants:
+            self._variants[i, kept] = _variant(pattern, kept)
+        return self._variants[i, kept]
+
+
 @lru_cache(maxsize=1024)
 def _alternatives(pattern: re.Pattern) -> tuple[tuple[str, frozenset[str] | None], ...] | None:
     """The top-level alternatives of a pattern (as `compile_fast` made it, lookahead set aside)

@@ -212,6 +212,17 @@ def test_a_pattern_none_of_whose_alternatives_can_match_is_none_and_one_that_can
     assert narrowed(flagged, "abc") is flagged
 
 
+def test_patterns_narrowed_together_are_each_narrowed_as_alone():
+    from sscard_kg.extract.gazetteer import fold_case
+    from sscard_kg.prefilter import Narrowing, compile_fast, narrowed
+
+    patterns = (compile_fast(r"(?:\bsocial cards?\b)|(?:社保卡)|(?:\bsscs?\b)", re.I), None, re.compile(r"abc\d"),
+                compile_fast(r"(?:card)|(?:社保)|(?:x\d)", re.I))
+    together = Narrowing(patterns)
+    for text in ("Social Cards and SSC", "社保卡", "no needle here", "x1 card"):
+        assert together.narrowed(fold_case(text)) == [narrowed(p, fold_case(text)) for p in patterns]
+
+
 def test_the_metric_phrases_found_in_a_text_are_the_same_narrowed(seeds_dir, dev_dir):
     from sscard_kg.extract.compose import _all_hits
     from sscard_kg.extract.gazetteer import load
