@@ -4,9 +4,10 @@ Python's regex engine skips ahead to a pattern's literal prefix or to one of its
 characters, but tries every other pattern at every place of the text: one that begins with
 optional parts (`(?P<to>截至|到)?(?:(?P<y>\\d{4})年)?(?P<m>\\d{1,2})月…`), or alternatives whose
 first letters have a case that is ignored (`版权|免责|…|copyright|disclaimer`), costs a few steps
-at each place. A lookahead for the characters a match can begin with, worked out from the parsed
-pattern, makes most places fail at one character-class test. The matches are the same: the
-lookahead only restates what the pattern requires.
+at each place; so do cues some of which open with `^\\s*` (at each space), or one of which opens
+with `^` and then a negated class (at every place). A lookahead for the characters a match can
+begin with (or the `^` it must follow), worked out from the parsed pattern, makes most places fail
+at one test. The matches are the same: the lookahead only restates what the pattern requires.
 """
 
 from __future__ import annotations
@@ -50,11 +51,12 @@ def _first_characters(pattern: str, flags: int) -> str | None:
         starts, empty = _sequence_starts(items, fold=False, flags=flags)
     except (re.error, TypeError, ValueError):
         return None
-    if not starts or empty:
-        return None
-    plain = "".join(sorted(piece for piece, folded in starts if not folded))
+    if not starts or empty or all(folded is None for _, folded in starts):
+        return None  # the engine tries a pattern that opens with `^` at the start alone
+    plain = "".join(sorted(piece for piece, folded in starts if folded is False))
     folded = "".join(sorted(piece for piece, folded in starts if folded))
-    return "|".join(([f"[{plain}]"] if plain else []) + ([f"(?i:[{folded}])"] if folded else []))
+    anchors = sorted(piece for piece, folded in starts if folded is None)
+    return "|".join(([f"[{plain}]"] if plain else []) + ([f"(?i:[{folded}])"] if folded else []) + anchors)
 
 
 def _engine_skips_ahead(parsed) -> bool:
@@ -67,16 +69,20 @@ def _engine_skips_ahead(parsed) -> bool:
     return bool(prefix) or compiler._get_charset_prefix(parsed, flags) is not None
 
 
-Pieces = set[tuple[str, bool]]  # (class piece, whether its case is ignored)
+Pieces = set[tuple[str, bool | None]]  # (class piece, whether its case is ignored), or (anchor, None)
+# A part that opens with `^` or `\A` matches only where the anchor holds, which a lookahead tests
+# as the pattern does: at one place, not at each whitespace its `^\s*` would let in. Under a
+# group's own `(?m:…)` a `^` holds at more places than the lookahead's would: it is passed over.
+_ANCHORS = {"AT_BEGINNING": "^", "AT_BEGINNING_STRING": r"\A"}
 
 
-def _sequence_starts(items, fold: bool, flags: int) -> tuple[Pieces | None, bool]:
+def _sequence_starts(items, fold: bool, flags: int, lines: bool = False) -> tuple[Pieces | None, bool]:
     """(class pieces a match of the sequence can begin with, whether it can match the empty
     string); None when some part is beyond this reading. `fold`: case is ignored here (`(?i:…)`)
-    but not in the pattern as a whole."""
+    but not in the pattern as a whole; `lines`: so is `re.MULTILINE` (`(?m:…)`)."""
     found: Pieces = set()
     for op, arg in items:
-        first, empty = _item_starts(str(op), arg, fold, flags)
+        first, empty = _item_starts(str(op), arg, fold, flags, lines)
         if first is None:
             return None, False
         found |= first
@@ -85,7 +91,7 @@ def _sequence_starts(items, fold: bool, flags: int) -> tuple[Pieces | None, bool
     return found, True
 
 
-def _item_starts(op: str, arg, fold: bool, flags: int) -> tuple[Pieces | None, bool]:
+def _item_starts(op: str, arg, fold: bool, flags: int, lines: bool = False) -> tuple[Pieces | None, bool]:
     if op == "LITERAL":
         return {(re.escape(chr(arg)), fold)}, False
     if op == "IN":
@@ -93,7 +99,7 @@ def _item_starts(op: str, arg, fold: bool, flags: int) -> tuple[Pieces | None, b
     if op == "BRANCH":
         found, empty = set(), False
         for alternative in arg[1]:
-            first, may_be_empty = _sequence_starts(alternative, fold, flags)
+            first, may_be_empty = _sequence_starts(alternative, fold, flags, lines)
             if first is None:
                 return None, False
             found |= first
@@ -101,10 +107,13 @@ def _item_starts(op: str, arg, fold: bool, flags: int) -> tuple[Pieces | None, b
         return found, empty
     if op == "SUBPATTERN":
         folds = fold or bool(arg[1] & re.IGNORECASE and not flags & re.IGNORECASE)
-        return _sequence_starts(arg[-1], folds, flags)
+        scoped = lines or bool(arg[1] & re.MULTILINE and not flags & re.MULTILINE)
+        return _sequence_starts(arg[-1], folds, flags, scoped)
     if op in _REPEATS:
-        first, empty = _sequence_starts(arg[2], fold, flags)
+        first, empty = _sequence_starts(arg[2], fold, flags, lines)
         return first, empty or arg[0] == 0
+    if op == "AT" and str(arg) in _ANCHORS and not lines:
+        return {(_ANCHORS[str(arg)], None)}, False
     if op in _ZERO_WIDTH:  # anchors and lookarounds consume nothing: the next part begins the match
         return set(), True
     return None, False
@@ -200,6 +209,40 @@ def narrowed(pattern: re.Pattern | None, folded: str) -> re.Pattern | None:
 def _variant(pattern: re.Pattern, kept: tuple[bool, ...]) -> re.Pattern:
     split = _alternatives(pattern)
     return compile_fast("|".join(source for (source, _), keep in zip(split, kept) if keep), pattern.flags)
+
+
+class Narrowing:
+    """Patterns narrowed together, as `narrowed` narrows each: split once, and every needle of
+    them all looked for once in a text, not once per alternative that needs it. A pattern hashes
+    its whole compiled code, so the split and the variants are kept here, by position."""
+
+    def __init__(self, patterns: tuple[re.Pattern | None, ...]):
+        self.patterns = patterns
+        self.splits = tuple(_alternatives(p) if p is not None else None for p in patterns)
+        needles = {needle for split in self.splits if split for _, found in split if found for needle in found}
+        self._by_first: dict[str, list[str]] = {}  # a text lacking a needle's first character lacks it
+        for needle in sorted(needles):
+            self._by_first.setdefault(needle[0], []).append(needle)
+        self._variants: dict[tuple[int, tuple[bool, ...]], re.Pattern] = {}
+
+    def narrowed(self, folded: str) -> list[re.Pattern | None]:
+        """Each pattern without the alternatives that cannot match a text whose `fold_case` is `folded`."""
+        present = {needle for first in self._by_first.keys() & set(folded) for needle in self._by_first[first]
+                   if needle in folded}
+        return [self._narrowed(i, present) for i in range(len(self.patterns))]
+
+    def _narrowed(self, i: int, present: set[str]) -> re.Pattern | None:
+        pattern, split = self.patterns[i], self.splits[i]
+        if split is None:
+            return pattern
+        kept = tuple(found is None or not present.isdisjoint(found) for _, found in split)
+        if all(kept):
+            return pattern
+        if not any(kept):
+            return None
+        if (i, kept) not in self._variants:
+            self._variants[i, kept] = _variant(pattern, kept)
+        return self._variants[i, kept]
 
 
 @lru_cache(maxsize=1024)

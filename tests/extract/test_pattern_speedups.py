@@ -92,6 +92,8 @@ def test_every_pattern_given_a_lookahead_matches_the_seeds_and_dev_articles_as_w
     (r"(?<![\d年])(?:年底|年末)", "(?=[年])"),
     (r"\b(?:as of|by)? ?the end", r"(?=[\ abt])"),
     (r"(?P<role>(?i:deputy |vice )?(?i:director))\s[A-Z]", r"(?=(?i:[dv]))"),
+    (r"^\s*[^|\d]{1,16}(\s*\|\s*[^|\d]{1,16}){2,}$|分享到", "(?=[分]|^)"),  # a `^`: where it holds, not at each space
+    (r"(?m:^)\s*x|y", r"(?=[\sxy])"),  # a `^` of a group's own re.MULTILINE holds after each line break
 ])
 def test_a_lookahead_names_the_characters_a_match_can_begin_with(pattern, first):
     assert compile_fast(pattern).pattern == f"{first}(?:{pattern})"
@@ -208,6 +210,17 @@ def test_a_pattern_none_of_whose_alternatives_can_match_is_none_and_one_that_can
     assert narrowed(single, "xyz") is single
     flagged = re.compile(r"(?i)abc|def")
     assert narrowed(flagged, "abc") is flagged
+
+
+def test_patterns_narrowed_together_are_each_narrowed_as_alone():
+    from sscard_kg.extract.gazetteer import fold_case
+    from sscard_kg.prefilter import Narrowing, compile_fast, narrowed
+
+    patterns = (compile_fast(r"(?:\bsocial cards?\b)|(?:社保卡)|(?:\bsscs?\b)", re.I), None, re.compile(r"abc\d"),
+                compile_fast(r"(?:card)|(?:社保)|(?:x\d)", re.I))
+    together = Narrowing(patterns)
+    for text in ("Social Cards and SSC", "社保卡", "no needle here", "x1 card"):
+        assert together.narrowed(fold_case(text)) == [narrowed(p, fold_case(text)) for p in patterns]
 
 
 def test_the_metric_phrases_found_in_a_text_are_the_same_narrowed(seeds_dir, dev_dir):

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .gazetteer import Gazetteer, Metric, Phrasing, fold_case
 from .numbers import Quantity
-from ..prefilter import compile_fast, narrowed
+from ..prefilter import Narrowing, compile_fast
 from ..resources import cues, either
 
 _ZH, _EN = cues("compose")
@@ -175,12 +175,16 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
 def _all_hits(phrasings: tuple[Phrasing, ...], text: str, weak: bool) -> tuple[list[int], list[_Hit]]:
     """Every phrase of `phrasings` in the text, by start (and the starts, to bisect): found once
     per text, as every figure looks in windows of it; a phrasing hashes by identity. A pattern
-    is searched without its phrases whose needles the text lacks (`prefilter.narrowed`)."""
-    folded = fold_case(text)
-    patterns = ((p.iri, narrowed(p.weak if weak else p.phrases, folded)) for p in phrasings)
-    hits = sorted(_Hit(m.start(), m.end(), iri) for iri, pattern in patterns if pattern is not None
+    is searched without its phrases whose needles the text lacks (`prefilter.Narrowing`)."""
+    patterns = zip(phrasings, _narrowing(phrasings, weak).narrowed(fold_case(text)))
+    hits = sorted(_Hit(m.start(), m.end(), p.iri) for p, pattern in patterns if pattern is not None
                   for m in pattern.finditer(text) if m.end() > m.start())
     return [h.start for h in hits], hits
+
+
+@lru_cache(maxsize=16)
+def _narrowing(phrasings: tuple[Phrasing, ...], weak: bool) -> Narrowing:
+    return Narrowing(tuple(p.weak if weak else p.phrases for p in phrasings))
 
 
 def _hits(phrasings: tuple[Phrasing, ...], text: str, start: int, end: int, weak: bool = False) -> list[_Hit]:
