@@ -491,3 +491,20 @@ def test_a_strip_of_quotes_between_bars_is_furniture(line):
 ])
 def test_figures_with_their_scales_between_bars_are_content(line):
     assert line_reason(line, cues()) == ""
+
+
+def test_a_bulleted_list_of_labels_with_values_inside_the_story_is_content():
+    text = ("划重点！一季度人社数据\n\n4月22日，人社部举行新闻发布会，介绍一季度人社工作进展。\n\n"
+            "📌 参保人数（截至3月底）\n• 基本养老保险：10.71亿人\n• 失业保险：2.44亿人\n• 工伤保险：2.97亿人\n"
+            "📌 基金收支\n• 1—3月三项基金总收入2.36万亿元\n• 总支出1.94万亿元\n\n"
+            "发言人表示，下一步将继续扩大参保覆盖面，推动社会保障制度更加公平。\n")
+    kinds = _kinds(text, title_first=True)
+    assert kinds["• 基本养老保险：10.71亿人"] == "main" and kinds["• 总支出1.94万亿元"] == "main"
+
+
+def test_a_bulleted_list_of_other_headlines_inside_the_story_stays_a_link_list():
+    text = ("人社部：一季度就业形势总体稳定\n\n4月22日，人社部举行新闻发布会，介绍一季度人社工作进展。\n\n"
+            "• 多地出台稳就业新举措\n• 养老金全国统筹取得新进展\n• 这些技能人才补贴你领了吗\n"
+            "• 高校毕业生就业服务月启动\n• 社保卡居民服务一卡通再扩围\n• 灵活就业人员如何参保\n\n"
+            "发言人表示，下一步将继续扩大参保覆盖面，推动社会保障制度更加公平。\n")
+    assert _kinds(text, title_first=True)["• 多地出台稳就业新举措"] == "boilerplate"

@@ -236,7 +236,8 @@ def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
     """Runs of list-like lines are navigation or headline lists; furniture inside a run is skipped,
     and the headlines of a box count towards the run they stand in. Below the article's last
     paragraph a headline that states a figure is list-like too: no text follows for it to head
-    (a chart's caption there names only years, and stays with its source line)."""
+    (a chart's caption there names only years, and stays with its source line). A run inside the
+    story that lists labels with their values is the story's own figures."""
     last = max((i for i, ((a, b), kind) in enumerate(zip(lines, kinds))
                 if kind == ("main", "") and not headline_like(text[a:b], c)), default=len(lines))
     listed = [kind == "main" and (list_like(text[a:b], c) or i > last and _headline_figure(text[a:b], c))
@@ -251,6 +252,9 @@ def _mark_link_lists(text: str, lines, kinds, c: dict) -> None:
         if index < len(lines) and kinds[index][0] == "boilerplate":
             continue
         inside = bool(run and paragraphs and paragraphs[0] < run[0] and paragraphs[-1] > run[-1])
+        if inside and any(c["data_line"].search(text[slice(*lines[i])]) for i in run):
+            run = []  # a label with its value (`• 基本养老保险：10.71亿人`): the story's own figures, listed
+            continue
         if len(run) >= c["link_run"] * (2 if inside else 1):
             for i in run:
                 kinds[i] = kinds[i] if kinds[i][0] == "boilerplate" else ("boilerplate", "link list")
