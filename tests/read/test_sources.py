@@ -82,3 +82,13 @@ def test_the_site_name_a_page_gives_itself_is_left_out_of_its_headline():
     html = ('<html><head><meta property="og:site_name" content="某某之声"><title>社保卡新规来了 - 某某之声</title>'
             "</head><body><p>正文</p></body></html>").encode()
     assert sources.parse_bytes(html, sources.SourceRef("a.html", "a.html")).title == "社保卡新规来了"
+
+
+@pytest.mark.parametrize("written, published", [
+    ("29/2/24", "2024-02-29"), ("31.12.2020", "2020-12-31"), ("12/31/2019", "2019-12-31"), ("5/5/2023", "2023-05-05"),
+    ("3/4/24", None), ("30/2/24", None),
+])
+def test_a_front_matter_date_with_its_year_last_is_read_where_only_one_order_makes_a_date(written, published):
+    data = f"---\ntitle: Cards\ndate: {written}\n---\nThe card is used in 95 services.\n".encode()
+    article = sources.parse_bytes(data, sources.SourceRef("dated.md", "dated.md"))
+    assert article.published == published and article.date_stated == (published is not None)

@@ -182,6 +182,9 @@ def _iso_date(value) -> str | None:
     match = re.match(r"((?:19|20)\d{2})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?(?![\d:])", text)
     if match and _real_date(*match.groups()):
         return "-".join(f"{int(part):02d}" for part in match.groups() if part)
+    day_first = _day_and_month(text)
+    if day_first:
+        return day_first
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError):
@@ -190,6 +193,24 @@ def _iso_date(value) -> str | None:
         return datetime.fromisoformat(text).date().isoformat()
     except ValueError:
         return None
+
+
+def _day_and_month(text: str) -> str | None:
+    """`29/2/24`, `12/31/2019`: a date with its year last, read where only one order makes a date
+    (one of the first two numbers is over 12, or both are the same); a two-digit year is this
+    century's, or the last one's when it would be ahead. `3/4/24` (March or April) is left unread."""
+    match = re.fullmatch(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)?\d{2})", text)
+    if not match:
+        return None
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    if year < 100:
+        year += 2000 if year <= datetime.now().year % 100 else 1900
+    orders = {(month, day) for month, day in ((second, first), (first, second))
+              if _real_date(str(year), str(month), str(day))}
+    if len(orders) != 1:
+        return None
+    month, day = orders.pop()
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _real_date(year: str, month: str | None, day: str | None) -> bool:
