@@ -83,6 +83,11 @@ def test_english_figures_in_the_forms_wire_copy_uses(text, value, unit, qualifie
     ("holders reached 13.79 100 million people", "13.79e8", "person", None),
     ("the province has 1329 10,000 holders", "1329e4", "person", None),
     ("in 2023 100 million people", "1e8", "person", None),
+    # 亿, 万 and 张 left in pinyin.
+    ("holders already reached 13.29 yi people", "13.29e8", "person", None),
+    ("775 wan old people or children", "775e4", "person", None),
+    ("broke through 2 yi zhang", "2e8", "card", None),
+    ("a balance of 1.2 wan yi yuan", "1.2e12", "yuan", None),
     # 多 rendered word for word between a figure and its scale.
     ("trained 1300 many ten thousand person-times", "1300e4", "person-time", "gt"),
     ("the city has 300 odd ten thousand holders", "300e4", "person", "gt"),
