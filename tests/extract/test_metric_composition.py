@@ -285,3 +285,12 @@ def test_a_word_for_word_list_of_schemes_takes_their_participants_in_turn(text):
 def test_a_clause_without_a_subject_goes_on_about_the_figure_before_it(text, share):
     found = _metrics(text)
     assert found[Decimal("97") if "97" in text else Decimal("50")] == share
+
+
+@pytest.mark.parametrize("text, value, notation", [
+    ("National hold social guarantee card number of people reached 13.29 yi people.", "13.29e8", "card-holders"),
+    ("Electronic social guarantee card collar use breaks through 100 million zhang.", "1e8", "ecard-holders"),
+    ("Third generation social guarantee card holders reached 3 yi people.", "3e8", "card-3g-holders"),
+])
+def test_the_card_as_machine_translation_names_it(text, value, notation):
+    assert _metrics(text)[Decimal(value)] == notation

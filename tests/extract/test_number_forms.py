@@ -88,6 +88,10 @@ def test_english_figures_in_the_forms_wire_copy_uses(text, value, unit, qualifie
     ("775 wan old people or children", "775e4", "person", None),
     ("broke through 2 yi zhang", "2e8", "card", None),
     ("a balance of 1.2 wan yi yuan", "1.2e12", "yuan", None),
+    # 个, 项 and 余 word for word.
+    ("service channels total 417 piece", "417", "count", None),
+    ("channels 300 remaining piece", "300", "count", "gt"),
+    ("in total 95 item services", "95", "count", None),
     # 多 rendered word for word between a figure and its scale.
     ("trained 1300 many ten thousand person-times", "1300e4", "person-time", "gt"),
     ("the city has 300 odd ten thousand holders", "300e4", "person", "gt"),
