@@ -55,3 +55,29 @@ def test_lines_that_are_no_table_stay_as_they_are():
     assert table_edits("首页 | 政务公开 | 政务服务 | 互动交流\n正文第一段。", False) == []
     assert table_edits("发布时间：2025-10-30\t访问量：12406\n正文。", False) == []
     assert table_edits("| only | one row |\n", True) == []
+
+
+def test_a_unit_for_the_whole_table_in_its_corner_and_month_ends_as_columns():
+    found = _rows("corner.txt", "上半年社保数据\n\n发布时间：2019-07-20\n\n"
+                  "│ 指标（单位：亿人）   │ 3月底 │ 6月底 │\n"
+                  "│ 基本养老保险参保人数 │ 9.4   │ 9.5   │\n"
+                  "│ 社会保障卡持卡人数   │ 12.2  │ 12.4  │\n")
+    assert found[Decimal("9.4e8")][:3] == ("pension-insured", "2019-03-31", "person")
+    assert found[Decimal("12.4e8")][:3] == ("card-holders", "2019-06-30", "person")
+
+
+def test_a_research_notes_units_after_a_comma_and_a_currency_before_its_figure():
+    found = _rows("note.md", "---\ntitle: China social insurance monitor\ndate: 2019-07-25\n---\n"
+                  "| Series | Q1 2019 | H1 2019 |\n|---|---|---|\n"
+                  "| Cardholders, mn | 1,140 | 1,170 |\n"
+                  "| Three-fund revenue, YTD, RMB tn | 1.42 | 2.80 |\n")
+    assert found[Decimal("1.17e9")][:2] == ("card-holders", "2019-06-30")
+    assert found[Decimal("2.80e12")][:3] == ("si-fund-income", "2019-06", "yuan")
+
+
+def test_rows_labelled_by_year_end_take_their_measure_from_the_columns():
+    found = _rows("years.md", "---\ntitle: A decade of cards\ndate: 2022-06-01\n---\n"
+                  "| Year-end | Cardholders | Share of population |\n|---|---|---|\n"
+                  "| 2019 | 1.32 billion | 94% |\n| 2021 | 1.352 billion | 95.7% |\n")
+    assert found[Decimal("1.32e9")][:2] == ("card-holders", "2019-12-31")
+    assert found[Decimal("95.7")][:2] == ("card-penetration", "2021-12-31")

@@ -24,7 +24,6 @@ from .textmap import Edit
 _SEPARATOR = re.compile(r"[│┃|]|\t+")
 _RULE = re.compile(r"^[\s┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬║│┃|+:\-=]+$")
 _RULE_MARK = re.compile(r"[─━═┌┼├]|-{3}")
-_FIGURE = re.compile(r"^[+\-−]?\d[\d,，]*(?:\.\d+)?\s*%?$")
 # The unit a label or a heading gives its figures: `（亿人）`, `(万亿元)`, `(%)`, `(billion)`, `(million people)`.
 _UNIT = re.compile(r"\s*[（(]\s*([^（）()\d]{1,16}?)\s*[）)]\s*$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -90,7 +89,7 @@ def _blocks(text: str) -> list[list[tuple[int, int, list[_Cell] | None]]]:
 
 def _block_edits(block, english: bool) -> list[Edit]:
     rows = [(start, end, cells) for start, end, cells in block if cells is not None]
-    heading = next((cells for _, _, cells in rows[:1] if not any(_is_figure(c.text) for c in cells)), None)
+    heading = next((cells for _, _, cells in rows[:1] if not any(_is_value(c.text) for c in cells)), None)
     edits = [Edit(start, end, "", "table", 1.0, "a table's rule line") for start, end, cells in block if cells is None]
     if heading is not None:
         edits.append(Edit(rows[0][0], rows[0][1], "", "table", 1.0, "a table's heading row, read into its cells"))
@@ -99,40 +98,72 @@ def _block_edits(block, english: bool) -> list[Edit]:
     return edits
 
 
-def _is_figure(cell: str) -> bool:
-    """A figure, and not a year heading a column (`2021`)."""
-    return bool(_FIGURE.match(cell)) and not _YEAR.match(cell)
+def _is_value(cell: str) -> bool:
+    """A cell that holds a figure (`1,120`, `9.6`, `more than 1.2 billion`, `13.8亿`), not a date
+    heading a column or a row (`2021`, `2021年末`, `3月底`, `一季度`, `Q1 2018`, `1-9月`)."""
+    return len(cell) <= _VALUE_LENGTH and bool(_DIGIT.search(_DATE_WORDS.sub("", cell)))
 
 
 def _row_edits(start: int, end: int, cells: list[_Cell], heading: list[_Cell] | None, english: bool) -> list[Edit]:
+    """A row's cells as clauses. A row labelled by a year (`| 2020 | 1.34 billion | 95% |`) is read
+    the other way round: each column names what its figure counts, the label when."""
     label, values = cells[0], cells[1:]
-    if _FIGURE.match(label.text) or not any(_FIGURE.match(c.text) for c in values):
+    if _is_value(label.text) or not any(_is_value(c.text) for c in values):
         return []
-    name, unit = _split_unit(label.text)
+    by_year = bool(_WHEN.match(label.text))
+    corner, table_unit = _split_unit(heading[0].text, english) if heading is not None else ("", "")
+    name, unit = _split_unit(label.text, english)
     edits = []
     for index, cell in enumerate(values, start=1):
-        column = heading[index].text if heading is not None else ""
-        column, column_unit = _split_unit(column)
+        column, column_unit = _split_unit(heading[index].text, english) if heading is not None else ("", "")
         begin = start if index == 1 else cell.start  # the label goes with the first cell: the row maps back whole
-        if _FIGURE.match(cell.text):
-            clause = _clause(name, column, cell.text, unit or column_unit, english, first=index == 1)
-            edits.append(Edit(begin, cell.end, clause, "table", 1.0, "a table's cell read with its row and column"))
-        else:
+        if not _is_value(cell.text):
             edits.append(Edit(begin, cell.end, "", "table", 1.0, "a table's cell without a figure"))
+            continue
+        what, when = (column, _when(corner, label.text, english)) if by_year else (name, column)
+        clause = _clause(what, when, cell.text, unit or column_unit or table_unit, english, first=index == 1)
+        edits.append(Edit(begin, cell.end, clause, "table", 1.0, "a table's cell read with its row and column"))
     edits.append(Edit(values[-1].end, end, "." if english else "。", "table", 1.0, "a table row's end"))
     return edits
 
 
-def _split_unit(cell: str) -> tuple[str, str]:
-    """`基本养老保险参保人数（亿人）` → (`基本养老保险参保人数`, `亿人`)."""
-    match = _UNIT.search(cell)
-    return (cell[:match.start()], match.group(1)) if match else (cell, "")
+def _when(corner: str, year: str, english: bool) -> str:
+    """A year labelling a row, at its end when the corner cell says so (`Year-end`, `年末`)."""
+    if not _YEAR_END.search(corner) or not _YEAR.match(year):
+        return year
+    return f"the end of {year}" if english else f"{year}年末"
+
+
+def _split_unit(cell: str, english: bool) -> tuple[str, str]:
+    """`基本养老保险参保人数（亿人）` → (`基本养老保险参保人数`, `亿人`); `指标（单位：亿人）` → (`指标`, `亿人`);
+    `Cardholders, mn` → (`Cardholders`, `mn`)."""
+    match = _UNIT.search(cell) or (_UNIT_AFTER_COMMA.search(cell) if english else None)
+    if not match:
+        return cell, ""
+    return cell[:match.start()], _UNIT_LABEL.sub("", match.group(1)).strip()
 
 
 def _clause(label: str, column: str, figure: str, unit: str, english: bool, first: bool) -> str:
-    """The cell as a clause: `一季度基本养老保险参保人数10.71亿人`, `; Cardholders in 2021: 1.352 billion`."""
+    """The cell as a clause: `一季度基本养老保险参保人数10.71亿人`, `; Cardholders in 2021: 1.352 billion`.
+    A unit a figure already carries (`13.8亿`, `1.2 billion`, `95%`) is not added again."""
+    unit = "" if _HAS_UNIT.search(figure) else unit
+    currency = _CURRENCY.match(unit)
+    if currency:  # `RMB tn`: the currency goes before the figure
+        figure, unit = f"{currency.group(0).strip()}{figure}", unit[currency.end():]
     if english:
         when = f" in {column}" if _YEAR.match(column) else f", {column}" if column else ""
         joined = "" if unit in ("%", "per cent", "percent") else " "
         return f"{'' if first else '; '}{label}{when}: {figure}{joined}{unit}".rstrip()
     return f"{'' if first else '，'}{column}{label}{figure}{unit}"
+
+
+_VALUE_LENGTH = 32
+_DIGIT = re.compile(r"\d")
+_DATE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?(?:末|底|度)?|\d{1,2}\s*(?:[-—~至到]\s*\d{1,2}\s*)?月(?:末|底|份)?"
+                         r"|[1-4一二三四]\s*季度末?|\b[QH][1-4]\b|\b[1-4][QH]\b|(?:19|20)\d{2}", re.I)
+_WHEN = re.compile(r"^(?:19|20)\d{2}\s*(?:年(?:末|底|度)?)?$")
+_YEAR_END = re.compile(r"year[- ]?end|end of (?:the )?year|年末|年底", re.I)
+_UNIT_LABEL = re.compile(r"^(?:单位|單位|unit|units)\s*[:：]\s*", re.I)
+_UNIT_AFTER_COMMA = re.compile(r",\s*((?:RMB|CNY|US\$|\$)?\s*(?:mn|bn|tn|m|k|million|billion|trillion|%|per ?cent|yuan|people|persons))\s*$", re.I)
+_HAS_UNIT = re.compile(r"[%％万亿人元张个项]|\b(?:million|billion|trillion|mn|bn|tn|percent|per cent|yuan)\b", re.I)
+_CURRENCY = re.compile(r"(?:RMB|CNY|US\$|\$)\s*", re.I)
