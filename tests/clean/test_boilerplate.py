@@ -480,6 +480,8 @@ def test_an_article_line_with_a_counter_word_or_a_bracket_stays(line):
     "SSE Composite 3,017.78 (+0.42%)  |  USD/CNY 7.3166  |  Gold 1,984.6",
     "上证指数 3017.78 (−0.21%) ｜ 美元/人民币 7.1290 ｜ 布伦特原油 82.4",
     "Hang Seng 17,172.13 -0.9% | Nikkei 38,410.2 +1.1% | FTSE 100 7,930.9",
+    "SSE COMP 3,210.65 +0.30%   HSI 21,565.11 -0.21%   USD/CNY 6.9745   BRENT 61.79",
+    "MARKETS (close, 12 Mar)   CSI 300 3,863.2 (+0.6%)   10Y CGB 2.52%   HSI 19,662",
 ])
 def test_a_strip_of_quotes_between_bars_is_furniture(line):
     assert line_reason(line, cues()) == "furniture"

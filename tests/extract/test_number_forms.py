@@ -283,3 +283,12 @@ def test_numbers_before_no_measure_or_after_an_ordinal_stay_bare(text):
 @pytest.mark.parametrize("text", ["0-0%", "0~0亿", "0至0万人"])
 def test_a_range_of_zeros_is_read_without_dividing_by_zero(text):
     assert [q.value for q in find_quantities(text, False)[0]] == [0]
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Rates today: GBP 1 = CNY 9.10, USD 1 = CNY 7.19.", True),
+    ("The yuan closed at USD/CNY 6.7745 on Friday.", True),
+    ("当日人民币汇率为1美元兑6.77元人民币。", False),
+])
+def test_the_price_of_a_currency_is_no_figure(text, english):
+    assert find_quantities(text, english)[0] == []

@@ -264,6 +264,11 @@ _VAGUE_BEFORE = re.compile(f"(?:{either(_ZH['vague_before'])})$")
 _VAGUE_NUMERAL = re.compile(r"^十[万亿]*$")
 
 
+# `USD/CNY 6.7745`, `USD 1 = CNY 7.19`, `1美元兑6.77元人民币`: the price of a currency, no figure.
+_EXCHANGE_RATE_BEFORE = re.compile(r"\b[A-Z]{3}\s*/\s*[A-Z]{3}\s*[:=]?\s*$|\b(?:[A-Z]{3}|US\$|\$|£|€)\s*1\s*=\s*(?:[A-Z]{3}|¥|￥)?\s*$"
+                                   r"|1\s*(?:美元|欧元|英镑|港元|港币|日元)\s*(?:兑|兑换|=|折合)\s*(?:人民币)?\s*$")
+
+
 def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, scaled: bool = False) -> str | None:
     """Why a numeral is not a figure (year, date, phone, licence, ordinal), or None. A long number
     with a scale word (138000万, 13800 million) is a figure, whatever follows it."""
@@ -273,6 +278,8 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, sc
         return "a date or time"
     if _DURATION_AFTER.match(text[end:end + 16]):  # whole words: `100 million monthly active users` is a figure
         return "a duration"
+    if _EXCHANGE_RATE_BEFORE.search(text, max(0, start - 24), start):
+        return "an exchange rate"
     if _CODE_BEFORE.search(before) or _PHONE_AFTER.match(text[end:end + 12]):
         return "a licence, phone or code number"
     if _LONG_NUMBER.match(raw) and not scaled and not _COUNTED_AFTER.match(after):
