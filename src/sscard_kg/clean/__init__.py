@@ -2,7 +2,7 @@
 
 Order matters: markup → mojibake repair (it restores the `(` the pinyin strip needs, and a soft
 hyphen or a next-line character can be one of its bytes) → entities (`&shy;`, `&#8203;`) → line
-breaks → invisible characters → pinyin annotations → characters lost to `?` → NFKC → Traditional→Simplified → tables as sentences → boilerplate
+breaks → invisible characters → hard-wrapped lines rejoined → pinyin annotations → characters lost to `?` → NFKC → Traditional→Simplified → tables as sentences → boilerplate
 segments. For HTML the boilerplate decision starts from a main-text extractor's reading of the
 original page.
 """
@@ -19,6 +19,7 @@ from .boilerplate import Segment, html_outside, segment
 from .digits import dot_space_edits
 from .lost import lost_character_edits
 from .tables import table_edits
+from .wrapping import unwrap_edits
 from .markup import entity_edits, front_matter_edits, markdown_edits, markup_edits
 from .mojibake.repair import mojibake_edits
 from .pinyin import pinyin_edits
@@ -67,7 +68,7 @@ def _clean(article: Article) -> Cleaned:
         steps.append(markdown_edits)
     if article.language != "en":
         steps.append(mojibake_edits)
-    steps += [entity_edits, line_break_edits, invisible_edits]
+    steps += [entity_edits, line_break_edits, invisible_edits, unwrap_edits]
     if article.language != "en":
         steps += [pinyin_edits, lost_character_edits]
     steps += [nfkc_edits, simplified_edits, dot_space_edits, lambda t: table_edits(t, article.language == "en")]
