@@ -296,3 +296,15 @@ def test_a_fronted_by_phrase_of_reported_data_still_dates_the_article():
 ])
 def test_a_stamp_without_its_year_is_placed_after_the_data(text, english):
     assert dated(text, english=english) == ("2024-07-23", False)
+
+
+@pytest.mark.parametrize("banner, published", [
+    ("THE EASTERN COURIER  |  Features  |  Tuesday, March 12, 2019", "2019-03-12"),
+    ("东海晨报 | 民生周刊 | 2019年3月12日 星期二", "2019-03-12"),
+])
+def test_a_mastheads_date_is_the_guess_when_the_article_shows_no_stamp(banner, published):
+    text = (f"{banner}\n\nCards for all\n\nBy the end of 2018, 1.2 billion people held the card, "
+            "officials said.\n" if "Courier" in banner else
+            f"{banner}\n\n社保卡的这一年\n\n截至2018年底，全国持卡人数达到12亿人。\n")
+    found = publication_date(None, None, text, "Courier" in banner, page=text, today="2026-01-01")
+    assert found == PublicationDate(published, False)

@@ -403,7 +403,26 @@ def publication_date(stated: str | None, url: str | None, text: str, english: bo
             return PublicationDate(placed, placed == from_url)
     if from_url:
         return PublicationDate(from_url, True)
+    header = _header_date(page or text, today, floor, name_year)
+    if header:
+        return PublicationDate(header, False)
     return PublicationDate(_after_data(text, english, today, name_year), False)
+
+
+_HEADER_YEARS_AFTER_DATA = 2
+
+
+def _header_date(page: str, today: str, floor: str | None, year: int | None) -> str | None:
+    """A date in the page's header banner (`THE NORTHERN MERCURY | Features | Wednesday, December 18,
+    2013`): a portal's banner may show the day it was saved, a paper's masthead its issue; with no
+    stamp of the article's own, it is the best guess the page gives when it falls soon after the
+    body's latest data (a visit's day comes years later), and the file name's year, if any, agrees."""
+    if floor is None:
+        return None
+    latest = int(floor[:4]) + _HEADER_YEARS_AFTER_DATA
+    shown = [s.value for s in shown_dates(page) if s.strength == 3 and s.value <= today and _not_before(s.value, floor)
+             and int(s.value[:4]) <= latest and (year is None or s.value[:4] == str(year))]
+    return shown[0] if shown else None
 
 
 def _after_data(text: str, english: bool, today: str, year: int | None) -> str | None:
