@@ -921,6 +921,10 @@ EN_BANK = [
     ("Up to last year bottom, 13.7 hundred million people held the card.", "2023-03-01", "2022-12-31 point"),
     ("Within 3 month, the card must be collected.", "2023-03-01", ""),
     ("The 12 month rolling average was 5%.", "2023-03-01", ""),
+    # a span of months called a period or a quarter, then its year
+    ("In the January-September period of last year, China added 10.57 million urban jobs.", "2026-01-05",
+     "2025-09 period 2025-01"),
+    ("During the April-June quarter of 2023, 3.5 million jobs were added.", "2024-02-01", "2023-06 period 2023-04"),
     # an abbreviation's full stop ends no sentence: the year-end is the sentence's year
     ("In 2019, revenue was 5.82 trillion yuan (844 billion U.S. dollars), and the year-end balance 6.85 trillion yuan.",
      "2021-03-15", "2019 period; 2019-12-31 point"),

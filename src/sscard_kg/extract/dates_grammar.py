@@ -535,7 +535,7 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (rf"(?:mid[- ]|(?:the )?middle of )(?:{yr}|{rel} year)", lambda r, m: _mid_year(_year(r, m))),
         (rf"(?:early|late|earlier|later)(?:[- ]| in ){yr}|(?:early|late|earlier|later)(?: in)? {rel} year",
          lambda r, m: (str(_year(r, m)), "point", None) if _year(r, m) else None),
-        (rf"(?:from |between )?{mon0} ?(?:-|–|—|to|through|thru|until|and) ?{mon}{of_year}",
+        (rf"(?:from |between )?{mon0} ?(?:-|–|—|to|through|thru|until|and) ?{mon}(?: period| quarter)?{of_year}",
          lambda r, m: _span(r, _year(r, m), _mon(m, "mon0"), _mon(m))),
         (rf"(?:the )?(?P<q0>first|second|third) (?:to|through) (?:the )?(?P<q>second|third|fourth) quarters?{of_year}",
          _quarters),
