@@ -292,3 +292,8 @@ def test_a_range_of_zeros_is_read_without_dividing_by_zero(text):
 ])
 def test_the_price_of_a_currency_is_no_figure(text, english):
     assert find_quantities(text, english)[0] == []
+
+
+@pytest.mark.parametrize("text", ["差不多每5位持卡人中，就有1位领用了电子社保卡", "每5位持卡人中,就有1位开通了电子社保卡"])
+def test_one_in_n_across_a_comma_is_one_share(text):
+    assert [(q.value, q.unit) for q in find_quantities(text, english=False)[0]] == [(Decimal("20.00"), "percent")]

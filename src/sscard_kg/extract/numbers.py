@@ -91,7 +91,7 @@ _ZH_AMONG = f"(?:{either(_ZH['one_in_among'])})"
 _ZH_ONE_IN = re.compile(
     rf"(?:{_ZH['one_in_each']}(?P<d1>\d+|[一二两三四五六七八九十百千]+){_ZH_COUNTER}{_ZH_AMONG}?"
     rf"|(?P<d2>\d+|[一二两三四五六七八九十百千]+){_ZH['one_in_group']}{_ZH_AMONG})"
-    rf"(?:{either(_ZH['one_in_then'])})?{_ZH['one_in_has']}(?P<n>\d+|[一二两三四五六七八九十]+){_ZH_COUNTER}")
+    rf"[，,]?\s*(?:{either(_ZH['one_in_then'])})?{_ZH['one_in_has']}(?P<n>\d+|[一二两三四五六七八九十]+){_ZH_COUNTER}")
 _EN_COUNT_WORD = either(sorted((w for w in EN_WORDS if len(w) > 1), key=lambda w: (-len(w), w)))
 _EN_ONE_IN = compile_fast(rf"\b(?P<n>{_EN_COUNT_WORD}|\d{{1,3}})\s+(?:{either(_EN['one_in'])})\s+(?:{_EN['one_in_every']}\s+)?"
                           rf"(?P<d>{_EN_COUNT_WORD}|\d{{1,3}})\b(?![.,]\d|\s*%)", re.I)
