@@ -540,3 +540,15 @@ def test_a_running_total_after_a_periods_own_figure_runs_to_the_publication(text
 
 def test_a_cumulative_flow_named_with_its_year_alone_is_that_years():
     assert _zh_dates("2023年，全国累计发放社保卡1亿张。", "2024-06-28")[Decimal("1e8")] in ("2023", "2023-12-31")
+
+
+@pytest.mark.parametrize("body, published", [
+    ("第三代社保卡换发转入常态化。\n\n上月9日，市政府新闻办召开发布会，市人社局副局长介绍：\n\n▪ 全市已有近600万人领到了第三代社保卡；\n"
+     "▪ 新卡累计使用近4000万次；\n", "2026-01-02"),
+    ("The city has moved to routine issuance of the new card.\n\nAt a briefing on December 9, the city's deputy "
+     "director said:\n\n- 6 million residents hold the new card;\n"
+     "- the cards have been used 40 million times;\n", "2026-01-02"),
+])
+def test_a_lead_in_that_names_a_day_dates_the_list_of_figures_under_it(body, published):
+    found = _dates(body, published, title="新闻稿" if "市" in body else "Press release")
+    assert set(found.values()) == {"2025-12-09"}

@@ -239,6 +239,8 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
         year = _reviewed_year(text, para, quantities, dates, segment_date)
         if year is not None:
             context = replace(context, segment_date=year)
+        if not text[para[0]:para[1]].strip():
+            continue  # a blank line parts no heading from its rows
         table_date = table_date if table_date and _table_row(text, para, quantities) \
             else _table_heading(text, para, quantities, dates)
         read_as = replace(context, segment_date=table_date) if table_date else context
@@ -283,8 +285,9 @@ def _table_row(text: str, para: tuple[int, int], quantities: list[Quantity]) -> 
 
 
 def _table_heading(text: str, para: tuple[int, int], quantities: list[Quantity], dates: list[DateMention]) -> str | None:
-    """`Key figures (end-2021 unless stated)`, `2023年末主要指标`: a heading with no figure that names
-    one date, over the rows of figures that follow it line by line: their date, where a row names none."""
+    """`Key figures (end-2021 unless stated)`, `2023年末主要指标`, `上月9日，…副局长介绍：`: a heading (or a
+    lead-in) with no figure that names one date, over the rows of figures that follow it line by line:
+    their date, where a row names none."""
     if para[1] - para[0] > _HEADING_LENGTH or any(para[0] <= q.start < para[1] for q in quantities):
         return None
     named = [d for d in dates if para[0] <= d.start < para[1]]
@@ -293,8 +296,12 @@ def _table_heading(text: str, para: tuple[int, int], quantities: list[Quantity],
 
 
 def _next_line(text: str, para: tuple[int, int]) -> tuple[int, int]:
-    end = text.find("\n", para[1] + 1)
-    return para[1] + 1, end if end >= 0 else len(text)
+    """The next line that is not blank."""
+    start = para[1] + 1
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    end = text.find("\n", start)
+    return start, end if end >= 0 else len(text)
 
 
 # A heading is a short paragraph with no figure.
