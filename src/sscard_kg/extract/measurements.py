@@ -240,7 +240,7 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
         if year is not None:
             context = replace(context, segment_date=year)
         if not text[para[0]:para[1]].strip():
-            continue  # a blank line parts no heading from its rows
+            continue  # a blank line parts no lead-in from its rows (_table_heading)
         table_date = table_date if table_date and _table_row(text, para, quantities) \
             else _table_heading(text, para, quantities, dates)
         read_as = replace(context, segment_date=table_date) if table_date else context
@@ -291,8 +291,18 @@ def _table_heading(text: str, para: tuple[int, int], quantities: list[Quantity],
     if para[1] - para[0] > _HEADING_LENGTH or any(para[0] <= q.start < para[1] for q in quantities):
         return None
     named = [d for d in dates if para[0] <= d.start < para[1]]
+    following = _next_line(text, para) if _LEAD_IN.search(text, para[0], para[1]) else (para[1] + 1, _line_end(text, para[1] + 1))
     return named[0].value if len(named) == 1 and named[0].kind in ("point", "period") and not named[0].target \
-        and not named[0].base and _table_row(text, _next_line(text, para), quantities) else None
+        and not named[0].base and _table_row(text, following, quantities) else None
+
+
+# A lead-in ends with a colon: the list it introduces may come after a blank line.
+_LEAD_IN = re.compile(r"[:：]\s*$")
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
 
 
 def _next_line(text: str, para: tuple[int, int]) -> tuple[int, int]:
