@@ -552,3 +552,13 @@ def test_a_cumulative_flow_named_with_its_year_alone_is_that_years():
 def test_a_lead_in_that_names_a_day_dates_the_list_of_figures_under_it(body, published):
     found = _dates(body, published, title="新闻稿" if "市" in body else "Press release")
     assert set(found.values()) == {"2025-12-09"}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("At today's briefing, the vice minister said that as at the end of January there were 1.38 billion cardholders, "
+     "covering 97.9 percent of the population, and that 970 million had claimed the electronic card.", "2024-02-29"),
+    ("今天的新闻发布会上，副部长介绍，截至1月底，全国持卡人数13.8亿人，覆盖97.9%的人口，其中9.7亿人领用了电子社保卡。", "2024-02-29"),
+])
+def test_a_day_of_a_briefing_opening_the_sentence_yields_to_the_data_date_it_reports(text, published):
+    found = _dates(text, published, title="新闻稿" if "人" in text else "Press release")
+    assert set(found.values()) == {"2024-01-31"}

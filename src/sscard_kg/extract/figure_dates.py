@@ -199,8 +199,9 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
         if opener is None and (_runs_from_a_later_start(text, dates, before[-1], q)
                                or _since_in_its_clause(text, q, dates, next_figure)):
             return None, True
-        if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier):
-            return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前
+        if opener is not None and before[-1] is not opener and _dates_another_clause(text, before[-1], q, earlier) \
+                and not _names_an_event(text, opener, span[0]):
+            return opener, False  # `目前，…，2021年提供服务112亿人次，各地开通服务1000余项`: 目前 (not `At today's briefing, …`)
         if _runs_to_now(text, before[-1], q, earlier):
             return None, True
         return _now_of_its_clause(text, q, in_sentence, next_figure) or before[-1], False
