@@ -294,3 +294,18 @@ def test_a_clause_without_a_subject_goes_on_about_the_figure_before_it(text, sha
 ])
 def test_the_card_as_machine_translation_names_it(text, value, notation):
     assert _metrics(text)[Decimal(value)] == notation
+
+
+@pytest.mark.parametrize("text", [
+    "Each place already opened 95 item application of the social security card.",
+    "Card Coverage reached 97.7% at the end of November, while the e-card reached 962 million users.",
+])
+def test_word_for_word_items_and_a_card_in_general(text):
+    found = _metrics(text)
+    assert found.get(Decimal("95"), found.get(Decimal("97.7"))) in ("card-applications", "card-penetration")
+
+
+def test_a_card_without_a_determiner_is_the_card_in_general_not_the_e_card_named_before():
+    found = _metrics("The number of e-SSC users was 962 million last December. Card coverage was 97.7% at the end "
+                     "of November, so the physical card is close to saturation.")
+    assert found[Decimal("97.7")] == "card-penetration"
