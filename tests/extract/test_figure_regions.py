@@ -224,3 +224,13 @@ def test_a_grouping_in_the_title_is_no_home(language, title, text, value, region
     """A title naming a grouping tells of cooperation: the figures are the country's unless their own
     clause names the grouping."""
     _check(language, text, value, region, title)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("各地推进力度都很大。以广东为例，到2019年，全省社会保障卡持卡人数已达1.05亿。", "1.05e8"),
+    ("各地推進力度都很大。以廣東為例，到2019年，全省社會保障卡持卡人數已達1.05億。", "1.05e8"),
+    ("拿浙江来说，全省电子社保卡领用人数已超过4000万。", "4000e4"),
+])
+def test_a_place_given_as_an_example_is_what_the_local_word_after_it_counts(text, value):
+    found = _regions("zh-hans", text)
+    assert found[Decimal(value)] and "" not in found[Decimal(value)]
