@@ -510,3 +510,11 @@ def test_a_bulleted_list_of_other_headlines_inside_the_story_stays_a_link_list()
             "• 高校毕业生就业服务月启动\n• 社保卡居民服务一卡通再扩围\n• 灵活就业人员如何参保\n\n"
             "发言人表示，下一步将继续扩大参保覆盖面，推动社会保障制度更加公平。\n")
     assert _kinds(text, title_first=True)["• 多地出台稳就业新举措"] == "boilerplate"
+
+
+def test_a_banner_of_site_section_and_stamp_set_apart_by_dots_is_no_headline():
+    text = ("THE HARBOUR LEDGER  ·  City  ·  Published 5 March 2025, 07:40  ·  Updated 5 March 2025, 11:12\n\n"
+            "Shenzhen's new card goes routine\n\nBy a reporter\n\nNearly 12 million residents hold the new card, "
+            "the city said on Tuesday.\n")
+    kinds = _kinds(text, title_first=True)
+    assert kinds["Shenzhen's new card goes routine"] == "title"

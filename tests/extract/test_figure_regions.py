@@ -234,3 +234,19 @@ def test_a_grouping_in_the_title_is_no_home(language, title, text, value, region
 def test_a_place_given_as_an_example_is_what_the_local_word_after_it_counts(text, value):
     found = _regions("zh-hans", text)
     assert found[Decimal(value)] and "" not in found[Decimal(value)]
+
+
+@pytest.mark.parametrize("text, value, region", [
+    ("Nearly 6 million Shenzhen residents hold the new card.", "6e6", "shenzhen"),
+    ("Some 6 million residents of Shenzhen hold the new card.", "6e6", "shenzhen"),
+])
+def test_a_place_naming_the_figures_people_is_its_region(text, value, region):
+    _check("en", text, value, region)
+
+
+def test_a_paragraph_about_the_nation_keeps_its_figures_national_in_a_local_story():
+    text = ("Shenzhen has issued 12 million third-generation cards, the city said.\n"
+            "The city upgrade comes as national officials take stock. China added 12.44 million urban jobs in 2023. "
+            "At the end of the year, 1.066 billion people were enrolled in basic pension insurance.")
+    found = _regions("en", text, title="Shenzhen's new card goes routine")
+    assert found[Decimal("12.44e6")] == {""} and found[Decimal("1.066e9")] == {""}

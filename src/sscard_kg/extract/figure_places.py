@@ -122,6 +122,8 @@ _EN_WORDS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,6}")
 _EN_AFTER_FIGURE = re.compile(rf"(?:\s+[a-z-]+){{0,5}}?\s+(?:{either(_PE['after_figure'])})\s+(?:the\s+)?$")
 
 
+# `8 million Beijing residents`: a place as the figure's people's adjective.
+_EN_PEOPLE_AFTER_PLACE = re.compile(rf"\s+(?:{either(_PE['people_after_place'])})\b", re.I)
 _SENTENCE_STOP = re.compile(r"[。！？!?\n]|(?<=[a-z0-9%)\"”’])\.(?=\s)")
 _SCOPE_OPENER = re.compile(rf"[\s\"“”「」]*(?:{either(_P['scope_openers'], _PE['scope_openers'])})(?![a-z])", re.I)
 # How far back the sentence a clause continues is looked for.
@@ -227,12 +229,14 @@ def _national_after(c: Segment, q: Quantity, span: tuple[int, int]) -> bool:
 
 
 def _place_after(c: Segment, q: Quantity, span: tuple[int, int]) -> Found | None:
-    """`22 million people in Beijing`: in English, a place a few words after the figure, in its clause."""
+    """`22 million people in Beijing`, `8 million Beijing residents`: in English, a place a few words
+    after the figure, in its clause, or right after it naming its people."""
     if not c.english:
         return None
     stop = _clause_stop(c.text, q.end, span[1])
     return next((p for p in c.places if q.end <= p.start < stop
-                 and _EN_AFTER_FIGURE.search(c.text[q.end:p.start])), None)
+                 and (_EN_AFTER_FIGURE.search(c.text[q.end:p.start])
+                      or not c.text[q.end:p.start].strip() and _EN_PEOPLE_AFTER_PLACE.match(c.text, p.end))), None)
 
 
 def _noun_phrase_after(c: Segment, q: Quantity, span: tuple[int, int]) -> str:

@@ -284,7 +284,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         draft = _draft(c, q, metric, subject, span, para, change, decrease,
                        tuple(other for other in inside if other.start > q.end),
                        tuple(other for other in inside if other.end < q.start))
-        said = text[span[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the sentence
+        said = text[para[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the paragraph
         if draft.region is None and c.home and not NATIONAL.search(said):
             draft = draft._replace(region=c.home)
         if not _sizes_a_statistic(text, draft):
