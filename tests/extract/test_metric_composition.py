@@ -309,3 +309,13 @@ def test_a_card_without_a_determiner_is_the_card_in_general_not_the_e_card_named
     found = _metrics("The number of e-SSC users was 962 million last December. Card coverage was 97.7% at the end "
                      "of November, so the physical card is close to saturation.")
     assert found[Decimal("97.7")] == "card-penetration"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("截至去年底，全国持卡人数为12.5亿人。而在2014年6月底，这个数字还只有6.02亿。", "6.02e8"),
+    ("截至去年底，全國持卡人數為12.5億人。而在2014年6月底，這個數字還只有6.02億。", "6.02e8"),
+    ("By the end of last year, 1.25 billion people held the card. In mid-2014 the figure was only 602 million.", "602e6"),
+    ("目前全国社会保障卡持卡人数已达12.5亿人，覆盖89.6%的人口。去年年底，这个数字是12亿多，覆盖88%的人口。", "12e8"),
+])
+def test_a_figure_pointed_back_at_takes_the_measure_named_before(text, value):
+    assert _metrics(text)[Decimal(value)] == "card-holders"

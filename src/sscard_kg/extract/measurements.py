@@ -208,10 +208,16 @@ def _sizes_a_statistic(text: str, draft: Draft) -> bool:
                 or _STATISTIC_BEFORE.search(text[max(0, q.start - 60):q.start]))
 
 
+_FIGURE_ANAPHOR = compile_fast(rf"{either(_ZH['figure_anaphor'])}|\b(?:{either(_EN['figure_anaphor'])})\b", re.I)
+
+
 def _restates(text: str, window: tuple[int, int], english: bool) -> bool:
     """A short bridge between two figures (`，已接近`, `, and the average for the whole year was`)
-    names no new thing: the second figure has the first one's metric."""
+    names no new thing: the second figure has the first one's metric; so does a figure pointed
+    back at (`而在2014年6月底，这个数字还只有6.02亿`)."""
     bridge = _PERCENT_OPENING.sub("", text[window[0]:window[1]])
+    if _FIGURE_ANAPHOR.search(bridge):
+        return True
     if english:
         return bool(_RESTATEMENT.match(bridge)) and len(bridge.split()) <= 9
     return len(re.findall(r"[\u4e00-\u9fff]", bridge)) <= 8 and not re.search(r"\d", bridge)
@@ -244,14 +250,14 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
         table_date = table_date if table_date and table_row(text, para, quantities) \
             else table_heading(text, para, quantities, dates)
         read_as = replace(context, segment_date=table_date) if table_date else context
-        carried = None
+        carried: tuple[Metric, ...] = ()
         restated = restated_below(text, para, following, quantities)
         for span in sentences(text, *para, english):
             inside = [q for q in quantities if span[0] <= q.start < span[1] and q not in restated]
             if inside:  # a sentence with no figure gives none
                 found = _link_changes(text, _sentence_drafts(read_as, span, para, inside, carried))
                 drafts += found
-                carried = found[-1].metric if found else None
+                carried = tuple(d.metric for d in found if d.metric)
     return drafts
 
 
@@ -271,8 +277,8 @@ class _Context:
 
 
 def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
-                     inside: list[Quantity], carried: Metric | None = None) -> list[Draft]:
-    """The drafts of one sentence; `carried` is the metric of the previous sentence's last figure,
+                     inside: list[Quantity], carried: tuple[Metric, ...] = ()) -> list[Draft]:
+    """The drafts of one sentence; `carried` holds the metrics of the previous sentence's figures,
     which a bare clause (`；6月底突破2亿张`) continues."""
     text = c.text
     dated = tuple((d.start, d.end) for d in c.dates if d.start < span[1] and d.end > span[0])
@@ -304,7 +310,7 @@ class _Sentence(NamedTuple):
 
 @lru_cache(maxsize=256)
 def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int], inside: tuple[Quantity, ...],
-                      carried: Metric | None) -> tuple[tuple[Quantity, Metric | None, str, bool, bool], ...]:
+                      carried: tuple[Metric, ...]) -> tuple[tuple[Quantity, Metric | None, str, bool, bool], ...]:
     """Each figure of the sentence with its metric, the phrase that named it, and whether it is a
     change and a decrease. None of it depends on the publication date: cached, as an article with
     no year is read as published in each year that may be its own."""
@@ -334,7 +340,7 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
             metric = None
         elif q not in listed:
             metric = _with_composition(s, q, span, para, own, metric, previous_metric) or _inherited(
-                s, q, window, span, para, own, previous_metric or (carried if previous_end == span[0] else None))
+                s, q, window, span, para, own, previous_metric or (_last_fitting(carried, q) if previous_end == span[0] else None))
         previous_end, previous_metric = q.end, metric
         change = q in changes and not _names_the_rise(text, subject, q, own)
         if change and subject and _CHANGE_BEFORE.search(subject):
@@ -411,6 +417,12 @@ def _continuing(gaz: Gazetteer, composed, previous: Metric | None, q: Quantity):
     same = next((m for m in gaz.metrics if previous.subjects & m.subjects and composed.metric.measures & m.measures
                  and (q.unit is None or q.unit in m.units)), None)
     return composed._replace(metric=same, subject=next(iter(sorted(previous.subjects)))) if same else composed
+
+
+def _last_fitting(carried: tuple[Metric, ...], q: Quantity) -> Metric | None:
+    """Of the previous sentence's metrics, the last one the figure's unit and size fit (`…12.5亿人，覆盖89.6%的
+    人口。去年年底，这个数字是12亿多`: the holders, not the coverage), else the last."""
+    return next((m for m in reversed(carried) if _unit_fits(m, q.unit) and m.holds(q.value)), carried[-1] if carried else None)
 
 
 def _inherited(s: _Sentence, q: Quantity, window: tuple[int, int], span: tuple[int, int], para: tuple[int, int],
