@@ -319,3 +319,12 @@ def test_a_card_without_a_determiner_is_the_card_in_general_not_the_e_card_named
 ])
 def test_a_figure_pointed_back_at_takes_the_measure_named_before(text, value):
     assert _metrics(text)[Decimal(value)] == "card-holders"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("半年账单：新增就业752万人 社保卡持卡11.5亿人", "11.5e8"),
+    ("半年賬單：新增就業752萬人　社保卡持卡11.5億人", "11.5e8"),
+    ("全省社保卡持卡超9000万人", "9000e4"),
+])
+def test_a_headline_in_parts_set_apart_by_spaces_reads_each_part_alone(text, value):
+    assert _metrics(text)[Decimal(value)] == "card-holders"

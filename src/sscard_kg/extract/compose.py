@@ -22,7 +22,7 @@ from ..resources import cues, either
 
 _ZH, _EN = cues("compose")
 
-ZH_CLAUSE_BREAK = compile_fast(r"[,，;；:：]")
+ZH_CLAUSE_BREAK = compile_fast(r"[,，;；:：]|(?<=[\u4e00-\u9fff\d%])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space between Chinese words parts a headline
 _EN_CLAUSE_BREAK = compile_fast(rf"[;:]|,(?=\s)|,$|\b(?:{either(_EN['clause_joiners'])})\b", re.I)
 # After an English figure a comma often opens an apposition (`540 million people, or 40 percent of
 # the population, had cards`): there the clause runs on to the next conjunction.
