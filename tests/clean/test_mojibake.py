@@ -13,6 +13,7 @@ from hypothesis import given, settings, strategies as st
 from pypinyin import Style, pinyin
 
 from sscard_kg.clean.mojibake.gbk_shift import damage, swallowed_index
+from sscard_kg.clean.mojibake.utf8_as_gbk import utf8_as_gbk_edits
 from sscard_kg.clean.mojibake.repair import _in_doc, mojibake_edits
 from sscard_kg.clean.pinyin import pinyin_edits
 from sscard_kg.clean.textmap import MappedText, apply_edits
@@ -208,3 +209,21 @@ def test_the_most_frequent_inserted_pairs_are_those_ranking_every_pair_gives():
         assert _top_pairs(query) == heapq.nlargest(TOP_K, range(len(weights)), key=weights.__getitem__), query
         found += bool(weights)
     assert found >= 5
+
+
+@pytest.mark.parametrize("sentence, damaged_part", [
+    ("截至去年年底，全國社會保障卡持卡人數達到7.12億人。", "社會保障卡持卡人數"),
+    ("人社部召开新闻发布会，介绍电子社保卡领用情况。", "新闻发布会"),
+])
+def test_utf8_shown_through_gbk_is_read_again(sentence, damaged_part):
+    shown = damaged_part.encode("utf-8").decode("gbk", errors="replace")
+    damaged = sentence.replace(damaged_part, shown)
+    assert damaged != sentence
+    repaired = damaged
+    for edit in sorted(utf8_as_gbk_edits(damaged), key=lambda e: -e.start):
+        repaired = repaired[:edit.start] + edit.replacement + repaired[edit.end:]
+    assert damaged_part[:-1] in repaired  # a last byte lost to `?` costs at most the last character
+
+
+def test_ordinary_chinese_is_no_utf8_shown_through_gbk():
+    assert utf8_as_gbk_edits("截至去年底，全国社保卡持卡人数达到13.5亿人，覆盖96.8%的人口。電子社保卡領用人數超過5億。") == []

@@ -1,10 +1,11 @@
 """Cleaning: from an article's raw text to Simplified, repaired, main text that maps back to the raw.
 
-Order matters: markup → mojibake repair (it restores the `(` the pinyin strip needs, and a soft
-hyphen or a next-line character can be one of its bytes) → entities (`&shy;`, `&#8203;`) → line
-breaks → invisible characters → hard-wrapped lines rejoined → pinyin annotations → characters lost to `?` → NFKC → Traditional→Simplified → tables as sentences → boilerplate
-segments. For HTML the boilerplate decision starts from a main-text extractor's reading of the
-original page.
+Order matters: markup → mojibake repair (shifted GBK, then UTF-8 read as GBK; the first restores
+the `(` the pinyin strip needs, and a soft hyphen or a next-line character can be one of its
+bytes) → entities (`&shy;`, `&#8203;`) → line breaks → invisible characters → hard-wrapped lines
+rejoined → pinyin annotations → characters lost to `?` → NFKC → Traditional→Simplified → tables
+as sentences → boilerplate segments. For HTML the boilerplate decision starts from a main-text
+extractor's reading of the original page.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .tables import table_edits
 from .wrapping import unwrap_edits
 from .markup import entity_edits, front_matter_edits, markdown_edits, markup_edits
 from .mojibake.repair import mojibake_edits
+from .mojibake.utf8_as_gbk import utf8_as_gbk_edits
 from .pinyin import pinyin_edits
 
 
@@ -67,7 +69,7 @@ def _clean(article: Article) -> Cleaned:
     if article.format in ("markdown", "markdown-html"):
         steps.append(markdown_edits)
     if article.language != "en":
-        steps.append(mojibake_edits)
+        steps += [mojibake_edits, utf8_as_gbk_edits]
     steps += [entity_edits, line_break_edits, invisible_edits, unwrap_edits]
     if article.language != "en":
         steps += [pinyin_edits, lost_character_edits]
