@@ -11,6 +11,7 @@ UTF-8 again; a run is repaired when that gives Han text at least as plausible as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sscard_kg.clean.mojibake.plausibility import is_han, plausibility
 from sscard_kg.clean.textmap import Edit
@@ -31,6 +32,7 @@ def utf8_as_gbk_edits(text: str) -> list[Edit]:
     return edits
 
 
+@lru_cache(maxsize=16384)
 def _shown_as_gbk(ch: str) -> bool:
     """Whether the character's GBK bytes could be two bytes of UTF-8 Han text."""
     try:
