@@ -17,22 +17,19 @@ from sscard_kg.clean.mojibake.plausibility import is_han, plausibility
 from sscard_kg.clean.textmap import Edit
 
 _UTF8_BYTE = frozenset(range(0x80, 0xC0)) | frozenset(range(0xE4, 0xEA))
-_CANDIDATE = re.compile(r"[\u3000-\u303f\u2000-\u2fff\u3400-\u9fff\uff00-\uffef]{3,}\??")
 _MIN_HAN = 2
 
 
 def utf8_as_gbk_edits(text: str) -> list[Edit]:
     edits = []
-    for match in _CANDIDATE.finditer(text):
-        for start, end in _runs(match.group(0)):
-            repaired = _reread(match.group(0)[start:end])
-            if repaired is not None:
-                edits.append(Edit(match.start() + start, match.start() + end, repaired, "mojibake", 0.8,
-                                  "UTF-8 shown through the GBK code page, read as UTF-8 again"))
+    for match in _shown_runs().finditer(text):
+        repaired = _reread(match.group(0))
+        if repaired is not None:
+            edits.append(Edit(match.start(), match.end(), repaired, "mojibake", 0.8,
+                              "UTF-8 shown through the GBK code page, read as UTF-8 again"))
     return edits
 
 
-@lru_cache(maxsize=16384)
 def _shown_as_gbk(ch: str) -> bool:
     """Whether the character's GBK bytes could be two bytes of UTF-8 Han text."""
     try:
@@ -42,17 +39,11 @@ def _shown_as_gbk(ch: str) -> bool:
     return len(encoded) == 2 and all(b in _UTF8_BYTE for b in encoded)
 
 
-def _runs(chunk: str) -> list[tuple[int, int]]:
-    """Maximal stretches of characters that could be UTF-8 shown as GBK (a `?` may close one)."""
-    runs, start = [], None
-    for i, ch in enumerate(chunk + "\0"):
-        if _shown_as_gbk(ch):
-            start = i if start is None else start
-            continue
-        if start is not None and i - start >= 2:
-            runs.append((start, i + 1 if ch == "?" else i))
-        start = None
-    return runs
+@lru_cache(maxsize=1)
+def _shown_runs() -> re.Pattern:
+    """Stretches of two or more characters that could be UTF-8 shown as GBK (a `?` may close one)."""
+    shown = [chr(code) for code in range(0x2000, 0x10000) if _shown_as_gbk(chr(code))]
+    return re.compile(f"[{re.escape(''.join(shown))}]{{2,}}\\??")
 
 
 def _reread(shown: str) -> str | None:
