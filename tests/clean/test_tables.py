@@ -81,3 +81,17 @@ def test_rows_labelled_by_year_end_take_their_measure_from_the_columns():
                   "| 2019 | 1.32 billion | 94% |\n| 2021 | 1.352 billion | 95.7% |\n")
     assert found[Decimal("1.32e9")][:2] == ("card-holders", "2019-12-31")
     assert found[Decimal("95.7")][:2] == ("card-penetration", "2021-12-31")
+
+
+def test_a_list_of_labels_with_figures_reads_the_heading_over_it():
+    found = _rows("list.txt", "一季度人社数据速览\n\n发布时间：2025-04-25\n\n4月24日，人社部举行新闻发布会。\n\n"
+                  "📌 参保人数（截至3月底）\n• 基本养老保险：10.71亿人\n• 失业保险：2.44亿人\n• 工伤保险：2.97亿人\n\n"
+                  "发言人表示，下一步将继续扩大参保覆盖面。\n")
+    assert found[Decimal("10.71e8")][:2] == ("pension-insured", "2025-03-31")
+    assert found[Decimal("2.97e8")][:2] == ("work-injury-insured", "2025-03-31")
+
+
+def test_a_single_labelled_line_or_a_line_of_prose_is_no_list():
+    from sscard_kg.clean.tables import labelled_list_edits
+    assert labelled_list_edits("参保人数\n• 基本养老保险：10.71亿人\n") == []
+    assert labelled_list_edits("人社部介绍了最新数据。\n全国持卡人数13.8亿人。\n电子社保卡领用人数10亿。\n") == []

@@ -36,11 +36,46 @@ class _Cell(NamedTuple):
 
 
 def table_edits(text: str, english: bool) -> list[Edit]:
+    edits = labelled_list_edits(text)
     if not _SEPARATOR.search(text):
-        return []
-    edits: list[Edit] = []
+        return edits
     for block in _blocks(text):
         edits += _block_edits(block, english)
+    return edits
+
+
+# A list of labels with their figures under a heading that names what they count:
+# `📌 参保人数（截至上半年末）` / `• 基本养老保险：10.71亿人` / `• 失业保险：2.43亿人`.
+_LIST_HEADING = re.compile(r"^[^\w\n]*(?P<words>[^\W\d][^\n:：。.!?！？]{1,28}?)[:：]?\s*$")
+_HEADING_FIGURE = re.compile(r"\d[\d.,]*\s*(?:[亿万%％人元张个项]|percent|million|billion)", re.I)
+_LABELLED_ITEM = re.compile(r"^[\s•·▪●○◆■►▶\-*]*(?P<label>[^\W\d][^\d\n:：,，。]{0,14})(?P<colon>\s*[:：]\s*)(?=[约近超逾]?\d)")
+
+
+def labelled_list_edits(text: str) -> list[Edit]:
+    """Each item of a list of labels with figures under a heading (one column of a table) reads
+    the heading after its label: `基本养老保险参保人数（截至上半年末）：10.71亿人`. The heading's words are
+    what the figures count and often when; the items name whose."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    edits: list[Edit] = []
+    for index, line in enumerate(lines):
+        heading = _LIST_HEADING.match(line)
+        if heading is None or _HEADING_FIGURE.search(heading["words"]):
+            continue
+        items = []
+        for following in lines[index + 1:]:
+            item = _LABELLED_ITEM.match(following)
+            if item is None:
+                break
+            items.append(item)
+        if len(items) < 2:
+            continue
+        for offset, item in enumerate(items, start=index + 1):
+            label = item.span("label")
+            edits.append(Edit(starts[offset] + label[0], starts[offset] + label[1], item["label"] + heading["words"].strip(),
+                              "table", 0.9, "a labelled list's item read with the heading over it"))
     return edits
 
 
