@@ -308,3 +308,9 @@ def test_a_mastheads_date_is_the_guess_when_the_article_shows_no_stamp(banner, p
             f"{banner}\n\n社保卡的这一年\n\n截至2018年底，全国持卡人数达到12亿人。\n")
     found = publication_date(None, None, text, "Courier" in banner, page=text, today="2026-01-01")
     assert found == PublicationDate(published, False)
+
+
+def test_a_season_on_a_cover_does_not_bound_the_publication():
+    text = ("THE HARBOUR QUARTERLY  |  Winter 2021  |  Issue 12\n\nCards in phones\n\nPublished December 9, 2021\n\n"
+            "By the end of November 2021, 600 million people had activated the digital card.\n")
+    assert publication_date(None, None, text, True, page=text, today="2026-01-01") == PublicationDate("2021-12-09", True)

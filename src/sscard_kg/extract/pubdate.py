@@ -28,7 +28,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .dates import find_dates, normalise
-from .dates_grammar import MONTHS
+from .dates_grammar import MONTHS, SEASONS
 from .numbers import cn_value
 from .dates_resolver import period_end
 from ..prefilter import compile_fast
@@ -241,7 +241,7 @@ def _heads_clause(text: str, clause_start: int, start: int, end: int, stop: re.M
 def _data_dates(text: str, english: bool, today: str, reference: str | None = None) -> tuple:
     """The dates the body reports data for, read against `reference`: points, periods and the
     starts of periods or events (an article is not older than what it tells of); none after
-    today, none a target, schedule, plan or year range names, none on a stamp.
+    today, none a target, schedule, plan or year range names, none on a stamp, no season.
 
     Kept for the last few bodies: `publication_date` asks for the same ones up to four times
     (the floor, the firm floor, the data year, the earliest publication)."""
@@ -250,7 +250,12 @@ def _data_dates(text: str, english: bool, today: str, reference: str | None = No
     return tuple(m for m in find_dates(body, reference, english)
                  if m.kind in ("point", "period", "since") and not m.target and period_end(m.value) <= today
                  and not any(a < m.end and m.start < b for a, b in ranges)
-                 and not _in_target_clause(body, m.start, m.end))
+                 and not _in_target_clause(body, m.start, m.end) and not _SEASON.search(body, m.start, m.end))
+
+
+# A season says too little of when to bound a publication: `Winter 2020` on a magazine's cover may
+# run into 2021 or be the winter that opened 2020.
+_SEASON = re.compile("|".join(sorted(SEASONS, key=len, reverse=True)), re.I)
 
 
 def latest_data_date(text: str, english: bool, today: str, reference: str | None = None,
@@ -416,10 +421,9 @@ def _header_date(page: str, today: str, floor: str | None, year: int | None) -> 
     """A date in the page's header banner (`THE NORTHERN MERCURY | Features | Wednesday, December 18,
     2013`): a portal's banner may show the day it was saved, a paper's masthead its issue; with no
     stamp of the article's own, it is the best guess the page gives when it falls soon after the
-    body's latest data (a visit's day comes years later), and the file name's year, if any, agrees."""
-    if floor is None:
-        return None
-    latest = int(floor[:4]) + _HEADER_YEARS_AFTER_DATA
+    body's latest data, if any (a visit's day comes years later), and the file name's year, if any,
+    agrees."""
+    latest = int(floor[:4]) + _HEADER_YEARS_AFTER_DATA if floor else 9999
     shown = [s.value for s in shown_dates(page) if s.strength == 3 and s.value <= today and _not_before(s.value, floor)
              and int(s.value[:4]) <= latest and (year is None or s.value[:4] == str(year))]
     return shown[0] if shown else None
