@@ -27,6 +27,9 @@ def _values(body: str, published: str = "2023-05-01") -> set[Decimal]:
     ("The platform offers 45 national services across 6 categories.", "6", "45"),
     ("A total of 18 national occupational standards were issued, and 300 cities now accept the card.", "18", "300"),
     ("The bureau set 12 tasks for the year and opened 900 service outlets.", "12", "900"),
+    ("小编整理了大家最关心的5个问题，全市已有900个网点可以办卡。", "5", "900"),
+    ("换卡按人群分5个批次推进，全市已有900个网点可以办卡。", "5", "900"),
+    ("Here are five things to know: the city has 900 outlets that issue the card.", "5", "900"),
 ])
 def test_counts_of_kinds_batches_and_documents_are_no_figures(body, dropped, kept):
     values = _values(body)
