@@ -482,6 +482,7 @@ def test_an_article_line_with_a_counter_word_or_a_bracket_stays(line):
     "Hang Seng 17,172.13 -0.9% | Nikkei 38,410.2 +1.1% | FTSE 100 7,930.9",
     "SSE COMP 3,210.65 +0.30%   HSI 21,565.11 -0.21%   USD/CNY 6.9745   BRENT 61.79",
     "MARKETS (close, 12 Mar)   CSI 300 3,863.2 (+0.6%)   10Y CGB 2.52%   HSI 19,662",
+    "恒指　27,972.10　▲ 0.5%　｜　國指　10,107.35　▼ 0.2%　｜　人民幣兌港元　1.1866",
 ])
 def test_a_strip_of_quotes_between_bars_is_furniture(line):
     assert line_reason(line, cues()) == "furniture"

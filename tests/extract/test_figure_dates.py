@@ -562,3 +562,8 @@ def test_a_lead_in_that_names_a_day_dates_the_list_of_figures_under_it(body, pub
 def test_a_day_of_a_briefing_opening_the_sentence_yields_to_the_data_date_it_reports(text, published):
     found = _dates(text, published, title="新闻稿" if "人" in text else "Press release")
     assert set(found.values()) == {"2024-01-31"}
+
+
+def test_an_accumulated_balance_after_a_periods_flows_is_at_the_periods_end():
+    found = _zh_dates("首季三项社会保险基金总收入1.6万亿元，总支出1.46万亿元，累计结余6.4万亿元，基金运行总体平稳。", "2021-04-26")
+    assert found[Decimal("1.6e12")] == "2021-03" and found[Decimal("6.4e12")] == "2021-03-31"
