@@ -925,6 +925,9 @@ EN_BANK = [
     ("In the January-September period of last year, China added 10.57 million urban jobs.", "2026-01-05",
      "2025-09 period 2025-01"),
     ("During the April-June quarter of 2023, 3.5 million jobs were added.", "2024-02-01", "2023-06 period 2023-04"),
+    # 去年同期 word for word: that period a year back, a comparison's base
+    ("The rate is 3.89%, compare last year same period decline 0.08 percentage point.", "2018-04-27", ""),
+    ("In the first quarter, jobs rose 2% over last year's corresponding period.", "2018-04-27", "2018-03 period 2018-01"),
     # an abbreviation's full stop ends no sentence: the year-end is the sentence's year
     ("In 2019, revenue was 5.82 trillion yuan (844 billion U.S. dollars), and the year-end balance 6.85 trillion yuan.",
      "2021-03-15", "2019 period; 2019-12-31 point"),

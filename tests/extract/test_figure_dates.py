@@ -567,3 +567,9 @@ def test_a_day_of_a_briefing_opening_the_sentence_yields_to_the_data_date_it_rep
 def test_an_accumulated_balance_after_a_periods_flows_is_at_the_periods_end():
     found = _zh_dates("首季三项社会保险基金总收入1.6万亿元，总支出1.46万亿元，累计结余6.4万亿元，基金运行总体平稳。", "2021-04-26")
     assert found[Decimal("1.6e12")] == "2021-03" and found[Decimal("6.4e12")] == "2021-03-31"
+
+
+def test_a_change_against_last_years_same_period_word_for_word_keeps_its_own_date():
+    found = _dates("First quarter end, city town registration unemployment rate is 3.89%, compare last year same "
+                   "period decline 0.08 percentage point.", "2018-04-27")
+    assert found[Decimal("-0.08")] == "2018-03-31" and found[Decimal("3.89")] == "2018-03-31"

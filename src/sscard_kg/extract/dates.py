@@ -54,6 +54,7 @@ _YEAR_DIGITS = compile_fast(r"(?<!\d)(?:19|20)\d{2}")
 _SINCE = compile_fast(rf"(^|[,;.]\s*){_EN['since']}\b[^,;]*$", re.I)
 _ZH_BASE = re.compile(rf"(?:{either(_ZH['base_before'])})[“\"「]?$")  # 比“十一五”末
 _ZH_SAME_PERIOD = re.compile(either(_ZH["same_period_after"]))
+_EN_SAME_PERIOD = re.compile(rf"(?:['’]s)?\s+(?:{either(_EN['same_period_after'])})\b", re.I)  # last year same period (word for word)
 _EN_BASE = re.compile(rf"\b(?:{either(_EN['base_before'])}){_EN['after_base']} ?$", re.I)
 _ZH_STAMP = re.compile(rf"(?:{either(_ZH['stamp_before'])})\s*$")
 _EN_STAMP = re.compile(rf"\b(?:{either(_EN['stamp_before'])}){_EN['after_stamp']}\s*:?\s*$", re.I)
@@ -195,7 +196,7 @@ def find_dates(text: str, published: str | None, english: bool, title_year: int 
         if not base and _dates_no_figure(text, start, end, value, english, compared):
             taken.append((start, end))  # nor is a part of it (年底 of 比去年底) a date
             continue
-        same = None if english else _ZH_SAME_PERIOD.match(text, end)
+        same = (_EN_SAME_PERIOD if english else _ZH_SAME_PERIOD).match(text, end)
         if same:
             end, kind = same.end(), _SAME_PERIOD
         elif kind not in ("plan", "span") and _opens_period(text, start, end, matched, english):
