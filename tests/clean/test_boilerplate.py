@@ -519,3 +519,11 @@ def test_a_banner_of_site_section_and_stamp_set_apart_by_dots_is_no_headline():
             "the city said on Tuesday.\n")
     kinds = _kinds(text, title_first=True)
     assert kinds["Shenzhen's new card goes routine"] == "title"
+
+
+@pytest.mark.parametrize("line", [
+    "Popular posts: How I paid 2,000 yuan for a photo · 10 apps I use in Hangzhou · The 183-day rule explained",
+    "热门推荐：养老金再上调2% · 社保卡又添新功能 · 12333热线怎么打",
+])
+def test_a_box_of_headlines_run_together_on_one_line_is_furniture(line):
+    assert line_reason(line, cues()) == "box of headlines"
