@@ -573,3 +573,9 @@ def test_a_change_against_last_years_same_period_word_for_word_keeps_its_own_dat
     found = _dates("First quarter end, city town registration unemployment rate is 3.89%, compare last year same "
                    "period decline 0.08 percentage point.", "2018-04-27")
     assert found[Decimal("-0.08")] == "2018-03-31" and found[Decimal("3.89")] == "2018-03-31"
+
+
+def test_the_day_figures_were_published_yields_to_the_month_they_are_for():
+    found = _dates("The statistics bureau, which published its own figures on 17 October, put the surveyed urban "
+                   "unemployment rate at 5.1% in September, down 0.1 percentage points from August.", "2024-10-25")
+    assert found[Decimal("5.1")] == "2024-09" and found[Decimal("-0.1")] == "2024-09"
