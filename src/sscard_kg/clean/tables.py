@@ -20,6 +20,7 @@ import re
 from typing import NamedTuple
 
 from .textmap import Edit
+from ..resources import cues, either
 
 _SEPARATOR = re.compile(r"[│┃|]|\t+")
 _RULE = re.compile(r"^[\s┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬║│┃|+:\-=]+$")
@@ -194,11 +195,11 @@ def _clause(label: str, column: str, figure: str, unit: str, english: bool, firs
 
 _VALUE_LENGTH = 32
 _DIGIT = re.compile(r"\d")
-_DATE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?(?:末|底|度)?|\d{1,2}\s*(?:[-—~至到]\s*\d{1,2}\s*)?月(?:末|底|份)?"
-                         r"|[1-4一二三四]\s*季度末?|\b[QH][1-4]\b|\b[1-4][QH]\b|(?:19|20)\d{2}", re.I)
-_WHEN = re.compile(r"^(?:19|20)\d{2}\s*(?:年(?:末|底|度)?)?$")
-_YEAR_END = re.compile(r"year[- ]?end|end of (?:the )?year|年末|年底", re.I)
-_UNIT_LABEL = re.compile(r"^(?:单位|單位|unit|units)\s*[:：]\s*", re.I)
-_UNIT_AFTER_COMMA = re.compile(r",\s*((?:RMB|CNY|US\$|\$)?\s*(?:mn|bn|tn|m|k|million|billion|trillion|%|per ?cent|yuan|people|persons))\s*$", re.I)
-_HAS_UNIT = re.compile(r"[%％万亿人元张个项]|\b(?:million|billion|trillion|mn|bn|tn|percent|per cent|yuan)\b", re.I)
-_CURRENCY = re.compile(r"(?:RMB|CNY|US\$|\$)\s*", re.I)
+_ZH, _EN = cues("tables")
+_DATE_WORDS = re.compile(either(_ZH["date_words"], _EN["date_words"]), re.I)
+_WHEN = re.compile(r"^(?:19|20)\d{2}\s*(?:年(?:末|底|度)?)?$")  # a year labelling a row
+_YEAR_END = re.compile(either(_EN["year_end"], _ZH["year_end"]), re.I)
+_UNIT_LABEL = re.compile(rf"^(?:{either(_ZH['unit_label'], _EN['unit_label'])})\s*[:：]\s*", re.I)
+_UNIT_AFTER_COMMA = re.compile(rf",\s*((?:{either(_EN['currencies'])})?\s*(?:{either(_EN['scales_after_comma'])}))\s*$", re.I)
+_HAS_UNIT = re.compile(rf"[{''.join(_ZH['units'])}]|\b(?:{either(_EN['units'])})\b", re.I)
+_CURRENCY = re.compile(rf"(?:{either(_EN['currencies'])})\s*", re.I)

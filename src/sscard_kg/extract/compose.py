@@ -303,7 +303,7 @@ def _topic_clause(text: str, sentence: tuple[int, int], span: tuple[int, int]) -
 
 
 _DIGIT = re.compile(r"\d")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|our|your|his|her|each|every|new)\s+$", re.I)
+_DETERMINER_BEFORE = re.compile(rf"\b(?:{either(_EN['determiners'])})\s+$", re.I)
 
 
 def _measures(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], english: bool) -> list[tuple[str, bool]]:
