@@ -579,3 +579,10 @@ def test_the_day_figures_were_published_yields_to_the_month_they_are_for():
     found = _dates("The statistics bureau, which published its own figures on 17 October, put the surveyed urban "
                    "unemployment rate at 5.1% in September, down 0.1 percentage points from August.", "2024-10-25")
     assert found[Decimal("5.1")] == "2024-09" and found[Decimal("-0.1")] == "2024-09"
+
+
+@pytest.mark.parametrize("text", ["截至去年底，全国持卡人数达到7.12亿人，比前年底多出1.72亿人。",
+                                  "截至去年底，全國持卡人數達到7.12億人，比前年底多出1.72億人。"])
+def test_a_figure_more_than_the_base_by_is_a_change(text):
+    found = {m.value: m.kind for m in _measurements(text, "2015-07-01", title="新闻稿")}
+    assert found[Decimal("1.72e8")] == "change" and found[Decimal("7.12e8")] == "level"
