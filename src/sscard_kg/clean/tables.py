@@ -11,7 +11,8 @@ A table is two or more lines split into the same number of cells (two or more) b
 or tabs, between rule lines (`┌──┬──┐`, `|---|---|`) or not. The first row whose cells hold no
 figure is the heading row; a row whose first cell is a label and whose other cells hold figures is
 a data row. Blank lines between rows part nothing (an HTML table's rows come between them);
-anything else in the block stays as it is.
+anything else in the block stays as it is. A list of `label：figure` items under a heading is a table
+of one column: each item reads the heading after its label (`labelled_list_edits`).
 """
 
 from __future__ import annotations
