@@ -26,7 +26,7 @@ from ..prefilter import compile_fast
 from ..resources import data_file
 from .script import HAN, invisible_characters, reading_language
 from .markup import headline_end
-from .textmap import MappedText
+from .textmap import MappedText, lines_at
 
 EXTRACTOR_REASON = "not main text (HTML extractor)"
 SHORT_MATCH = 12
@@ -68,12 +68,7 @@ def _any_of(patterns: list[str]) -> re.Pattern:
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+    return [(start, start + len(line)) for start, line in lines_at(text) if line.strip()]
 
 
 def line_reason(line: str, c: dict) -> str:

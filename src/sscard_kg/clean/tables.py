@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .textmap import Edit
+from .textmap import Edit, lines_at
 from ..resources import cues, either
 
 _SEPARATOR = re.compile(r"[│┃|]|\t+")
@@ -57,36 +57,31 @@ def labelled_list_edits(text: str) -> list[Edit]:
     """Each item of a list of labels with figures under a heading (one column of a table) reads
     the heading after its label: `基本养老保险参保人数（截至上半年末）：10.71亿人`. The heading's words are
     what the figures count and often when; the items name whose."""
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines = lines_at(text)
     edits: list[Edit] = []
-    for index, line in enumerate(lines):
+    for index, (_, line) in enumerate(lines):
         heading = _LIST_HEADING.match(line)
         if heading is None or _HEADING_FIGURE.search(heading["words"]):
             continue
         items = []
-        for following in lines[index + 1:]:
+        for start, following in lines[index + 1:]:
             item = _LABELLED_ITEM.match(following)
             if item is None:
                 break
-            items.append(item)
+            items.append((start, item))
         if len(items) < 2:
             continue
-        for offset, item in enumerate(items, start=index + 1):
+        for start, item in items:
             label = item.span("label")
-            edits.append(Edit(starts[offset] + label[0], starts[offset] + label[1], item["label"] + heading["words"].strip(),
+            edits.append(Edit(start + label[0], start + label[1], item["label"] + heading["words"].strip(),
                               "table", 0.9, "a labelled list's item read with the heading over it"))
     return edits
 
 
 def _rows(text: str):
     """(line start, line end, cells or None for a rule line) of each line with separators."""
-    offset = 0
-    for line in text.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
+    for start, line in lines_at(text):
+        end = start + len(line)
         if not line.strip():
             continue  # blank lines part no rows (an HTML table's rows come between them)
         if _RULE.match(line) and _RULE_MARK.search(line):
@@ -130,8 +125,9 @@ def _block_edits(block, english: bool) -> list[Edit]:
     edits = [Edit(start, end, "", "table", 1.0, "a table's rule line") for start, end, cells in block if cells is None]
     if heading is not None:
         edits.append(Edit(rows[0][0], rows[0][1], "", "table", 1.0, "a table's heading row, read into its cells"))
+    columns = [_split_unit(cell.text, english) for cell in heading] if heading is not None else None
     for start, end, cells in rows[1 if heading is not None else 0:]:
-        edits += _row_edits(start, end, cells, heading, english)
+        edits += _row_edits(start, end, cells, columns, english)
     return edits
 
 
@@ -141,18 +137,20 @@ def _is_value(cell: str) -> bool:
     return len(cell) <= _VALUE_LENGTH and bool(_DIGIT.search(_DATE_WORDS.sub("", cell)))
 
 
-def _row_edits(start: int, end: int, cells: list[_Cell], heading: list[_Cell] | None, english: bool) -> list[Edit]:
-    """A row's cells as clauses. A row labelled by a year (`| 2020 | 1.34 billion | 95% |`) is read
-    the other way round: each column names what its figure counts, the label when."""
+def _row_edits(start: int, end: int, cells: list[_Cell], columns: list[tuple[str, str]] | None,
+               english: bool) -> list[Edit]:
+    """A row's cells as clauses, `columns` the heading's cells split from their units. A row
+    labelled by a year (`| 2020 | 1.34 billion | 95% |`) is read the other way round: each column
+    names what its figure counts, the label when."""
     label, values = cells[0], cells[1:]
     if _is_value(label.text) or not any(_is_value(c.text) for c in values):
         return []
     by_year = bool(_WHEN.match(label.text))
-    corner, table_unit = _split_unit(heading[0].text, english) if heading is not None else ("", "")
+    corner, table_unit = columns[0] if columns is not None else ("", "")
     name, unit = _split_unit(label.text, english)
     edits = []
     for index, cell in enumerate(values, start=1):
-        column, column_unit = _split_unit(heading[index].text, english) if heading is not None else ("", "")
+        column, column_unit = columns[index] if columns is not None else ("", "")
         begin = start if index == 1 else cell.start  # the label goes with the first cell: the row maps back whole
         if not _is_value(cell.text):
             edits.append(Edit(begin, cell.end, "", "table", 1.0, "a table's cell without a figure"))

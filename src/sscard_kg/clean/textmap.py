@@ -103,3 +103,13 @@ def apply_edits(mapped: MappedText, edits: list[Edit]) -> MappedText:
     starts.extend(mapped.starts[pos:])
     ends.extend(mapped.ends[pos:])
     return MappedText(mapped.original, "".join(text), starts, ends, applied)
+
+
+def lines_at(text: str) -> list[tuple[int, str]]:
+    """Every line of `text`, blank ones too, with the offset it starts at: the cleaning steps that
+    judge a text line by line edit it by those offsets."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        found.append((start, line))
+        start += len(line) + 1
+    return found

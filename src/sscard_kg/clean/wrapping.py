@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .textmap import Edit
+from .textmap import Edit, lines_at
 
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:」』”\"')）\]】]\s*$|\.\s*$")
 _OPENS_ITEM = re.compile(r"^\s*(?:[-*•·▪◆■●○◇▷►>#|│]|\d{1,2}[.、)）]\s|[（(]?[一二三四五六七八九十]+[、)）]|第[一二三四五六七八九十]+)")
@@ -28,17 +28,16 @@ _WIDTH_SLACK = 0.2
 
 
 def unwrap_edits(text: str) -> list[Edit]:
-    lines = text.split("\n")
-    width = _wrap_width(lines)
+    lines = lines_at(text)
+    width = _wrap_width([line for _, line in lines])
     if width is None:
         return []
-    edits, offset = [], 0
-    for line, following in zip(lines, lines[1:]):
-        offset += len(line)
+    edits = []
+    for (start, line), (_, following) in zip(lines, lines[1:]):
         if _wrapped(line, following, width):
             joined = "" if _CJK_OR_MARK.match(line.rstrip()[-1:]) or _CJK_OR_MARK.match(following.lstrip()[:1]) else " "
-            edits.append(Edit(offset, offset + 1, joined, "unwrap", 0.9, "a line broken at the page's fixed width"))
-        offset += 1
+            end = start + len(line)  # the line break
+            edits.append(Edit(end, end + 1, joined, "unwrap", 0.9, "a line broken at the page's fixed width"))
     return edits
 
 
