@@ -10,18 +10,18 @@ the [dates.literal] section of cues/en.toml.
 from __future__ import annotations
 
 from .dates_grammar import Handler, _day, _month_part, _months, _span, _year, _year_end
-from ..resources import cues
+from ..resources import cues, either
 
 _, _EN = cues("dates")
 _WORDS = _EN["literal"]
 
 _YEAR = rf"(?:(?P<y>(?:19|20)\d{{2}}) ?years? |(?P<rel>this|last|next|the previous|the same) year,? )?"
 _MONTH = r"(?P<m>1[0-2]|0?[1-9])"
-_AS_OF = rf"(?P<to>(?:{'|'.join(_WORDS['as_of'])}) )?"
-_END = rf"(?P<end>{'|'.join(_WORDS['end'])})"
-_PART = rf"(?:{'|'.join(_WORDS['part'])})"
+_AS_OF = rf"(?P<to>(?:{either(_WORDS['as_of'])}) )?"
+_END = rf"(?P<end>{either(_WORDS['end'])})"
+_PART = rf"(?:{either(_WORDS['part'])})"
 # A month number after these words is a count of months (within 3 month, every 1 month), not a month.
-_COUNTED = rf"(?P<counted>(?:{'|'.join(_WORDS['counted'])}) )?"
+_COUNTED = rf"(?P<counted>(?:{either(_WORDS['counted'])}) )?"
 
 
 def _month(r, m: dict):
@@ -45,6 +45,6 @@ def literal_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _span(r, _year(r, m), 1, _months(m["n"])) if 2 <= _months(m["n"]) <= 12 else None),
         (rf"{year}(?P<h>upper|lower|front|back) half(?: of the)? year\b",
          lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"].lower() in ("upper", "front") else (7, 12)))),
-        (rf"{_AS_OF}(?:(?P<y>(?:19|20)\d{{2}}) ?|(?P<rel>this|last|next|the previous) )?year (?:{'|'.join(_WORDS['end'])})\b",
+        (rf"{_AS_OF}(?:(?P<y>(?:19|20)\d{{2}}) ?|(?P<rel>this|last|next|the previous) )?year {_END}\b",
          lambda r, m: _year_end(r, _year(r, m) or r.whole_year)),
     ]

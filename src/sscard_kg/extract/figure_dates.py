@@ -250,8 +250,8 @@ def _looks_back(dates: list[DateMention], d: DateMention) -> bool:
     back from the publication (去年底, last year) to a year before one the text has already stated looks
     back from the story's present to compare; once its sentence ends, the story is at its present
     again, and an undated figure is not the past's (it takes the present the paragraph named
-    before, if any). A year named outright may open a section of
-    its own (`2014年末，…。参加失业保险人数为…`). The present is a period's end, as statistics are dated."""
+    before, if any). A year named outright may open a section of its own (`2014年末，…。参加失业保险人数
+    为…`). The present is a period's end, as statistics are dated."""
     return not d.explicit_year and any(o.end <= d.start and not (o.target or o.base) and o.kind in ("point", "period")
                                        and o.value[:4] > d.value[:4] and _ends_a_period(o.value) for o in dates)
 

@@ -68,8 +68,7 @@ def _next_line(text: str, para: tuple[int, int]) -> tuple[int, int]:
     start = para[1] + 1
     while start < len(text) and text[start] == "\n":
         start += 1
-    end = text.find("\n", start)
-    return start, end if end >= 0 else len(text)
+    return start, _line_end(text, start)
 
 
 # A heading is a short paragraph with no figure.

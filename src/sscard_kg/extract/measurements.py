@@ -246,7 +246,7 @@ def draft_measurements(gaz: Gazetteer, text: str, segment: tuple[int, int], engl
         if year is not None:
             context = replace(context, segment_date=year)
         if not text[para[0]:para[1]].strip():
-            continue  # a blank line parts no lead-in from its rows (_table_heading)
+            continue  # a blank line parts no lead-in from its rows (headings.table_heading)
         table_date = table_date if table_date and table_row(text, para, quantities) \
             else table_heading(text, para, quantities, dates)
         read_as = replace(context, segment_date=table_date) if table_date else context

@@ -255,7 +255,7 @@ def _data_dates(text: str, english: bool, today: str, reference: str | None = No
 
 # A season says too little of when to bound a publication: `Winter 2020` on a magazine's cover may
 # run into 2021 or be the winter that opened 2020.
-_SEASON = re.compile("|".join(sorted(SEASONS, key=len, reverse=True)), re.I)
+_SEASON = re.compile(either(sorted(SEASONS, key=len, reverse=True)), re.I)
 
 
 def latest_data_date(text: str, english: bool, today: str, reference: str | None = None,
