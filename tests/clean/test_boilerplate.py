@@ -527,3 +527,29 @@ def test_a_banner_of_site_section_and_stamp_set_apart_by_dots_is_no_headline():
 ])
 def test_a_box_of_headlines_run_together_on_one_line_is_furniture(line):
     assert line_reason(line, cues()) == "box of headlines"
+
+
+
+def _reason_in_page(line: str) -> str:
+    """The reason the segmenter gives `line`, set between an article's paragraphs and a list."""
+    text = ("Card holders reach 1.38 billion\n\nThe number of card holders reached 1.38 billion people, "
+            "the ministry said on Tuesday.\n\n" + line + "\n- Nine month survey unemployment rate 5.1%\n")
+    for seg, a, b in segment_lines(text, segment(text, title_first=True)):
+        if text[a:b].strip() == line:
+            return seg.reason
+    raise AssertionError(f"no line {line!r}")
+
+
+@pytest.mark.parametrize("heading", [
+    "Relevant reading:", "Relevant News", "Relevant articles：", "Related Reading", "Recommended Reading:",
+    "相关阅读", "延伸阅读：",
+])
+def test_a_heading_of_other_stories_as_machine_translation_renders_it(heading):
+    assert _reason_in_page(heading) == "related-reading heading"
+
+
+@pytest.mark.parametrize("line", [
+    "Relevant departments issued 2 million cards.", "Related measures will follow next year.",
+])
+def test_a_sentence_opening_with_the_same_word_is_no_heading(line):
+    assert _reason_in_page(line) != "related-reading heading"

@@ -532,3 +532,22 @@ def test_a_card_named_after_a_scheme_or_a_phrase_of_one_card_is_no_program(text,
 
 def test_the_scheme_itself_is_still_a_program():
     assert "基本医疗保险" in programs("Medical insurance now covers 1.33 billion people.")
+
+
+@pytest.mark.parametrize("text, program", [
+    ("Whole country social guarantee card hold card people number reached 1.38 billion.", "社会保障卡"),
+    ("Every resident can use one piece social guarantee card to see a doctor.", "社会保障卡"),
+    ("The social protection card pays pensions in 300 cities.", "社会保障卡"),
+    ("More than 1 billion people received-used electronic social guarantee card.", "电子社保卡"),
+    ("The electronic social protection card serves 95 items.", "电子社保卡"),
+])
+def test_the_card_as_word_for_word_translation_names_it(text, program):
+    assert program in programs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Human resources social guarantee department information center responsible person introduced the card.",
+    "The Ministry of Human Resources and Social Guarantee said the card serves 95 items.",
+])
+def test_the_ministry_as_word_for_word_translation_names_it(text):
+    assert ("agency", "人力资源和社会保障部") in mentions(text)

@@ -2,14 +2,16 @@
 
 A translation word for word turns 9月底 into `9 month bottom`, 1至9月 into `1 to 9 month`, 9月份 into
 `9 month part`, 前三季度 into `front three quarters`, 上半年 into `upper half year`, 今年3月 into `this
-year 3 month`, 年底 into `year bottom`. No English writer says these, so they do not collide with the
+year 3 month`, 年底 into `year bottom`, 2023年 into `2023 year`, 9月底 (half translated) into `September bottom`, 三季度末 into `3
+quarter end`. No English writer says these, so they do not collide with the
 English grammar; they are read here as what the Chinese says, with the same handlers. The words are
 the [dates.literal] section of cues/en.toml.
 """
 
 from __future__ import annotations
 
-from .dates_grammar import Handler, _day, _month_part, _months, _span, _year, _year_end
+from .dates_grammar import (Handler, _EN_MON, _day, _mon, _month_part, _months, _quarter, _quarter_end, _span, _year,
+                            _year_end, _year_period, _year_start)
 from ..resources import cues, either
 
 _, _EN = cues("dates")
@@ -22,12 +24,19 @@ _END = rf"(?P<end>{either(_WORDS['end'])})"
 _PART = rf"(?:{either(_WORDS['part'])})"
 # A month number after these words is a count of months (within 3 month, every 1 month), not a month.
 _COUNTED = rf"(?P<counted>(?:{either(_WORDS['counted'])}) )?"
+_QUARTER = r"(?P<q>[1-4]|one|two|three|four|first|second|third|fourth)"
+_ORDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _month(r, m: dict):
     if m.get("counted"):
         return None
     return _month_part(r, _year(r, m), int(m["m"]), "end" if m.get("end") else None, as_of=bool(m.get("to")))
+
+
+def _numbered_quarter(r, m: dict):
+    quarter = _ORDINALS.get(m["q"].lower()) or int(m["q"])
+    return (_quarter_end if m.get("end") else _quarter)(r, _year(r, m), quarter)
 
 
 def literal_patterns() -> list[tuple[str, Handler]]:
@@ -47,4 +56,12 @@ def literal_patterns() -> list[tuple[str, Handler]]:
          lambda r, m: _span(r, _year(r, m), *((1, 6) if m["h"].lower() in ("upper", "front") else (7, 12)))),
         (rf"{_AS_OF}(?:(?P<y>(?:19|20)\d{{2}}) ?|(?P<rel>this|last|next|the previous) )?year {_END}\b",
          lambda r, m: _year_end(r, _year(r, m) or r.whole_year)),
+        (rf"{_AS_OF}{year}{_EN_MON} (?P<end>{either(_WORDS['month_name_end'])})\b",
+         lambda r, m: _month_part(r, _year(r, m), _mon(m), "end", as_of=bool(m.get("to")))),
+        (rf"(?:(?P<y>(?:19|20)\d{{2}}) ?years? |(?P<rel>this|last|the previous) year,? ){_QUARTER} quarter(?: {_END})?\b",
+         _numbered_quarter),
+        (rf"{_AS_OF}(?P<q>[1-4]) quarter {_END}\b", _numbered_quarter),
+        (rf"(?:(?P<y>(?:19|20)\d{{2}}) ?|(?P<rel>this|last) )year (?:beginning|begin|initial)\b",
+         lambda r, m: _year_start(_year(r, m))),
+        (r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) ?years?\b(?![-–]|\s+(?:old|of age)\b)", _year_period),
     ]
