@@ -542,7 +542,7 @@ def _reason_in_page(line: str) -> str:
 
 @pytest.mark.parametrize("heading", [
     "Relevant reading:", "Relevant News", "Relevant articles：", "Related Reading", "Recommended Reading:",
-    "相关阅读", "延伸阅读：",
+    "相关阅读", "延伸阅读：", "▍延伸阅读", "█ 相关新闻", "┃Related Reading",
 ])
 def test_a_heading_of_other_stories_as_machine_translation_renders_it(heading):
     assert _reason_in_page(heading) == "related-reading heading"
@@ -553,3 +553,20 @@ def test_a_heading_of_other_stories_as_machine_translation_renders_it(heading):
 ])
 def test_a_sentence_opening_with_the_same_word_is_no_heading(line):
     assert _reason_in_page(line) != "related-reading heading"
+
+
+@pytest.mark.parametrize("line", [
+    "加权指数 17,910.37 ▲89.42(0.50%)  柜买指数 229.61 ▲0.35%",
+    "SSE 3,050.12 ▼12.30 (-0.40%)   HSI 17,120.55 ▲101.2",
+    "恒指 ▼1.2%  国企指数 ▼0.9%",
+])
+def test_a_strip_of_two_quotes_with_arrows_is_furniture(line):
+    assert _line_reason(line) == "furniture"
+
+
+@pytest.mark.parametrize("line", [
+    "持卡人数同比▲3.2%，领用人数▲12%。",
+    "The number of card holders rose ▲3% in 2023.",
+])
+def test_a_sentence_with_arrows_is_no_ticker(line):
+    assert _line_reason(line) != "furniture"

@@ -251,13 +251,25 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
 
 def _pointed_back(text: str, m: DateMention, before: list[DateMention]) -> DateMention:
     """`人社部于2025年9月26日召开发布会。当时，…`, `… launched in April 2018. At that time, …`: the
-    date named last before `m` in its paragraph (an event's too), else the publication's now."""
+    date named last before `m` in its paragraph (an event's too), or in the paragraph before when `m`
+    opens its own (`同一时间，…`), else the publication's now."""
     anchor = next((p for p in reversed(before) if p.kind in ("point", "period", "since") and not p.base), None)
-    if anchor is None or "\n" in text[anchor.end:m.start]:
+    if anchor is None or not _same_or_next_paragraph(text, anchor.end, m.start):
         return m._replace(kind="now")
     kind = "point" if len(anchor.value) == 10 or anchor.kind == "point" else "period"
     return m._replace(value=anchor.value, kind=kind, period_start=anchor.period_start, target=anchor.target,
                       explicit_year=anchor.explicit_year)
+
+
+def _same_or_next_paragraph(text: str, anchor_end: int, start: int) -> bool:
+    """Whether a word at `start` pointing back may take a date that ends at `anchor_end`: one in its
+    own paragraph, or, when the word opens its paragraph (`同一时间，…`, `At that time, …`), one in
+    the paragraph right before."""
+    between = text[anchor_end:start]
+    if "\n" not in between:
+        return True
+    head, _, line = between.rpartition("\n")
+    return not line.strip() and "\n" not in head.strip()
 
 
 def _same_period(m: DateMention, anchor: DateMention) -> DateMention:
