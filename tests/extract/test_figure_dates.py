@@ -586,3 +586,21 @@ def test_the_day_figures_were_published_yields_to_the_month_they_are_for():
 def test_a_figure_more_than_the_base_by_is_a_change(text):
     found = {m.value: m.kind for m in _measurements(text, "2015-07-01", title="新闻稿")}
     assert found[Decimal("1.72e8")] == "change" and found[Decimal("7.12e8")] == "level"
+
+
+@pytest.mark.parametrize("body, language", [
+    ("As of end-January, 1.38 billion people held the card, Vice Minister Li Zhong told a briefing on February 29. "
+     "Of those cardholders, 970 million had also activated the e-card.", "en"),
+    ("By the end of January, card holders reached 1.38 billion, the ministry said at a press conference on "
+     "February 29. Some 970 million of them use the e-card.", "en"),
+    ("截至1月底，全国持卡人数达13.8亿人，人社部在2月29日的新闻发布会上介绍。其中9.7亿人领用了电子社保卡。", "zh"),
+])
+def test_a_later_sentence_takes_the_data_date_not_the_day_of_the_briefing(body, language):
+    found = (_dates if language == "en" else _zh_dates)(body, "2024-03-11")
+    assert found[Decimal("970000000")] == "2024-01-31"
+
+
+def test_a_briefing_day_alone_still_dates_the_next_sentence():
+    found = _dates("At a briefing on February 29, the ministry gave new figures. Of the cardholders, 970 million "
+                   "had activated the e-card.", "2024-03-11")
+    assert found[Decimal("970000000")] == "2024-02-29"

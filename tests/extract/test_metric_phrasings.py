@@ -822,6 +822,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
              "services.", "2024-02-01", "3.8e9"),
         (EN, "The social security e-card handled more than 4.5 billion service requests last year.", "2025-01-20",
          "4.5e9"),
+        (EN, "Last year the e-card handled 15.1 billion service visits.", "2024-03-11", "15.1e9"),
+        (EN, "The e-card logged 2.3 billion online service transactions in the first half.", "2024-08-01", "2.3e9"),
         (EN, "The electronic social security card is linked to the national government service platform. As of "
              "the end of September, it had been used 8.6 billion times.", "2023-10-25", "8.6e9"),
         (EN, "Residents in the province used the electronic social security card about 320 million times.",

@@ -297,3 +297,19 @@ def test_the_price_of_a_currency_is_no_figure(text, english):
 @pytest.mark.parametrize("text", ["差不多每5位持卡人中，就有1位领用了电子社保卡", "每5位持卡人中,就有1位开通了电子社保卡"])
 def test_one_in_n_across_a_comma_is_one_share(text):
     assert [(q.value, q.unit) for q in find_quantities(text, english=False)[0]] == [(Decimal("20.00"), "percent")]
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Bring your 18-digit ID card to a partner bank.", True),
+    ("Each card carries an 18 digit number and a 6-digit PIN.", True),
+    ("Enter the 12-character code on the back of the card.", True),
+    ("社会保障号码为18位，与身份证号码一致。", False),
+    ("持卡人凭18位社会保障号码和6位数字密码即可办理。", False),
+    ("卡号共19位。", False),
+])
+def test_the_length_of_a_number_or_code_is_no_figure(text, english):
+    assert find_quantities(text, english=english)[0] == []
+
+
+def test_people_counted_with_wei_are_figures():
+    assert [q.value for q in find_quantities("共有18位代表出席会议。", english=False)[0]] == [18]

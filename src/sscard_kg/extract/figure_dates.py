@@ -218,8 +218,20 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
     earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "span", "plan")
                and not d.base and not _looks_back(dates, d)]
     if earlier and not _dates_its_source(text, para[0], earlier[-1]):
-        return earlier[-1], True
+        return _data_date_of_its_sentence(text, earlier, para[0]), True
     return None, True
+
+
+def _data_date_of_its_sentence(text: str, earlier: list[DateMention], begin: int) -> DateMention:
+    """`As of end-January, 1.38 billion …, the vice minister told a briefing on February 29. Of
+    those, 970 million …`: of a sentence that gives its figures' date and then the day they were
+    told on, the next sentence goes on with the figures' date, not the briefing's."""
+    last = earlier[-1]
+    if not _names_an_event(text, last, begin):
+        return last
+    stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, begin, last.start)), default=begin)
+    data = [d for d in earlier[:-1] if d.start >= stop and not _names_an_event(text, d, begin)]
+    return data[-1] if data else last
 
 
 # Opens a comparison after a figure (217 million, compared with about 205 million at the end of 2019).

@@ -243,6 +243,8 @@ _DURATION_AFTER = re.compile("|".join(r"^\s*" + p for p in _ZH["duration_after"]
 _CODE_BEFORE = re.compile(rf"({either(_EN['code_before'], _ZH['code_before'])})[^,，。]{{0,8}}$", re.I)
 _PHONE_AFTER = re.compile(rf"^\s*(\S{{0,6}}({either(_ZH['code_after'], _EN['code_after'])})|{_EN['app_after']})", re.I)
 _LONG_NUMBER = re.compile(r"^\d{5,}$")
+_LENGTH_AFTER = re.compile(rf"^\s*(?:{either(_ZH['length_after'], _EN['length_after'])})", re.I)
+_LENGTH_BEFORE = re.compile(rf"(?:{either(_ZH['length_before'], _EN['length_before'])})", re.I)
 _COUNTED_AFTER = re.compile(rf"^\s*({either(_ZH['figure_after'], _EN['figure_after'])})", re.I)
 _YEAR_DIGITS = re.compile(r"^(19|20)\d{2}$")
 _COUNTED_YEAR_AFTER = re.compile(rf"^\s*({either(_EN['year_figure_after'])})", re.I)
@@ -282,6 +284,8 @@ def _not_a_quantity(text: str, start: int, end: int, raw: str, english: bool, sc
         return "an exchange rate"
     if _CODE_BEFORE.search(before) or _PHONE_AFTER.match(text[end:end + 12]):
         return "a licence, phone or code number"
+    if _LENGTH_AFTER.match(text[end:end + 12]) or (_LENGTH_BEFORE.search(before) and after.startswith("位")):
+        return "the length of a number or code"
     if _LONG_NUMBER.match(raw) and not scaled and not _COUNTED_AFTER.match(after):
         return "a long bare number (phone, code)"
     if english and _YEAR_DIGITS.match(digits) and not _COUNTED_YEAR_AFTER.match(after):
