@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .abbreviations import ABBREVIATION_OPENS, abbreviated_places, abbreviation_classes, abbreviations, short_kinds
 from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
-from ..prefilter import compile_fast
+from ..prefilter import compile_fast, needles
 from ..resources import cues, either
 
 AGENCY_BASE = "https://w3id.org/sscard-kg/id/agency/"
@@ -287,8 +287,20 @@ def _plain_phrases(gaz: Gazetteer) -> dict[str, frozenset[str]]:
 def _names_a_use(gaz: Gazetteer, entry: Entry, text: str, end: int, english: bool) -> bool:
     """`养老保险和医疗保险领域`, `medical insurance settlements`: the scheme, or a list of schemes
     ending in it, names the field the card is used in (ss:notBefore), not the scheme."""
-    words = tuple(w for w in gaz.literals(entry.iri, "notBefore") if w.isascii() == english)
-    return bool(words) and bool(_use_pattern(words, english).match(fold_case(text) if english else text, end))
+    pattern = _use_patterns(gaz, entry.type, english).get(entry.iri)
+    return pattern is not None and bool(pattern.match(fold_case(text) if english else text, end))
+
+
+@lru_cache(maxsize=8)
+def _use_patterns(gaz: Gazetteer, kind: str, english: bool) -> dict[str, re.Pattern]:
+    """{IRI: the pattern of its ss:notBefore words} of one kind's entries that have them, built once
+    rather than for each name found."""
+    patterns = {}
+    for entry in gaz.by_type(kind):
+        words = tuple(w for w in gaz.literals(entry.iri, "notBefore") if w.isascii() == english)
+        if words:
+            patterns[entry.iri] = _use_pattern(words, english)
+    return patterns
 
 
 @lru_cache(maxsize=16)
@@ -424,7 +436,7 @@ def _ministry_title_matcher(gaz: Gazetteer) -> tuple[re.Pattern | None, dict[str
 
 def find_ministries_in_titles(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     pattern, fields = _ministry_title_matcher(gaz) if english else (None, {})
-    if pattern is None:
+    if pattern is None or not _may_match(pattern, fold_case(text)):
         return []
     found = []
     for match in pattern.finditer(fold_case(text)):
@@ -432,6 +444,13 @@ def find_ministries_in_titles(gaz: Gazetteer, text: str, english: bool) -> list[
         ministry = fields[match.group(group)]
         found.append(Found("agency", ministry.iri, ministry.label, match.start(group), match.end(group)))
     return found
+
+
+def _may_match(pattern: re.Pattern, folded: str) -> bool:
+    """Whether a `fold_case` text holds one of the strings every match of `pattern` holds: one
+    that holds none needs no search (most English texts name no minister, no unit)."""
+    found = needles(pattern)
+    return found is None or any(needle in folded for needle in found)
 
 
 @lru_cache(maxsize=4)
@@ -458,7 +477,7 @@ def find_units(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
     """Units of an agency named by their own name next to the parent's (`the information center
     with the MHRSS`): the parent is mentioned as well, and found on its own."""
     pattern, units, parents = _unit_matcher(gaz, english)
-    if pattern is None:
+    if pattern is None or english and not _may_match(pattern, fold_case(text)):
         return []
     found = []
     for match in pattern.finditer(fold_case(text) if english else text):
@@ -472,6 +491,10 @@ def find_units(gaz: Gazetteer, text: str, english: bool) -> list[Found]:
 # `养老、失业、工伤保险`, or two items joined by a conjunction alone: `失业和工伤保险`
 _ZH_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+(?:[\u4e00-\u9fff]{1,6}?[和及])?|[\u4e00-\u9fff]{1,8}?[和及与])"
                       rf"([\u4e00-\u9fff]{{1,6}}?)({either(_ZH['list_heads'])})")
+# Every character a Chinese list is made of, and its head: as in English, a list lies within one
+# run of such characters that names the head.
+_ZH_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]+")
+_ZH_LIST_HEAD = re.compile(either(_ZH["list_heads"]))
 # A list begins where a word does, or right where the list before it ended (`…insurance-linked,
 # …`): a match from inside a word would also match from the word's start, which comes first, so
 # the lookbehind only spares the engine the places inside words.
@@ -490,7 +513,8 @@ def _list_matches(text: str, english: bool) -> tuple[re.Match, ...]:
     """The matches of the list pattern, as `finditer` over the whole text gives them, searched
     only in runs that name the head, and once for the agencies and the programs of a text."""
     if not english:
-        return tuple(_ZH_LIST.finditer(text))
+        return tuple(match for run in _ZH_LIST_RUN.finditer(text) if _ZH_LIST_HEAD.search(text, run.start(), run.end())
+                     for match in _ZH_LIST.finditer(text, run.start(), run.end()))
     return tuple(match for run in _EN_LIST_RUN.finditer(text) if _EN_LIST_HEAD.search(run.group(0))
                  for match in _EN_LIST.finditer(text, run.start(), run.end() + 1))
 
@@ -515,10 +539,18 @@ def _enumerated(gaz: Gazetteer, kind: str, text: str, english: bool, known: set[
 def _complete(gaz: Gazetteer, kind: str, item: str, head: str, english: bool, leading: bool):
     """The gazetteer entry `item + head` names; the first item may carry words before it."""
     words = item.split(" ") if english else list(item)
+    aliases = _alias_table(gaz, kind, english)
     for cut in range(len(words) if leading else 1):
         part = (" " if english else "").join(words[cut:])
         name = f"{part} {head}" if english else part + head
-        hits = gaz.find(kind, name, english)
-        if hits and hits[0][0] == 0 and hits[0][1] == len(name):
-            return hits[0][2], len(item) - len(part)
+        entry = aliases.get(fold_case(name) if english else name)
+        if entry is not None:
+            return entry, len(item) - len(part)
     return None, 0
+
+
+@lru_cache(maxsize=8)
+def _alias_table(gaz: Gazetteer, kind: str, english: bool) -> dict[str, Entry]:
+    """The table `gaz.find` matches: a name it finds from end to end is one of its keys (in
+    English, once case-folded), and looking it up is cheaper than a search."""
+    return gaz.alias_table(kind, english)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .entities import Found, find_named
-from .gazetteer import Entry, Gazetteer, alias_pattern
+from .gazetteer import Entry, Gazetteer, alias_pattern, fold_case
 from ..prefilter import compile_fast
 from ..resources import cues, either
 
@@ -301,6 +301,30 @@ def _en_person_patterns() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+def _tried_at_posts(pattern: re.Pattern, text: str):
+    """The matches of `pattern`, which opens with a post, as `finditer` gives them, tried only where
+    a post's first letters are: its case-blind alternation would be tried at every letter."""
+    folded, pos = fold_case(text), 0
+    while (start := _post_starts().search(folded, pos)) is not None:
+        match = pattern.match(text, start.start())
+        pos = match.end() if match else start.start() + 1
+        if match:
+            yield match
+
+
+@lru_cache(maxsize=1)
+def _post_starts() -> re.Pattern:
+    """The letters every rank and post of `_en_role_pattern` begins with, lower-cased as in `fold_case` text."""
+    return re.compile(alias_pattern({_leading_letters(w) for w in _EN["rank"] + _EN["titles"]}))
+
+
+def _leading_letters(alternative: str) -> str:
+    """The letters an alternative opens with that every match of it has (a letter a quantifier
+    makes optional is not); at worst none, and then every place is tried."""
+    letters = re.match("[a-z]*", alternative).group() if "|" not in alternative else ""
+    return letters[:-1] if alternative[len(letters):len(letters) + 1] in ("?", "*", "{") else letters
+
+
 @lru_cache(maxsize=2)
 def _agency_words(gaz: Gazetteer) -> frozenset[str]:
     """Words of the English names of agencies and their kinds (Ministry, Human, Resources, Social,
@@ -345,8 +369,9 @@ def _not_a_name(name: str) -> bool:
 def _en_people(gaz: Gazetteer, text: str, agencies: list[Found]) -> list[Found]:
     people = []
     agency_words = _agency_words(gaz)
-    for pattern in _en_person_patterns():
-        for match in pattern.finditer(text):
+    name_first, post_first = _en_person_patterns()
+    for matches in (name_first.finditer(text), _tried_at_posts(post_first, text)):
+        for match in matches:
             name = match.group("name")
             if not name[0].isupper() or any(p.start <= match.start("name") < p.end for p in people):
                 continue
