@@ -28,6 +28,8 @@ ZH_BANK = [
      "2014-06-30 point; 2014-06-30 point"),
     ("截至6月底，全国持卡人数达到6.02亿人。\n上述数据还显示，24个省份已全部发卡。", "2014-12-18",
      "2014-06-30 point; 2014-06-30 point"),
+    ("截至6月底，持卡人数达到6.02亿人，是继去年11月底突破5亿之后的又一新高。\n同一批数据显示，335个地市已经发卡。",
+     "2014-12-18", "2014-06-30 point; 2013-11-30 point; 2014-06-30 point"),
     ("截至2019.12.31,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
     ("截至2019年12月31日,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
     ("截至２０１９年１２月３１日,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
@@ -931,6 +933,8 @@ EN_BANK = [
     ("Within 3 month, the card must be collected.", "2023-03-01", ""),
     ("By the end of June, 602 million people held cards.\nThe same data show that 335 cities issue cards.",
      "2014-12-18", "2014-06-30 point; 2014-06-30 point"),
+    ("As of the end of June, 602 million people held cards, up from 500 million in November last year.\n"
+     "The same data show that 335 cities issue cards.", "2014-12-18", "2014-06-30 point; 2013-11 period; 2014-06-30 point"),
     ("By the end of November 2023, 1.379 billion people held cards.\n\nAt the same time, 931 million had e-cards.",
      "2023-12-27", "2023-11-30 point; 2023-11-30 point"),
     ("By the end of November 2023, 1.379 billion people held cards.\n\nAt the same time as the launch, 9 cities joined.",

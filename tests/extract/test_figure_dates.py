@@ -604,3 +604,12 @@ def test_a_briefing_day_alone_still_dates_the_next_sentence():
     found = _dates("At a briefing on February 29, the ministry gave new figures. Of the cardholders, 970 million "
                    "had activated the e-card.", "2024-03-11")
     assert found[Decimal("970000000")] == "2024-02-29"
+
+
+@pytest.mark.parametrize("body", [
+    "截至6月底，全国持卡人数达到6.02亿人。这也是继去年11月底全国持卡人数突破5亿之后，又一次增加了1亿人以上。",
+    "截至6月底，全国持卡人数达到6.02亿人，继去年11月底突破5亿后，又增加了1亿人。",
+])
+def test_a_date_inside_a_ji_zhihou_clause_opens_the_rise_and_does_not_date_it(body):
+    found = _zh_dates(body, "2014-12-18")
+    assert found[Decimal("100000000")] == "2014-06-30"

@@ -252,13 +252,22 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
 def _pointed_back(text: str, m: DateMention, before: list[DateMention]) -> DateMention:
     """`人社部于2025年9月26日召开发布会。当时，…`, `… launched in April 2018. At that time, …`: the
     date named last before `m` in its paragraph (an event's too), or in the paragraph before when `m`
-    opens its own (`同一时间，…`), else the publication's now."""
-    anchor = next((p for p in reversed(before) if p.kind in ("point", "period", "since") and not p.base), None)
+    opens its own (`同一时间，…`), else the publication's now. Data pointed back at (`同一批数据显示`,
+    `the same data show`) are of the date the data were given as of (截至6月底), not of an event
+    named after it (继去年11月底突破5亿之后)."""
+    named = [p for p in before if p.kind in ("point", "period", "since") and not p.base]
+    if named and _DATA_BACK.search(text, m.start, m.end):
+        named = [p for p in named if _AS_OF_BEFORE.search(text, max(0, p.start - 8), p.start + 4)] or named
+    anchor = named[-1] if named else None
     if anchor is None or not _same_or_next_paragraph(text, anchor.end, m.start):
         return m._replace(kind="now")
     kind = "point" if len(anchor.value) == 10 or anchor.kind == "point" else "period"
     return m._replace(value=anchor.value, kind=kind, period_start=anchor.period_start, target=anchor.target,
                       explicit_year=anchor.explicit_year)
+
+
+_DATA_BACK = re.compile(either(_ZH["data_back"], _EN["data_back"]), re.I)
+_AS_OF_BEFORE = re.compile(rf"(?:{either(_ZH['as_of'])})|\b(?:{either(_EN['as_of'])})\b", re.I)
 
 
 def _same_or_next_paragraph(text: str, anchor_end: int, start: int) -> bool:
