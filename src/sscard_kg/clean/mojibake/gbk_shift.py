@@ -62,6 +62,15 @@ def pua_codes() -> frozenset[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
+def pua_trails() -> dict[int, tuple[int, ...]]:
+    """Lead byte → the trail bytes of its PUA codes, ascending."""
+    found: dict[int, list[int]] = {}
+    for a, b in sorted(pua_codes()):
+        found.setdefault(a, []).append(b)
+    return {a: tuple(trails) for a, trails in found.items()}
+
+
+@lru_cache(maxsize=1)
 def shown_to_pairs() -> dict[str, tuple[tuple[int, int], ...]]:
     """Shown (NFKC) character → the byte pairs (trail, next lead) that can show as it in a run.
 

@@ -150,14 +150,30 @@ def _simplify(text: str) -> str:
     return "".join(map(_simplified, text))
 
 
-def _segment(simp: str, best: list[float], stop: int) -> None:
+Prefix = list[tuple[float, tuple[tuple[int, float], ...], int]]
+
+
+def _segment(simp: str, best: list[float], stop: int, prefix: Prefix = ()) -> None:
     """Fill `best[i]` for every `i < stop` with the log-probability of the best segmentation of
-    `simp[i:]`, given `best[stop:]`: a position's value depends only on the text after it."""
+    `simp[i:]`, given `best[stop:]`: a position's value depends only on the text after it.
+
+    `prefix`: what `_prefix` found in the text `simp` starts with, whose words need not be
+    looked up again."""
     freq, logtotal = _model()
-    lookup, log, size = freq.get, math.log, len(simp)  # local names: this loop is the search's hottest
+    lookup, log, char_logprob = freq.get, math.log, _char_logprob  # local: the search's hottest loop
+    last, fixed = len(simp) + 1, len(prefix)
     for i in range(stop - 1, -1, -1):
-        score = _char_logprob(simp[i]) + best[i + 1]
-        for j in range(i + 2, min(size, i + 8) + 1):
+        if i < fixed:
+            char, words, scan = prefix[i]
+            score = char + best[i + 1]
+            for j, word in words:
+                word += best[j]
+                if word > score:
+                    score = word
+        else:
+            score = char_logprob(simp[i]) + best[i + 1]
+            scan = i + 2
+        for j in range(scan, i + 9 if i + 9 < last else last):  # words of up to 8 characters
             f = lookup(simp[i:j])
             if f is None:
                 break
@@ -166,6 +182,25 @@ def _segment(simp: str, best: list[float], stop: int) -> None:
                 if word > score:
                     score = word
         best[i] = score
+
+
+def _prefix(fixed: str) -> Prefix:
+    """What `_segment` looks up at each position of a text that every candidate follows: the
+    character's log-probability, the words that end within the text (end, log-probability) and
+    the first end past it still to look up (past the longest word when none can be)."""
+    freq, logtotal = _model()
+    found = []
+    for i, ch in enumerate(fixed):
+        words, scan = [], len(fixed) + 1
+        for j in range(i + 2, min(len(fixed), i + 8) + 1):
+            f = freq.get(fixed[i:j])
+            if f is None:
+                scan = i + 9
+                break
+            if f:
+                words.append((j, math.log(f) - logtotal))
+        found.append((_char_logprob(ch), tuple(words), scan))
+    return found
 
 
 @lru_cache(maxsize=50_000)
@@ -194,12 +229,14 @@ def unigram(chars: str) -> float:
 
 class _Context:
     """`plausibility(left + cand + right)` for the many candidates of one slot: the segmentation
-    of `right` is worked out once, and only the positions before it for each candidate."""
+    of `right` is worked out once, and only the positions before it for each candidate; the
+    words within `left` are looked up once too."""
 
     def __init__(self, left: str, right: str):
         self.left, self.right = _simplify(left), _simplify(right)
         self.right_best = [0.0] * (len(right) + 1)
         _segment(self.right, self.right_best, len(right))
+        self.left_prefix = _prefix(self.left)
         self.scores: dict[str, float] = {}
 
     def plausibilities(self, cands: tuple[str, ...]) -> list[float]:
@@ -211,7 +248,7 @@ class _Context:
     def _plausibility(self, cand: str) -> float:
         head = self.left + _simplify(cand)
         best = [0.0] * len(head) + self.right_best
-        _segment(head + self.right, best, len(head))
+        _segment(head + self.right, best, len(head), self.left_prefix)
         return best[0] + LENGTH_BONUS * (len(head) + len(self.right))
 
 

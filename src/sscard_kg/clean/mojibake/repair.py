@@ -93,8 +93,15 @@ class Reading:
 
 
 def _fits(ch: str, hint: str | None) -> bool:
-    """A character before a pinyin annotation must have that reading and change under t2s."""
-    return hint is None or (_changes_t2s(ch) and hint in readings(ch))
+    """A CP936 character before a pinyin annotation must have that reading and change under t2s."""
+    return hint is None or hint in _changing_readings().get(ch, ())
+
+
+@lru_cache(maxsize=1)
+def _changing_readings() -> dict[str, frozenset[str]]:
+    """The readings of every CP936 character that changes under t2s (no other fits a hint), read
+    once: asked of pypinyin as needed, they cost a pass over the code page for each new hint."""
+    return {ch: readings(ch) for ch in set(gbk_shift.decode_table().values()) if _changes_t2s(ch)}
 
 
 @lru_cache(maxsize=512)
@@ -117,12 +124,6 @@ def _slot_chars(lead: int | None, trail: int | None, hint: str | None) -> tuple[
     return (ch,)
 
 
-@lru_cache(maxsize=1)
-def _pua_leads() -> frozenset[int]:
-    """Lead bytes of PUA codes: only a left character whose trail byte is one can start a pair."""
-    return frozenset(a for a, _ in gbk_shift.pua_codes())
-
-
 @lru_cache(maxsize=None)
 def _han_with_lead(lead: int, hint: str | None) -> tuple[str, ...]:
     """Han characters with this lead byte that fit the reading hint; every inserted pair whose
@@ -132,13 +133,17 @@ def _han_with_lead(lead: int, hint: str | None) -> tuple[str, ...]:
 
 
 def load_tables() -> None:
-    """Weigh every CP936 character and list the Han characters of each lead byte now, not at the
-    first damaged texts: they are the same for every document, so a build's fork server makes
-    them once for all its workers."""
+    """Weigh every CP936 character, list the Han characters of each lead byte, read the readings
+    and build the code page's tables now, not at the first damaged texts: they are the same for
+    every document, so a build's fork server makes them once for all its workers."""
     for ch in set(gbk_shift.decode_table().values()):
         char_unigram(ch)
     for lead in gbk_shift.LEADS:
         _han_with_lead(lead, None)
+    _changing_readings()
+    gbk_shift.shown_to_pairs()
+    gbk_shift.chars_by_trail()
+    gbk_shift.pua_trails()
 
 
 PairBlocks = tuple[tuple[str, tuple[str, ...]], ...]
@@ -148,8 +153,9 @@ PairBlocks = tuple[tuple[str, tuple[str, ...]], ...]
 def _pair_blocks(lead: int, trail: int | None, hint: str | None) -> PairBlocks:
     """Two characters around a deleted PUA pair, (lead, a) and (b, trail) with (a, b) a PUA code,
     as blocks of a left character and the right characters that may follow it."""
+    pua_trails = gbk_shift.pua_trails()  # only a left character whose trail byte is a key starts a pair
     lefts = [(a, ch) for a, ch in gbk_shift.chars_by_lead().get(lead, [])
-             if a in _pua_leads() and is_han(ch)]
+             if a in pua_trails and is_han(ch)]
     rights: dict[int, tuple[str, ...]] = {}
     if trail is None:
         for b in gbk_shift.LEADS:
@@ -158,8 +164,7 @@ def _pair_blocks(lead: int, trail: int | None, hint: str | None) -> PairBlocks:
         for b, ch in gbk_shift.chars_by_trail().get(trail, []):
             if is_han(ch) and _fits(ch, hint):
                 rights[b] = rights.get(b, ()) + (ch,)
-    codes = gbk_shift.pua_codes()
-    return tuple((c1, found) for a, c1 in lefts for b, found in rights.items() if (a, b) in codes)
+    return tuple((c1, rights[b]) for a, c1 in lefts for b in pua_trails[a] if b in rights)
 
 
 SlotQuery = tuple[bool, int | None, int | None, str | None]
@@ -230,11 +235,11 @@ def _top_pairs(query: SlotQuery) -> list[int]:
         weights = _char_unigrams(rights)
         for index in _by_weight(rights):
             weight = base + weights[index]
-            if len(kept) == TOP_K and weight < kept[0][0]:
-                break  # no later right of the block weighs more
             entry = (weight, -(offset + index))
             if len(kept) < TOP_K:
                 heapq.heappush(kept, entry)
+            elif weight < kept[0][0]:
+                break  # no later right of the block weighs more
             elif entry > kept[0]:
                 heapq.heapreplace(kept, entry)
         offset += len(rights)
@@ -405,24 +410,21 @@ class _Run:
         clone.slots = self.slots[:gap] + [left, right] + self.slots[gap + 1:]
         return clone
 
-    def _query(self, i: int) -> SlotQuery:
-        """What the characters (or two-character strings for an inserted pair) that slot `i` may
-        hold depend on."""
-        s = self.slots[i]
-        if s.trail == -1:
-            nxt = self.slots[i + 1]
-            hint = self.reading_hint if i + 1 == len(self.slots) - 1 else None
-            return True, s.lead, nxt.trail, hint
-        hint = self.reading_hint if i == len(self.slots) - 1 else None
-        return False, s.lead, s.trail, hint
-
-    def _filled_slots(self) -> list[int]:
-        """The slots the search fills in turn: an inserted pair fills the slot after it too."""
-        starts, i = [], 0
-        while i < len(self.slots):
-            starts.append(i)
-            i += 2 if self.slots[i].trail == -1 else 1
-        return starts
+    def _filled(self) -> list[tuple[int, SlotQuery]]:
+        """The slots the search fills in turn (an inserted pair fills the slot after it too), each
+        with what the characters (or two-character strings for an inserted pair) it may hold
+        depend on; the reading hint goes to the last slot."""
+        slots, last, hint = self.slots, len(self.slots) - 1, self.reading_hint
+        found, i = [], 0
+        while i <= last:
+            s = slots[i]
+            if s.trail == -1:
+                found.append((i, (True, s.lead, slots[i + 1].trail, hint if i + 1 == last else None)))
+                i += 2
+            else:
+                found.append((i, (False, s.lead, s.trail, hint if i == last else None)))
+                i += 1
+        return found
 
     def solve(self) -> Reading | None:
         """Choose every lost byte left to right, each by a window of known text around it.
@@ -430,13 +432,12 @@ class _Run:
         A run with a slot that can hold nothing has no reading; that is checked before any slot
         is ranked, so that the PUA search does not rank slots of a run it must drop.
         """
-        starts = self._filled_slots()
-        queries = [self._query(i) for i in starts]
-        if not all(map(_option_count, queries)):
+        filled = self._filled()
+        if not all(_option_count(query) for _, query in filled):
             return None
         chars, confs, slots = [], [], []
-        for i, query in zip(starts, queries):
-            width = 2 if self.slots[i].trail == -1 else 1
+        for i, query in filled:
+            width = 2 if query[0] else 1
             if _option_count(query) == 1:
                 chars.append(_options(query)[0])
                 confs.append(CONF_CERTAIN)
