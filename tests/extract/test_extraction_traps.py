@@ -573,3 +573,19 @@ def test_the_whole_of_a_share_is_no_count_of_holders(text, english):
     found = {(m.metric, m.value) for m in extract_text(text, "2024-07-25", "Press release" if english else "新闻稿")}
     assert not any(metric == "card-holders" for metric, _ in found)
     assert any(value == 20 for _, value in found)
+
+
+def _changes(text: str, published: str = "2018-07-26") -> list[Decimal]:
+    data = f"---\ntitle: 新闻稿\ndate: {published}\n---\n{text}\n".encode()
+    return [m.value for m in extract(parse_bytes(data, SourceRef("c.md", "c.md")))[1].measurements if m.kind == "change"]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("6月末，城镇登记失业率为3.83%，比去年同期低0.12个百分点。", Decimal("-0.12")),
+    ("城镇登记失业率3.83%，同比低了0.1个百分点。", Decimal("-0.1")),
+    ("参保人数比上年末少200万人。", Decimal("-2000000")),
+    ("失业保险参保人数较上年末缩减30万人。", Decimal("-300000")),
+    ("调查失业率为4.8%，较上月高0.1个百分点。", Decimal("0.1")),
+])
+def test_a_comparative_right_before_the_figure_signs_the_change(text, change):
+    assert _changes(text) == [change]
