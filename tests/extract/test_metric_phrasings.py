@@ -862,6 +862,9 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
     ],
     "card-applications": [
         (ZH, "社保卡在人社领域的应用已达102项。", "2023-03-01", "102"),
+        (EN, "Hold card can enjoy 95 items services.", "2024-10-24", "95"),
+        (EN, "Holders can pay fees by card, take buses etc. 95 items service in all.", "2024-10-24", "95"),
+        (EN, "Cardholders can enjoy a total of 95 items service, the ministry said.", "2024-10-24", "95"),
         (ZH, "全国社保卡持卡应用总数超过100项。", "2023-09-01", "100"),
         (ZH, "目前，社会保障卡可在就医购药、待遇领取等95项人社业务中使用。", "2022-06-01", "95"),
         (ZH, "截至2023年底，社保卡用卡应用达到108项。", "2024-01-24", "108"),
