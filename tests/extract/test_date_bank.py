@@ -19,6 +19,10 @@ ZH_BANK = [
     # explicit layouts
     ("2019-12-31,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
     ("截至2019/12/31,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
+    ("1-9月，城镇新增就业1022万人，上年同期为1100万人。", "2024-02-28", "2023-09 period 2023-01; 2022-09 period 2022-01"),
+    ("1-9月，城镇新增就业1022万人；上年同期为1100万人。", "2023-10-28", "2023-09 period 2023-01; 2022-09 period 2022-01"),
+    ("2023年1-9月，城镇新增就业1022万人，2022年同期为1100万人。", "2024-02-28",
+     "2023-09 period 2023-01; 2022-09 period 2022-01"),
     ("截至2023年11月底，持卡人数达13.79亿人。\n\n同一时间，电子社保卡领用人数达9.31亿。", "2023-12-27",
      "2023-11-30 point; 2023-11-30 point"),
     ("截至2023年11月底，持卡人數達13.79億人。\n\n同一時間，電子社保卡領用人數達9.31億。", "2023-12-27",
@@ -931,6 +935,10 @@ EN_BANK = [
     ("Lower half year, work will speed up.", "2023-07-20", "2023-12 period 2023-07 target"),
     ("Up to last year bottom, 13.7 hundred million people held the card.", "2023-03-01", "2022-12-31 point"),
     ("Within 3 month, the card must be collected.", "2023-03-01", ""),
+    ("By the end of last year, 1.38 billion people held cards; a year earlier, the figure was 1.37 billion.",
+     "2024-02-28", "2023-12-31 point; 2022-12-31 point"),
+    ("Compared with the end of 2012, when only 341 million people held cards, the number has quadrupled.",
+     "2024-02-28", "2012-12-31 point"),
     ("By the end of June, 602 million people held cards.\nThe same data show that 335 cities issue cards.",
      "2014-12-18", "2014-06-30 point; 2014-06-30 point"),
     ("As of the end of June, 602 million people held cards, up from 500 million in November last year.\n"

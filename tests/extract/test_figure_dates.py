@@ -613,3 +613,14 @@ def test_a_briefing_day_alone_still_dates_the_next_sentence():
 def test_a_date_inside_a_ji_zhihou_clause_opens_the_rise_and_does_not_date_it(body):
     found = _zh_dates(body, "2014-12-18")
     assert found[Decimal("100000000")] == "2014-06-30"
+
+
+@pytest.mark.parametrize("body, language", [
+    ("与2012年仅有3.41亿人持卡相比，目前持卡人数已达13.8亿人。", "zh"),
+    ("比2012年末只有3.41亿人持卡时，如今持卡人数已达13.8亿人。", "zh"),
+    ("Compared with the end of 2012, when only 341 million people held cards, the number has quadrupled to "
+     "1.38 billion.", "en"),
+])
+def test_a_comparison_base_dates_its_own_figure(body, language):
+    found = (_dates if language == "en" else _zh_dates)(body, "2024-02-28")
+    assert found[Decimal("341000000")] == "2012-12-31"

@@ -125,7 +125,10 @@ def _opens_period(text: str, start: int, end: int, matched: str, english: bool) 
         return (matched.lower().startswith("since") or bool(_SINCE.search(window))
                 or bool(_EN_OPENS.search(text, max(0, start - 40), start)))
     return bool(_ZH_OPENS.match(text, end))
-_SENTENCE_END = compile_fast(r"[。！？!?；;\n]|(?<!\b[A-Z])\.(?=\s+[A-Z“\"(]|\s*$)")  # not `U.S. dollars`, `Jan. 5`
+_FULL_STOP = r"(?<!\b[A-Z])\.(?=\s+[A-Z“\"(]|\s*$)"  # not `U.S. dollars`, `Jan. 5`
+_SENTENCE_END = compile_fast(rf"[。！？!?；;\n]|{_FULL_STOP}")
+# A semicolon goes on with the statement: `…by the end of last year; a year earlier, …` counts back from it.
+_STATEMENT_END = compile_fast(rf"[。！？!?\n]|{_FULL_STOP}")
 _ZH_PATTERNS = [(compile_fast(pattern), handler) for pattern, handler in zh_patterns()]
 _EN_PATTERNS = [(compile_fast(rf"\b(?:{pattern})", re.I), handler) for pattern, handler in literal_patterns() + en_patterns()]
 _ZH_SEARCHES = [(pattern, handler, needles(pattern)) for pattern, handler in _ZH_PATTERNS]
@@ -234,7 +237,7 @@ def _anchored(text: str, mentions: list[DateMention]) -> list[DateMention]:
         cue = _ANAPHOR.search(text, m.start, m.end)
         ahead = _AHEAD.search(text, m.start, m.end)
         anchor = next((p for p in reversed(anchored) if p.kind in ("point", "period") and not p.base and len(p.value) >= 7
-                       and not _SENTENCE_END.search(text, p.end, m.start)), None)
+                       and not _STATEMENT_END.search(text, p.end, m.start)), None)
         if m.kind == "then":
             m = _pointed_back(text, m, anchored)
         elif m.kind == _SAME_PERIOD:
@@ -282,8 +285,9 @@ def _same_or_next_paragraph(text: str, anchor_end: int, start: int) -> bool:
 
 
 def _same_period(m: DateMention, anchor: DateMention) -> DateMention:
-    """`1-9月…，上年同期为1082万人`: the period (or day) the sentence named, in the year `m` names."""
-    shift = int(m.value[:4]) - int(anchor.value[:4])
+    """`1-9月…，上年同期为1082万人`: the period (or day) the sentence named, in the year `m` names: the
+    year before the period's own when that is a word (上年, last year), not the publication's."""
+    shift = int(m.value[:4]) - int(anchor.value[:4]) if m.explicit_year else -1
     start = _year_shifted(anchor.period_start, shift) if anchor.period_start else None
     return m._replace(value=_year_shifted(anchor.value, shift), kind=anchor.kind, period_start=start, target=False)
 

@@ -293,9 +293,11 @@ def _dates_its_source(text: str, limit: int, d) -> bool:
     return stop is None or not re.search(r"\w", text[d.end:stop.start()])
 
 
-# `比去年末的8.84亿人`, `比去年末（8.84亿人）`: between a base's date and the base's own figure.
-_BASE_FIGURE_GAP = re.compile(r"(?:的|\s*[（(])?\s*(?:约|近|超过|超|逾|about |nearly |some |around )?\s*"
-                              r"|['’]s\s+(?:about |nearly |some |around )?", re.I)
+# `比去年末的8.84亿人`, `比去年末（8.84亿人）`, `与2012年仅有3.41亿人持卡相比`, `compared with 2012, when only 341
+# million`: between a base's date and the base's own figure.
+_BASE_FIGURE_GAP = re.compile(r"(?:的|\s*[（(])?\s*(?:仅有|只有|仅|只|已有)?\s*(?:约|近|超过|超|逾|about |nearly |some |around )?\s*"
+                              r"|['’]s\s+(?:about |nearly |some |around )?"
+                              r"|,?\s*when (?:only |just )?(?:about |nearly |some |around )?", re.I)
 _RESPECTIVELY = compile_fast(rf"{either(_ZH_DATES['respectively'])}|\b(?:{either(_EN_DATES['respectively'])})\b", re.I)
 # What joins the items of a list of dates: 、 和 及 in Chinese, where a comma ends a clause
 # (`截至2023年底，2021年、2022年分别…`); commas and `and` in English.
