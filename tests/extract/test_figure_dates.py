@@ -624,3 +624,14 @@ def test_a_date_inside_a_ji_zhihou_clause_opens_the_rise_and_does_not_date_it(bo
 def test_a_comparison_base_dates_its_own_figure(body, language):
     found = (_dates if language == "en" else _zh_dates)(body, "2024-02-28")
     assert found[Decimal("341000000")] == "2012-12-31"
+
+
+@pytest.mark.parametrize("body, language, expected", [
+    ("Card holders reached 1.38 billion, the ministry said on Friday, citing data as of the end of June.", "en",
+     "2024-06-30"),
+    ("Card holders reached 1.38 billion, the ministry said on Friday.", "en", "2024-07-26"),
+    ("全国持卡人数达13.8亿人，人社部7月26日介绍，这是截至6月底的数据。", "zh", "2024-06-30"),
+])
+def test_of_the_dates_after_a_figure_the_day_it_was_told_yields_to_the_datas(body, language, expected):
+    found = (_dates if language == "en" else _zh_dates)(body, "2024-07-28")
+    assert found[Decimal("1380000000")] == expected

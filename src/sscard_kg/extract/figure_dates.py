@@ -214,12 +214,20 @@ def _date_for(text: str, q: Quantity, span: tuple[int, int], para: tuple[int, in
                          for other in later)
              and not _dates_a_comparison(text, q, d, later)]
     if after:
-        return after[0], False
+        return _data_date_after(text, after, span[0]), False
     earlier = [d for d in dates if para[0] <= d.start < span[0] and d.kind not in ("now", "since", "span", "plan")
                and not d.base and not _looks_back(dates, d)]
     if earlier and not _dates_its_source(text, para[0], earlier[-1]):
         return _data_date_of_its_sentence(text, earlier, para[0]), True
     return None, True
+
+
+def _data_date_after(text: str, after: list[DateMention], begin: int) -> DateMention:
+    """`Card holders reached 1.38 billion, the ministry said on Friday, citing data as of the end
+    of June`: of the dates after a figure, the day it was told on yields to the date of the data."""
+    if len(after) > 1 and _names_an_event(text, after[0], begin):
+        return next((d for d in after[1:] if not _names_an_event(text, d, begin)), after[0])
+    return after[0]
 
 
 def _data_date_of_its_sentence(text: str, earlier: list[DateMention], begin: int) -> DateMention:
