@@ -570,3 +570,21 @@ def test_a_strip_of_two_quotes_with_arrows_is_furniture(line):
 ])
 def test_a_sentence_with_arrows_is_no_ticker(line):
     assert _line_reason(line) != "furniture"
+
+
+_GOVSITE_PAGE = """<html><head><meta charset="utf-8"><title>{title}_某某政务网</title></head><body>
+<div class="nav"><a href="/">网站首页</a> <a href="/a">信息公开</a> <a href="/b">工作动态</a></div>
+<div class="crumb">您当前所在位置：首页 &gt;&gt; 工作动态</div>
+<div class="head"><h2>{title}</h2><div class="info">发布日期：2016-04-25 访问量：5172</div></div>
+<div class="content"><p>人力资源和社会保障部日前召开2016年第一季度新闻发布会，通报一季度工作进展。</p>
+<p>截至3月底，全国社会保障卡持卡人数达到9.03亿人，社会保障卡普及率达到65.7%。</p>
+<p>下一步，人社部将继续推进社会保障卡的发行和应用工作。</p></div>
+<div class="foot">网站地图 | 联系我们 主办：某某政务网编辑部</div></body></html>"""
+
+
+@pytest.mark.parametrize("title", ["一季度全国社保卡持卡人数突破九亿", "Card holders top 900 million in first quarter"])
+def test_an_html_pages_own_title_is_its_headline_though_left_out_of_the_main_text(title):
+    article = parse_bytes(_GOVSITE_PAGE.format(title=title).encode(), SourceRef("page.html", "page.html"))
+    cleaned = clean(article)
+    titles = [cleaned.text[s.start:s.end] for s in cleaned.segments if s.kind == "title"]
+    assert titles == [title]

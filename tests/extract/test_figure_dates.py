@@ -635,3 +635,18 @@ def test_a_comparison_base_dates_its_own_figure(body, language):
 def test_of_the_dates_after_a_figure_the_day_it_was_told_yields_to_the_datas(body, language, expected):
     found = (_dates if language == "en" else _zh_dates)(body, "2024-07-28")
     assert found[Decimal("1380000000")] == expected
+
+
+
+@pytest.mark.parametrize("headline, body, published, value, expected", [
+    ("人社部：社保卡持卡人数突破九亿", "截至3月底，全国社会保障卡持卡人数达9.03亿人。", "2016-04-25", "900000000", "2016-03-31"),
+    ("全国社保卡持卡人数超过6亿", "截至6月底，全国社会保障卡持卡人数达6.02亿人。", "2014-07-28", "600000000", "2014-06-30"),
+    ("Card holders top 1.3 billion", "As of the end of March, 1.33 billion people held social security cards.",
+     "2020-04-27", "1300000000", "2020-03-31"),
+    ("Card holders reach 1.3 billion", "As of the end of March, 1.20 billion people held social security cards.",
+     "2020-04-27", "1300000000", "2020-04-27"),
+])
+def test_a_headline_that_rounds_a_dated_body_figure_is_of_its_date(headline, body, published, value, expected):
+    data = f"{headline}\n{published}\n\n{body}\n".encode()
+    extraction = extract(parse_bytes(data, SourceRef("headline.txt", "headline.txt")))[1]
+    assert {m.value: m.as_of for m in extraction.measurements}[Decimal(value)] == expected

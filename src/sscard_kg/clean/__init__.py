@@ -80,4 +80,6 @@ def _clean(article: Article) -> Cleaned:
             mapped = apply_edits(mapped, edits)
     outside = html_outside(mapped, article.body_start) if is_html else frozenset()
     title_first = article.format in ("text", "markdown", "markdown-html")
-    return Cleaned(mapped, segment(mapped.text, title_first=title_first, outside=outside), article.language)
+    headline = article.title if is_html else None
+    return Cleaned(mapped, segment(mapped.text, title_first=title_first, outside=outside, headline=headline),
+                   article.language)

@@ -111,14 +111,16 @@ def list_like(line: str, c: dict) -> bool:
     return headline_like(line, c) and not re.search(r"\d", line)
 
 
-def segment(text: str, title_first: bool, outside: frozenset[int] = frozenset()) -> list[Segment]:
+def segment(text: str, title_first: bool, outside: frozenset[int] = frozenset(), headline: str | None = None) -> list[Segment]:
     """Classify every non-empty line; adjacent lines of one kind are merged.
 
-    `outside` holds the start offsets of lines a main-text extractor left out.
+    `outside` holds the start offsets of lines a main-text extractor left out; `headline` is the
+    page's own title (an HTML page's <title>), whose first line among those left out near the top
+    is the headline, not furniture.
     """
     c = cues()
     lines = line_spans(text)
-    kinds = _classify(text, lines, title_first, outside, c)
+    kinds = _classify(text, lines, title_first, outside, c, _headline_key(headline) if headline else "")
     _mark_link_lists(text, lines, kinds, c)
     return _merge(text, lines, kinds, c)
 
@@ -134,7 +136,8 @@ def segment_lines(text: str, segments: list[Segment]) -> list[tuple[Segment, int
     return found
 
 
-def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: dict) -> list[tuple[str, str]]:
+def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: dict,
+              headline: str = "") -> list[tuple[str, str]]:
     kinds: list[tuple[str, str]] = []
     tail = box = comments = body = False  # body: a paragraph of the article has been read
     set_aside = False  # the extractor left out the heading that opened the tail, box or comments
@@ -167,6 +170,9 @@ def _classify(text: str, lines, title_first: bool, outside: frozenset[int], c: d
         elif heading and index < c["title_within"] and (index == 0 or a not in outside):
             kinds.append(_leading_kind(line, language, c))
             heading = kinds[-1][0] == "boilerplate" or kinds[-1][0] == "main" and not _paragraph(line, language, c)
+        elif a in outside and headline and index < c["title_within"] and _headline_key(line) == headline:
+            kinds.append(("title", ""))
+            headline = ""
         elif a in outside:
             kinds.append(("boilerplate", EXTRACTOR_REASON))
         else:
@@ -336,6 +342,13 @@ def _extract_main(page: str) -> str:
     import trafilatura
 
     return trafilatura.extract(page, include_comments=False, include_tables=True, deduplicate=False) or ""
+
+
+def _headline_key(title: str) -> str:
+    """A page title's headline (without the section and site names after it), as lines are matched."""
+    from .markup import headline_end
+
+    return _match_key(title[:headline_end(title)])
 
 
 def _strip_tags(fragment: str) -> str:

@@ -268,6 +268,21 @@ def _told_in_body(title: Draft, body_figures: set[tuple]) -> bool:
     return (value, metric) in body_figures or metric is None and any(v == value for v, _ in body_figures)
 
 
+def _dated_as_rounded(title: Draft, body: list[Draft]) -> Draft:
+    """`持卡人数突破九亿` over `截至3月底…达9.03亿人`: a headline's figure with no date of its own that
+    rounds a dated figure of the same metric in the body (down, when it says more than) is of that
+    figure's date."""
+    if not title.date_inferred or title.metric is None or title.kind != "level":
+        return title
+    value = title.quantity.value
+    low, high = (value, value * Decimal("1.1")) if title.quantity.qualifier == "gt" else (value * Decimal("0.95"), value * Decimal("1.05"))
+    rounded = next((d for d in body if d.metric is title.metric and d.kind == "level" and low <= d.quantity.value < high
+                    and d.quantity.value != value), None)
+    if rounded is None:
+        return title
+    return title._replace(as_of=rounded.as_of, period_start=rounded.period_start, date_inferred=False, undated=False)
+
+
 def _notation(draft: Draft) -> str | None:
     return draft.metric.notation if draft.metric else None
 
@@ -285,6 +300,8 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
     rank = {"main": 0, "related": 1, "title": 2}
     body_figures = {(value_key(d.quantity.value), _notation(d)) for d, kind, _ in drafts if kind != "title"}
     drafts = [entry for entry in drafts if entry[1] != "title" or not _told_in_body(entry[0], body_figures)]
+    body = [d for d, kind, _ in drafts if kind != "title" and not d.date_inferred]
+    drafts = [(_dated_as_rounded(d, body) if kind == "title" else d, kind, seg_date) for d, kind, seg_date in drafts]
     order = sorted(drafts, key=lambda e: (rank[e[1]], e[0].date_inferred, e[0].undated, -len(e[0].as_of or ""),
                                           e[0].quantity.unit is None, e[0].quantity.start))
     for draft, seg_kind, seg_date in order:
