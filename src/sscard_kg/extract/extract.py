@@ -37,8 +37,8 @@ def extract(article: Article) -> tuple[Cleaned, Extraction]:
     article = replace(article, language=cleaned.language)
     text = cleaned.text
     english = article.language == "en"
-    kept = [s for s in cleaned.segments if s.kind in ("main", "title", "related")]
-    body = "\n".join(text[s.start:s.end] for s in kept if s.kind != "related")
+    kept = [s for s in cleaned.segments if s.kind in ("main", "title")]  # a related-reading item is another story
+    body = "\n".join(text[s.start:s.end] for s in kept)
     published, stated = publication_date(article.published if article.date_stated else None,
                                          article.url, body or text, english, article.source, page=text)
     article = replace(article, published=published, date_stated=stated)
@@ -91,20 +91,18 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
         reference = seg.date or article.published
         result.skipped += piece.skipped
         dates = [d._replace(start=d.start + seg.start, end=d.end + seg.start)
-                 for d in find_dates(text[seg.start:seg.end], reference, piece.english,
-                                     None if seg.kind == "related" else title_year)]
+                 for d in find_dates(text[seg.start:seg.end], reference, piece.english, title_year)]
         dates = [d for d in dates if not any(a <= d.start < b for a, b in filed)]
         places = [f for f in piece.found if f.type == "region" and gaz.entries[f.key].level != "country"]
         people = [f for f in piece.found if f.type == "person"]
         agencies = [f for f in piece.found if f.type == "agency"]
         found = draft_measurements(gaz, text, (seg.start, seg.end), piece.english, piece.quantities, dates,
                                    places, people, reference, home, agencies)
-        if seg.kind != "related" or _on_subject(piece, found):
-            drafts += [(draft, seg.kind, seg.date) for draft in found]
-            mentions += piece.found
+        drafts += [(draft, seg.kind, seg.date) for draft in found]
+        mentions += piece.found
     result.measurements, low = _measurements(cleaned, drafts)
     local = home is not None or any(speaks_of_a_place(gaz, text[p.segment.start:p.segment.end], p.english)
-                                    for p in pieces if p.segment.kind != "related")
+                                    for p in pieces)
     result.mentions = _unique_mentions(cleaned, mentions) + _country_of_figures(gaz, mentions, result.measurements, local)
     result.skipped += low
     return result
@@ -126,12 +124,6 @@ def _title_year(text: str, pieces: list[_Piece], published: str | None) -> int |
     years = [int(d.value[:4]) for p in pieces if p.segment.kind == "title"
              for d in find_dates(text[p.segment.start:p.segment.end], published, p.english) if d.explicit_year and not d.target]
     return max(years, default=None)
-
-
-def _on_subject(piece: _Piece, drafts: list[Draft]) -> bool:
-    """A related-reading item is another story: its figures count when it is about our subject,
-    that is when it names a program or an agency, or one of its figures is of a metric we follow."""
-    return any(f.type in ("program", "agency") for f in piece.found) or any(d.metric for d in drafts)
 
 
 def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: str | None,
@@ -297,7 +289,7 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
     seen: dict[tuple, list[tuple[Draft, str | None]]] = {}  # by what `_same_figure` compares first
     kept_as: dict[Quantity, Quantity] = {}  # each figure read, and the kept figure it is
     skipped = []
-    rank = {"main": 0, "related": 1, "title": 2}
+    rank = {"main": 0, "title": 1}
     body_figures = {(value_key(d.quantity.value), _notation(d)) for d, kind, _ in drafts if kind != "title"}
     drafts = [entry for entry in drafts if entry[1] != "title" or not _told_in_body(entry[0], body_figures)]
     body = [d for d, kind, _ in drafts if kind != "title" and not d.date_inferred]
