@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from . import gazetteer
 from ..clean import Cleaned, clean
@@ -80,16 +81,28 @@ def _piece(gaz, cleaned: Cleaned, seg: Segment, article_english: bool) -> _Piece
 def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: str | None) -> Extraction:
     """The article's mentions and measurements, its dates resolved against `article.published`;
     `home` is the region the article is about, if its title names one."""
+    return _extraction(gaz, cleaned, article, pieces, home, _drafted(gaz, cleaned, article.published, pieces, home))
+
+
+class _Reading(NamedTuple):
+    """One reading of the pieces as published on a date: each figure's draft with its segment's
+    kind and date, and the mentions of the pieces whose figures count."""
+
+    drafts: list[tuple[Draft, str, str | None]]
+    mentions: list[Found]
+
+
+def _drafted(gaz, cleaned: Cleaned, published: str | None, pieces: list[_Piece], home: str | None) -> _Reading:
+    """The pieces' figures drafted with their dates resolved against `published`: all that a
+    reading's date changes, and so all an article with no year is read for in each candidate year."""
     text = cleaned.text
-    result = Extraction(article)
     drafts: list[tuple[Draft, str, str | None]] = []
     mentions: list[Found] = []
-    title_year = _title_year(text, pieces, article.published)
+    title_year = _title_year(text, pieces, published)
     filed = dateline_spans(text)
     for piece in pieces:
         seg = piece.segment
-        reference = seg.date or article.published
-        result.skipped += piece.skipped
+        reference = seg.date or published
         dates = [d._replace(start=d.start + seg.start, end=d.end + seg.start)
                  for d in find_dates(text[seg.start:seg.end], reference, piece.english, title_year)]
         dates = [d for d in dates if not any(a <= d.start < b for a, b in filed)]
@@ -100,10 +113,21 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
                                    places, people, reference, home, agencies)
         drafts += [(draft, seg.kind, seg.date) for draft in found]
         mentions += piece.found
-    result.measurements, low = _measurements(cleaned, drafts)
+    return _Reading(drafts, mentions)
+
+
+def _extraction(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: str | None,
+                reading: _Reading) -> Extraction:
+    """The Extraction of a reading of `pieces`: its measurements, mentions and what was skipped."""
+    text = cleaned.text
+    result = Extraction(article)
+    for piece in pieces:
+        result.skipped += piece.skipped
+    result.measurements, low = _measurements(cleaned, reading.drafts)
     local = home is not None or any(speaks_of_a_place(gaz, text[p.segment.start:p.segment.end], p.english)
                                     for p in pieces)
-    result.mentions = _unique_mentions(cleaned, mentions) + _country_of_figures(gaz, mentions, result.measurements, local)
+    result.mentions = (_unique_mentions(cleaned, reading.mentions)
+                       + _country_of_figures(gaz, reading.mentions, result.measurements, local))
     result.skipped += low
     return result
 
@@ -138,10 +162,10 @@ def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_
     figure dated relative to the publication (今年, 去年, 上月底) falls in its year or the year
     before. A year in which none of those levels can agree with its metric's figures scores
     nothing and cannot win."""
-    undated = _read(gaz, cleaned, article, pieces, home)
-    levels = _national_levels(gaz, undated, dated=False)
+    undated = _drafted(gaz, cleaned, article.published, pieces, home)
+    levels = _national_levels(gaz, cleaned, undated.drafts, dated=False)
     if not levels:
-        return undated
+        return _extraction(gaz, cleaned, article, pieces, home, undated)
     stocks = {m.notation for m in gaz.metrics if m.stock}
     voters = [p for p in pieces if any(agreeing_years(q.value, gaz.published, stocks) for q in p.quantities)]
     agreeing = set().union(*(agreeing_years(value, {metric: gaz.published[metric]}, stocks)
@@ -150,19 +174,25 @@ def _dated_by_statistics(gaz, cleaned: Cleaned, article: Article, pieces: list[_
     last = min(covered[-1] + 1, date.today().year)
     candidates = sorted({year + later for year in agreeing for later in (0, 1) if covered[0] <= year + later <= last})
     dated = {year: replace(article, published=dateline_in_year(body, year) or str(year)) for year in candidates}
-    readings = {year: _read(gaz, cleaned, in_year, voters, home) for year, in_year in dated.items()}
-    year = year_from_statistics({year: _national_levels(gaz, reading) for year, reading in readings.items()},
-                                gaz.published, stocks)
+    readings = {year: _drafted(gaz, cleaned, in_year.published, voters, home) for year, in_year in dated.items()}
+    levels_by_year = {year: _national_levels(gaz, cleaned, reading.drafts) for year, reading in readings.items()}
+    year = year_from_statistics(levels_by_year, gaz.published, stocks)
     if year is None:
-        return undated
-    return readings[year] if len(voters) == len(pieces) else _read(gaz, cleaned, dated[year], pieces, home)
+        return _extraction(gaz, cleaned, article, pieces, home, undated)
+    if len(voters) == len(pieces):
+        return _extraction(gaz, cleaned, dated[year], voters, home, readings[year])
+    return _read(gaz, cleaned, dated[year], pieces, home)
 
 
-def _national_levels(gaz, extraction: Extraction, dated: bool = True) -> list[tuple[str, str, Decimal]]:
-    """(metric, as-of date, value) of the nationwide levels of metrics the bulletins publish."""
-    return [(m.metric, m.as_of, m.value) for m in extraction.measurements
-            if m.kind == "level" and m.metric in gaz.published and (m.as_of or not dated)
-            and _national(gaz, m.region)]
+def _national_levels(gaz, cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]],
+                     dated: bool = True) -> list[tuple[str, str, Decimal]]:
+    """(metric, as-of date, value) of the nationwide levels of metrics the bulletins publish, among
+    the figures a reading's measurements would hold (in no particular order): all a candidate
+    year's reading is for, so none of them is made a Measurement."""
+    kept = _kept(cleaned, drafts)[0]
+    return [(_notation(d), d.as_of, d.quantity.value) for d, stands in zip(kept, _standing(cleaned.text, kept))
+            if stands and d.kind == "level" and _notation(d) in gaz.published and (d.as_of or not dated)
+            and _national(gaz, d.region)]
 
 
 def _national(gaz, region: str | None) -> bool:
@@ -280,12 +310,21 @@ def _notation(draft: Draft) -> str | None:
 
 
 def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]) -> tuple[list[Measurement], list[Skipped]]:
-    """Drafts to Measurements; repeats of one figure (title and body, a duplicated paragraph, a
-    headline and its summary) kept once, preferring the body, a stated date, a date the text gives
-    (not the segment's own: an HTML page's headline is a line of its main text), the finer date
-    and a stated unit. The same value stated for two dates is two figures, and so are two unnamed figures
-    of different things; an undated, unnamed repeat of a named figure (a headline) is dropped."""
-    kept: list[tuple[Draft, Measurement]] = []
+    """Drafts to Measurements, each figure once (see `_kept`), in the text's order."""
+    kept, kept_as, skipped = _kept(cleaned, drafts)
+    pairs = [(draft, _measurement(cleaned, draft)) for draft in kept]
+    measurements = [m for m, stands in zip(_link_levels(pairs, kept_as), _standing(cleaned.text, kept)) if stands]
+    return sorted(measurements, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped
+
+
+def _kept(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]]
+          ) -> tuple[list[Draft], dict[Quantity, Quantity], list[Skipped]]:
+    """The figures kept, with the kept figure each figure read is, and the figures skipped. Repeats
+    of one figure (title and body, a duplicated paragraph, a headline and its summary) are kept
+    once, preferring the body, a stated date, a date the text gives (not the segment's own: an
+    HTML page's headline is a line of its main text), the finer date and a stated unit. The same
+    value stated for two dates is two figures, and so are two unnamed figures of different things."""
+    kept: list[Draft] = []
     seen: dict[tuple, list[tuple[Draft, str | None]]] = {}  # by what `_same_figure` compares first
     kept_as: dict[Quantity, Quantity] = {}  # each figure read, and the kept figure it is
     skipped = []
@@ -310,20 +349,29 @@ def _measurements(cleaned: Cleaned, drafts: list[tuple[Draft, str, str | None]])
         earlier = next((e for e, e_date in alike if _same_figure(cleaned.text, draft, seg_date, e, e_date)), None)
         alike.append((draft, seg_date))
         kept_as[q] = q if earlier is None else kept_as[earlier.quantity]
-        if earlier is not None:
-            continue
-        a, b = _quote_span(cleaned.text, draft.sentence, q.start, q.end)
-        kept.append((draft, Measurement(
-            metric=_notation(draft), value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
-            subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
-            kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
-        )))
-    named = [d for d, m in kept if m.metric]
-    placed = [d for d, _ in kept if d.region is not None]
-    measurements = [m for (d, _), m in zip(kept, _link_levels(kept, kept_as))
-                    if (m.metric or not m.date_inferred or not _repeats_a_named(cleaned.text, d, named))
-                    and not _headline_of_a_placed(cleaned.text, d, placed)]
-    return sorted(measurements, key=lambda m: (m.evidence.start, m.evidence.end, m.metric or "", value_key(m.value))), skipped
+        if earlier is None:
+            kept.append(draft)
+    return kept, kept_as, skipped
+
+
+def _measurement(cleaned: Cleaned, draft: Draft) -> Measurement:
+    """A kept figure as a Measurement, quoted from its sentence."""
+    q = draft.quantity
+    a, b = _quote_span(cleaned.text, draft.sentence, q.start, q.end)
+    return Measurement(
+        metric=_notation(draft), value=q.value, unit=draft.unit, evidence=_evidence(cleaned, a, b),
+        subject=draft.subject, qualifier=q.qualifier, as_of=draft.as_of, period_start=draft.period_start,
+        kind=draft.kind, region=draft.region, official=draft.official, date_inferred=draft.date_inferred,
+    )
+
+
+def _standing(text: str, kept: list[Draft]) -> list[bool]:
+    """Whether each kept figure stands as a measurement of its own: an undated, unnamed repeat of
+    a named figure (a headline) does not, nor does an undated headline's figure a placed one gives."""
+    named = [d for d in kept if _notation(d)]
+    placed = [d for d in kept if d.region is not None]
+    return [bool(_notation(d) or not d.date_inferred or not _repeats_a_named(text, d, named))
+            and not _headline_of_a_placed(text, d, placed) for d in kept]
 
 
 def _repeats_a_named(text: str, draft: Draft, named: list[Draft]) -> bool:

@@ -242,14 +242,17 @@ def _data_dates(text: str, english: bool, today: str, reference: str | None = No
     """The dates the body reports data for, read against `reference`: points, periods and the
     starts of periods or events (an article is not older than what it tells of); none after
     today, none a target, schedule, plan or year range names, none on a stamp, no season.
+    Without `reference`, only dates that name their year: the others are read in no year.
 
     Kept for the last few bodies: `publication_date` asks for the same ones up to four times
-    (the floor, the firm floor, the data year, the earliest publication)."""
+    (the floor, the firm floor, the data year, the earliest publication). The clauses around a
+    date are looked at only for the dates that could count (none, in an article with no year)."""
     body = _without_shown_dates(text)
-    ranges = [m.span() for m in _YEAR_RANGE.finditer(body)]
-    return tuple(m for m in find_dates(body, reference, english)
-                 if m.kind in ("point", "period", "since") and not m.target and period_end(m.value) <= today
-                 and not any(a < m.end and m.start < b for a, b in ranges)
+    found = [m for m in find_dates(body, reference, english)
+             if (m.explicit_year or reference) and m.kind in ("point", "period", "since") and not m.target
+             and period_end(m.value) <= today]
+    ranges = [m.span() for m in _YEAR_RANGE.finditer(body)] if found else []
+    return tuple(m for m in found if not any(a < m.end and m.start < b for a, b in ranges)
                  and not _in_target_clause(body, m.start, m.end) and not _SEASON.search(body, m.start, m.end))
 
 
@@ -265,7 +268,7 @@ def latest_data_date(text: str, english: bool, today: str, reference: str | None
     that year too. A bare year (`2015年`, `this year`) counts only past the finer dates: within
     its year, they say how far the year had gone. `finer_than_year` leaves bare years out, too
     often a target worded as a fact to outweigh a date the page shows."""
-    dates = [m.value for m in _data_dates(text, english, today, reference) if m.explicit_year or reference]
+    dates = [m.value for m in _data_dates(text, english, today, reference)]
     finer = max(filter(lambda d: len(d) > 4, dates), key=period_end, default=None)
     years = [d for d in dates if len(d) == 4 and not finer_than_year and (finer is None or d > finer[:4])]
     return max(years, default=None) or finer
@@ -365,13 +368,14 @@ def url_date(url: str | None, today: str) -> str | None:
 
 def _year_from_relative_words(text: str, english: bool, today: str) -> int | None:
     """The article's year when it says `今年` or `去年` (not both) and names the year of its data:
-    this year is the data year; last year, the year before the article's."""
+    this year is the data year; last year, the year before the article's. The data first: they
+    are already known, while the words are searched for through the whole text."""
+    data = latest_data_date(text, english, today)
+    if data is None:
+        return None
     c = cues()
     this, last = bool(c["this_year"].search(text)), bool(c["last_year"].search(text))
     if this == last:
-        return None
-    data = latest_data_date(text, english, today)
-    if data is None:
         return None
     return int(data[:4]) + (1 if last else 0)
 
