@@ -8,7 +8,7 @@ from itertools import product
 
 import pytest
 from pyoxigraph import Literal, NamedNode
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.plugins.stores.memory import Memory
 
 from sscard_kg.graph import validate
@@ -102,6 +102,22 @@ def test_the_batch_store_gives_what_rdflibs_memory_store_gives(graphs, name, mon
     monkeypatch.setattr(validate, "TripleIndex", Memory)
     assert validate.validate_graphs(batch) == ours
     assert ours[victim]
+
+
+@pytest.mark.parametrize("name", sorted(BREAKS))
+def test_sharing_the_shapes_terms_changes_no_result(graphs, name, monkeypatch):
+    victim, batch = _batch_with_one_broken(graphs, name, 2)
+    shared = validate.validate_graphs(batch)
+    monkeypatch.setattr(validate, "shape_iris", lambda: {})
+    assert validate.validate_graphs(batch) == shared
+    assert shared[victim]
+
+
+def test_a_term_a_shape_names_is_the_shapes_own(graphs):
+    shapes = {id(node) for triple in validate.shapes_graph() for node in triple}
+    converted = [validate._term(node) for triples in graphs.values() for triple in triples for node in triple]
+    assert any(id(node) in shapes for node in converted)
+    assert all(id(node) in shapes for node in converted if isinstance(node, URIRef) and node in validate.shape_iris())
 
 
 def test_the_batch_store_answers_every_pattern_as_rdflibs_memory_store_does(graphs):

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad
+from pyoxigraph import BlankNode, NamedNode, Quad
 from pyoxigraph import Literal as OxLiteral
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
@@ -33,9 +33,15 @@ RANGES = (SS + "minValue", SS + "maxValue")  # reference triples a shape reads, 
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
-    graph = Graph()
+    """The shapes, with one term object per IRI (the parser makes one per mention of it), so that
+    the data's terms can be those very objects (`_iri`)."""
+    parsed = Graph()
     for path in data_files(SHAPES_DIR, ".ttl"):
-        graph.parse(data=path.read_bytes(), format="turtle")
+        parsed.parse(data=path.read_bytes(), format="turtle")
+    graph, one = Graph(), {}
+    for prefix, namespace in parsed.namespaces():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    graph.addN((*(one.setdefault(n, n) if isinstance(n, URIRef) else n for n in triple), graph) for triple in parsed)
     return graph
 
 
@@ -110,14 +116,27 @@ def _path_nodes(graph: Graph, path) -> set:
 def _term(term):
     """A pyoxigraph term as rdflib's, without a round trip through a serialisation."""
     if isinstance(term, NamedNode):
-        return URIRef(term.value)
+        return _iri(term.value)
     if isinstance(term, BlankNode):
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:
+    datatype = term.datatype.value
+    if datatype == _XSD_STRING:
         return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return Literal(term.value, datatype=_iri(datatype))
+
+
+def _iri(iri: str) -> URIRef:
+    """An IRI as rdflib's, the shapes graph's own term when a shape names it (a path, a class,
+    a datatype): pyshacl's dicts and sets then find it by identity, without rdflib's __eq__."""
+    return shape_iris().get(iri) or URIRef(iri)
+
+
+@lru_cache(maxsize=1)
+def shape_iris() -> dict[str, URIRef]:
+    """Every IRI of the shapes graph, as the term the graph holds (one per IRI, see shapes_graph)."""
+    return {str(node): node for triple in shapes_graph() for node in triple if isinstance(node, URIRef)}
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -135,23 +154,30 @@ def _oxigraph_term(term):
 
 
 def _to_rdflib(triples: Iterable[tuple]) -> Graph:
-    """The triples the shapes can read, as an rdflib graph."""
-    read = constrained_predicates()
-    converted: dict = {}  # predicates, classes, units, kinds and dates recur: convert each once
-
-    def term(node):
-        found = converted.get(node)
-        if found is None:
-            found = converted[node] = _term(node)
-        return found
-
-    triples = list(triples)
+    """The triples the shapes can read, as an rdflib graph, in one pass over them."""
+    read, queried = constrained_predicates(), sparql_predicates()
+    converted = _Converted()  # predicates, classes, units, kinds and dates recur: convert each once
     store = TripleIndex()
     graph = _BatchGraph(store=store) if isinstance(store, _IndexReads) else Graph(store=store)
-    graph.store.addN((term(s), term(p), term(o), graph) for s, p, o in triples if p.value in read)
-    queried = sparql_predicates()
-    graph.store.queried = [t for t in triples if t[1].value in queried]
+    kept, asked = [], []
+    for triple in triples:
+        s, p, o = triple
+        predicate = p.value
+        if predicate in queried:
+            asked.append(triple)
+        if predicate in read:
+            kept.append((converted[s], converted[p], converted[o], graph))
+    graph.store.addN(kept)
+    graph.store.queried = asked
     return graph
+
+
+class _Converted(dict):
+    """pyoxigraph term → rdflib term, each converted when first asked for."""
+
+    def __missing__(self, node):
+        found = self[node] = _term(node)
+        return found
 
 
 def _ranges(triples: list[tuple]) -> list[tuple]:
@@ -159,7 +185,8 @@ def _ranges(triples: list[tuple]) -> list[tuple]:
     from ..extract.gazetteer import reference_graph
 
     reference = reference_graph()
-    metrics = {o for _, p, o in triples if p.value == _METRIC}
+    metric = NamedNode(_METRIC)  # compared as pyoxigraph terms: no string made per triple
+    metrics = {o for _, p, o in triples if p == metric}
     return [(m, NamedNode(p), value) for m in sorted(metrics, key=str) for p in RANGES
             for value in reference.objects(m, p)]
 
@@ -177,14 +204,19 @@ class _BatchGraph(Graph):
     triple) on the way to the store, which took about a third of the validation's reads."""
 
     def objects(self, subject=None, predicate=None, unique: bool = False):
-        if subject is None or predicate is None or isinstance(subject, list) or isinstance(predicate, Path):
-            return super().objects(subject, predicate, unique)
-        return iter(self.store._spo.get(subject, {}).get(predicate, ()))
+        # exact classes: cheaper than isinstance with rdflib's Path, an ABC, on every read
+        if predicate.__class__ is URIRef and subject.__class__ in _NODES:
+            return iter(self.store._spo.get(subject, _NOTHING).get(predicate, ()))
+        return super().objects(subject, predicate, unique)
 
     def triples(self, triple):
         if isinstance(triple[1], Path):
             return super().triples(triple)
         return self.store._match(*triple)
+
+
+_NODES = frozenset({URIRef, BNode, Literal})
+_NOTHING: dict = {}
 
 
 class TripleIndex(Store, _IndexReads):
@@ -280,7 +312,7 @@ class TripleIndex(Store, _IndexReads):
             raise NotImplementedError  # a prepared rdflib query: rdflib answers it
         if self._engine is None:
             self._engine = Oxigraph()
-            self._engine.extend(Quad(s, p, o, DefaultGraph()) for s, p, o in self.queried)
+            self._engine.extend([Quad(*triple) for triple in self.queried])  # the default graph
         declared = set(re.findall(r"PREFIX\s+([\w.-]*):", query, re.I))
         prologue = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (initNs or {}).items() if name not in declared)
         answer = self._engine.query(prologue + query, substitutions={
