@@ -213,36 +213,57 @@ def _variant(pattern: re.Pattern, kept: tuple[bool, ...]) -> re.Pattern:
 
 class Narrowing:
     """Patterns narrowed together, as `narrowed` narrows each: split once, and every needle of
-    them all looked for once in a text, not once per alternative that needs it. A pattern hashes
-    its whole compiled code, so the split and the variants are kept here, by position."""
+    them all looked for once in a text, not once per alternative that needs it. The alternatives
+    a text keeps are a bit mask per pattern: those that need no needle, and those each needle
+    found lets in, worked out once. A pattern hashes its whole compiled code, so the split and
+    the variants are kept here, by position."""
 
     def __init__(self, patterns: tuple[re.Pattern | None, ...]):
         self.patterns = patterns
         self.splits = tuple(_alternatives(p) if p is not None else None for p in patterns)
-        needles = {needle for split in self.splits if split for _, found in split if found for needle in found}
+        self._whole = tuple((1 << len(split)) - 1 if split else 0 for split in self.splits)
+        self._always = tuple(_mask(split, lambda found: found is None) if split else 0 for split in self.splits)
+        self._lets_in: dict[str, list[tuple[int, int]]] = {}  # a needle: (pattern, the alternatives that need it)
+        for i, split in enumerate(self.splits):
+            for needle in sorted({needle for _, found in split or () if found for needle in found}):
+                self._lets_in.setdefault(needle, []).append((i, _mask(split, lambda found: bool(found) and needle in found)))
         self._by_first: dict[str, list[str]] = {}  # a text lacking a needle's first character lacks it
-        for needle in sorted(needles):
+        for needle in sorted(self._lets_in):
             self._by_first.setdefault(needle[0], []).append(needle)
-        self._variants: dict[tuple[int, tuple[bool, ...]], re.Pattern] = {}
+        self._variants: dict[tuple[int, int], re.Pattern] = {}
 
     def narrowed(self, folded: str) -> list[re.Pattern | None]:
         """Each pattern without the alternatives that cannot match a text whose `fold_case` is `folded`."""
-        present = {needle for first in self._by_first.keys() & set(folded) for needle in self._by_first[first]
-                   if needle in folded}
-        return [self._narrowed(i, present) for i in range(len(self.patterns))]
+        return [self.pattern(i, kept) for i, kept in enumerate(self.kept(folded))]
 
-    def _narrowed(self, i: int, present: set[str]) -> re.Pattern | None:
-        pattern, split = self.patterns[i], self.splits[i]
-        if split is None:
-            return pattern
-        kept = tuple(found is None or not present.isdisjoint(found) for _, found in split)
-        if all(kept):
-            return pattern
-        if not any(kept):
+    def kept(self, folded: str) -> list[int]:
+        """For each pattern, the mask of the alternatives that may match a text whose `fold_case` is
+        `folded` (see `pattern`)."""
+        kept = list(self._always)
+        for first in self._by_first.keys() & set(folded):
+            for needle in self._by_first[first]:
+                if needle in folded:
+                    for i, bits in self._lets_in[needle]:
+                        kept[i] |= bits
+        return kept
+
+    def pattern(self, i: int, kept: int) -> re.Pattern | None:
+        """Pattern `i` with only the alternatives of the mask `kept`; None when there are none."""
+        if self.splits[i] is None:
+            return self.patterns[i]
+        if kept == self._whole[i]:
+            return self.patterns[i]
+        if not kept:
             return None
         if (i, kept) not in self._variants:
-            self._variants[i, kept] = _variant(pattern, kept)
+            flags = tuple(bool(kept >> j & 1) for j in range(len(self.splits[i])))
+            self._variants[i, kept] = _variant(self.patterns[i], flags)
         return self._variants[i, kept]
+
+
+def _mask(split: tuple[tuple[str, frozenset[str] | None], ...], test) -> int:
+    """The bits of the alternatives whose needles pass `test`."""
+    return sum(1 << j for j, (_, found) in enumerate(split) if test(found))
 
 
 @lru_cache(maxsize=1024)

@@ -231,11 +231,11 @@ def test_the_metric_phrases_found_in_a_text_are_the_same_narrowed(seeds_dir, dev
     texts = [p.read_text(encoding="utf-8", errors="replace") for d in (seeds_dir, dev_dir) for p in sorted(d.iterdir())]
     found = 0
     for text in texts:
-        for phrasings in (gazetteer.subjects, gazetteer.measures):
-            for weak in (False, True):
-                patterns = [(p.iri, p.weak if weak else p.phrases) for p in phrasings]
-                whole = sorted((m.start(), m.end(), iri) for iri, pattern in patterns if pattern is not None
-                               for m in pattern.finditer(text) if m.end() > m.start())
-                assert [tuple(h) for h in _all_hits.__wrapped__(phrasings, text, weak)[1]] == whole
-                found += len(whole)
+        for kind, phrasings, weak in (("subjects", gazetteer.subjects, False), ("weak subjects", gazetteer.subjects, True),
+                                      ("measures", gazetteer.measures, False)):
+            patterns = [(p.iri, p.weak if weak else p.phrases) for p in phrasings]
+            whole = sorted((m.start(), m.end(), iri) for iri, pattern in patterns if pattern is not None
+                           for m in pattern.finditer(text) if m.end() > m.start())
+            assert [tuple(h) for h in _all_hits.__wrapped__(gazetteer, text, kind)[1]] == whole
+            found += len(whole)
     assert found > 500

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
-from .gazetteer import Gazetteer, Metric, Phrasing, fold_case
+from .gazetteer import Gazetteer, Metric, fold_case
 from .numbers import Quantity
 from ..prefilter import Narrowing, compile_fast
 from ..resources import cues, either
@@ -171,38 +171,81 @@ def names_a_part(gaz: Gazetteer, text: str, sentence_start: int, span: tuple[int
     return bool(cues) and gaz.population.search(text, max(cues[-1].end(), span[0]), span[1]) is not None
 
 
+class _Phrases:
+    """What the phrases of a gazetteer's subjects and measures are looked up by, made once per
+    gazetteer: one narrowing of all their patterns (a text is scanned for their needles once),
+    and each subject's broader subject, kinds and family, which every figure asks for."""
+
+    SETS = ("subjects", "weak subjects", "measures")
+
+    def __init__(self, gaz: Gazetteer):
+        self.phrasings = {"subjects": gaz.subjects, "weak subjects": gaz.subjects, "measures": gaz.measures}
+        self.first: dict[str, int] = {}  # where a set's patterns begin among those narrowed
+        patterns: list[re.Pattern | None] = []
+        for kind in self.SETS:
+            self.first[kind] = len(patterns)
+            patterns += [p.weak if kind == "weak subjects" else p.phrases for p in self.phrasings[kind]]
+        self.narrowing = Narrowing(tuple(patterns))
+        self.broader = {p.iri: p.broader for p in gaz.subjects}
+        self.kinds: dict[str, set[str]] = {}  # a subject: the subjects that are a kind of it, or related to it
+        self.family: dict[str, set[str]] = {}  # a subject: itself and those directly under it
+        for p in gaz.subjects:
+            self.family.setdefault(p.iri, set()).add(p.iri)
+            if p.broader is not None:
+                self.family.setdefault(p.broader, set()).add(p.iri)
+            for wider in {p.broader, p.related} - {None}:
+                self.kinds.setdefault(wider, set()).add(p.iri)
+
+
+@lru_cache(maxsize=4)
+def _phrases(gaz: Gazetteer) -> _Phrases:
+    return _Phrases(gaz)
+
+
+@lru_cache(maxsize=4)
+def _kept(gaz: Gazetteer, text: str) -> list[int]:
+    """The alternatives of every phrase pattern the text may match (`prefilter.Narrowing.kept`):
+    one scan for the needles of them all, per text."""
+    return _phrases(gaz).narrowing.kept(fold_case(text))
+
+
 @lru_cache(maxsize=64)
-def _all_hits(phrasings: tuple[Phrasing, ...], text: str, weak: bool) -> tuple[list[int], list[_Hit]]:
-    """Every phrase of `phrasings` in the text, by start (and the starts, to bisect): found once
-    per text, as every figure looks in windows of it; a phrasing hashes by identity. A pattern
-    is searched without its phrases whose needles the text lacks (`prefilter.Narrowing`)."""
-    patterns = zip(phrasings, _narrowing(phrasings, weak).narrowed(fold_case(text)))
-    hits = sorted(_Hit(m.start(), m.end(), p.iri) for p, pattern in patterns if pattern is not None
-                  for m in pattern.finditer(text) if m.end() > m.start())
+def _all_hits(gaz: Gazetteer, text: str, kind: str) -> tuple[list[int], list[_Hit]]:
+    """Every phrase of a set (`_Phrases.SETS`) in the text, by start (and the starts, to bisect):
+    found once per text, as every figure looks in windows of it. A pattern is searched without its
+    phrases whose needles the text lacks (`prefilter.Narrowing`)."""
+    phrases = _phrases(gaz)
+    first, kept = phrases.first[kind], _kept(gaz, text)
+    patterns = (phrases.narrowing.pattern(first + i, kept[first + i]) for i in range(len(phrases.phrasings[kind])))
+    hits = sorted(_Hit(m.start(), m.end(), p.iri) for p, pattern in zip(phrases.phrasings[kind], patterns)
+                  if pattern is not None for m in pattern.finditer(text) if m.end() > m.start())
     return [h.start for h in hits], hits
 
 
-@lru_cache(maxsize=16)
-def _narrowing(phrasings: tuple[Phrasing, ...], weak: bool) -> Narrowing:
-    return Narrowing(tuple(p.weak if weak else p.phrases for p in phrasings))
-
-
-def _hits(phrasings: tuple[Phrasing, ...], text: str, start: int, end: int, weak: bool = False) -> list[_Hit]:
-    """The phrases of `phrasings` that lie within text[start:end]."""
-    starts, hits = _all_hits(phrasings, text, weak)
+def _hits(gaz: Gazetteer, kind: str, text: str, start: int, end: int) -> list[_Hit]:
+    """The phrases of a set that lie within text[start:end]."""
+    starts, hits = _all_hits(gaz, text, kind)
     return [h for h in hits[bisect_left(starts, start):bisect_left(starts, end)] if h.end <= end]
+
+
+def _subject_hits(gaz: Gazetteer, text: str, start: int, end: int, weak: bool = False) -> list[_Hit]:
+    return _hits(gaz, "weak subjects" if weak else "subjects", text, start, end)
+
+
+def _measure_hits(gaz: Gazetteer, text: str, start: int, end: int) -> list[_Hit]:
+    return _hits(gaz, "measures", text, start, end)
 
 
 def measures_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     """The measures named in text[start:end], in order, each once; a phrase inside a longer one
     (`revenue` in `total revenue`) is not counted apart."""
-    return [h.iri for h in _outermost(_hits(gaz.measures, text, start, end))]
+    return [h.iri for h in _outermost(_measure_hits(gaz, text, start, end))]
 
 
 def subjects_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     """The subjects named in text[start:end], in order, each once; a name inside a longer one
     (`ssc` in `e-ssc`, 社保卡 in 电子社保卡) is not counted apart."""
-    return [h.iri for h in _outermost(_hits(gaz.subjects, text, start, end))]
+    return [h.iri for h in _outermost(_subject_hits(gaz, text, start, end))]
 
 
 def _outermost(hits: list[_Hit]) -> list[_Hit]:
@@ -237,7 +280,7 @@ def _topic(text: str, hits: list[_Hit]) -> _Hit | None:
 def _narrowest(gaz: Gazetteer, hits: list[_Hit], best: _Hit) -> _Hit:
     """Of a card and a kind of it named together (`a one-card catalog for social security cards`),
     the kind."""
-    kinds = {p.iri for p in gaz.subjects if best.iri in (p.broader, p.related)}
+    kinds = _phrases(gaz).kinds.get(best.iri, ())
     narrower = [h for h in hits if h.iri in kinds]
     return _nearest_before(narrower) or best
 
@@ -247,7 +290,7 @@ def _coordinated(gaz: Gazetteer, text: str, hits: list[_Hit], best: _Hit) -> _Hi
     of it joined by a conjunction are one noun phrase, the card as a whole; the nearer name alone
     would count a part. Nouns joined so are not a list of clauses: nothing but the conjunction
     stands between them."""
-    broader = {p.iri: p.broader for p in gaz.subjects}
+    broader = _phrases(gaz).broader
     for other in hits:
         first, second = (other, best) if other.end <= best.start else (best, other)
         if first.end > second.start or not _COORDINATION.fullmatch(text, first.end, second.start):
@@ -262,8 +305,8 @@ def _resolve(gaz: Gazetteer, text: str, weak: _Hit, paragraph_start: int) -> str
     English one without a determiner (`Card coverage was 97.7%`) names the card in general."""
     if text[weak.start:weak.end].isascii() and not _DETERMINER_BEFORE.search(text, max(0, weak.start - 12), weak.start):
         return weak.iri
-    family = {p.iri for p in gaz.subjects if p.iri == weak.iri or p.broader == weak.iri}
-    named = [h for h in _hits(gaz.subjects, text, paragraph_start, weak.start) if h.iri in family]
+    family = _phrases(gaz).family.get(weak.iri, ())
+    named = [h for h in _subject_hits(gaz, text, paragraph_start, weak.start) if h.iri in family]
     last = _nearest_before(named)
     return last.iri if last else weak.iri
 
@@ -282,11 +325,11 @@ def _subject(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sent
     )
     for start, end, pick, place in searches:
         for weak in (False, True):
-            hits = [h for h in _hits(gaz.subjects, text, start, end, weak) if place != "clause" or h.end > span[0]]
+            hits = [h for h in _subject_hits(gaz, text, start, end, weak) if place != "clause" or h.end > span[0]]
             best = _topic(text, hits) if pick is _topic else pick(hits)
             if best is not None and place == "clause" and not weak:
-                best = _coordinated(gaz, text, _hits(gaz.subjects, text, sentence[0], span[1])
-                                    + _hits(gaz.subjects, text, sentence[0], span[1], True), _narrowest(gaz, hits, best))
+                best = _coordinated(gaz, text, _subject_hits(gaz, text, sentence[0], span[1])
+                                    + _subject_hits(gaz, text, sentence[0], span[1], True), _narrowest(gaz, hits, best))
             if best is not None:
                 return (_resolve(gaz, text, best, paragraph_start) if weak else best.iri), place
     return None, ""
@@ -312,8 +355,8 @@ def _measures(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], eng
     those first, then the others before the figure (nearest first), then the rest after. Before
     the figure the whole sentence counts: a list shares its measure (`养老保险参保人数10.7亿人，
     失业保险2.4亿人`)."""
-    before = sorted(_hits(gaz.measures, text, span[0], q.start), key=lambda h: (-h.end, h.start))
-    after = sorted(_hits(gaz.measures, text, q.end, span[1]), key=lambda h: (h.start, -h.end))
+    before = sorted(_measure_hits(gaz, text, span[0], q.start), key=lambda h: (-h.end, h.start))
+    after = sorted(_measure_hits(gaz, text, q.end, span[1]), key=lambda h: (h.start, -h.end))
     framing = (_EN_ADJACENT_BEFORE if english else _ZH_ADJACENT_BEFORE)
     following = (_EN_ADJACENT if english else _ZH_ADJACENT)
     close = [h for h in before if framing.fullmatch(text, h.end, q.start)] \
@@ -348,8 +391,8 @@ def compose(gaz: Gazetteer, text: str, q: Quantity, span: tuple[int, int], sente
     measures_start = sentence[0] if measures_from is None else measures_from
     measures = _measures(gaz, text, q, (measures_start, span[1]), english)
     clause_start = span[0] if measures_from is None else measures_from
-    named_after = _hits(gaz.measures, text, q.end, span[1]) if q.unit is None else any(adjacent for _, adjacent in measures)
-    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _hits(gaz.measures, text, clause_start, q.start) and not named_after:
+    named_after = _measure_hits(gaz, text, q.end, span[1]) if q.unit is None else any(adjacent for _, adjacent in measures)
+    if place == "paragraph" and q.unit in _VAGUE_UNITS and not _measure_hits(gaz, text, clause_start, q.start) and not named_after:
         return None
     candidates = [m for m in gaz.metrics if subject in m.subjects]
     own = measures if measures_start == span[0] else _measures(gaz, text, q, span, english)
@@ -394,11 +437,11 @@ def _explained_after(gaz: Gazetteer, text: str, q: Quantity, sentence: tuple[int
         return None
     end = _SENTENCE_END.search(text, sentence[1])
     following = (sentence[1], end.end() if end else len(text))
-    subject = _topic(text, _hits(gaz.subjects, text, *following)) \
-        or _topic(text, _hits(gaz.subjects, text, *following, weak=True))
+    subject = _topic(text, _subject_hits(gaz, text, *following)) \
+        or _topic(text, _subject_hits(gaz, text, *following, True))
     if subject is None:
         return None
-    measures = {h.iri for h in _hits(gaz.measures, text, *following)}
+    measures = {h.iri for h in _measure_hits(gaz, text, *following)}
     metric = next((m for m in gaz.metrics for measure in sorted(measures)
                    if subject.iri in m.subjects and _admits(m, measure, text, q)), None)
     return Composed(metric, subject.iri, "sentence")

@@ -290,8 +290,7 @@ def _sentence_drafts(c: _Context, span: tuple[int, int], para: tuple[int, int],
         draft = _draft(c, q, metric, subject, span, para, change, decrease,
                        tuple(other for other in inside if other.start > q.end),
                        tuple(other for other in inside if other.end < q.start))
-        said = text[para[0]:_clause_end(text, q.end, span[1])]  # 全国 / Nationwide, anywhere before it in the paragraph
-        if draft.region is None and c.home and not NATIONAL.search(said):
+        if draft.region is None and c.home and not _said_nationally(text, para, q, span):
             draft = draft._replace(region=c.home)
         if not _sizes_a_statistic(text, draft):
             drafts.append(draft)
@@ -489,8 +488,16 @@ def _is_change(text: str, span: tuple[int, int], q: Quantity) -> bool:
     return q.percent_points or bool(_CHANGE_BEFORE.search(text[max(span[0], q.start - 14):q.start]))
 
 
+def _said_nationally(text: str, para: tuple[int, int], q: Quantity, span: tuple[int, int]) -> bool:
+    """全国 / Nationwide, anywhere before the figure's clause ends in its paragraph."""
+    return NATIONAL.search(text[para[0]:_clause_end(text, q.end, span[1])]) is not None
+
+
+_CLAUSE_END = re.compile(r"[,，;；。]")
+
+
 def _clause_end(text: str, start: int, limit: int) -> int:
-    match = re.compile(r"[,，;；。]").search(text, start, limit)
+    match = _CLAUSE_END.search(text, start, limit)
     return match.start() if match else limit
 
 
