@@ -95,3 +95,26 @@ def test_a_single_labelled_line_or_a_line_of_prose_is_no_list():
     from sscard_kg.clean.tables import labelled_list_edits
     assert labelled_list_edits("参保人数\n• 基本养老保险：10.71亿人\n") == []
     assert labelled_list_edits("人社部介绍了最新数据。\n全国持卡人数13.8亿人。\n电子社保卡领用人数10亿。\n") == []
+
+
+def test_a_unit_column_and_a_column_that_dates_each_row():
+    found = _rows("units.html", "<html><head><meta charset='utf-8'><title>前三季度主要指标</title></head><body>"
+                  "<h1>前三季度主要指标</h1><p>发布时间：2023-10-27</p><p>人社部公布前三季度主要指标如下。</p><table>"
+                  "<tr><th>指标</th><th>统计口径</th><th>计量单位</th><th>绝对量</th><th>比上年同期</th></tr>"
+                  "<tr><td>城镇新增就业人数</td><td>1—9月累计</td><td>万人</td><td>1022</td><td>减少78万人</td></tr>"
+                  "<tr><td>社会保障卡持卡人数</td><td>9月末</td><td>亿人</td><td>13.78</td><td>—</td></tr>"
+                  "<tr><td>城镇调查失业率</td><td>9月份</td><td>%</td><td>5.0</td><td>下降0.5个百分点</td></tr>"
+                  "</table><p>以上数据均为全国数据。</p></body></html>")
+    assert found[Decimal("10220000")][:3] == ("new-urban-jobs", "2023-09", "person")
+    assert found[Decimal("-780000")][:3] == ("new-urban-jobs", "2023-09", "person")
+    assert found[Decimal("13.78e8")][:3] == ("card-holders", "2023-09-30", "person")
+    assert found[Decimal("5.0")][:3] == ("surveyed-unemployment-rate", "2023-09", "percent")
+
+
+def test_an_english_unit_column_and_a_value_column_named_value():
+    found = _rows("units.md", "---\ntitle: Key figures\ndate: 2024-01-25\n---\nKey figures released on Wednesday:\n\n"
+                  "| Indicator | Period | Unit | Value |\n|---|---|---|---|\n"
+                  "| Social security cardholders | End-2023 | billion | 1.379 |\n"
+                  "| E-card users | End-2023 | million | 970 |\n")
+    assert found[Decimal("1.379e9")][:2] == ("card-holders", "2023-12-31")
+    assert found[Decimal("970e6")][:2] == ("ecard-holders", "2023-12-31")

@@ -125,10 +125,18 @@ def _block_edits(block, english: bool) -> list[Edit]:
     edits = [Edit(start, end, "", "table", 1.0, "a table's rule line") for start, end, cells in block if cells is None]
     if heading is not None:
         edits.append(Edit(rows[0][0], rows[0][1], "", "table", 1.0, "a table's heading row, read into its cells"))
-    columns = [_split_unit(cell.text, english) for cell in heading] if heading is not None else None
+    columns = [_column(cell.text, english) for cell in heading] if heading is not None else None
+    units = next((i for i, cell in enumerate(heading) if _UNIT_COLUMN.fullmatch(cell.text)), None) if heading else None
     for start, end, cells in rows[1 if heading is not None else 0:]:
-        edits += _row_edits(start, end, cells, columns, english)
+        edits += _row_edits(start, end, cells, columns, english, units)
     return edits
+
+
+def _column(heading: str, english: bool) -> tuple[str, str]:
+    """A heading cell as (what it names, its unit); one that only says its column holds the
+    figures (`数值`, `Value`) names nothing."""
+    name, unit = _split_unit(heading, english)
+    return ("" if _VALUE_COLUMN.fullmatch(name.strip()) else name), unit
 
 
 def _is_value(cell: str) -> bool:
@@ -138,25 +146,34 @@ def _is_value(cell: str) -> bool:
 
 
 def _row_edits(start: int, end: int, cells: list[_Cell], columns: list[tuple[str, str]] | None,
-               english: bool) -> list[Edit]:
-    """A row's cells as clauses, `columns` the heading's cells split from their units. A row
-    labelled by a year (`| 2020 | 1.34 billion | 95% |`) is read the other way round: each column
-    names what its figure counts, the label when."""
+               english: bool, units: int | None = None) -> list[Edit]:
+    """A row's cells as clauses, `columns` the heading's cells split from their units, `units` the
+    column that holds each row's unit (`单位`), if any. A row labelled by a year (`| 2020 | 1.34
+    billion | 95% |`) is read the other way round: each column names what its figure counts, the
+    label when. A cell of the row that is a date without a figure (`1—6月累计`, `6月末`) says when
+    each of its figures is."""
     label, values = cells[0], cells[1:]
     if _is_value(label.text) or not any(_is_value(c.text) for c in values):
         return []
     by_year = bool(_WHEN.match(label.text))
     corner, table_unit = columns[0] if columns is not None else ("", "")
     name, unit = _split_unit(label.text, english)
+    unit = unit or (cells[units].text if units is not None and units < len(cells) else "")
+    row_when = next((c.text for c in values if not _is_value(c.text) and _DATE_WORDS.search(c.text)
+                     and len(c.text) <= _WHEN_LENGTH), "")
+    name = f"{row_when}{' ' if english and row_when else ''}{name}" if row_when and not by_year else name
     edits = []
     for index, cell in enumerate(values, start=1):
         column, column_unit = columns[index] if columns is not None else ("", "")
-        begin = start if index == 1 else cell.start  # the label goes with the first cell: the row maps back whole
+        first = not edits
         if not _is_value(cell.text):
-            edits.append(Edit(begin, cell.end, "", "table", 1.0, "a table's cell without a figure"))
+            if not first:  # before the first figure, the cell goes with it
+                edits.append(Edit(cell.start, cell.end, "", "table", 1.0, "a table's cell without a figure"))
             continue
+        begin = start if first else cell.start  # the label goes with the first figure: the row maps back whole
         what, when = (column, _when(corner, label.text, english)) if by_year else (name, column)
-        clause = _clause(what, when, cell.text, unit or column_unit or table_unit, english, first=index == 1)
+        clause = _clause(what, when, cell.text, unit or column_unit or table_unit, english, first=first,
+                         column_after=bool(row_when))
         edits.append(Edit(begin, cell.end, clause, "table", 1.0, "a table's cell read with its row and column"))
     edits.append(Edit(values[-1].end, end, "." if english else "。", "table", 1.0, "a table row's end"))
     return edits
@@ -178,9 +195,11 @@ def _split_unit(cell: str, english: bool) -> tuple[str, str]:
     return cell[:match.start()], _UNIT_LABEL.sub("", match.group(1)).strip()
 
 
-def _clause(label: str, column: str, figure: str, unit: str, english: bool, first: bool) -> str:
+def _clause(label: str, column: str, figure: str, unit: str, english: bool, first: bool,
+            column_after: bool = False) -> str:
     """The cell as a clause: `一季度基本养老保险参保人数10.71亿人`, `; Cardholders in 2021: 1.352 billion`.
-    A unit a figure already carries (`13.8亿`, `1.2 billion`, `95%`) is not added again."""
+    A unit a figure already carries (`13.8亿`, `1.2 billion`, `95%`) is not added again. Where the
+    row says when (`1—6月累计城镇新增就业`), a column names a comparison after it (`与上年同期比增加17万人`)."""
     unit = "" if _HAS_UNIT.search(figure) else unit
     currency = _CURRENCY.match(unit)
     if currency:  # `RMB tn`: the currency goes before the figure
@@ -189,12 +208,16 @@ def _clause(label: str, column: str, figure: str, unit: str, english: bool, firs
         when = f" in {column}" if _YEAR.match(column) else f", {column}" if column else ""
         joined = "" if unit in ("%", "per cent", "percent") else " "
         return f"{'' if first else '; '}{label}{when}: {figure}{joined}{unit}".rstrip()
-    return f"{'' if first else '，'}{column}{label}{figure}{unit}"
+    return f"{'' if first else '，'}{label}{column}{figure}{unit}" if column_after else \
+        f"{'' if first else '，'}{column}{label}{figure}{unit}"
 
 
 _VALUE_LENGTH = 32
+_WHEN_LENGTH = 12  # a cell that dates its row is short: `1—6月累计`, `二季度末`, `End-June`
 _DIGIT = re.compile(r"\d")
 _ZH, _EN = cues("tables")
+_UNIT_COLUMN = re.compile(either(_ZH["unit_column"], _EN["unit_column"]), re.I)
+_VALUE_COLUMN = re.compile(either(_ZH["value_column"], _EN["value_column"]), re.I)
 _DATE_WORDS = re.compile(either(_ZH["date_words"], _EN["date_words"]), re.I)
 _WHEN = re.compile(r"^(?:19|20)\d{2}\s*(?:年(?:末|底|度)?)?$")  # a year labelling a row
 _YEAR_END = re.compile(either(_EN["year_end"], _ZH["year_end"]), re.I)
