@@ -28,6 +28,10 @@ def _values(body: str, published: str = "2023-05-01") -> set[Decimal]:
     ("A total of 18 national occupational standards were issued, and 300 cities now accept the card.", "18", "300"),
     ("The bureau set 12 tasks for the year and opened 900 service outlets.", "12", "900"),
     ("小编整理了大家最关心的5个问题，全市已有900个网点可以办卡。", "5", "900"),
+    ("1 to 9 month, three item society insurance fund total income 6.69 ten thousand hundred million yuan.", "3",
+     "6.69e12"),
+    ("The three funds took in 6.69 trillion yuan; 2 insurances were merged in 300 cities.", "2", "300"),
+    ("Pension accounts may now buy 85 index fund products, and 3 funds were added in 12 cities.", "3", "85"),
     ("换卡按人群分5个批次推进，全市已有900个网点可以办卡。", "5", "900"),
     ("Here are five things to know: the city has 900 outlets that issue the card.", "5", "900"),
 ])

@@ -1268,6 +1268,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (HANT, "截至3月底，養老、失業、工傷保險參保人數分別達10.66億人、2.44億人和3.02億人。", "2024-04-26", "3.02e8"),
     ],
     "si-fund-income": [
+        (EN, "1 to 9 month, three item society insurance fund total income 6.69 ten thousand hundred million yuan.",
+         "2025-10-29", "6.69e12"),
         # Measures listed in turn with `respectively`, the funds named in the sentence before.
         (EN, "The three social insurance funds were operating steadily. Their revenue and expenditure were 2.65 "
              "trillion yuan and 2.30 trillion yuan respectively.", "2024-07-25", "2.65e12"),
@@ -1374,6 +1376,8 @@ BANK: dict[str | None, list[tuple[str, str, str, str]]] = {
         (EN, "The income of three social insurance funds totals 8.2 trillion yuan.", "2024-03-01", "8.2e12"),
     ],
     "si-fund-expenditure": [
+        (EN, "First quarter, three item society insurance fund total expenditure 1.06 ten thousand hundred million yuan.",
+         "2018-04-27", "1.06e12"),
         (EN, "The three social insurance funds were operating steadily. Their revenue and expenditure were 2.65 "
              "trillion yuan and 2.30 trillion yuan respectively.", "2024-07-25", "2.30e12"),
         (ZH, "三项社会保险基金运行平稳。上半年，三项基金总收入、总支出分别为2.65万亿元、2.30万亿元。", "2024-07-25", "2.30e12"),

@@ -95,7 +95,7 @@ def names_a_share(text: str, q: Quantity) -> bool:
 # What a figure counts: in English the words after it up to its verb or preposition (`172,000
 # registered poor fishermen joined`); in Chinese the noun after its unit (`17万名退捕渔民`) or the one
 # it follows directly (`退捕渔民17万人`).
-_EN_COUNTED = re.compile(rf"(?:[^\S\n]+(?!(?:{either(_EN['counted_stops'])})\b)[\w'’-]+){{1,4}}", re.I)
+_EN_COUNTED = re.compile(rf"(?:[^\S\n]*(?<=[^\S\n])(?!(?:{either(_EN['counted_stops'])})\b)[\w'’-]+){{1,4}}", re.I)  # a number word's match takes its space
 _ZH_COUNTED_AFTER = re.compile(rf"{_ZH['counted_scale']}{_ZH['counted_units']}([^\W\d_]{{1,8}}?)"
                                rf"(?={either(_ZH['counted_verbs'])}|[，,。；;、])")
 _ZH_LIST_JOINER = re.compile(_ZH["list_joiners"])
