@@ -542,7 +542,7 @@ def _reason_in_page(line: str) -> str:
 
 @pytest.mark.parametrize("heading", [
     "Relevant reading:", "Relevant News", "Relevant articles：", "Related Reading", "Recommended Reading:",
-    "相关阅读", "延伸阅读：", "▍延伸阅读", "█ 相关新闻", "┃Related Reading",
+    "相关阅读", "延伸阅读：", "▍延伸阅读", "█ 相关新闻", "┃Related Reading", "Related notes", "Related research:",
 ])
 def test_a_heading_of_other_stories_as_machine_translation_renders_it(heading):
     assert _reason_in_page(heading) == "related-reading heading"

@@ -118,3 +118,27 @@ def test_an_english_unit_column_and_a_value_column_named_value():
                   "| E-card users | End-2023 | million | 970 |\n")
     assert found[Decimal("1.379e9")][:2] == ("card-holders", "2023-12-31")
     assert found[Decimal("970e6")][:2] == ("ecard-holders", "2023-12-31")
+
+
+def test_a_plain_text_table_set_apart_by_spaces_with_months_as_rows():
+    found = _rows("note.txt", "Card data update\n6 February 2024\n\nTable 1. Card data points\n"
+                  "Period end     Card holders   Penetration   E-card users\n"
+                  "Dec 2021       1.352bn        95.7%         n.a.\n"
+                  "Nov 2023       1.379bn        97.7%         931m\n\nSource: the ministry.\n")
+    assert found[Decimal("1.352e9")][:2] == ("card-holders", "2021-12-31")
+    assert found[Decimal("97.7")][:2] == ("card-penetration", "2023-11-30")
+    assert found[Decimal("931e6")][:2] == ("ecard-holders", "2023-11-30")
+
+
+def test_a_chinese_plain_text_table_with_year_end_rows():
+    found = _rows("note.txt", "持卡情况一览\n2024-02-06\n\n"
+                  "年份      持卡人数（亿人）    电子社保卡领用人数（亿人）\n"
+                  "2022年末  13.68               7.15\n"
+                  "2023年末  13.79               9.62\n")
+    assert found[Decimal("13.68e8")][:2] == ("card-holders", "2022-12-31")
+    assert found[Decimal("9.62e8")][:2] == ("ecard-holders", "2023-12-31")
+
+
+def test_a_line_of_prose_with_double_spaces_is_no_table():
+    assert table_edits("The card is used in 300 cities.  It pays pensions.\nIt also works on buses.  And trains.\n",
+                       english=True) == []

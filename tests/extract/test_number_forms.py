@@ -313,3 +313,9 @@ def test_the_length_of_a_number_or_code_is_no_figure(text, english):
 
 def test_people_counted_with_wei_are_figures():
     assert [q.value for q in find_quantities("共有18位代表出席会议。", english=False)[0]] == [18]
+
+
+@pytest.mark.parametrize("text", ["6 February 2024 | Page 1 of 6\n\nChina social security card: penetration near 98%",
+                                  "Issue 12\nSocial security cards reach every city"])
+def test_a_number_takes_no_unit_from_the_next_line(text):
+    assert all(q.unit != "card" for q in find_quantities(text, english=True)[0])

@@ -24,6 +24,7 @@ from .textmap import Edit, lines_at
 from ..resources import cues, either
 
 _SEPARATOR = re.compile(r"[│┃|]|\t+")
+_WIDE_GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")  # between the columns of a plain-text table
 _RULE = re.compile(r"^[\s┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬║│┃|+:\-=]+$")
 _RULE_MARK = re.compile(r"[─━═┌┼├]|-{3}")
 # The unit a label or a heading gives its figures: `（亿人）`, `(万亿元)`, `(%)`, `(billion)`, `(million people)`.
@@ -39,7 +40,7 @@ class _Cell(NamedTuple):
 
 def table_edits(text: str, english: bool) -> list[Edit]:
     edits = labelled_list_edits(text)
-    if not _SEPARATOR.search(text):
+    if not _SEPARATOR.search(text) and not _WIDE_GAP.search(text):
         return edits
     for block in _blocks(text):
         edits += _block_edits(block, english)
@@ -79,23 +80,26 @@ def labelled_list_edits(text: str) -> list[Edit]:
 
 
 def _rows(text: str):
-    """(line start, line end, cells or None for a rule line) of each line with separators."""
+    """(line start, line end, cells or None for a rule line) of each line with separators; a
+    line of three or more cells set apart by runs of spaces (a plain-text table's row) too."""
     for start, line in lines_at(text):
         end = start + len(line)
         if not line.strip():
             continue  # blank lines part no rows (an HTML table's rows come between them)
         if _RULE.match(line) and _RULE_MARK.search(line):
             yield start, end, None
-        elif not _SEPARATOR.search(line):
-            yield start, end, False
-        else:
+        elif _SEPARATOR.search(line):
             yield start, end, _cells(text, start, end)
+        elif len(_WIDE_GAP.findall(line.strip())) >= 2:
+            yield start, end, _cells(text, start, end, _WIDE_GAP)
+        else:
+            yield start, end, False
 
 
-def _cells(text: str, start: int, end: int) -> list[_Cell]:
+def _cells(text: str, start: int, end: int, separator: re.Pattern = _SEPARATOR) -> list[_Cell]:
     """The line's cells, each with the separator before it; an empty cell before the first
     separator or after the last is the table's border, not a cell."""
-    cuts = [m.start() for m in _SEPARATOR.finditer(text, start, end)]
+    cuts = [m.start() for m in separator.finditer(text, start, end)]
     bounds = [start, *cuts, end]
     cells = [_Cell(a, b, text[a:b].lstrip("│┃|\t").strip(" \u3000")) for a, b in zip(bounds, bounds[1:])]
     if cells and not cells[0].text:
@@ -155,7 +159,7 @@ def _row_edits(start: int, end: int, cells: list[_Cell], columns: list[tuple[str
     label, values = cells[0], cells[1:]
     if _is_value(label.text) or not any(_is_value(c.text) for c in values):
         return []
-    by_year = bool(_WHEN.match(label.text))
+    by_year = _names_a_date(label.text)
     corner, table_unit = columns[0] if columns is not None else ("", "")
     name, unit = _split_unit(label.text, english)
     unit = unit or (cells[units].text if units is not None and units < len(cells) else "")
@@ -179,11 +183,21 @@ def _row_edits(start: int, end: int, cells: list[_Cell], columns: list[tuple[str
     return edits
 
 
-def _when(corner: str, year: str, english: bool) -> str:
-    """A year labelling a row, at its end when the corner cell says so (`Year-end`, `年末`)."""
-    if not _YEAR_END.search(corner) or not _YEAR.match(year):
-        return year
-    return f"the end of {year}" if english else f"{year}年末"
+def _names_a_date(label: str) -> bool:
+    """Whether a row's label is a date and nothing else (`2021`, `2021年末`, `Dec 2021`, `Q1 2018`):
+    the row is then read the other way round."""
+    return bool(_WHEN.match(label)) or (len(label) <= _WHEN_LENGTH + 4 and bool(_DATE_WORDS.search(label))
+                                        and not _LETTER.search(_DATE_LABEL_WORDS.sub("", _DATE_WORDS.sub("", label))))
+
+
+def _when(corner: str, label: str, english: bool) -> str:
+    """A date labelling a row, at its end when the corner cell says so (`Year-end`, `年末`,
+    `Period end`, `期末`)."""
+    if _YEAR.match(label) and _YEAR_END.search(corner):
+        return f"the end of {label}" if english else f"{label}年末"
+    if not _YEAR.match(label) and _PERIOD_END.search(corner):
+        return f"the end of {label}" if english else f"{label}末"
+    return label
 
 
 def _split_unit(cell: str, english: bool) -> tuple[str, str]:
@@ -221,6 +235,11 @@ _VALUE_COLUMN = re.compile(either(_ZH["value_column"], _EN["value_column"]), re.
 _DATE_WORDS = re.compile(either(_ZH["date_words"], _EN["date_words"]), re.I)
 _WHEN = re.compile(r"^(?:19|20)\d{2}\s*(?:年(?:末|底|度)?)?$")  # a year labelling a row
 _YEAR_END = re.compile(either(_EN["year_end"], _ZH["year_end"]), re.I)
+_PERIOD_END = re.compile(either(_EN["period_end"], _ZH["period_end"]), re.I)
+# What a label that is a date may hold beside its digits (`Dec 2021`, `2021年末`, `End-June 2023`).
+_DATE_LABEL_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|\b(?:end|year|of|the|as|at)\b"
+                               r"|[年末底月份季度初中上下半]", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
 _UNIT_LABEL = re.compile(rf"^(?:{either(_ZH['unit_label'], _EN['unit_label'])})\s*[:：]\s*", re.I)
 _UNIT_AFTER_COMMA = re.compile(rf",\s*((?:{either(_EN['currencies'])})?\s*(?:{either(_EN['scales_after_comma'])}))\s*$", re.I)
 _HAS_UNIT = re.compile(rf"[{''.join(_ZH['units'])}]|\b(?:{either(_EN['units'])})\b", re.I)

@@ -552,10 +552,16 @@ def _en_word_value(word: str) -> Decimal:
     return Decimal(sum(EN_WORDS[w] for w in words))
 
 
+def _on_its_line(text: str, end: int, length: int) -> str:
+    """What follows a number on its own line: a figure's unit is never on the next line (`Page 1 of
+    6` over a headline about the card counts no cards)."""
+    return text[end:end + length].split("\n", 1)[0]
+
+
 def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
     start, end = match.span()
     if match.group("word"):
-        after = text[end:end + 40]
+        after = _on_its_line(text, end, 40)
         unit, _ = _en_unit(" " + after, generic=False)
         if not match.group("wscale") and (unit in (None, "person-time")
                                           or (match.group("word").lower() == "one" and not match.group("hundred"))):
@@ -573,7 +579,7 @@ def _english(text: str, match: re.Match) -> Quantity | Rejected | None:
         return Rejected(start, end, raw, "malformed number")
     scale = _en_scale(match.group("scale")) if not match.group("nscale") else _EN["numeric_scales"][" ".join(match.group("nscale").split())]
     value = Decimal(raw.replace(",", "")) * scale
-    after = text[end:end + 60]
+    after = _on_its_line(text, end, 60)
     if _DOLLARS_AFTER.match(after) or _CONVERTED.search(text, max(0, start - 24), start):
         return Rejected(start, end, raw, "a currency conversion")
     unit, points = _en_unit(_PLUS.sub("", after))
