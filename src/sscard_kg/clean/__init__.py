@@ -19,6 +19,7 @@ from .textmap import MappedText, apply_edits
 from .boilerplate import Segment, html_outside, segment
 from .digits import dot_space_edits
 from .lost import lost_character_edits
+from .spacing import spaced_out_edits
 from .tables import table_edits
 from .wrapping import unwrap_edits
 from .markup import entity_edits, front_matter_edits, markdown_edits, markup_edits
@@ -72,7 +73,7 @@ def _clean(article: Article) -> Cleaned:
         steps += [mojibake_edits, utf8_as_gbk_edits]
     steps += [entity_edits, line_break_edits, invisible_edits, unwrap_edits]
     if article.language != "en":
-        steps += [pinyin_edits, lost_character_edits]
+        steps += [pinyin_edits, lost_character_edits, spaced_out_edits]
     steps += [nfkc_edits, simplified_edits, dot_space_edits, lambda t: table_edits(t, article.language == "en")]
     for step in steps:
         edits = step(mapped.text)
