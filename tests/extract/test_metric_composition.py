@@ -328,3 +328,18 @@ def test_a_figure_pointed_back_at_takes_the_measure_named_before(text, value):
 ])
 def test_a_headline_in_parts_set_apart_by_spaces_reads_each_part_alone(text, value):
     assert _metrics(text)[Decimal(value)] == "card-holders"
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("zh-Hans", "今年1月底，持卡人数、覆盖率和电子社保卡领用人数分别为13.8亿人、97.9%和9.7亿人。",
+     ["card-holders", "card-penetration", "ecard-holders"]),
+    ("zh-Hant", "今年1月底，持卡人數、覆蓋率和電子社保卡領用人數分別為13.8億人、97.9%和9.7億人。",
+     ["card-holders", "card-penetration", "ecard-holders"]),
+    ("en", "At the end of January, the number of cardholders, the coverage rate and the number of e-card users were "
+           "1.38 billion, 97.9% and 970 million respectively.", ["card-holders", "card-penetration", "ecard-holders"]),
+    ("zh-Hans", "截至9月末，电子社保卡领用人数、覆盖率分别为10.3亿人、73%。", ["ecard-holders", "ecard-penetration"]),
+])
+def test_a_list_taken_in_turn_gives_each_figure_its_own_items_metric(language, text, expected):
+    data = f"---\ntitle: 新闻\ndate: 2024-10-24\nlanguage: {language}\n---\n{text}\n".encode()
+    found = extract(parse_bytes(data, SourceRef("list.md", "list.md")))[1].measurements
+    assert sorted(m.metric for m in found) == sorted(expected)  # one figure each

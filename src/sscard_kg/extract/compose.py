@@ -248,6 +248,14 @@ def subjects_in_order(gaz: Gazetteer, text: str, start: int, end: int) -> list[s
     return [h.iri for h in _outermost(_subject_hits(gaz, text, start, end))]
 
 
+def named_in(gaz: Gazetteer, text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(subject, measure) named last in text[start:end]: a subject by a strong name, else by a weak
+    one (持卡, `holders`); either None where the span names none."""
+    subject = _nearest_before(_subject_hits(gaz, text, start, end)) or _nearest_before(_subject_hits(gaz, text, start, end, True))
+    measure = _nearest_before(_outermost(_measure_hits(gaz, text, start, end)))
+    return (subject.iri if subject else None), (measure.iri if measure else None)
+
+
 def _outermost(hits: list[_Hit]) -> list[_Hit]:
     """The hits that lie inside no other, each iri at its first place."""
     first: dict[str, _Hit] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .compose import clause, measures_in_order, subjects_in_order
+from .compose import clause, measures_in_order, named_in, subjects_in_order
 from .figure_dates import AND, COMPARISON
 from .gazetteer import Gazetteer, Metric
 from .numbers import QUALIFIER_WORDS, Quantity
@@ -74,6 +74,31 @@ def measures_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: li
     return metrics if None in turned else turned
 
 
+def items_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity],
+                  metrics: list[Metric | None]) -> list[Metric | None]:
+    """`持卡人数、覆盖率和电子社保卡领用人数分别为13.8亿人、97.9%和9.7亿人`: a list taken in turn after as
+    many items as figures gives each figure the metric its own item names: its measure, and its
+    subject, or the one the item before named (覆盖率 goes on about 持卡); a subject named in the
+    last item is not the others'."""
+    if len(group) < 2 or not RESPECTIVELY.search(text, span[0], span[1]):
+        return metrics
+    bounds = [span[0], *(m.end() for m in _ITEM_JOINT.finditer(text, span[0], group[0].start)), group[0].start]
+    if len(bounds) - 1 < len(group):
+        return metrics
+    bounds = bounds[-len(group) - 1:]  # the list's items are the last parts before its figures
+    turned, subject = [], None
+    for (a, b), q in zip(zip(bounds, bounds[1:]), group):
+        named, measure = named_in(gaz, text, a, b)
+        subject = named or subject
+        turned.append(next((m for m in gaz.metrics if subject in m.subjects and measure in m.measures
+                            and (q.unit is None or q.unit in m.units)), None) if subject and measure else None)
+    return metrics if None in turned else turned
+
+
+# What parts the items of a list named before its figures (持卡人数、覆盖率和…, holders, coverage and …).
+_ITEM_JOINT = re.compile(rf"\s*(?:{either(_ZH['list_joiners'])}|,|，|{AND}|,\s*{AND})\s*", re.I)
+
+
 def subjects_in_turn(gaz: Gazetteer, text: str, span: tuple[int, int], group: list[Quantity],
                      metrics: list[Metric | None], english: bool) -> list[Metric | None]:
     """`社保卡持卡人数和电子社保卡领用人数分别为x和y`, `the numbers of SSC holders and e-SSC users were x and y,
@@ -112,7 +137,7 @@ def _of_subject(gaz: Gazetteer, subject: str, metric: Metric, q: Quantity) -> Me
 # What joins the figures of a list (`5%、3%和2%`, `5%, 3% and 2%`), a unit word after a figure and a
 # qualifier before the next aside (`2.65 trillion yuan and 2.30 trillion yuan`, `about 205 million and
 # around 255 million`).
-_LIST_JOINT = re.compile(rf"\s*(?:[人元张名项个]|{either(_EN['list_units'])})?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*"
+_LIST_JOINT = re.compile(rf"\s*(?:[人元张名项个%％]|{either(_EN['list_units'])})?\s*(,|，|{either(_ZH['list_joiners'])}|{AND}|,\s*{AND})\s*"
                          rf"(?:(?:{QUALIFIER_WORDS})\s*)?", re.I)
 
 

@@ -17,7 +17,7 @@ from .dates import DateMention
 from .dates_grammar import period_end
 from .entities import Found
 from .figure_dates import AND, CLAUSE_BREAK, TARGET_CUE, TARGET_UNIT, date_for
-from .figure_lists import (compared_in_turn, elliptical, groups, list_metrics, listed_after, measures_in_turn,
+from .figure_lists import (compared_in_turn, elliptical, groups, items_in_turn, list_metrics, listed_after, measures_in_turn,
                            subjects_in_turn, with_the_lists_noun)
 from .figure_places import NATIONAL, region_for, split_places
 from .gazetteer import Gazetteer, Metric
@@ -349,14 +349,15 @@ def _sentence_metrics(s: _Sentence, span: tuple[int, int], para: tuple[int, int]
 
 
 def _in_turn(s: _Sentence, span: tuple[int, int], chosen: tuple[tuple, ...]) -> tuple[tuple, ...]:
-    """Each list's figures with the measures, or the subjects, the list names in turn
-    (figure_lists.measures_in_turn, subjects_in_turn)."""
+    """Each list's figures with the items, the measures or the subjects the list names in turn
+    (figure_lists.items_in_turn, measures_in_turn, subjects_in_turn)."""
     if len(chosen) < 2:
         return chosen
     turned = {}
     for group in groups(s.text, [c[0] for c in chosen]):
         rows = [c for c in chosen if c[0] in group]
-        by_measure = measures_in_turn(s.gaz, s.text, span, group, [c[1] for c in rows])
+        by_item = items_in_turn(s.gaz, s.text, span, group, [c[1] for c in rows])
+        by_measure = measures_in_turn(s.gaz, s.text, span, group, by_item)
         by_subject = subjects_in_turn(s.gaz, s.text, span, group, by_measure, s.english)
         before = [(c[0], turned.get(c[0], c[1])) for c in chosen if c[0].end <= group[0].start]
         turned.update(zip(group, compared_in_turn(s.text, span, group, by_subject, before)))
