@@ -976,6 +976,8 @@ EN_BANK = [
     # fiscal years (China's is the calendar year)
     ("In fiscal year 2023, 13 million new jobs were created.", "2024-03-10", "2023 period"),
     ("In FY2023, 13 million new jobs were created.", "2024-03-10", "2023 period"),
+    ("The e-card handled 15.1bn service visits over calendar 2023.", "2024-02-06", "2023 period"),
+    ("In calendar year 2023, the e-card handled 15.1 billion service visits.", "2024-02-06", "2023 period"),
 ]
 
 

@@ -571,7 +571,7 @@ def en_patterns() -> list[tuple[str, Handler]]:
         (either(_EN["then"]), _then),
         (r"throughout the year|the whole year|the full year|for the year", _whole_year),
         (r"(?:(?:(?:for )?the whole of|(?:in |for )?(?:the )?(?:full|whole)[- ]year(?: of)?|in|during|for|of|by|since"
-         rf"|as of|as at|until|till|through|throughout|from|before|after|fiscal(?: year)?) |fy ?){yr}(?![-–—]\d)(?: as a whole)?",
+         rf"|as of|as at|until|till|through|throughout|from|before|after|(?:fiscal|calendar)(?: year)?) |fy ?){yr}(?![-–—]\d)(?: as a whole)?",
          _year_period),
         (r"(?:(?<=(?:19|20)\d{2}, )|(?<=(?:19|20)\d{2} and )|(?<=(?:19|20)\d{2}, and ))(?P<y>(?:19|20)\d{2})(?![\d%])",
          _year_period),
