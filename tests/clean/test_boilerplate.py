@@ -588,3 +588,16 @@ def test_an_html_pages_own_title_is_its_headline_though_left_out_of_the_main_tex
     cleaned = clean(article)
     titles = [cleaned.text[s.start:s.end] for s in cleaned.segments if s.kind == "title"]
     assert titles == [title]
+
+
+@pytest.mark.parametrize("line", ["索 引 号：11000-0207-2023-00419", "信息分类：工作动态 / 社会保障卡", "生成日期：2023年07月10日",
+                                  "文    号：无", "主 题 词：社会保障卡 发卡", "有 效 性：有效", "发布机构：省人力资源和社会保障厅"])
+def test_a_public_information_catalogue_line_is_furniture(line):
+    assert _line_reason(line) != ""
+
+
+def test_a_section_named_alone_above_the_article_is_no_headline():
+    text = ("某省人力资源和社会保障厅\n政府信息公开专栏\n首页 | 政务公开 | 办事服务\n"
+            "我省累计发放社会保障卡840万张\n截至6月底，全省累计发放社会保障卡840万张，比上年末增加313万张。\n")
+    kinds = {text[a:b]: seg.kind for seg, a, b in segment_lines(text, segment(text, title_first=True))}
+    assert kinds["政府信息公开专栏"] == "boilerplate"

@@ -250,3 +250,18 @@ def test_a_paragraph_about_the_nation_keeps_its_figures_national_in_a_local_stor
             "At the end of the year, 1.066 billion people were enrolled in basic pension insurance.")
     found = _regions("en", text, title="Shenzhen's new card goes routine")
     assert found[Decimal("12.44e6")] == {""} and found[Decimal("1.066e9")] == {""}
+
+
+def test_a_local_offices_page_that_says_our_province_speaks_of_the_office_s_province():
+    data = ("山西省人力资源和社会保障厅\n政府信息公开专栏\n首页 | 政务公开 | 办事服务\n\n生成日期：2012年07月10日\n\n"
+            "社会保障卡建设研讨会召开\n上年末，全省首批发放社会保障卡526万张。目前全省累计发卡840万张。"
+            "截至6月底，全国社会保障卡持卡人数达2.29亿人。\n").encode()
+    found = {m.value: m.region for m in extract(parse_bytes(data, SourceRef("zwgk.txt", "zwgk.txt")))[1].measurements}
+    assert found[Decimal("8400000")] == "https://w3id.org/sscard-kg/id/region/shanxi"
+    assert found[Decimal("229000000")] is None
+
+
+def test_a_papers_banner_names_no_home_for_a_story_that_speaks_of_no_place_of_its_own():
+    data = ("长沙晚报\n\n全国社保卡持卡人数达13.8亿\n\n截至1月底，全国社会保障卡持卡人数达13.8亿人。\n").encode()
+    found = {m.value: m.region for m in extract(parse_bytes(data, SourceRef("paper.txt", "paper.txt")))[1].measurements}
+    assert found[Decimal("1380000000")] is None

@@ -209,7 +209,19 @@ def _home_region(gaz, article: Article, text: str, kept, english: bool) -> str |
         return None
     regions = {f.key for title in titles for f in find_places(gaz, title, english)
                if gaz.entries[f.key].level not in ("country", "grouping")}
-    return regions.pop() if len(regions) == 1 else None
+    if regions:
+        return regions.pop() if len(regions) == 1 else None
+    return _publishers_place(gaz, text, kept, english)
+
+
+def _publishers_place(gaz, text: str, kept, english: bool) -> str | None:
+    """`山西省人力资源和社会保障厅` over a page whose article says 我省, 全省: the one place the lines
+    above the article name (a local office's or paper's banner) is the place the article speaks of."""
+    above = text[:min((s.start for s in kept), default=0)]
+    places = {f.key for f in find_places(gaz, above, english) if gaz.entries[f.key].level not in ("country", "grouping")}
+    if len(places) != 1 or not speaks_of_a_place(gaz, "\n".join(text[s.start:s.end] for s in kept), english):
+        return None
+    return places.pop()
 
 
 def _mentions(gaz, text: str, english: bool, offset: int) -> list[Found]:
