@@ -1,4 +1,4 @@
-"""Quality gate on the later held-out sets (benchmarks/heldout5 … heldout11): articles written for
+"""Quality gate on the later held-out sets (benchmarks/heldout5 … heldout12): articles written for
 evaluation only, each scored once before any change was made for it (the first scores are in each
 set's README). Their error classes have since been worked on, so they no longer measure unseen
 text; they guard against losing what was gained. The floors sit a little below the scores when
@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Set: (measurement F1, core recall, entity F1) floors. Scores when set: heldout5 0.899 / 1.000 /
 # 0.938, heldout6 0.977 / 0.986 / 0.978, heldout7 0.910 / 0.973 / 0.960, heldout8 0.932 / 0.986 /
 # 0.960, heldout9 0.941 / 0.981 / 0.968, heldout10 0.870 / 0.981 / 0.964,
-# heldout11 0.841 / 0.938 / 0.953.
+# heldout11 0.841 / 0.938 / 0.953, heldout12 0.889 / 0.933 / 0.909.
 FLOORS = {
     "heldout5": (0.87, 0.96, 0.92),
     "heldout6": (0.95, 0.96, 0.96),
@@ -27,6 +27,7 @@ FLOORS = {
     "heldout9": (0.91, 0.96, 0.95),
     "heldout10": (0.84, 0.96, 0.94),
     "heldout11": (0.81, 0.91, 0.93),
+    "heldout12": (0.86, 0.90, 0.88),
 }
 
 
