@@ -19,6 +19,8 @@ ZH_BANK = [
     # explicit layouts
     ("2019-12-31,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
     ("截至2019/12/31,全省持卡人数达900万人。", "2020-03-15", "2019-12-31 point"),
+    ("电子社保卡自2018年上线以来，到11月底全国已有9.31亿人领用。", "2023-12-27", "2018 since; 2023-11-30 point"),
+    ("2018年以来，到11月底累计领用9.31亿人。", "2023-12-27", "2018 since; 2023-11-30 point"),
     ("1-9月，城镇新增就业1022万人，上年同期为1100万人。", "2024-02-28", "2023-09 period 2023-01; 2022-09 period 2022-01"),
     ("1-9月，城镇新增就业1022万人；上年同期为1100万人。", "2023-10-28", "2023-09 period 2023-01; 2022-09 period 2022-01"),
     ("2023年1-9月，城镇新增就业1022万人，2022年同期为1100万人。", "2024-02-28",
@@ -939,6 +941,8 @@ EN_BANK = [
      "2024-02-28", "2023-12-31 point; 2022-12-31 point"),
     ("Compared with the end of 2012, when only 341 million people held cards, the number has quadrupled.",
      "2024-02-28", "2012-12-31 point"),
+    ("Since 2018, 931 million people had signed up by the end of November.", "2023-12-27",
+     "2018 since; 2023-11-30 point"),
     ("By the end of June, 602 million people held cards.\nThe same data show that 335 cities issue cards.",
      "2014-12-18", "2014-06-30 point; 2014-06-30 point"),
     ("As of the end of June, 602 million people held cards, up from 500 million in November last year.\n"

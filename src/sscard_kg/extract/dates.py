@@ -51,6 +51,7 @@ class DateMention(NamedTuple):
 
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d-]))")
 _YEAR_DIGITS = compile_fast(r"(?<!\d)(?:19|20)\d{2}")
+_OPENS_A_SPAN = compile_fast(rf"{_ZH['span_opening_year']}|{_EN['span_opening_year']}", re.I)
 _SINCE = compile_fast(rf"(^|[,;.]\s*){_EN['since']}\b[^,;]*$", re.I)
 _ZH_BASE = re.compile(rf"(?:{either(_ZH['base_before'])})[“\"「]?$")  # 比“十一五”末
 _ZH_SAME_PERIOD = re.compile(either(_ZH["same_period_after"]))
@@ -147,9 +148,12 @@ class _YearIndex:
 
 
 def _year_index(text: str, published: str | None) -> _YearIndex:
+    """A year a span starts from (`自2018年上线以来`, `since 2018`) is no year the text reports on: a
+    month after it (`到11月底`) is of the year the text is in, not of that one."""
     limit = year_of(published) or 9999
+    opening = [m.span("y") if m.group("y") else m.span("y2") for m in _OPENS_A_SPAN.finditer(text)]
     years = [(m.start(), m.end(), int(m.group(0)), _EXPLICIT_YEAR.match(text, m.start()) is not None)
-             for m in _YEAR_DIGITS.finditer(text) if int(m.group(0)) <= limit]
+             for m in _YEAR_DIGITS.finditer(text) if int(m.group(0)) <= limit and m.span() not in opening]
     return _YearIndex([m.end() for m in _SENTENCE_END.finditer(text)], years)
 
 
