@@ -86,7 +86,7 @@ def _read(gaz, cleaned: Cleaned, article: Article, pieces: list[_Piece], home: s
 
 class _Reading(NamedTuple):
     """One reading of the pieces as published on a date: each figure's draft with its segment's
-    kind and date, and the mentions of the pieces whose figures count."""
+    kind and date, and the pieces' mentions."""
 
     drafts: list[tuple[Draft, str, str | None]]
     mentions: list[Found]
