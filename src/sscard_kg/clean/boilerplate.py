@@ -346,8 +346,6 @@ def _extract_main(page: str) -> str:
 
 def _headline_key(title: str) -> str:
     """A page title's headline (without the section and site names after it), as lines are matched."""
-    from .markup import headline_end
-
     return _match_key(title[:headline_end(title)])
 
 

@@ -222,8 +222,8 @@ def _clause(label: str, column: str, figure: str, unit: str, english: bool, firs
         when = f" in {column}" if _YEAR.match(column) else f", {column}" if column else ""
         joined = "" if unit in ("%", "per cent", "percent") else " "
         return f"{'' if first else '; '}{label}{when}: {figure}{joined}{unit}".rstrip()
-    return f"{'' if first else '，'}{label}{column}{figure}{unit}" if column_after else \
-        f"{'' if first else '，'}{column}{label}{figure}{unit}"
+    named = f"{label}{column}" if column_after else f"{column}{label}"
+    return f"{'' if first else '，'}{named}{figure}{unit}"
 
 
 _VALUE_LENGTH = 32
@@ -237,8 +237,7 @@ _WHEN = re.compile(r"^(?:19|20)\d{2}\s*(?:年(?:末|底|度)?)?$")  # a year lab
 _YEAR_END = re.compile(either(_EN["year_end"], _ZH["year_end"]), re.I)
 _PERIOD_END = re.compile(either(_EN["period_end"], _ZH["period_end"]), re.I)
 # What a label that is a date may hold beside its digits (`Dec 2021`, `2021年末`, `End-June 2023`).
-_DATE_LABEL_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|\b(?:end|year|of|the|as|at)\b"
-                               r"|[年末底月份季度初中上下半]", re.I)
+_DATE_LABEL_WORDS = re.compile(either(_EN["date_label_words"], _ZH["date_label_words"]), re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _UNIT_LABEL = re.compile(rf"^(?:{either(_ZH['unit_label'], _EN['unit_label'])})\s*[:：]\s*", re.I)
 _UNIT_AFTER_COMMA = re.compile(rf",\s*((?:{either(_EN['currencies'])})?\s*(?:{either(_EN['scales_after_comma'])}))\s*$", re.I)
